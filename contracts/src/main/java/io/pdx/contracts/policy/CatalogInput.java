@@ -1,0 +1,13 @@
+package io.pdx.contracts.policy;
+
+/**
+ * Input of package {@code pdx.catalog}. With {@code dataset} null, the policy answers
+ * {@code visible_grades} (which grades the subject may list); with a dataset it answers
+ * {@code decision} for that entry.
+ */
+public record CatalogInput(Subject subject, DatasetRef dataset) {
+
+    /** The attributes of a catalog entry that visibility depends on. */
+    public record DatasetRef(String id, String grade, String provider) {
+    }
+}

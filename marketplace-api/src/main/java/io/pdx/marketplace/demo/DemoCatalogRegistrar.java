@@ -1,0 +1,77 @@
+package io.pdx.marketplace.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdx.contracts.catalog.DataManifest;
+import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.marketplace.catalog.Dataset;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Registers the demo datasets in the catalog at start: reads {@code manifest.json}, written by
+ * sandbox-runner's demo generator beside the Parquet files, and inserts or refreshes one entry
+ * per dataset (keyed by provider and Chinese name), all in one transaction.
+ */
+@ApplicationScoped
+public class DemoCatalogRegistrar {
+
+    private static final Logger LOG = Logger.getLogger(DemoCatalogRegistrar.class);
+
+    private final Optional<String> manifestPath;
+    private final ObjectMapper json;
+
+    public DemoCatalogRegistrar(@ConfigProperty(name = "pdx.demo.manifest") Optional<String> manifestPath,
+                                ObjectMapper json) {
+        this.manifestPath = manifestPath;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent start) throws Throwable {
+        if (manifestPath.isEmpty() || manifestPath.get().isBlank()) {
+            return;
+        }
+        Path path = Path.of(manifestPath.get());
+        if (!Files.isReadable(path)) {
+            LOG.warnf("demo manifest %s not readable; no demo datasets registered", path);
+            return;
+        }
+        DataManifest manifest = json.readValue(path.toFile(), DataManifest.class);
+        Long registered = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                Multi.createFrom().iterable(manifest.datasets())
+                        .onItem().transformToUniAndConcatenate(this::register)
+                        .collect().with(java.util.stream.Collectors.counting())));
+        LOG.infof("demo catalog: %d datasets registered from %s (seed %d, scale %s)",
+                registered, path, manifest.seed(), manifest.scale());
+    }
+
+    private Uni<Dataset> register(DatasetDescriptor descriptor) {
+        return Dataset.<Dataset>find("provider = ?1 and nameZh = ?2", descriptor.provider(), descriptor.nameZh())
+                .firstResult()
+                .map(existing -> existing == null ? new Dataset() : existing)
+                .flatMap(dataset -> {
+                    dataset.nameZh = descriptor.nameZh();
+                    dataset.nameEn = descriptor.nameEn();
+                    dataset.description = descriptor.description();
+                    dataset.category = descriptor.category();
+                    dataset.grade = descriptor.grade();
+                    dataset.provider = descriptor.provider();
+                    dataset.providerName = descriptor.providerName();
+                    dataset.rowCount = descriptor.rowCount();
+                    dataset.dataFile = descriptor.file();
+                    dataset.entityColumn = descriptor.entityColumn();
+                    dataset.columns = new java.util.ArrayList<>(descriptor.columns());
+                    return dataset.persist();
+                });
+    }
+}

@@ -1,0 +1,102 @@
+package io.pdx.marketplace.problem;
+
+import io.pdx.contracts.problem.Problem;
+import io.pdx.policy.client.PolicyUnavailableException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one place marketplace-api turns failures into {@code application/problem+json}. Expected
+ * problems say what went wrong; anything unexpected is a 500 with a trace id that points into
+ * the log — never a class name, a stack trace, SQL or a data value.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response expected(ProblemException problem, UriInfo uri) {
+        return render(problem.toProblem(uri.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response policyUnavailable(PolicyUnavailableException failure, UriInfo uri) {
+        LOG.warnf("policy engine unavailable (%s): failing closed", failure.policyPath());
+        return render(new Problem(Problem.type("policy-unavailable"),
+                "Policy engine unavailable / 策略引擎不可用", 503,
+                "The policy decision could not be obtained, so the request is refused. Try again later.",
+                uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException violations, UriInfo uri) {
+        List<Problem.FieldError> errors = violations.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return render(new Problem(Problem.type("invalid-request"), "Invalid request / 请求无效", 400,
+                "The request has invalid fields.", uri.getPath(), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException failure, UriInfo uri) {
+        return render(new Problem(Problem.type("unauthorized"), "Authentication required / 需要登录", 401,
+                "A valid access token is required.", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException failure, UriInfo uri) {
+        return render(new Problem(Problem.type("unauthorized"), "Authentication failed / 认证失败", 401,
+                "The access token could not be verified.", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException failure, UriInfo uri) {
+        return render(new Problem(Problem.type("forbidden"), "Forbidden / 无权访问", 403,
+                "You may not perform this operation.", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException failure, UriInfo uri) {
+        return render(new Problem(Problem.type("not-found"), "Not found / 未找到", 404,
+                "No such resource.", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException failure, UriInfo uri) {
+        int status = failure.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(failure, uri);
+        }
+        return render(new Problem(Problem.type("bad-request"), "Bad request / 请求错误", status,
+                "The request could not be processed as sent.", uri.getPath(), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable failure, UriInfo uri) {
+        String traceId = UUID.randomUUID().toString();
+        LOG.errorf(failure, "unexpected failure, trace id %s", traceId);
+        return render(new Problem(Problem.type("internal-error"), "Internal error / 内部错误", 500,
+                "Something went wrong on our side. Trace id: " + traceId, uri.getPath(), List.of()));
+    }
+
+    private static Response render(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}

@@ -1,0 +1,46 @@
+package io.pdx.sandbox.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdx.contracts.catalog.DataManifest;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/** The domain's data folder: Parquet files, and {@code manifest.json} that describes them. */
+@ApplicationScoped
+public class DataFolder {
+
+    static final String MANIFEST = "manifest.json";
+
+    private final Path root;
+    private final ObjectMapper json;
+
+    public DataFolder(@ConfigProperty(name = "pdx.data.dir") Path root, ObjectMapper json) {
+        this.root = root.toAbsolutePath().normalize();
+        this.json = json;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Optional<DataManifest> manifest() throws IOException {
+        Path file = root.resolve(MANIFEST);
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(json.readValue(file.toFile(), DataManifest.class));
+    }
+
+    /** Writes the manifest last and atomically: a folder with a manifest is a complete folder. */
+    public void writeManifest(DataManifest manifest) throws IOException {
+        Path temporary = root.resolve(MANIFEST + ".tmp");
+        json.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), manifest);
+        Files.move(temporary, root.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

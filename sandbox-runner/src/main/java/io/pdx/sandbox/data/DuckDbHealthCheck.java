@@ -1,0 +1,29 @@
+package io.pdx.sandbox.data;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+/** Ready when the embedded DuckDB engine loads and answers. */
+@Readiness
+@ApplicationScoped
+public class DuckDbHealthCheck implements HealthCheck {
+
+    @Override
+    public HealthCheckResponse call() {
+        var response = HealthCheckResponse.named("DuckDB engine");
+        try (var duck = DriverManager.getConnection("jdbc:duckdb:");
+             Statement sql = duck.createStatement();
+             ResultSet version = sql.executeQuery("SELECT version()")) {
+            version.next();
+            return response.withData("version", version.getString(1)).up().build();
+        } catch (Exception broken) {
+            return response.withData("error", broken.getClass().getSimpleName()).down().build();
+        }
+    }
+}
