@@ -1,4 +1,4 @@
--- The catalog: one row per registered dataset (目录). Columns with their tags as JSON.
+-- The catalog: one row per registered dataset (目录). The schema (columns with their tags) as JSON.
 CREATE TABLE dataset (
     id            uuid PRIMARY KEY,
     name_zh       varchar(200) NOT NULL,
@@ -11,7 +11,7 @@ CREATE TABLE dataset (
     row_count     bigint       NOT NULL DEFAULT 0 CHECK (row_count >= 0),
     data_file     varchar(300),
     entity_column varchar(100),
-    columns       jsonb        NOT NULL DEFAULT '[]'::jsonb,
+    schema        jsonb        NOT NULL DEFAULT '{"columns": []}'::jsonb,
     created_at    timestamptz  NOT NULL DEFAULT now(),
     updated_at    timestamptz  NOT NULL DEFAULT now(),
     version       bigint       NOT NULL DEFAULT 0,

@@ -1,7 +1,7 @@
 package io.pdx.marketplace.catalog;
 
 import io.pdx.contracts.Grade;
-import io.pdx.contracts.catalog.ColumnSpec;
+import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.DatasetSummary;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -17,7 +17,6 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,7 +56,7 @@ public class Dataset extends PanacheEntityBase {
     public String entityColumn;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public List<ColumnSpec> columns = new ArrayList<>();
+    public DatasetSchema schema = new DatasetSchema(List.of());
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
@@ -84,6 +83,6 @@ public class Dataset extends PanacheEntityBase {
 
     public DatasetSummary toSummary() {
         return new DatasetSummary(id, nameZh, nameEn, description, category, grade, provider, providerName,
-                rowCount, List.copyOf(columns));
+                rowCount, schema.columns());
     }
 }

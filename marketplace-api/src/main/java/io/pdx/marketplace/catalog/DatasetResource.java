@@ -11,6 +11,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,7 +41,7 @@ public class DatasetResource {
 
     @GET
     @WithSession
-    public Uni<DatasetPage> list(@QueryParam("grade") Grade grade,
+    public Uni<DatasetPage> list(@QueryParam("grade") @Pattern(regexp = "GENERAL|IMPORTANT|CORE", message = "must be GENERAL, IMPORTANT or CORE") String grade,
                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         Subject subject = currentSubject.get();
@@ -54,7 +55,7 @@ public class DatasetResource {
                     .and("ownDepartment", view.ownDepartmentVisible())
                     .and("department", subject.department() == null ? "" : subject.department());
             if (grade != null) {
-                params = params.and("grade", grade);
+                params = params.and("grade", Grade.valueOf(grade));
             }
             var query = Dataset.<Dataset>find(where, Sort.by("nameZh").and("id"), params);
             // One session runs one statement at a time: the page first, then its total.

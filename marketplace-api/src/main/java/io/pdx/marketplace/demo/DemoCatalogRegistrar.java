@@ -3,6 +3,7 @@ package io.pdx.marketplace.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.catalog.DataManifest;
 import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.marketplace.catalog.Dataset;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -70,7 +71,7 @@ public class DemoCatalogRegistrar {
                     dataset.rowCount = descriptor.rowCount();
                     dataset.dataFile = descriptor.file();
                     dataset.entityColumn = descriptor.entityColumn();
-                    dataset.columns = new java.util.ArrayList<>(descriptor.columns());
+                    dataset.schema = new DatasetSchema(descriptor.columns());
                     return dataset.persist();
                 });
     }

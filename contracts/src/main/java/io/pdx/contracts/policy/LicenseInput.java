@@ -1,0 +1,70 @@
+package io.pdx.contracts.policy;
+
+import java.util.List;
+
+/**
+ * Input of package {@code pdx.license}: a license application (授权申请) as the policy judges it.
+ * Answer: {@code data.pdx.license.decision}, a {@link PolicyDecision} with outcome
+ * {@code AUTO_APPROVE} (秒批, the only outcome with {@code allow == true}), {@code REVIEW} or
+ * {@code DENY}. Component names are the JSON keys the Rego reads, hence snake_case.
+ *
+ * @param subject      who applies
+ * @param organization the operator organization the license is for
+ * @param product      the data product applied for, with its dataset's grade and column tags
+ * @param application  what is asked for
+ */
+public record LicenseInput(Subject subject, Organization organization, Product product, Application application) {
+
+    /**
+     * @param id       organization id (the subject's {@code organization} must equal it)
+     * @param verified whether its 统一社会信用代码 has been verified; unverified means DENY
+     */
+    public record Organization(String id, boolean verified) {
+    }
+
+    /**
+     * @param id         product id
+     * @param dataset_id the dataset the product is listed from
+     * @param grade      {@code GENERAL}, {@code IMPORTANT} or {@code CORE}; anything else is treated as CORE
+     * @param modes      modes of use the product offers ({@code DELIVERY}, {@code SANDBOX}); empty offers none
+     * @param columns    every column of the product with its tag
+     */
+    public record Product(String id, String dataset_id, String grade, List<String> modes, List<Column> columns) {
+
+        public Product {
+            modes = modes == null ? List.of() : List.copyOf(modes);
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+    }
+
+    /**
+     * @param name column name
+     * @param tag  {@code IDENTIFIER}, {@code QUASI_IDENTIFIER}, {@code SENSITIVE}, {@code ATTRIBUTE} or {@code METRIC}
+     */
+    public record Column(String name, String tag) {
+    }
+
+    /**
+     * @param purpose_category {@code PUBLIC_GOVERNANCE} 公共治理, {@code PUBLIC_WELFARE} 公益事业,
+     *                         {@code INDUSTRY_DEVELOPMENT} 产业发展 or {@code SECTOR_DEVELOPMENT} 行业发展
+     * @param purpose_text     the stated purpose, not blank
+     * @param columns          names of the columns asked for, not empty
+     * @param mode             {@code DELIVERY} or {@code SANDBOX}
+     * @param term_start       ISO date {@code yyyy-MM-dd} (or an RFC 3339 timestamp)
+     * @param term_end         ISO date {@code yyyy-MM-dd} (or an RFC 3339 timestamp), after term_start
+     * @param expected_volume  expected rows or calls, informative for the reviewer; may be null
+     */
+    public record Application(
+            String purpose_category,
+            String purpose_text,
+            List<String> columns,
+            String mode,
+            String term_start,
+            String term_end,
+            Long expected_volume) {
+
+        public Application {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.pdx.contracts.policy;
+
+import java.util.List;
+
+/**
+ * Input of package {@code pdx.sandbox} for a job about to run. Answers, all read with this input:
+ * <ul>
+ *   <li>{@code data.pdx.sandbox.admission}: a {@link PolicyDecision}, outcome {@code ADMIT} or {@code DENY}
+ *       ({@code data.pdx.sandbox.decision} is the same document);</li>
+ *   <li>{@code data.pdx.sandbox.controls}: a {@link ControlsResult}, the output controls of the highest grade
+ *       among the job's datasets; undefined when the job names no dataset;</li>
+ *   <li>{@code data.pdx.sandbox.epsilon_charge}: the ε to charge to the license before the run (0 without noise).</li>
+ * </ul>
+ * Component names are the JSON keys the Rego reads, hence snake_case.
+ *
+ * @param subject who submits the job (its {@code organization} must own the license)
+ * @param license the license the job runs under
+ * @param usage   what the license has used this calendar month
+ * @param job     the job
+ */
+public record SandboxAdmissionInput(Subject subject, License license, Usage usage, Job job) {
+
+    /**
+     * @param id           license id
+     * @param status       license state; only {@code ACTIVE} is admitted (configurable)
+     * @param organization the licensee organization id
+     * @param mode         {@code SANDBOX} (a {@code DELIVERY} license runs no jobs)
+     * @param term_end     ISO date (valid through that day) or RFC 3339 timestamp; null skips the check
+     * @param scope        the datasets and columns the license covers
+     * @param quota        the license's quota; null uses the configured default
+     */
+    public record License(
+            String id,
+            String status,
+            String organization,
+            String mode,
+            String term_end,
+            List<ScopeEntry> scope,
+            Quota quota) {
+
+        public License {
+            scope = scope == null ? List.of() : List.copyOf(scope);
+        }
+    }
+
+    /** One licensed dataset and the columns licensed from it. */
+    public record ScopeEntry(String dataset_id, List<String> columns) {
+
+        public ScopeEntry {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+    }
+
+    /** @param calls_per_month jobs per calendar month; null uses the configured default */
+    public record Quota(Long calls_per_month) {
+    }
+
+    /**
+     * @param calls_this_month         jobs already admitted this month
+     * @param epsilon_spent_this_month ε already charged to the license this month
+     */
+    public record Usage(long calls_this_month, double epsilon_spent_this_month) {
+    }
+
+    /**
+     * @param id       job id
+     * @param datasets the datasets the statement reads
+     * @param epsilon  ε the job asks to spend; null means the grade's ε per query
+     */
+    public record Job(String id, List<JobDataset> datasets, Double epsilon) {
+
+        public Job {
+            datasets = datasets == null ? List.of() : List.copyOf(datasets);
+        }
+    }
+
+    /**
+     * @param dataset_id dataset id
+     * @param grade      its grade; missing or unknown is treated as CORE
+     * @param columns    the columns the statement references
+     */
+    public record JobDataset(String dataset_id, String grade, List<String> columns) {
+
+        public JobDataset {
+            columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+    }
+}

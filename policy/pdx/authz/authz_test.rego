@@ -1,0 +1,222 @@
+package pdx.authz_test
+
+import data.pdx.authz
+
+_anonymous := {"authenticated": false, "user": null, "roles": [], "organization": null, "department": null}
+
+_subject(role) := {
+	"authenticated": true,
+	"user": sprintf("%s-user", [role]),
+	"roles": [role],
+	"organization": "org-1",
+	"department": "dept-1",
+}
+
+_subject_of("anonymous") := _anonymous
+
+_subject_of(role) := _subject(role) if role != "anonymous"
+
+# A resource owned by the subjects' own organization and department, created by someone else.
+_own := {"type": "license", "id": "r-1", "organization": "org-1", "department": "dept-1", "created_by": "someone-else"}
+
+_foreign := {"type": "license", "id": "r-2", "organization": "org-2", "department": "dept-2", "created_by": "someone-else"}
+
+_decide(subject, operation, resource) := decision if {
+	decision := authz.decision with input as {"subject": subject, "operation": operation, "resource": resource}
+}
+
+_codes(decision) := [reason.code | some reason in decision.reasons]
+
+_roles := ["anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"]
+
+# Operation × role on an own resource: the roles that may call it.
+_matrix := {
+	"dataset.list": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"dataset.create": {"provider", "bureau-admin"},
+	"dataset.submit": {"provider"},
+	"dataset.register": {"bureau-reviewer", "bureau-admin"},
+	"organization.create": {"operator", "bureau-admin"},
+	"product.create": {"bureau-reviewer", "bureau-admin"},
+	"product.delivery": {"operator", "developer"},
+	"license.apply": {"operator"},
+	"license.read": {"operator", "developer", "bureau-reviewer", "bureau-admin"},
+	"license.approve": {"bureau-reviewer", "bureau-admin"},
+	"license.accept": {"operator"},
+	"license.suspend": {"bureau-admin"},
+	"license.revoke": {"bureau-admin"},
+	"job.submit": {"developer"},
+	"job.result": {"operator", "developer", "bureau-reviewer", "bureau-admin"},
+	"job.release": {"bureau-reviewer", "bureau-admin"},
+	"ledger.read": {"operator", "bureau-admin"},
+	"audit.verify": {"bureau-admin"},
+	"price_rule.manage": {"bureau-admin"},
+}
+
+test_every_operation_and_role if {
+	every operation, allowed in _matrix {
+		every role in _roles {
+			expected := role in allowed
+			d := _decide(_subject_of(role), operation, _own)
+			d.allow == expected
+		}
+	}
+}
+
+test_every_configured_operation_has_roles_or_is_public if {
+	every name, operation in data.pdx.config.authz.operations {
+		count(object.get(operation, "roles", {})) + count({true | operation.public == true}) > 0
+		name != ""
+	}
+}
+
+test_allow_public_operation_for_anonymous if {
+	d := _decide(_anonymous, "dataset.read", {"type": "dataset", "id": "ds-1", "organization": null, "department": "dept-9", "created_by": null})
+	d == {"allow": true, "outcome": "ALLOW", "reasons": []}
+}
+
+test_deny_anonymous_apply if {
+	d := _decide(_anonymous, "license.apply", _own)
+	d.allow == false
+	d.outcome == "DENY"
+	d.reasons == [{"code": "authentication_required", "message_zh": "请先登录", "message_en": "Authentication required"}]
+}
+
+test_roles_of_an_unauthenticated_subject_count_for_nothing if {
+	subject := object.union(_subject("bureau-admin"), {"authenticated": false})
+	_codes(_decide(subject, "audit.read", _own)) == ["authentication_required"]
+}
+
+test_deny_role_not_permitted if {
+	d := _decide(_subject("developer"), "license.approve", _own)
+	_codes(d) == ["role_not_permitted"]
+}
+
+test_deny_unknown_role if {
+	d := _decide(_subject("auditor"), "audit.read", _own)
+	_codes(d) == ["role_not_permitted"]
+}
+
+test_deny_unknown_operation if {
+	d := _decide(_subject("bureau-admin"), "license.delete", _own)
+	_codes(d) == ["operation_unknown"]
+	e := _decide(_subject("bureau-admin"), null, _own)
+	_codes(e) == ["operation_unknown"]
+}
+
+test_deny_operator_on_another_organization if {
+	d := _decide(_subject("operator"), "license.accept", _foreign)
+	d.allow == false
+	_codes(d) == ["organization_mismatch"]
+}
+
+test_deny_developer_result_of_another_organization if {
+	d := _decide(_subject("developer"), "job.result", _foreign)
+	_codes(d) == ["organization_mismatch"]
+}
+
+test_deny_operator_without_organization if {
+	subject := object.union(_subject("operator"), {"organization": null})
+	d := _decide(subject, "license.apply", object.union(_own, {"organization": null}))
+	_codes(d) == ["organization_mismatch"]
+}
+
+test_deny_provider_on_another_department if {
+	d := _decide(_subject("provider"), "dataset.update", _foreign)
+	_codes(d) == ["department_mismatch"]
+}
+
+test_bureau_acts_on_any_organization if {
+	_decide(_subject("bureau-reviewer"), "license.approve", _foreign).allow
+	_decide(_subject("bureau-admin"), "ledger.read", _foreign).allow
+}
+
+test_one_granting_role_is_enough if {
+	subject := object.union(_subject("operator"), {"roles": ["operator", "bureau-admin"]})
+	_decide(subject, "ledger.read", _foreign).allow
+}
+
+test_deny_self_approval if {
+	subject := _subject("bureau-reviewer")
+	d := _decide(subject, "license.approve", object.union(_own, {"created_by": subject.user}))
+	d.allow == false
+	d.reasons == [{
+		"code": "self_approval_forbidden",
+		"message_zh": "不得审批本人提交的申请（四眼原则）",
+		"message_en": "You may not approve a request you created yourself (four-eyes rule)",
+	}]
+}
+
+test_deny_self_approval_for_every_four_eyes_operation if {
+	operations := [name | some name, operation in data.pdx.config.authz.operations; operation.four_eyes == true]
+	count(operations) >= 6
+	subject := _subject("bureau-admin")
+	every operation in operations {
+		d := _decide(subject, operation, object.union(_own, {"created_by": subject.user}))
+		_codes(d) == ["self_approval_forbidden"]
+	}
+}
+
+test_self_created_request_allowed_where_no_four_eyes if {
+	subject := _subject("operator")
+	_decide(subject, "license.accept", object.union(_own, {"created_by": subject.user})).allow
+}
+
+test_anonymous_subject_is_never_self if {
+	d := _decide(_anonymous, "license.approve", object.union(_own, {"created_by": null}))
+	_codes(d) == ["authentication_required"]
+}
+
+test_config_override_roles if {
+	config := json.patch(data.pdx.config, [{"op": "add", "path": "/authz/operations/job.submit/roles/operator", "value": "organization"}])
+	d := _decide(_subject("operator"), "job.submit", _own) with data.pdx.config as config
+	d.allow
+	e := _decide(_subject("operator"), "job.submit", _foreign) with data.pdx.config as config
+	_codes(e) == ["organization_mismatch"]
+}
+
+test_config_override_four_eyes_off if {
+	config := json.patch(data.pdx.config, [{"op": "replace", "path": "/authz/operations/license.approve/four_eyes", "value": false}])
+	subject := _subject("bureau-reviewer")
+	d := _decide(subject, "license.approve", object.union(_own, {"created_by": subject.user})) with data.pdx.config as config
+	d.allow
+}
+
+test_deny_unknown_scope if {
+	config := json.patch(data.pdx.config, [{"op": "replace", "path": "/authz/operations/audit.read/roles/bureau-admin", "value": "self"}])
+	d := _decide(_subject("bureau-admin"), "audit.read", _own) with data.pdx.config as config
+	_codes(d) == ["scope_unknown"]
+}
+
+test_every_reason_code_has_messages if {
+	codes := [
+		"authentication_required", "department_mismatch", "operation_unknown", "organization_mismatch",
+		"role_not_permitted", "scope_unknown", "self_approval_forbidden",
+	]
+	every code in codes {
+		data.pdx.config.messages[code].zh != ""
+		data.pdx.config.messages[code].en != ""
+	}
+}
+
+# The example document of contracts/src/test/resources/policy-examples/authz.json, verbatim.
+_example := {
+	"subject": {
+		"authenticated": true,
+		"user": "wang.fang",
+		"roles": ["bureau-reviewer"],
+		"organization": null,
+		"department": null,
+	},
+	"operation": "license.approve",
+	"resource": {
+		"type": "license",
+		"id": "lic-2025-000042",
+		"organization": "org-91350100M000100Y43",
+		"department": null,
+		"created_by": "zhang.wei",
+	},
+}
+
+test_contract_example_is_allowed if {
+	authz.decision == {"allow": true, "outcome": "ALLOW", "reasons": []} with input as _example
+}

@@ -1,0 +1,73 @@
+# METADATA
+# title: Catalog visibility
+# description: |
+#   Which catalog entries a subject may see. Java asks for `visible_grades` and
+#   `own_department_visible` to filter a listing, and for `decision` on one entry.
+#   Visibility per grade and role lives in data.pdx.config.grades[_].catalog.
+# custom:
+#   input: io.pdx.contracts.policy.CatalogInput
+#   output: io.pdx.contracts.policy.PolicyDecision
+package pdx.catalog
+
+import data.pdx.config
+
+# METADATA
+# description: Fail closed; the rule below always answers, this only guards against surprises.
+# entrypoint: true
+default decision := {"allow": false, "outcome": "DENY", "reasons": []}
+
+default own_department_visible := false
+
+# Roles count only for an authenticated subject; everyone is at least the public.
+_roles := {role | input.subject.authenticated == true; some role in input.subject.roles}
+
+_department := input.subject.department if {
+	is_string(input.subject.department)
+	input.subject.department != ""
+}
+
+_grade_visible(spec) if spec.catalog.public == true
+
+_grade_visible(spec) if {
+	some role in _roles
+	role in spec.catalog.roles
+}
+
+# METADATA
+# description: Sorted array of the grades the subject may list (union over its roles).
+visible_grades := sort([grade | some grade, spec in config.grades; _grade_visible(spec)])
+
+# METADATA
+# description: |
+#   True when the subject holds a role that sees its own department's datasets of any grade;
+#   the Java side then also lists rows whose provider equals subject.department.
+own_department_visible if {
+	some role in _roles
+	role in config.catalog.own_department_roles
+	_department
+}
+
+_dataset_visible if input.dataset.grade in visible_grades
+
+_dataset_visible if {
+	own_department_visible
+	input.dataset.provider == _department
+}
+
+decision := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
+	_dataset_visible
+} else := _deny({"grade_not_visible"}) if {
+	_dataset_given
+} else := _deny({"input_incomplete"})
+
+_dataset_given if is_string(input.dataset.grade)
+
+_deny(codes) := {"allow": false, "outcome": "DENY", "reasons": _reasons(codes)}
+
+_reasons(codes) := [_reason(code) | some code in sort(codes)]
+
+_reason(code) := {
+	"code": code,
+	"message_zh": object.get(config, ["messages", code, "zh"], code),
+	"message_en": object.get(config, ["messages", code, "en"], code),
+}
