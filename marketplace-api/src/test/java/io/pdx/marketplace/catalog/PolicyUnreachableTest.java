@@ -6,7 +6,16 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.policy.Subject;
+import io.pdx.policy.client.PolicyClient;
+import io.pdx.policy.client.PolicyUnavailableException;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,6 +53,16 @@ class PolicyUnreachableTest {
                 .get("/api/v1/datasets")
                 .then().statusCode(503)
                 .body("items", nullValue());
+    }
+
+    @Inject
+    PolicyClient policy;
+
+    @Test
+    void policyClient_whenOpaIsDown_failsClosedWithinItsTimeout() {
+        assertThrows(PolicyUnavailableException.class, () -> policy
+                .evaluate("pdx/catalog/decision", Map.of("subject", Subject.anonymous()), PolicyDecision.class)
+                .await().atMost(Duration.ofSeconds(5)));
     }
 
     @Test

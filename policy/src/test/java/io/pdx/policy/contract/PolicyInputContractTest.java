@@ -1,0 +1,125 @@
+package io.pdx.policy.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.CatalogInput;
+import io.pdx.contracts.policy.ControlsResult;
+import io.pdx.contracts.policy.LicenseInput;
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.policy.SandboxAdmissionInput;
+import io.pdx.contracts.policy.SandboxReleaseInput;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The policy input documents are defined once, as records in {@code contracts}. This test proves
+ * that what Java sends is what the Rego reads: each example document (the same literal the Rego
+ * tests use) round-trips through its record unchanged, and the record's serialization, sent to
+ * the real OPA that {@code ./pdx test} starts, gets the decision the Rego tests expect — and a
+ * changed field changes it.
+ */
+class PolicyInputContractTest {
+
+    private static final Path EXAMPLES = Path.of("..", "contracts", "src", "test", "resources", "policy-examples");
+    private static final URI OPA = URI.create(System.getProperty("pdx.opa.url", "http://127.0.0.1:8181"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                Arguments.of("catalog.json", CatalogInput.class, "pdx/catalog/decision", "ALLOW"),
+                Arguments.of("license.json", LicenseInput.class, "pdx/license/decision", "AUTO_APPROVE"),
+                Arguments.of("sandbox-admission.json", SandboxAdmissionInput.class, "pdx/sandbox/admission", "ADMIT"),
+                Arguments.of("sandbox-release.json", SandboxReleaseInput.class, "pdx/sandbox/release", "AUTO"),
+                Arguments.of("authz.json", AuthzInput.class, "pdx/authz/decision", "ALLOW"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void example_roundTripsThroughItsRecord_unchanged(String file, Class<?> record) throws IOException {
+        JsonNode document = JSON.readTree(EXAMPLES.resolve(file).toFile());
+        Object typed = JSON.treeToValue(document, record);
+        assertEquals(document, JSON.readTree(JSON.writeValueAsString(typed)), file);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void recordSerialization_getsTheExpectedDecisionFromRealOpa(String file, Class<?> record, String path,
+                                                                String outcome) throws Exception {
+        Object typed = JSON.readValue(EXAMPLES.resolve(file).toFile(), record);
+        PolicyDecision decision = JSON.treeToValue(evaluate(path, typed), PolicyDecision.class);
+        assertEquals(outcome, decision.outcome(), file + " reasons " + decision.reasons());
+        assertTrue(decision.allow());
+        assertTrue(decision.reasons().isEmpty());
+    }
+
+    @Test
+    void licenseForCoreGrade_isDeniedWithItsReason_inBothLanguages() throws Exception {
+        LicenseInput example = JSON.readValue(EXAMPLES.resolve("license.json").toFile(), LicenseInput.class);
+        LicenseInput.Product core = new LicenseInput.Product(example.product().id(), example.product().dataset_id(),
+                "CORE", example.product().modes(), example.product().columns());
+        PolicyDecision decision = JSON.treeToValue(evaluate("pdx/license/decision",
+                new LicenseInput(example.subject(), example.organization(), core, example.application())), PolicyDecision.class);
+        assertEquals("DENY", decision.outcome());
+        assertFalse(decision.allow());
+        PolicyDecision.Reason reason = decision.reasons().stream()
+                .filter(r -> r.code().equals("core_never_licensed")).findFirst().orElseThrow();
+        assertFalse(reason.message_zh().isBlank());
+        assertFalse(reason.message_en().isBlank());
+    }
+
+    @Test
+    void licenseAskingForAnIdentifierColumn_goesToReview() throws Exception {
+        LicenseInput example = JSON.readValue(EXAMPLES.resolve("license.json").toFile(), LicenseInput.class);
+        LicenseInput.Application withId = new LicenseInput.Application(example.application().purpose_category(),
+                example.application().purpose_text(), java.util.List.of("uscc", "district"), example.application().mode(),
+                example.application().term_start(), example.application().term_end(), example.application().expected_volume());
+        PolicyDecision decision = JSON.treeToValue(evaluate("pdx/license/decision",
+                new LicenseInput(example.subject(), example.organization(), example.product(), withId)), PolicyDecision.class);
+        assertEquals("REVIEW", decision.outcome());
+        assertTrue(decision.reasons().stream().anyMatch(r -> r.code().equals("identifier_columns_requested")));
+    }
+
+    @Test
+    void sandboxControls_deserializeIntoTheirRecord_withThresholdsFromData() throws Exception {
+        Object admission = JSON.readValue(EXAMPLES.resolve("sandbox-admission.json").toFile(), SandboxAdmissionInput.class);
+        ControlsResult controls = JSON.treeToValue(evaluate("pdx/sandbox/controls", admission), ControlsResult.class);
+        JsonNode data = JSON.readTree(Path.of("data.json").toFile()).path("pdx").path("config");
+        assertTrue(controls.k() != null && controls.k() > 0);
+        assertTrue(data.toString().contains("\"k\":" + controls.k()), "k comes from data.json");
+        assertTrue(controls.row_cap() > 0);
+    }
+
+    private static JsonNode evaluate(String path, Object input) throws IOException, InterruptedException {
+        ObjectNode body = JSON.createObjectNode();
+        body.set("input", JSON.valueToTree(input));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(OPA.resolve("/v1/data/" + path))
+                        .timeout(Duration.ofSeconds(5))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode result = JSON.readTree(response.body()).get("result");
+        assertTrue(result != null && !result.isNull(), "OPA has a result for " + path);
+        return result;
+    }
+}
