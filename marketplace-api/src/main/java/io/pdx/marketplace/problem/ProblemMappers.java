@@ -33,10 +33,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response policyUnavailable(PolicyUnavailableException failure, UriInfo uri) {
         LOG.warnf("policy engine unavailable (%s): failing closed", failure.policyPath());
-        return render(new Problem(Problem.type("policy-unavailable"),
-                "Policy engine unavailable / 策略引擎不可用", 503,
-                "The policy decision could not be obtained, so the request is refused. Try again later.",
-                uri.getPath(), List.of()));
+        return problem("policy-unavailable", "Policy engine unavailable / 策略引擎不可用", 503,
+                "The policy decision could not be obtained, so the request is refused. Try again later.", uri);
     }
 
     @ServerExceptionMapper
@@ -51,26 +49,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException failure, UriInfo uri) {
-        return render(new Problem(Problem.type("unauthorized"), "Authentication required / 需要登录", 401,
-                "A valid access token is required.", uri.getPath(), List.of()));
+        return problem("unauthorized", "Authentication required / 需要登录", 401,
+                "A valid access token is required.", uri);
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException failure, UriInfo uri) {
-        return render(new Problem(Problem.type("unauthorized"), "Authentication failed / 认证失败", 401,
-                "The access token could not be verified.", uri.getPath(), List.of()));
+        return problem("unauthorized", "Authentication failed / 认证失败", 401,
+                "The access token could not be verified.", uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException failure, UriInfo uri) {
-        return render(new Problem(Problem.type("forbidden"), "Forbidden / 无权访问", 403,
-                "You may not perform this operation.", uri.getPath(), List.of()));
+        return problem("forbidden", "Forbidden / 无权访问", 403, "You may not perform this operation.", uri);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException failure, UriInfo uri) {
-        return render(new Problem(Problem.type("not-found"), "Not found / 未找到", 404,
-                "No such resource.", uri.getPath(), List.of()));
+        return problem("not-found", "Not found / 未找到", 404, "No such resource.", uri);
     }
 
     @ServerExceptionMapper
@@ -79,16 +75,20 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(failure, uri);
         }
-        return render(new Problem(Problem.type("bad-request"), "Bad request / 请求错误", status,
-                "The request could not be processed as sent.", uri.getPath(), List.of()));
+        return problem("bad-request", "Bad request / 请求错误", status,
+                "The request could not be processed as sent.", uri);
     }
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable failure, UriInfo uri) {
         String traceId = UUID.randomUUID().toString();
         LOG.errorf(failure, "unexpected failure, trace id %s", traceId);
-        return render(new Problem(Problem.type("internal-error"), "Internal error / 内部错误", 500,
-                "Something went wrong on our side. Trace id: " + traceId, uri.getPath(), List.of()));
+        return problem("internal-error", "Internal error / 内部错误", 500,
+                "Something went wrong on our side. Trace id: " + traceId, uri);
+    }
+
+    private static Response problem(String slug, String title, int status, String detail, UriInfo uri) {
+        return render(new Problem(Problem.type(slug), title, status, detail, uri.getPath(), List.of()));
     }
 
     private static Response render(Problem problem) {
