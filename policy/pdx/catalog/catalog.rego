@@ -47,7 +47,25 @@ own_department_visible if {
 	_department
 }
 
-_dataset_visible if input.dataset.grade in visible_grades
+default all_statuses_visible := false
+
+# METADATA
+# description: |
+#   True when the subject sees entries in every registration state (drafts, submissions, returns);
+#   everyone else sees registered entries only, besides a provider's own department.
+all_statuses_visible if {
+	some role in _roles
+	role in config.catalog.all_status_roles
+}
+
+_status_visible if input.dataset.status == "REGISTERED"
+
+_status_visible if all_statuses_visible
+
+_dataset_visible if {
+	input.dataset.grade in visible_grades
+	_status_visible
+}
 
 _dataset_visible if {
 	own_department_visible

@@ -16,7 +16,7 @@ _subject_of("anonymous") := _anonymous
 
 _subject_of(role) := _subject(role) if role != "anonymous"
 
-_dataset(grade) := {"id": "ds-1", "grade": grade, "provider": "dept-other"}
+_dataset(grade) := {"id": "ds-1", "grade": grade, "provider": "dept-other", "status": "REGISTERED"}
 
 _codes(decision) := [reason.code | some reason in decision.reasons]
 
@@ -93,7 +93,7 @@ test_roles_of_an_unauthenticated_subject_count_for_nothing if {
 }
 
 test_provider_sees_own_department_core_dataset if {
-	inp := {"subject": _subject("provider"), "dataset": {"id": "ds-1", "grade": "CORE", "provider": "dept-own"}}
+	inp := {"subject": _subject("provider"), "dataset": {"id": "ds-1", "grade": "CORE", "provider": "dept-own", "status": "DRAFT"}}
 	catalog.own_department_visible with input as inp
 	catalog.decision.allow with input as inp
 }
@@ -165,6 +165,7 @@ _example := {
 		"id": "ds-enterprise-registry",
 		"grade": "IMPORTANT",
 		"provider": "dept-scjgj",
+		"status": "REGISTERED",
 	},
 }
 
@@ -172,4 +173,23 @@ test_contract_example_is_allowed if {
 	catalog.decision == {"allow": true, "outcome": "ALLOW", "reasons": []} with input as _example
 	catalog.visible_grades == ["GENERAL", "IMPORTANT"] with input as _example
 	not catalog.own_department_visible with input as _example
+}
+
+test_deny_operator_a_submitted_dataset if {
+	inp := {"subject": _subject("operator"), "dataset": object.union(_dataset("GENERAL"), {"status": "SUBMITTED"})}
+	d := catalog.decision with input as inp
+	not d.allow
+	not catalog.all_statuses_visible with input as inp
+}
+
+test_deny_anonymous_a_draft_dataset if {
+	d := catalog.decision with input as {"subject": _anonymous, "dataset": object.union(_dataset("GENERAL"), {"status": "DRAFT"})}
+	not d.allow
+}
+
+test_allow_reviewer_a_submitted_core_dataset if {
+	inp := {"subject": _subject("bureau-reviewer"), "dataset": object.union(_dataset("CORE"), {"status": "SUBMITTED"})}
+	d := catalog.decision with input as inp
+	d.allow
+	catalog.all_statuses_visible with input as inp
 }

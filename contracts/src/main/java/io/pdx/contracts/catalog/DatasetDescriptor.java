@@ -2,6 +2,7 @@ package io.pdx.contracts.catalog;
 
 import io.pdx.contracts.Grade;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -23,5 +24,12 @@ public record DatasetDescriptor(
         String file,
         long rowCount,
         String entityColumn,
-        List<ColumnSpec> columns) {
+        List<ColumnSpec> columns,
+        UpdateFrequency updateFrequency,
+        LocalDate timeCoverageStart,
+        LocalDate timeCoverageEnd,
+        String spatialCoverage,
+        SharingType sharingType,
+        String sharingCondition,
+        Openness openness) {
 }

@@ -8,6 +8,6 @@ package io.pdx.contracts.policy;
 public record CatalogInput(Subject subject, DatasetRef dataset) {
 
     /** The attributes of a catalog entry that visibility depends on. */
-    public record DatasetRef(String id, String grade, String provider) {
+    public record DatasetRef(String id, String grade, String provider, String status) {
     }
 }

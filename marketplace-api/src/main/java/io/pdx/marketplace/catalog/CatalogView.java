@@ -3,26 +3,30 @@ package io.pdx.marketplace.catalog;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.pdx.contracts.Grade;
+import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.policy.Subject;
 
 import java.util.List;
 
 /**
- * What package {@code pdx.catalog} lets a subject see: the grades it may list, and whether a
- * provider also sees every grade of its own department's entries.
+ * What package {@code pdx.catalog} lets a subject see: the grades it may list, whether it sees
+ * entries in every registration state (the bureau) or registered ones only, and whether a
+ * provider also sees everything of its own department.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CatalogView(
         @JsonProperty("visible_grades") List<Grade> visibleGrades,
-        @JsonProperty("own_department_visible") boolean ownDepartmentVisible) {
+        @JsonProperty("own_department_visible") boolean ownDepartmentVisible,
+        @JsonProperty("all_statuses_visible") boolean allStatusesVisible) {
 
     public CatalogView {
         visibleGrades = visibleGrades == null ? List.of() : List.copyOf(visibleGrades);
     }
 
-    /** Whether {@code dataset} is visible under this view for {@code subject}. */
+    /** Whether {@code dataset} is visible under this view for {@code subject} (the SQL of {@link CatalogSearch} says the same). */
     public boolean shows(Dataset dataset, Subject subject) {
-        return visibleGrades.contains(dataset.grade)
+        boolean statusVisible = dataset.status == RegistrationStatus.REGISTERED || allStatusesVisible;
+        return visibleGrades.contains(dataset.grade) && statusVisible
                 || ownDepartmentVisible && dataset.provider.equals(subject.department());
     }
 }

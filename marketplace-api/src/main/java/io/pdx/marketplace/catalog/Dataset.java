@@ -3,6 +3,10 @@ package io.pdx.marketplace.catalog;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.DatasetSummary;
+import io.pdx.contracts.catalog.Openness;
+import io.pdx.contracts.catalog.RegistrationStatus;
+import io.pdx.contracts.catalog.SharingType;
+import io.pdx.contracts.catalog.UpdateFrequency;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,17 +20,28 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A catalog entry (目录): a dataset a department holds, with its grade and tagged schema. */
+/**
+ * A catalog entry (目录): one version of a dataset a department holds, with its grade, tagged
+ * schema and registration state. A registered version never changes; a change is a new version
+ * of the same lineage. State changes go through {@link #moveTo}.
+ */
 @Entity
 @Table(name = "dataset")
 public class Dataset extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    @Column(name = "lineage_id")
+    public UUID lineageId;
+
+    @Column(name = "dataset_version")
+    public int datasetVersion = 1;
 
     @Column(name = "name_zh", nullable = false)
     public String nameZh;
@@ -41,10 +56,26 @@ public class Dataset extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public Grade grade;
 
+    @Column(name = "general_sublevel")
+    public Integer generalSublevel;
+
     public String provider;
 
     @Column(name = "provider_name")
     public String providerName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "update_frequency")
+    public UpdateFrequency updateFrequency = UpdateFrequency.IRREGULAR;
+
+    @Column(name = "time_coverage_start")
+    public LocalDate timeCoverageStart;
+
+    @Column(name = "time_coverage_end")
+    public LocalDate timeCoverageEnd;
+
+    @Column(name = "spatial_coverage")
+    public String spatialCoverage;
 
     @Column(name = "row_count")
     public long rowCount;
@@ -58,19 +89,65 @@ public class Dataset extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public DatasetSchema schema = new DatasetSchema(List.of());
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sharing_type")
+    public SharingType sharingType;
+
+    @Column(name = "sharing_condition")
+    public String sharingCondition;
+
+    @Enumerated(EnumType.STRING)
+    public Openness openness;
+
+    @Enumerated(EnumType.STRING)
+    public RegistrationStatus status = RegistrationStatus.DRAFT;
+
+    @Column(name = "certificate_no")
+    public String certificateNo;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "return_reasons")
+    public ReturnReasons returnReasons = new ReturnReasons(List.of());
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    @Column(name = "registered_by")
+    public String registeredBy;
+
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+
+    @Column(name = "registered_at")
+    public OffsetDateTime registeredAt;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /** Optimistic lock: a write based on a stale read fails. */
     @Version
     public long version;
+
+    /** Reasons of the last return, as stored (a JSON object so that the column maps both ways). */
+    public record ReturnReasons(List<String> reasons) {
+        public ReturnReasons {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
 
     @PrePersist
     void onCreate() {
         if (id == null) {
             id = UUID.randomUUID();
+        }
+        if (lineageId == null) {
+            lineageId = id;
         }
         createdAt = OffsetDateTime.now();
         updatedAt = createdAt;
@@ -81,8 +158,18 @@ public class Dataset extends PanacheEntityBase {
         updatedAt = OffsetDateTime.now();
     }
 
+    /** The only way to change the registration state; a move the table does not allow is a 409 problem. */
+    public void moveTo(RegistrationStatus to) {
+        if (!status.canMoveTo(to)) {
+            throw new IllegalTransition(id, status, to);
+        }
+        status = to;
+    }
+
     public DatasetSummary toSummary() {
-        return new DatasetSummary(id, nameZh, nameEn, description, category, grade, provider, providerName,
-                rowCount, schema.columns());
+        return new DatasetSummary(id, lineageId, datasetVersion, nameZh, nameEn, description, category, grade,
+                generalSublevel, provider, providerName, updateFrequency, timeCoverageStart, timeCoverageEnd,
+                spatialCoverage, rowCount, schema.columns(), sharingType, sharingCondition, openness, status,
+                certificateNo, returnReasons.reasons(), version, createdAt, updatedAt);
     }
 }

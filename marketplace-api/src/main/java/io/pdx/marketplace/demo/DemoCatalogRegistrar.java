@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.catalog.DataManifest;
 import io.pdx.contracts.catalog.DatasetDescriptor;
 import io.pdx.contracts.catalog.DatasetSchema;
+import io.pdx.contracts.catalog.RegistrationStatus;
+import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.catalog.DatasetName;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -17,7 +20,9 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Registers the demo datasets in the catalog at start: reads {@code manifest.json}, written by
@@ -28,6 +33,9 @@ import java.util.Optional;
 public class DemoCatalogRegistrar {
 
     private static final Logger LOG = Logger.getLogger(DemoCatalogRegistrar.class);
+
+    /** Who registered the demo catalog, as audit fields show it. */
+    static final String REGISTRAR = "pdx-demo-loader";
 
     private final Optional<String> manifestPath;
     private final ObjectMapper json;
@@ -56,10 +64,30 @@ public class DemoCatalogRegistrar {
                 registered, path, manifest.seed(), manifest.scale());
     }
 
+    /** Inserts a registered version 1, or refreshes the description of the one registered before. */
+    private static Uni<Dataset> newlyRegistered(DatasetDescriptor descriptor) {
+        Dataset dataset = new Dataset();
+        dataset.id = UUID.randomUUID();
+        dataset.lineageId = dataset.id;
+        dataset.status = RegistrationStatus.REGISTERED;
+        dataset.createdBy = REGISTRAR;
+        dataset.submittedBy = descriptor.provider();
+        dataset.registeredBy = REGISTRAR;
+        dataset.submittedAt = OffsetDateTime.now();
+        dataset.registeredAt = dataset.submittedAt;
+        return DatasetName.of(descriptor.provider(), descriptor.nameZh(), dataset.lineageId).persist()
+                .flatMap(named -> CertificateNumbers.next(descriptor.spatialCoverage()))
+                .map(number -> {
+                    dataset.certificateNo = number;
+                    return dataset;
+                });
+    }
+
     private Uni<Dataset> register(DatasetDescriptor descriptor) {
-        return Dataset.<Dataset>find("provider = ?1 and nameZh = ?2", descriptor.provider(), descriptor.nameZh())
+        return Dataset.<Dataset>find("provider = ?1 and nameZh = ?2 and status = ?3", descriptor.provider(),
+                        descriptor.nameZh(), RegistrationStatus.REGISTERED)
                 .firstResult()
-                .map(existing -> existing == null ? new Dataset() : existing)
+                .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : newlyRegistered(descriptor))
                 .flatMap(dataset -> {
                     dataset.nameZh = descriptor.nameZh();
                     dataset.nameEn = descriptor.nameEn();
@@ -72,6 +100,13 @@ public class DemoCatalogRegistrar {
                     dataset.dataFile = descriptor.file();
                     dataset.entityColumn = descriptor.entityColumn();
                     dataset.schema = new DatasetSchema(descriptor.columns());
+                    dataset.updateFrequency = descriptor.updateFrequency();
+                    dataset.timeCoverageStart = descriptor.timeCoverageStart();
+                    dataset.timeCoverageEnd = descriptor.timeCoverageEnd();
+                    dataset.spatialCoverage = descriptor.spatialCoverage();
+                    dataset.sharingType = descriptor.sharingType();
+                    dataset.sharingCondition = descriptor.sharingCondition();
+                    dataset.openness = descriptor.openness();
                     return dataset.persist();
                 });
     }

@@ -79,6 +79,19 @@ public class ProblemMappers {
                 "The request could not be processed as sent.", uri);
     }
 
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    public Response staleWrite(RuntimeException failure, UriInfo uri) {
+        return problem("stale-version", "Changed by someone else / 数据已被他人修改", 409,
+                "Another request changed this resource first; reload it and try again.", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(org.hibernate.exception.ConstraintViolationException failure, UriInfo uri) {
+        // the constraint's name only: never the SQL or the values
+        return problem("conflict", "Conflict / 数据冲突", 409,
+                "The request conflicts with existing data (" + failure.getConstraintName() + ").", uri);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable failure, UriInfo uri) {
         String traceId = UUID.randomUUID().toString();

@@ -5,6 +5,9 @@ import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.catalog.DataManifest;
 import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.catalog.Openness;
+import io.pdx.contracts.catalog.SharingType;
+import io.pdx.contracts.catalog.UpdateFrequency;
 import io.pdx.contracts.identity.Uscc;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -12,6 +15,7 @@ import org.duckdb.DuckDBConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,6 +33,8 @@ public final class DemoDataGenerator {
 
     /** 福州市 districts: 鼓楼, 台江, 仓山, 马尾, 晋安, 长乐. */
     static final String[] DISTRICTS = {"350102", "350103", "350104", "350105", "350111", "350112"};
+    /** 福州市: the spatial coverage of every demo dataset. */
+    static final String FUZHOU = "350100";
     private static final String DISTRICT_LIST = "['350102','350103','350104','350105','350111','350112']";
 
     private final long seed;
@@ -44,14 +50,30 @@ public final class DemoDataGenerator {
         Files.createDirectories(folder);
         List<DatasetDescriptor> datasets = new ArrayList<>();
         try (DuckDBConnection duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
-            datasets.add(marketEntities(duck, folder));
-            datasets.add(busCardSwipes(duck, folder));
-            datasets.add(airQuality(duck, folder));
-            datasets.add(medicalClaims(duck, folder));
-            datasets.add(realEstate(duck, folder));
-            datasets.add(gridLoad(duck, folder));
+            datasets.add(registration(marketEntities(duck, folder), UpdateFrequency.DAILY,
+                    LocalDate.of(1990, 1, 1), LocalDate.of(2026, 10, 31), SharingType.UNCONDITIONAL,
+                    "依法公示的登记信息 / registration information published under law", Openness.OPEN));
+            datasets.add(registration(busCardSwipes(duck, folder), UpdateFrequency.DAILY,
+                    LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), SharingType.CONDITIONAL,
+                    "卡号去标识化后用于交通规划与运营分析 / for transport planning once card numbers are de-identified",
+                    Openness.AUTHORIZED_OPERATION));
+            datasets.add(registration(airQuality(duck, folder), UpdateFrequency.HOURLY,
+                    LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 30), SharingType.UNCONDITIONAL,
+                    "环境质量信息依法公开 / environmental quality information is public by law", Openness.OPEN));
+            datasets.add(registration(medicalClaims(duck, folder), UpdateFrequency.MONTHLY,
+                    LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 27), SharingType.CONDITIONAL,
+                    "仅限沙箱内统计分析，个人信息不出域 / sandboxed statistics only, personal data stays in the domain",
+                    Openness.AUTHORIZED_OPERATION));
+            datasets.add(registration(realEstate(duck, folder), UpdateFrequency.DAILY,
+                    LocalDate.of(2015, 1, 1), LocalDate.of(2025, 12, 14), SharingType.CONDITIONAL,
+                    "依《不动产登记暂行条例》限于法定用途 / statutory purposes under the real estate registration rules",
+                    Openness.AUTHORIZED_OPERATION));
+            datasets.add(registration(gridLoad(duck, folder), UpdateFrequency.REALTIME,
+                    LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 30), SharingType.NOT_SHARED,
+                    "《关键信息基础设施安全保护条例》 / Critical Information Infrastructure Security Protection Regulations",
+                    Openness.NOT_OPEN));
         }
-        return new DataManifest(seed, scale.name().toLowerCase(java.util.Locale.ROOT), List.copyOf(datasets));
+        return new DataManifest(DataManifest.FORMAT, seed, scale.name().toLowerCase(java.util.Locale.ROOT), List.copyOf(datasets));
     }
 
     private DatasetDescriptor marketEntities(DuckDBConnection duck, Path folder) throws SQLException {
@@ -90,7 +112,7 @@ public final class DemoDataGenerator {
         copy(duck, "SELECT uscc, entity_name, entity_type, legal_representative, industry_code, district_code,"
                 + " registered_capital_wan, DATE '1990-01-01' + established_day AS established_date, status"
                 + " FROM market_entities", folder.resolve("market_entities.parquet"));
-        return new DatasetDescriptor("市场主体登记信息", "Market entity registrations",
+        return dataset("市场主体登记信息", "Market entity registrations",
                 "在册市场主体的登记信息：统一社会信用代码、名称、类型、行业、所在区县、注册资本、成立日期与登记状态。"
                         + " / Registered market entities with their credit code, type, industry, district, capital, founding date and status.",
                 "经济/市场监管", Grade.GENERAL, "dept-market", "市场监督管理局",
@@ -120,7 +142,7 @@ public final class DemoDataGenerator {
                 + "   - CASE WHEN hash(i, " + seed + ", 'transfer') % 4 = 0 THEN 100 ELSE 0 END AS fare_cents,"
                 + " hash(i, " + seed + ", 'transfer') % 4 = 0 AS is_transfer"
                 + " FROM range(" + rows + ") t(i)", folder.resolve("bus_card_swipes.parquet"));
-        return new DatasetDescriptor("公交刷卡记录", "Bus card swipes",
+        return dataset("公交刷卡记录", "Bus card swipes",
                 "市区公交线路的乘车刷卡流水：卡号（去标识化）、时间、线路、站点、区县、卡类型与票价。"
                         + " / Fare transactions on city bus routes: de-identified card, time, route, stop, district, card type and fare.",
                 "交通/公共交通", Grade.GENERAL, "dept-transport", "交通运输局",
@@ -148,7 +170,7 @@ public final class DemoDataGenerator {
                 + " round(60 + 40 * sin((h - 6) / 24.0 * 2 * pi()) + (hash(s, h, " + seed + ", 'o3') % 200) / 10.0, 1) AS o3,"
                 + " (25 + 20 * sin(h / 24.0 * 2 * pi()) + hash(s, h, " + seed + ", 'aqi') % 30)::INTEGER AS aqi"
                 + " FROM range(" + stations + ") st(s), range(" + hours + ") hr(h)", folder.resolve("air_quality_hourly.parquet"));
-        return new DatasetDescriptor("空气质量监测小时数据", "Hourly air quality observations",
+        return dataset("空气质量监测小时数据", "Hourly air quality observations",
                 "国控及市控监测站点逐小时空气质量：PM2.5、PM10、NO2、O3 与 AQI。"
                         + " / Hourly PM2.5, PM10, NO2, O3 and AQI from the city's monitoring stations.",
                 "生态/环境监测", Grade.GENERAL, "dept-ecology", "生态环境局",
@@ -177,7 +199,7 @@ public final class DemoDataGenerator {
                 + " round((50 + (hash(i, " + seed + ", 'amount') % 500000) / 100.0) * 0.3, 2) AS self_paid"
                 + " FROM range(" + rows + ") t(i) JOIN insured_persons p ON p.seq = hash(i, " + seed + ", 'person') % " + persons,
                 folder.resolve("medical_insurance_claims.parquet"));
-        return new DatasetDescriptor("医保结算明细", "Medical insurance settlements",
+        return dataset("医保结算明细", "Medical insurance settlements",
                 "基本医疗保险门诊与住院结算明细：参保人、医疗机构、诊断、结算日期与费用构成。"
                         + " / Outpatient and inpatient settlements of basic medical insurance: insured person, facility, diagnosis, date and amounts.",
                 "社会/医疗保障", Grade.IMPORTANT, "dept-healthcare", "医疗保障局",
@@ -206,7 +228,7 @@ public final class DemoDataGenerator {
                 + " DATE '2015-01-01' + (hash(i, " + seed + ", 'day') % 4000)::INTEGER AS registration_date"
                 + " FROM range(" + rows + ") t(i) JOIN owners o ON o.seq = hash(i, " + seed + ", 'owner') % " + Math.max(100, rows * 4 / 5),
                 folder.resolve("real_estate_registrations.parquet"));
-        return new DatasetDescriptor("不动产登记信息", "Real estate registrations",
+        return dataset("不动产登记信息", "Real estate registrations",
                 "不动产权登记簿摘要：权证号、权利人、区县、用途、建筑面积、成交价格与登记日期。"
                         + " / Real estate register extracts: certificate, owner, district, use, floor area, price and date.",
                 "城建/不动产", Grade.IMPORTANT, "dept-natural-resources", "自然资源和规划局",
@@ -231,7 +253,7 @@ public final class DemoDataGenerator {
                 + " round(40 + 25 * sin((q % 96) / 96.0 * 2 * pi() - 1.6) + (hash(s, q, " + seed + ", 'load') % 800) / 100.0, 2) AS load_mw,"
                 + " round(110 + (hash(s, q, " + seed + ", 'kv') % 60) / 10.0 - 3, 1) AS voltage_kv"
                 + " FROM range(" + substations + ") st(s), range(" + intervals + ") qt(q)", folder.resolve("grid_load.parquet"));
-        return new DatasetDescriptor("城市电网负荷", "City power grid load",
+        return dataset("城市电网负荷", "City power grid load",
                 "各变电站 15 分钟粒度负荷与电压监测，涉及关键信息基础设施运行。"
                         + " / 15-minute load and voltage at each substation: critical infrastructure operations.",
                 "能源/电力", Grade.CORE, "dept-energy", "发展和改革委员会（能源局）",
@@ -285,6 +307,21 @@ public final class DemoDataGenerator {
             sql.execute("COPY (" + select + ") TO '" + target.toAbsolutePath().toString().replace("'", "''")
                     + "' (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)");
         }
+    }
+
+    private static DatasetDescriptor dataset(String nameZh, String nameEn, String description, String category,
+                                             Grade grade, String provider, String providerName, String file,
+                                             long rowCount, String entityColumn, List<ColumnSpec> columns) {
+        return new DatasetDescriptor(nameZh, nameEn, description, category, grade, provider, providerName, file,
+                rowCount, entityColumn, columns, null, null, null, null, null, null, null);
+    }
+
+    /** The registration attributes of a generated dataset: update cycle, coverage, sharing and openness. */
+    private static DatasetDescriptor registration(DatasetDescriptor d, UpdateFrequency frequency, LocalDate from,
+                                                  LocalDate to, SharingType sharing, String condition, Openness openness) {
+        return new DatasetDescriptor(d.nameZh(), d.nameEn(), d.description(), d.category(), d.grade(), d.provider(),
+                d.providerName(), d.file(), d.rowCount(), d.entityColumn(), d.columns(), frequency, from, to,
+                FUZHOU, sharing, condition, openness);
     }
 
     private static ColumnSpec column(String name, String type, ColumnTag tag, String description) {

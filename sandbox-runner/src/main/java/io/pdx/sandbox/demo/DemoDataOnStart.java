@@ -41,7 +41,7 @@ public class DemoDataOnStart {
         }
         Optional<DataManifest> existing = folder.manifest();
         String wanted = scale.name().toLowerCase(Locale.ROOT);
-        if (existing.isPresent() && existing.get().seed() == seed && existing.get().scale().equals(wanted)) {
+        if (existing.isPresent() && existing.get().format() == DataManifest.FORMAT && existing.get().seed() == seed && existing.get().scale().equals(wanted)) {
             LOG.infof("demo data present in %s (seed %d, scale %s): reused", folder.root(), seed, wanted);
             return;
         }

@@ -1,0 +1,292 @@
+package io.pdx.marketplace.catalog.registration;
+
+import io.pdx.contracts.Grade;
+import io.pdx.contracts.catalog.DatasetDraft;
+import io.pdx.contracts.catalog.DatasetSchema;
+import io.pdx.contracts.catalog.DatasetSummary;
+import io.pdx.contracts.catalog.Openness;
+import io.pdx.contracts.catalog.RegistrationStatus;
+import io.pdx.contracts.catalog.ReturnRequest;
+import io.pdx.contracts.catalog.SharingType;
+import io.pdx.contracts.catalog.UpdateFrequency;
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
+import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.catalog.CatalogPolicy;
+import io.pdx.marketplace.catalog.Category;
+import io.pdx.marketplace.catalog.CertificateNumbers;
+import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.catalog.DatasetName;
+import io.pdx.marketplace.catalog.DatasetNotFound;
+import io.pdx.marketplace.security.CurrentSubject;
+import io.pdx.marketplace.security.OperationGuard;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Registration (登记): a provider drafts, edits and submits its department's datasets; the bureau
+ * registers them (certificate number) or returns them with reasons; a registered dataset changes
+ * only as a new version. Each request runs in one transaction: on any failure nothing is written.
+ * Order of refusals: not visible (404), then not allowed (403), then bad input (400), then the
+ * state of the data (409).
+ */
+@Path("/api/v1/datasets")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrationResource {
+
+    private final CatalogPolicy catalog;
+    private final OperationGuard guard;
+    private final CurrentSubject currentSubject;
+
+    public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject) {
+        this.catalog = catalog;
+        this.guard = guard;
+        this.currentSubject = currentSubject;
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> create(DatasetDraft draft) {
+        Subject subject = currentSubject.get();
+        if (draft == null) {
+            throw new InvalidDraft(List.of(new FieldError("body", "a dataset draft is required")));
+        }
+        String provider = subject.department() != null ? subject.department() : draft.provider();
+        if (draft.provider() != null && subject.department() != null && !draft.provider().equals(subject.department())) {
+            throw new InvalidDraft(List.of(new FieldError("provider", "a provider registers its own department's datasets")));
+        }
+        return guard.require(subject, "dataset.create", resource(null, provider, null))
+                .flatMap(allowed -> validated(draft))
+                .flatMap(valid -> {
+                    if (provider == null) {
+                        throw new InvalidDraft(List.of(new FieldError("provider", "is required")));
+                    }
+                    Dataset dataset = new Dataset();
+                    dataset.id = UUID.randomUUID();
+                    dataset.lineageId = dataset.id;
+                    dataset.provider = provider;
+                    dataset.createdBy = subject.user();
+                    apply(dataset, draft);
+                    return claimName(dataset).flatMap(named -> dataset.<Dataset>persist());
+                })
+                .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
+                        .entity(dataset.toSummary()).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @WithTransaction
+    public Uni<DatasetSummary> update(@PathParam("id") UUID id, DatasetDraft draft) {
+        Subject subject = currentSubject.get();
+        if (draft == null) {
+            throw new InvalidDraft(List.of(new FieldError("body", "a dataset draft is required")));
+        }
+        return visible(id, subject)
+                .call(dataset -> guard.require(subject, "dataset.update", resource(dataset, dataset.provider, null)))
+                .call(dataset -> validated(draft))
+                .flatMap(dataset -> {
+                    if (!dataset.status.editable()) {
+                        throw RegistrationConflict.notEditable(dataset.status);
+                    }
+                    if (draft.lockVersion() == null) {
+                        throw new InvalidDraft(List.of(new FieldError("lockVersion", "the version you edited is required")));
+                    }
+                    if (draft.lockVersion() != dataset.version) {
+                        throw RegistrationConflict.staleVersion(draft.lockVersion(), dataset.version);
+                    }
+                    if (draft.provider() != null && !draft.provider().equals(dataset.provider)) {
+                        throw new InvalidDraft(List.of(new FieldError("provider", "a dataset keeps its provider")));
+                    }
+                    boolean renamed = !draft.nameZh().equals(dataset.nameZh);
+                    apply(dataset, draft);
+                    return (renamed ? claimName(dataset) : Uni.createFrom().voidItem()).replaceWith(dataset);
+                })
+                .call(Panache::flush)
+                .map(Dataset::toSummary);
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @WithTransaction
+    public Uni<DatasetSummary> submit(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return visible(id, subject)
+                .call(dataset -> guard.require(subject, "dataset.submit", resource(dataset, dataset.provider, null)))
+                .invoke(dataset -> {
+                    dataset.moveTo(RegistrationStatus.SUBMITTED);
+                    dataset.submittedBy = subject.user();
+                    dataset.submittedAt = OffsetDateTime.now();
+                })
+                .call(Panache::flush)
+                .map(Dataset::toSummary);
+    }
+
+    @POST
+    @Path("/{id}/register")
+    @WithTransaction
+    public Uni<DatasetSummary> register(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return visible(id, subject)
+                .call(dataset -> guard.require(subject, "dataset.register",
+                        resource(dataset, dataset.provider, dataset.submittedBy)))
+                // the number first: its query flushes the session, and a registered row must carry one
+                .call(dataset -> CertificateNumbers.next(dataset.spatialCoverage).invoke(number -> {
+                    dataset.moveTo(RegistrationStatus.REGISTERED);
+                    dataset.certificateNo = number;
+                    dataset.registeredBy = subject.user();
+                    dataset.registeredAt = OffsetDateTime.now();
+                }))
+                .call(dataset -> Dataset.<Dataset>list("lineageId = ?1 and status = ?2 and id <> ?3",
+                                dataset.lineageId, RegistrationStatus.REGISTERED, dataset.id)
+                        .invoke(previous -> previous.forEach(old -> old.moveTo(RegistrationStatus.SUPERSEDED))))
+                .call(Panache::flush)
+                .map(Dataset::toSummary);
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @WithTransaction
+    public Uni<DatasetSummary> returnForChanges(@PathParam("id") UUID id, ReturnRequest request) {
+        Subject subject = currentSubject.get();
+        List<String> reasons = request == null || request.reasons() == null ? List.of()
+                : request.reasons().stream().filter(reason -> reason != null && !reason.isBlank()).toList();
+        return visible(id, subject)
+                .call(dataset -> guard.require(subject, "dataset.return",
+                        resource(dataset, dataset.provider, dataset.submittedBy)))
+                .invoke(dataset -> {
+                    if (reasons.isEmpty() || reasons.stream().anyMatch(reason -> reason.length() > 500)) {
+                        throw new InvalidDraft(List.of(new FieldError("reasons",
+                                "one or more reasons of at most 500 characters each")));
+                    }
+                    dataset.moveTo(RegistrationStatus.RETURNED);
+                    dataset.returnReasons = new Dataset.ReturnReasons(reasons);
+                })
+                .call(Panache::flush)
+                .map(Dataset::toSummary);
+    }
+
+    /** A new version of a registered dataset: a draft copy, registered again before it replaces the old one. */
+    @POST
+    @Path("/{id}/versions")
+    @WithTransaction
+    public Uni<Response> newVersion(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return visible(id, subject)
+                .call(dataset -> guard.require(subject, "dataset.version", resource(dataset, dataset.provider, null)))
+                .flatMap(registered -> {
+                    if (registered.status != RegistrationStatus.REGISTERED) {
+                        throw RegistrationConflict.notEditable(registered.status);
+                    }
+                    return Dataset.<Dataset>list("lineageId", registered.lineageId).flatMap(versions -> {
+                        if (versions.stream().anyMatch(version -> version.status.editable()
+                                || version.status == RegistrationStatus.SUBMITTED)) {
+                            throw RegistrationConflict.openVersionExists();
+                        }
+                        int next = versions.stream().mapToInt(version -> version.datasetVersion).max().orElse(1) + 1;
+                        return nextVersion(registered, next, subject).<Dataset>persist();
+                    });
+                })
+                .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
+                        .entity(dataset.toSummary()).build());
+    }
+
+    private Uni<Dataset> visible(UUID id, Subject subject) {
+        return catalog.viewFor(subject).flatMap(view -> Dataset.<Dataset>findById(id)
+                .map(dataset -> dataset != null && view.shows(dataset, subject) ? dataset : null)
+                .onItem().ifNull().failWith(() -> new DatasetNotFound(id)));
+    }
+
+    private static Uni<Void> validated(DatasetDraft draft) {
+        return Category.<Category>listAll().map(categories -> {
+            Set<String> codes = categories.stream().map(category -> category.code).collect(Collectors.toSet());
+            List<FieldError> errors = DraftValidator.errors(draft, codes);
+            if (!errors.isEmpty()) {
+                throw new InvalidDraft(errors);
+            }
+            return null;
+        });
+    }
+
+    /** Reserves the dataset's name for its lineage; another lineage of the provider holding it is a 409. */
+    private static Uni<Void> claimName(Dataset dataset) {
+        return DatasetName.<DatasetName>findById(new DatasetName.Key(dataset.provider, dataset.nameZh))
+                .flatMap(existing -> {
+                    if (existing == null) {
+                        return DatasetName.of(dataset.provider, dataset.nameZh, dataset.lineageId).persist().replaceWithVoid();
+                    }
+                    if (!existing.lineageId.equals(dataset.lineageId)) {
+                        throw RegistrationConflict.nameTaken(dataset.provider, dataset.nameZh);
+                    }
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    private static void apply(Dataset dataset, DatasetDraft draft) {
+        dataset.nameZh = draft.nameZh().trim();
+        dataset.nameEn = draft.nameEn().trim();
+        dataset.description = draft.description() == null ? "" : draft.description().trim();
+        dataset.category = draft.category();
+        dataset.grade = Grade.valueOf(draft.grade());
+        dataset.generalSublevel = draft.generalSublevel();
+        dataset.providerName = draft.providerName().trim();
+        dataset.updateFrequency = UpdateFrequency.valueOf(draft.updateFrequency());
+        dataset.timeCoverageStart = draft.timeCoverageStart();
+        dataset.timeCoverageEnd = draft.timeCoverageEnd();
+        dataset.spatialCoverage = draft.spatialCoverage();
+        dataset.rowCount = draft.rowCount() == null ? 0 : draft.rowCount();
+        dataset.schema = new DatasetSchema(draft.columns());
+        dataset.sharingType = SharingType.valueOf(draft.sharingType());
+        dataset.sharingCondition = draft.sharingCondition();
+        dataset.openness = Openness.valueOf(draft.openness());
+        dataset.returnReasons = new Dataset.ReturnReasons(List.of());
+    }
+
+    private static Dataset nextVersion(Dataset registered, int version, Subject subject) {
+        Dataset next = new Dataset();
+        next.id = UUID.randomUUID();
+        next.lineageId = registered.lineageId;
+        next.datasetVersion = version;
+        next.nameZh = registered.nameZh;
+        next.nameEn = registered.nameEn;
+        next.description = registered.description;
+        next.category = registered.category;
+        next.grade = registered.grade;
+        next.generalSublevel = registered.generalSublevel;
+        next.provider = registered.provider;
+        next.providerName = registered.providerName;
+        next.updateFrequency = registered.updateFrequency;
+        next.timeCoverageStart = registered.timeCoverageStart;
+        next.timeCoverageEnd = registered.timeCoverageEnd;
+        next.spatialCoverage = registered.spatialCoverage;
+        next.rowCount = registered.rowCount;
+        next.dataFile = registered.dataFile;
+        next.entityColumn = registered.entityColumn;
+        next.schema = registered.schema;
+        next.sharingType = registered.sharingType;
+        next.sharingCondition = registered.sharingCondition;
+        next.openness = registered.openness;
+        next.createdBy = subject.user();
+        return next;
+    }
+
+    private static AuthzInput.Resource resource(Dataset dataset, String department, String createdBy) {
+        return new AuthzInput.Resource("dataset", dataset == null ? null : dataset.id.toString(), null, department, createdBy);
+    }
+}

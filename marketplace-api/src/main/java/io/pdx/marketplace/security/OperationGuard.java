@@ -1,0 +1,35 @@
+package io.pdx.marketplace.security;
+
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.policy.Subject;
+import io.pdx.policy.client.PolicyAnswer;
+import io.pdx.policy.client.PolicyClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Asks OPA ({@code data.pdx.authz.decision}) whether a subject may perform an API operation on a
+ * resource — roles, organization or department ownership, four-eyes — and refuses with 403
+ * unless it says allow. OPA unreachable is a 503 (fail closed), never an allow.
+ */
+@ApplicationScoped
+public class OperationGuard {
+
+    static final String PATH = "pdx/authz/decision";
+
+    private final PolicyClient policy;
+
+    public OperationGuard(PolicyClient policy) {
+        this.policy = policy;
+    }
+
+    public Uni<PolicyAnswer<PolicyDecision>> require(Subject subject, String operation, AuthzInput.Resource resource) {
+        return policy.evaluate(PATH, new AuthzInput(subject, operation, resource), PolicyDecision.class)
+                .invoke(answer -> {
+                    if (!answer.result().allow()) {
+                        throw new OperationDenied(operation, answer.result(), subject.authenticated());
+                    }
+                });
+    }
+}
