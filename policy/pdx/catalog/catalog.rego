@@ -58,6 +58,16 @@ all_statuses_visible if {
 	role in config.catalog.all_status_roles
 }
 
+# METADATA
+# description: |
+#   The three answers a listing needs, in one document: the Java side asks for this rule alone
+#   (evaluating the whole package would also evaluate `decision`, which a listing does not need).
+view := {
+	"visible_grades": visible_grades,
+	"own_department_visible": own_department_visible,
+	"all_statuses_visible": all_statuses_visible,
+}
+
 _status_visible if input.dataset.status == "REGISTERED"
 
 _status_visible if all_statuses_visible

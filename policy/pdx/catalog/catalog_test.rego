@@ -193,3 +193,11 @@ test_allow_reviewer_a_submitted_core_dataset if {
 	d.allow
 	catalog.all_statuses_visible with input as inp
 }
+
+test_view_of_a_provider_combines_the_three_answers if {
+	catalog.view == {
+		"visible_grades": ["GENERAL"],
+		"own_department_visible": true,
+		"all_statuses_visible": false,
+	} with input as {"subject": _subject("provider")}
+}

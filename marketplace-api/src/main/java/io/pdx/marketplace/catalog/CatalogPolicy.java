@@ -6,11 +6,11 @@ import io.pdx.policy.client.PolicyClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Asks OPA ({@code data.pdx.catalog}) what a subject may see of the catalog. */
+/** Asks OPA ({@code data.pdx.catalog.view}) what a subject may see of the catalog. */
 @ApplicationScoped
 public class CatalogPolicy {
 
-    static final String PATH = "pdx/catalog";
+    static final String PATH = "pdx/catalog/view";
 
     private final PolicyClient policy;
 

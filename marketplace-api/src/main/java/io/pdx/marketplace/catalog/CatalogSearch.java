@@ -7,6 +7,7 @@ import io.pdx.contracts.policy.Subject;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,9 +27,11 @@ public class CatalogSearch {
     static final List<String> FACETS = List.of("grade", "category", "provider", "openness");
 
     private final Pool pool;
+    private final FacetCache facetCache;
 
-    public CatalogSearch(Pool pool) {
+    public CatalogSearch(Pool pool, FacetCache facetCache) {
         this.pool = pool;
+        this.facetCache = facetCache;
     }
 
     public Uni<DatasetPage> search(CatalogQuery query, CatalogView view, Subject subject) {
@@ -41,21 +44,25 @@ public class CatalogSearch {
         return pool.preparedQuery(items).execute(where.args).flatMap(itemRows -> {
             List<DatasetSummary> summaries = new ArrayList<>();
             itemRows.forEach(row -> summaries.add(DatasetRows.toSummary(row)));
-            return pool.preparedQuery(facets).execute(where.args).map(facetRows -> {
-                Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
-                FACETS.forEach(facet -> counts.put(facet, new LinkedHashMap<>()));
-                long total = 0;
-                for (Row row : facetRows) {
-                    String facet = FACETS.stream().filter(name -> row.getValue(name) != null).findFirst().orElse(null);
-                    if (facet == null) {
-                        total = row.getLong("n");
-                    } else {
-                        counts.get(facet).put(row.getString(facet), row.getLong("n"));
-                    }
-                }
-                return new DatasetPage(summaries, total, query.page(), query.size(), counts);
-            });
+            return facetCache.get(FacetCache.key(query, view, subject.department()),
+                            () -> pool.preparedQuery(facets).execute(where.args).map(CatalogSearch::counts))
+                    .map(counts -> new DatasetPage(summaries, counts.total(), query.page(), query.size(), counts.facets()));
         });
+    }
+
+    private static FacetCache.Counts counts(RowSet<Row> facetRows) {
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        FACETS.forEach(facet -> counts.put(facet, new LinkedHashMap<>()));
+        long total = 0;
+        for (Row row : facetRows) {
+            String facet = FACETS.stream().filter(name -> row.getValue(name) != null).findFirst().orElse(null);
+            if (facet == null) {
+                total = row.getLong("n");
+            } else {
+                counts.get(facet).put(row.getString(facet), row.getLong("n"));
+            }
+        }
+        return new FacetCache.Counts(total, counts);
     }
 
     private record Where(String sql, Tuple args) {

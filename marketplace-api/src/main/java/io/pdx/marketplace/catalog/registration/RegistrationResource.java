@@ -18,6 +18,7 @@ import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.catalog.DatasetName;
 import io.pdx.marketplace.catalog.DatasetNotFound;
+import io.pdx.marketplace.catalog.FacetCache;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -54,11 +55,14 @@ public class RegistrationResource {
     private final CatalogPolicy catalog;
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
+    private final FacetCache facetCache;
 
-    public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject) {
+    public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject,
+                                FacetCache facetCache) {
         this.catalog = catalog;
         this.guard = guard;
         this.currentSubject = currentSubject;
+        this.facetCache = facetCache;
     }
 
     @POST
@@ -86,6 +90,7 @@ public class RegistrationResource {
                     apply(dataset, draft);
                     return claimName(dataset).flatMap(named -> dataset.<Dataset>persist());
                 })
+                .invoke(facetCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
     }
@@ -119,6 +124,7 @@ public class RegistrationResource {
                     return (renamed ? claimName(dataset) : Uni.createFrom().voidItem()).replaceWith(dataset);
                 })
                 .call(Panache::flush)
+                .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -135,6 +141,7 @@ public class RegistrationResource {
                     dataset.submittedAt = OffsetDateTime.now();
                 })
                 .call(Panache::flush)
+                .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -157,6 +164,7 @@ public class RegistrationResource {
                                 dataset.lineageId, RegistrationStatus.REGISTERED, dataset.id)
                         .invoke(previous -> previous.forEach(old -> old.moveTo(RegistrationStatus.SUPERSEDED))))
                 .call(Panache::flush)
+                .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -179,6 +187,7 @@ public class RegistrationResource {
                     dataset.returnReasons = new Dataset.ReturnReasons(reasons);
                 })
                 .call(Panache::flush)
+                .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -203,6 +212,7 @@ public class RegistrationResource {
                         return nextVersion(registered, next, subject).<Dataset>persist();
                     });
                 })
+                .invoke(facetCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
     }
