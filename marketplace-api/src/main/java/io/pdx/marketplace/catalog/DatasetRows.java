@@ -15,6 +15,13 @@ import java.util.List;
 /** A {@code dataset} row read by SQL, as the API shows it. */
 final class DatasetRows {
 
+    /** The columns {@link #toSummary} reads (the search columns stay in the database). */
+    static final String COLUMNS = "d.id, d.lineage_id, d.dataset_version, d.name_zh, d.name_en, d.description,"
+            + " d.category, d.grade, d.general_sublevel, d.provider, d.provider_name, d.update_frequency,"
+            + " d.time_coverage_start, d.time_coverage_end, d.spatial_coverage, d.row_count, d.schema,"
+            + " d.sharing_type, d.sharing_condition, d.openness, d.status, d.certificate_no, d.return_reasons,"
+            + " d.version, d.created_at, d.updated_at";
+
     private DatasetRows() {
     }
 
