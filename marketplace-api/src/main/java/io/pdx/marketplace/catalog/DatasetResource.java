@@ -60,8 +60,6 @@ public class DatasetResource {
     @WithSession
     public Uni<DatasetSummary> get(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return policy.viewFor(subject).flatMap(view -> Dataset.<Dataset>findById(id)
-                .map(dataset -> dataset != null && view.shows(dataset, subject) ? dataset.toSummary() : null)
-                .onItem().ifNull().failWith(() -> new DatasetNotFound(id)));
+        return policy.visibleDataset(id, subject).map(Dataset::toSummary);
     }
 }

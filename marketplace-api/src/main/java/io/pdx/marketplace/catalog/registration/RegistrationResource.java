@@ -17,7 +17,6 @@ import io.pdx.marketplace.catalog.Category;
 import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.catalog.DatasetName;
-import io.pdx.marketplace.catalog.DatasetNotFound;
 import io.pdx.marketplace.catalog.FacetCache;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
@@ -218,9 +217,7 @@ public class RegistrationResource {
     }
 
     private Uni<Dataset> visible(UUID id, Subject subject) {
-        return catalog.viewFor(subject).flatMap(view -> Dataset.<Dataset>findById(id)
-                .map(dataset -> dataset != null && view.shows(dataset, subject) ? dataset : null)
-                .onItem().ifNull().failWith(() -> new DatasetNotFound(id)));
+        return catalog.visibleDataset(id, subject);
     }
 
     private static Uni<Void> validated(DatasetDraft draft) {

@@ -1,0 +1,109 @@
+package io.pdx.marketplace.product;
+
+import io.pdx.contracts.Grade;
+import io.pdx.contracts.product.LicenseMode;
+import io.pdx.contracts.product.PriceKind;
+import io.pdx.contracts.product.PricePeriod;
+import io.pdx.contracts.product.PriceRule;
+import io.pdx.contracts.product.ProductDescription;
+import io.pdx.contracts.product.ProductView;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A data product (数据产品): one registered dataset version listed by the bureau with the modes of
+ * use it offers, its price rule and its product description (数据产品说明书).
+ */
+@Entity
+@Table(name = "product")
+public class Product extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "dataset_id")
+    public UUID datasetId;
+
+    @Column(name = "name_zh")
+    public String nameZh;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Modes modes;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "price_kind")
+    public PriceKind priceKind;
+
+    @Column(name = "unit_price_fen")
+    public long unitPriceFen;
+
+    @Column(name = "cap_fen")
+    public long capFen;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "price_period")
+    public PricePeriod pricePeriod;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ProductDescription description;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    /** The modes offered, as stored (a JSON object so that the column maps both ways). */
+    public record Modes(List<LicenseMode> modes) {
+        public Modes {
+            modes = modes == null ? List.of() : List.copyOf(modes);
+        }
+    }
+
+    @PrePersist
+    void onCreate() {
+        if (id == null) {
+            id = UUID.randomUUID();
+        }
+        createdAt = OffsetDateTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    public PriceRule priceRule() {
+        return new PriceRule(priceKind, unitPriceFen, capFen, pricePeriod);
+    }
+
+    /** The product as the API shows it, with the grade of its dataset. */
+    public ProductView toView(Grade datasetGrade) {
+        return new ProductView(id, datasetId, datasetGrade, nameZh, nameEn, modes.modes(), priceRule(), description,
+                createdBy, createdAt);
+    }
+}

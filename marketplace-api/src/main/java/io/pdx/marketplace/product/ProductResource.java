@@ -1,0 +1,173 @@
+package io.pdx.marketplace.product;
+
+import io.pdx.contracts.catalog.RegistrationStatus;
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
+import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.contracts.product.LicenseMode;
+import io.pdx.contracts.product.PriceKind;
+import io.pdx.contracts.product.PricePeriod;
+import io.pdx.contracts.product.ProductDescription;
+import io.pdx.contracts.product.ProductPage;
+import io.pdx.contracts.product.ProductRequest;
+import io.pdx.contracts.product.ProductView;
+import io.pdx.marketplace.catalog.CatalogPolicy;
+import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.problem.InvalidParameter;
+import io.pdx.marketplace.security.CurrentSubject;
+import io.pdx.marketplace.security.OperationGuard;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Data products (数据产品): the bureau lists a registered dataset with the modes its grade allows
+ * (read from the policy data), a capped price rule and a product description; everyone lists the
+ * products whose dataset they may see. A listing runs in one transaction: on any failure nothing
+ * is written. Order of refusals: dataset not visible (404), not allowed (403), bad input (400),
+ * state of the dataset (409).
+ */
+@Path("/api/v1/products")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ProductResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final CatalogPolicy catalog;
+    private final OperationGuard guard;
+    private final GradeRules gradeRules;
+    private final CurrentSubject currentSubject;
+
+    public ProductResource(CatalogPolicy catalog, OperationGuard guard, GradeRules gradeRules,
+                           CurrentSubject currentSubject) {
+        this.catalog = catalog;
+        this.guard = guard;
+        this.gradeRules = gradeRules;
+        this.currentSubject = currentSubject;
+    }
+
+    @POST
+    @WithTransaction
+    public Uni<Response> create(ProductRequest request) {
+        Subject subject = currentSubject.get();
+        if (request == null) {
+            throw new InvalidProduct(List.of(new FieldError("body", "a product request is required")));
+        }
+        UUID datasetId = ProductRequestValidator.datasetId(request);
+        return visibleDataset(datasetId, subject)
+                .call(dataset -> guard.require(subject, "product.create",
+                        new AuthzInput.Resource("product", null, null, dataset.provider, null)))
+                .flatMap(dataset -> gradeRules.of(dataset.grade)
+                        .invoke(rule -> refuseUnlistable(dataset, request, rule))
+                        .map(rule -> listing(dataset, request, subject))
+                        .call(ProductResource::claimName)
+                        .call(product -> product.persist())
+                        .map(product -> Response.created(URI.create("/api/v1/products/" + product.id))
+                                .entity(product.toView(dataset.grade)).build()));
+    }
+
+    /** Products whose dataset the caller may see, newest first; {@code datasetId} narrows to one dataset. */
+    @GET
+    @WithSession
+    public Uni<ProductPage> list(@QueryParam("datasetId") String datasetId,
+                                 @QueryParam("page") @DefaultValue("0") int page,
+                                 @QueryParam("size") @DefaultValue("20") int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidParameter("page", "must be 0 or more (and page × size within range)");
+        }
+        UUID dataset = datasetId == null || datasetId.isBlank() ? null : uuid("datasetId", datasetId);
+        Subject subject = currentSubject.get();
+        return guard.require(subject, "product.list", new AuthzInput.Resource("product", null, null, null, null))
+                .flatMap(allowed -> catalog.viewFor(subject))
+                .flatMap(view -> VisibleProducts.page(view, subject, dataset, page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<ProductView> get(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return guard.require(subject, "product.list", new AuthzInput.Resource("product", id.toString(), null, null, null))
+                .flatMap(allowed -> catalog.viewFor(subject))
+                .flatMap(view -> VisibleProducts.one(view, subject, id))
+                .onItem().ifNull().failWith(() -> new ProductNotFound(id));
+    }
+
+    private Uni<Dataset> visibleDataset(UUID id, Subject subject) {
+        return catalog.visibleDataset(id, subject);
+    }
+
+    /** Bad input (400) first, then the state of the dataset (409): not registered, or of a grade never listed. */
+    private static void refuseUnlistable(Dataset dataset, ProductRequest request, GradeRules.GradeRule rule) {
+        List<FieldError> errors = ProductRequestValidator.errors(request, dataset.grade, rule.modes());
+        if (!errors.isEmpty()) {
+            throw new InvalidProduct(errors);
+        }
+        if (dataset.status != RegistrationStatus.REGISTERED) {
+            throw ProductConflict.notRegistered(dataset.status);
+        }
+        if (rule.modes().isEmpty()) {
+            throw ProductConflict.neverListed(dataset.grade);
+        }
+    }
+
+    /** A product name is used once per dataset (the unique constraint backs this up under races). */
+    private static Uni<Void> claimName(Product product) {
+        return Product.count("datasetId = ?1 and nameZh = ?2", product.datasetId, product.nameZh)
+                .invoke(taken -> {
+                    if (taken > 0) {
+                        throw ProductConflict.nameTaken();
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    /** The product a valid request lists; the description's columns and sample come from the dataset's schema. */
+    private static Product listing(Dataset dataset, ProductRequest request, Subject subject) {
+        Product product = new Product();
+        product.id = UUID.randomUUID();
+        product.datasetId = dataset.id;
+        product.nameZh = request.nameZh() == null ? dataset.nameZh : request.nameZh().trim();
+        product.nameEn = request.nameEn() == null ? dataset.nameEn : request.nameEn().trim();
+        product.modes = new Product.Modes(request.modes().stream().map(LicenseMode::valueOf).sorted().toList());
+        ProductRequest.Price price = request.priceRule();
+        product.priceKind = PriceKind.valueOf(price.kind());
+        product.unitPriceFen = price.unitPriceFen().longValueExact();
+        product.capFen = price.capFen() == null ? 0 : price.capFen().longValueExact();
+        product.pricePeriod = price.period() == null ? null : PricePeriod.valueOf(price.period());
+        product.description = new ProductDescription(
+                request.scenarios().stream().map(String::trim).toList(),
+                dataset.updateFrequency,
+                request.qualityNotes().trim(),
+                dataset.schema.columns(),
+                SyntheticSample.rows(dataset.schema.columns()));
+        product.createdBy = subject.user();
+        return product;
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException notUuid) {
+            throw new InvalidParameter(field, "must be a UUID");
+        }
+    }
+}
