@@ -1,0 +1,89 @@
+package io.pdx.marketplace.organization;
+
+import io.pdx.contracts.organization.OrganizationStatus;
+import io.pdx.contracts.organization.OrganizationView;
+import io.pdx.marketplace.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+
+/** An operator organization (授权运营主体), keyed by its 统一社会信用代码. State changes go through {@link #moveTo}. */
+@Entity
+@Table(name = "organization")
+public class Organization extends PanacheEntityBase {
+
+    @Id
+    public String uscc;
+
+    public String name;
+
+    @Column(name = "legal_representative")
+    public String legalRepresentative;
+
+    @Column(name = "contact_name")
+    public String contactName;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    public OrganizationStatus status = OrganizationStatus.UNVERIFIED;
+
+    @Column(name = "registered_by")
+    public String registeredBy;
+
+    @Column(name = "verified_by")
+    public String verifiedBy;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Version
+    public long version;
+
+    @PrePersist
+    void onCreate() {
+        createdAt = OffsetDateTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    public void moveTo(OrganizationStatus to) {
+        if (!status.canMoveTo(to)) {
+            throw new IllegalOrganizationTransition(uscc, status, to);
+        }
+        status = to;
+    }
+
+    public OrganizationView toView() {
+        return new OrganizationView(uscc, name, legalRepresentative, contactName, contactPhone, contactEmail, status,
+                registeredBy, verifiedBy, createdAt, updatedAt, version);
+    }
+
+    /** A move the transition table does not allow: 409. */
+    public static final class IllegalOrganizationTransition extends ProblemException {
+        IllegalOrganizationTransition(String uscc, OrganizationStatus from, OrganizationStatus to) {
+            super(409, "illegal-transition", "Illegal state transition / 状态不允许此操作",
+                    "Organization " + uscc + " is " + from + " and cannot become " + to + ".");
+        }
+    }
+}
