@@ -27,6 +27,10 @@ decision := {
 }
 
 # METADATA
+# description: How many different reviewers must approve an application that goes to review.
+reviewers_required := _matrix.license.reviewers_required
+
+# METADATA
 # description: AUTO_APPROVE, REVIEW or DENY.
 outcome := "DENY" if {
 	count(deny_reasons) > 0

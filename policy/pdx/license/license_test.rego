@@ -327,3 +327,9 @@ _example := {
 test_contract_example_is_auto_approved if {
 	_decide(_example) == {"allow": true, "outcome": "AUTO_APPROVE", "reasons": []}
 }
+
+test_reviewers_required_follows_the_grade_matrix if {
+	license.reviewers_required == 1 with input as {"product": {"grade": "GENERAL"}}
+	license.reviewers_required == 2 with input as {"product": {"grade": "IMPORTANT"}}
+	license.reviewers_required == 2 with input as {"product": {"grade": "NO_SUCH_GRADE"}}
+}

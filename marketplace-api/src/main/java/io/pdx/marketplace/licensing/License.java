@@ -1,0 +1,126 @@
+package io.pdx.marketplace.licensing;
+
+import io.pdx.contracts.licensing.LicenseState;
+import io.pdx.contracts.licensing.LicenseView;
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.marketplace.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A license (授权) of one organization for one product. State changes go through {@link #moveTo}. */
+@Entity
+@Table(name = "license")
+public class License extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String organization;
+    @Column(name = "product_id")
+    public UUID productId;
+    @Column(name = "dataset_id")
+    public UUID datasetId;
+    public String applicant;
+    @Column(name = "purpose_category")
+    public String purposeCategory;
+    @Column(name = "purpose_text")
+    public String purposeText;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Columns columns;
+    public String mode;
+    @Column(name = "term_start")
+    public LocalDate termStart;
+    @Column(name = "term_end")
+    public LocalDate termEnd;
+    @Column(name = "expected_volume")
+    public Long expectedVolume;
+    @Enumerated(EnumType.STRING)
+    public LicenseState state = LicenseState.APPLIED;
+    @Column(name = "decision_outcome")
+    public String decisionOutcome;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "decision_reasons")
+    public Reasons decisionReasons = new Reasons(List.of());
+    @Column(name = "decision_id")
+    public String decisionId;
+    @Column(name = "reviewers_required")
+    public int reviewersRequired = 1;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "approved_by")
+    public Reviewers approvedBy = new Reviewers(List.of());
+    @Column(name = "rejected_by")
+    public String rejectedBy;
+    @Column(name = "reject_reason")
+    public String rejectReason;
+    @Column(name = "contract_text")
+    public String contractText;
+    @Column(name = "contract_sha256")
+    public String contractSha256;
+    @Column(name = "accepted_by")
+    public String acceptedBy;
+    @Column(name = "accepted_at")
+    public OffsetDateTime acceptedAt;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+
+    /** JSON objects rather than top-level arrays: Hibernate Reactive maps those both ways. */
+    public record Columns(List<String> columns) {
+    }
+
+    public record Reasons(List<PolicyDecision.Reason> reasons) {
+    }
+
+    public record Reviewers(List<String> reviewers) {
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = OffsetDateTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    public void moveTo(LicenseState to) {
+        if (!state.canMoveTo(to)) {
+            throw new IllegalLicenseTransition(id, state, to);
+        }
+        state = to;
+    }
+
+    public LicenseView toView() {
+        return new LicenseView(id, organization, productId, datasetId, applicant, purposeCategory, purposeText,
+                columns.columns(), mode, termStart, termEnd, expectedVolume, state, decisionOutcome,
+                decisionReasons.reasons(), decisionId, reviewersRequired, approvedBy.reviewers(), rejectedBy,
+                rejectReason, contractSha256, acceptedBy, createdAt, updatedAt, version);
+    }
+
+    /** A move the transition table does not allow: 409. */
+    public static final class IllegalLicenseTransition extends ProblemException {
+        IllegalLicenseTransition(UUID id, LicenseState from, LicenseState to) {
+            super(409, "illegal-transition", "Illegal state transition / 状态不允许此操作",
+                    "License " + id + " is " + from + " and cannot become " + to + ".");
+        }
+    }
+}

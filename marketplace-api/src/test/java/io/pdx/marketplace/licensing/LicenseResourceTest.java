@@ -1,0 +1,203 @@
+package io.pdx.marketplace.licensing;
+
+import io.pdx.contracts.Grade;
+import io.pdx.contracts.catalog.RegistrationStatus;
+import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.testing.KeycloakTokens;
+import io.pdx.marketplace.testing.TestDatasets;
+import io.pdx.marketplace.testing.TestOrganizations;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Licensing end to end: OPA's pdx.license decides, pdx.authz guards, tokens come from the real
+ * Keycloak (operator-b's org_id is organization B's 统一社会信用代码), state lives in PostgreSQL.
+ */
+@QuarkusTest
+class LicenseResourceTest {
+
+    static final String ORG_B = "91110000600037341L";
+    private static String generalProduct;
+    private static String importantProduct;
+
+    @BeforeEach
+    void productsAndAVerifiedOrganization() {
+        if (generalProduct != null) {
+            return;
+        }
+        TestOrganizations.verified(ORG_B, "京数智能科技有限公司");
+        Dataset general = TestDatasets.persist("授权一般", Grade.GENERAL, "dept-license-test");
+        Dataset important = TestDatasets.persist("授权重要", Grade.IMPORTANT, "dept-license-test");
+        generalProduct = product(general, List.of("DELIVERY", "SANDBOX"));
+        importantProduct = product(important, List.of("SANDBOX"));
+    }
+
+    static String product(Dataset dataset, List<String> modes) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("datasetId", dataset.id.toString());
+        body.put("modes", modes);
+        body.put("priceRule", Map.of("kind", "FREE", "unitPriceFen", 0));
+        body.put("scenarios", List.of("城市治理 / city governance"));
+        body.put("qualityNotes", "测试 / test");
+        return given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> application(String productId, List<String> columns, String mode) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("productId", productId);
+        body.put("purposeCategory", "PUBLIC_GOVERNANCE");
+        body.put("purposeText", "按区县统计，用于营商环境监测 / district statistics for business-climate monitoring");
+        body.put("columns", columns);
+        body.put("mode", mode);
+        body.put("termStart", "2026-12-01");
+        body.put("termEnd", "2027-11-30");
+        body.put("expectedVolume", 10000);
+        return body;
+    }
+
+    static ValidatableResponse post(String user, String path, Object body) {
+        var request = given().auth().oauth2(KeycloakTokens.of(user)).contentType(ContentType.JSON);
+        return (body == null ? request : request.body(body)).post(path).then();
+    }
+
+    static String apply(Map<String, Object> application, String expectedState) {
+        return post("operator-b", "/api/v1/licenses", application)
+                .statusCode(201).body("state", equalTo(expectedState)).extract().path("id");
+    }
+
+    @Test
+    void lowRiskGeneralApplication_isApprovedAtOnce_withAnAgreementAndItsHash() throws Exception {
+        String id = post("operator-b", "/api/v1/licenses", application(generalProduct, List.of("amount"), "DELIVERY"))
+                .statusCode(201)
+                .body("state", equalTo("APPROVED"))
+                .body("decisionOutcome", equalTo("AUTO_APPROVE"))
+                .body("decisionId", notNullValue())
+                .body("contractSha256", matchesPattern("[0-9a-f]{64}"))
+                .extract().path("id");
+        String text = given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/licenses/" + id + "/contract")
+                .then().statusCode(200).body(containsString("京数智能科技有限公司")).body(containsString("数据局"))
+                .extract().asString();
+        String hash = given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/licenses/" + id)
+                .then().extract().path("contractSha256");
+        assertEquals(hash, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
+    void acceptedLicense_isActive_thenSuspendedResumedRevoked_andNothingAfterRevocation() {
+        String id = apply(application(generalProduct, List.of("amount"), "SANDBOX"), "APPROVED");
+        post("operator-b", "/api/v1/licenses/" + id + "/accept", null).statusCode(200)
+                .body("state", equalTo("ACTIVE")).body("acceptedBy", equalTo("operator-b"));
+        post("reviewer-1", "/api/v1/licenses/" + id + "/suspend", null).statusCode(403);
+        post("bureau-admin", "/api/v1/licenses/" + id + "/suspend", null).statusCode(200).body("state", equalTo("SUSPENDED"));
+        post("bureau-admin", "/api/v1/licenses/" + id + "/resume", null).statusCode(200).body("state", equalTo("ACTIVE"));
+        post("bureau-admin", "/api/v1/licenses/" + id + "/revoke", null).statusCode(200).body("state", equalTo("REVOKED"));
+        post("bureau-admin", "/api/v1/licenses/" + id + "/resume", null).statusCode(409)
+                .body("type", equalTo("https://pdx.example/problems/illegal-transition"));
+    }
+
+    @Test
+    void askingForAnIdentifierColumn_goesToReview_andOneReviewerApprovesGeneralData() {
+        String id = post("operator-b", "/api/v1/licenses", application(generalProduct, List.of("person_id", "amount"), "DELIVERY"))
+                .statusCode(201)
+                .body("state", equalTo("IN_REVIEW"))
+                .body("decisionReasons.code", hasItem("identifier_columns_requested"))
+                .extract().path("id");
+        post("reviewer-1", "/api/v1/licenses/" + id + "/approve", null).statusCode(200).body("state", equalTo("APPROVED"));
+    }
+
+    @Test
+    void importantData_needsTwoDifferentReviewers() {
+        String id = apply(application(importantProduct, List.of("amount"), "SANDBOX"), "IN_REVIEW");
+        post("reviewer-1", "/api/v1/licenses/" + id + "/approve", null).statusCode(200)
+                .body("state", equalTo("IN_REVIEW")).body("reviewersRequired", equalTo(2));
+        post("reviewer-1", "/api/v1/licenses/" + id + "/approve", null).statusCode(409)
+                .body("type", equalTo("https://pdx.example/problems/already-approved"));
+        post("reviewer-2", "/api/v1/licenses/" + id + "/approve", null).statusCode(200)
+                .body("state", equalTo("APPROVED")).body("approvedBy", hasItems("reviewer-1", "reviewer-2"));
+    }
+
+    @Test
+    void importantDataForDelivery_isDenied_withReasonsInBothLanguages() {
+        post("operator-b", "/api/v1/licenses", application(importantProduct, List.of("amount"), "DELIVERY"))
+                .statusCode(201)
+                .body("state", equalTo("DENIED"))
+                .body("decisionReasons.code", hasItem("mode_not_allowed_for_grade"))
+                .body("decisionReasons[0].message_zh", notNullValue())
+                .body("decisionReasons[0].message_en", notNullValue());
+    }
+
+    @Test
+    void unverifiedOrganization_isDenied() {
+        post("operator-a", "/api/v1/licenses", application(generalProduct, List.of("amount"), "DELIVERY"))
+                .statusCode(201)
+                .body("state", equalTo("DENIED"))
+                .body("decisionReasons.code", hasItem("org_unverified"));
+    }
+
+    @Test
+    void rejection_needsAReason_andEndsTheApplication() {
+        String id = apply(application(generalProduct, List.of("person_id"), "DELIVERY"), "IN_REVIEW");
+        post("reviewer-1", "/api/v1/licenses/" + id + "/reject", Map.of("reason", " ")).statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        post("reviewer-1", "/api/v1/licenses/" + id + "/reject", Map.of("reason", "用途与字段不符 / purpose does not need ids"))
+                .statusCode(200).body("state", equalTo("REJECTED"));
+        post("reviewer-2", "/api/v1/licenses/" + id + "/approve", null).statusCode(409);
+    }
+
+    @Test
+    void anotherOrganizationsLicense_isNotFound() {
+        String id = apply(application(generalProduct, List.of("amount"), "DELIVERY"), "APPROVED");
+        given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/licenses/" + id).then().statusCode(404);
+        post("operator-a", "/api/v1/licenses/" + id + "/accept", null).statusCode(404);
+        given().get("/api/v1/licenses/" + id).then().statusCode(401);
+        given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/licenses")
+                .then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem(id)));
+    }
+
+    @Test
+    void badApplication_is400NamingTheFields() {
+        Map<String, Object> bad = application(generalProduct, List.of(), "DELIVERY");
+        bad.put("termEnd", "2026-01-01");
+        bad.put("purposeText", "");
+        post("operator-b", "/api/v1/licenses", bad).statusCode(400)
+                .body("errors.field", hasItems("columns", "termEnd", "purposeText"));
+    }
+
+    @Test
+    void concurrentApprovals_ofOneApplication_exactlyOneWins() {
+        String id = apply(application(generalProduct, List.of("person_id"), "DELIVERY"), "IN_REVIEW");
+        String reviewer1 = KeycloakTokens.of("reviewer-1");
+        String reviewer2 = KeycloakTokens.of("reviewer-2");
+        var first = CompletableFuture.supplyAsync(() -> given().auth().oauth2(reviewer1).contentType(ContentType.JSON)
+                .post("/api/v1/licenses/" + id + "/approve").statusCode());
+        var second = CompletableFuture.supplyAsync(() -> given().auth().oauth2(reviewer2).contentType(ContentType.JSON)
+                .post("/api/v1/licenses/" + id + "/approve").statusCode());
+        List<Integer> statuses = List.of(first.join(), second.join());
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(1, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+        given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/licenses/" + id)
+                .then().body("state", equalTo("APPROVED")).body("approvedBy.size()", equalTo(1));
+    }
+}
