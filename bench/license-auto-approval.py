@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""秒批 latency (issue: licensing): 200 low-risk applications by operator-b, each answered APPROVED
+in its own response; prints p50 / p95 / p99 of application -> APPROVED, and side by side the
+latency of the bare OPA decision for the same input, with their ratio. Needs ./pdx up.
+Bounded: BENCH_APPLICATIONS requests (default 200), sequential, loopback only."""
+import json, os, statistics, time, urllib.error, urllib.parse, urllib.request, uuid
+
+API, KC, OPA = "http://127.0.0.1:8080", "http://127.0.0.1:8180", "http://127.0.0.1:8181"
+N = int(os.environ.get("BENCH_APPLICATIONS", "200"))
+
+
+def call(method, url, body=None, token=None, form=None):
+    data = json.dumps(body).encode() if body is not None else (urllib.parse.urlencode(form).encode() if form else None)
+    request = urllib.request.Request(url, data=data, method=method)
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            text = response.read().decode()
+            return response.status, (json.loads(text) if text.startswith(("{", "[")) else text)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def token(user):
+    return call("POST", KC + "/realms/pdx/protocol/openid-connect/token",
+                form={"grant_type": "password", "client_id": "pdx-cli", "username": user, "password": "pdx-demo"})[1]["access_token"]
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered))) - 1))]
+
+
+provider, reviewer, admin, operator = (token(u) for u in ("provider-transport", "reviewer-1", "bureau-admin", "operator-b"))
+# A registered GENERAL dataset with a free product, and organization B verified.
+name = "秒批基准-" + uuid.uuid4().hex[:8]
+status, dataset = call("POST", API + "/api/v1/datasets", {
+    "nameZh": name, "nameEn": "Auto-approval benchmark", "category": "交通/公共交通", "grade": "GENERAL",
+    "providerName": "交通运输局", "updateFrequency": "DAILY", "spatialCoverage": "350100", "rowCount": 1,
+    "columns": [{"name": "route_id", "type": "VARCHAR", "tag": "ATTRIBUTE"}, {"name": "riders", "type": "BIGINT", "tag": "METRIC"}],
+    "sharingType": "UNCONDITIONAL", "openness": "OPEN"}, provider)
+assert status == 201, dataset
+call("POST", f"{API}/api/v1/datasets/{dataset['id']}/submit", {}, provider)
+assert call("POST", f"{API}/api/v1/datasets/{dataset['id']}/register", {}, reviewer)[0] == 200
+status, product = call("POST", API + "/api/v1/products", {"datasetId": dataset["id"], "modes": ["DELIVERY", "SANDBOX"],
+                                                          "priceRule": {"kind": "FREE", "unitPriceFen": 0}, "scenarios": ["基准"], "qualityNotes": "-"}, admin)
+assert status == 201, product
+org = "91110000600037341L"
+call("POST", API + "/api/v1/organizations", {"name": "京数智能科技有限公司", "uscc": org, "legalRepresentative": "王伟",
+                                            "contactName": "李静", "contactPhone": "010-12345678", "contactEmail": "ops@example.cn"}, operator)
+call("POST", f"{API}/api/v1/organizations/{org}/verify", {}, reviewer)
+
+application = {"productId": product["id"], "purposeCategory": "PUBLIC_GOVERNANCE", "purposeText": "公交线网优化 / bus network planning",
+               "columns": ["route_id", "riders"], "mode": "DELIVERY", "termStart": "2026-12-01", "termEnd": "2027-11-30",
+               "expectedVolume": 1000}
+opa_input = {"input": {"subject": {"authenticated": True, "user": "operator-b", "roles": ["operator"], "organization": org, "department": None},
+                       "organization": {"id": org, "verified": True},
+                       "product": {"id": product["id"], "dataset_id": dataset["id"], "grade": "GENERAL", "modes": ["DELIVERY", "SANDBOX"],
+                                   "columns": [{"name": "route_id", "tag": "ATTRIBUTE"}, {"name": "riders", "tag": "METRIC"}]},
+                       "application": {"purpose_category": "PUBLIC_GOVERNANCE", "purpose_text": "x", "columns": ["route_id", "riders"],
+                                       "mode": "DELIVERY", "term_start": "2026-12-01", "term_end": "2027-11-30", "expected_volume": 1000}}}
+for _ in range(20):  # warm-up, not measured
+    call("POST", API + "/api/v1/licenses", application, operator)
+    call("POST", OPA + "/v1/data/pdx/license", opa_input)
+
+api_ms, opa_ms = [], []
+for _ in range(N):
+    started = time.perf_counter()
+    status, license = call("POST", API + "/api/v1/licenses", application, operator)
+    api_ms.append((time.perf_counter() - started) * 1000)
+    assert status == 201 and license["state"] == "APPROVED", license
+    started = time.perf_counter()
+    call("POST", OPA + "/v1/data/pdx/license", opa_input)
+    opa_ms.append((time.perf_counter() - started) * 1000)
+
+print(f"秒批 over {N} applications (application -> APPROVED, one response each), loopback:")
+for label, values in (("POST /api/v1/licenses", api_ms), ("bare OPA pdx.license decision", opa_ms)):
+    print(f"  {label:32s} p50 {statistics.median(values):7.2f} ms  p95 {percentile(values, 95):7.2f} ms  p99 {percentile(values, 99):7.2f} ms")
+print(f"  ratio application / bare decision: p50 {statistics.median(api_ms) / statistics.median(opa_ms):.1f}, "
+      f"p95 {percentile(api_ms, 95) / percentile(opa_ms, 95):.1f}")
