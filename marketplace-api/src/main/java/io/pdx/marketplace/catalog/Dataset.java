@@ -7,6 +7,7 @@ import io.pdx.contracts.catalog.Openness;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.catalog.SharingType;
 import io.pdx.contracts.catalog.UpdateFrequency;
+import io.pdx.marketplace.problem.IllegalTransition;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -161,7 +162,7 @@ public class Dataset extends PanacheEntityBase {
     /** The only way to change the registration state; a move the table does not allow is a 409 problem. */
     public void moveTo(RegistrationStatus to) {
         if (!status.canMoveTo(to)) {
-            throw new IllegalTransition(id, status, to);
+            throw new IllegalTransition("Dataset", id, status, to);
         }
         status = to;
     }

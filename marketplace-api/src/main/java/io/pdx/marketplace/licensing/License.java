@@ -3,7 +3,7 @@ package io.pdx.marketplace.licensing;
 import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.contracts.policy.PolicyDecision;
-import io.pdx.marketplace.problem.ProblemException;
+import io.pdx.marketplace.problem.IllegalTransition;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -104,7 +104,7 @@ public class License extends PanacheEntityBase {
 
     public void moveTo(LicenseState to) {
         if (!state.canMoveTo(to)) {
-            throw new IllegalLicenseTransition(id, state, to);
+            throw new IllegalTransition("License", id, state, to);
         }
         state = to;
     }
@@ -114,13 +114,5 @@ public class License extends PanacheEntityBase {
                 columns.columns(), mode, termStart, termEnd, expectedVolume, state, decisionOutcome,
                 decisionReasons.reasons(), decisionId, reviewersRequired, approvedBy.reviewers(), rejectedBy,
                 rejectReason, contractSha256, acceptedBy, createdAt, updatedAt, version);
-    }
-
-    /** A move the transition table does not allow: 409. */
-    public static final class IllegalLicenseTransition extends ProblemException {
-        IllegalLicenseTransition(UUID id, LicenseState from, LicenseState to) {
-            super(409, "illegal-transition", "Illegal state transition / 状态不允许此操作",
-                    "License " + id + " is " + from + " and cannot become " + to + ".");
-        }
     }
 }

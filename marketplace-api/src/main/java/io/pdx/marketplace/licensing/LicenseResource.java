@@ -11,6 +11,7 @@ import io.pdx.contracts.problem.Problem.FieldError;
 import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.organization.Organization;
+import io.pdx.marketplace.problem.IllegalTransition;
 import io.pdx.marketplace.product.Product;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationDenied;
@@ -155,7 +156,7 @@ public class LicenseResource {
                 .call(license -> guard.require(subject, "license.approve", resource(license, license.organization, license.applicant)))
                 .call(license -> {
                     if (license.state != LicenseState.IN_REVIEW) {
-                        throw new License.IllegalLicenseTransition(license.id, license.state, LicenseState.APPROVED);
+                        throw new IllegalTransition("License", license.id, license.state, LicenseState.APPROVED);
                     }
                     if (license.approvedBy.reviewers().contains(subject.user())) {
                         throw new LicenseProblems.AlreadyApproved(subject.user());

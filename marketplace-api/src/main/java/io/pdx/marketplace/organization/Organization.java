@@ -2,7 +2,7 @@ package io.pdx.marketplace.organization;
 
 import io.pdx.contracts.organization.OrganizationStatus;
 import io.pdx.contracts.organization.OrganizationView;
-import io.pdx.marketplace.problem.ProblemException;
+import io.pdx.marketplace.problem.IllegalTransition;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -69,7 +69,7 @@ public class Organization extends PanacheEntityBase {
 
     public void moveTo(OrganizationStatus to) {
         if (!status.canMoveTo(to)) {
-            throw new IllegalOrganizationTransition(uscc, status, to);
+            throw new IllegalTransition("Organization", uscc, status, to);
         }
         status = to;
     }
@@ -77,13 +77,5 @@ public class Organization extends PanacheEntityBase {
     public OrganizationView toView() {
         return new OrganizationView(uscc, name, legalRepresentative, contactName, contactPhone, contactEmail, status,
                 registeredBy, verifiedBy, createdAt, updatedAt, version);
-    }
-
-    /** A move the transition table does not allow: 409. */
-    public static final class IllegalOrganizationTransition extends ProblemException {
-        IllegalOrganizationTransition(String uscc, OrganizationStatus from, OrganizationStatus to) {
-            super(409, "illegal-transition", "Illegal state transition / 状态不允许此操作",
-                    "Organization " + uscc + " is " + from + " and cannot become " + to + ".");
-        }
     }
 }
