@@ -12,7 +12,13 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -28,6 +34,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Licensing end to end: OPA's pdx.license decides, pdx.authz guards, tokens come from the real
@@ -183,6 +190,29 @@ class LicenseResourceTest {
         bad.put("purposeText", "");
         post("operator-b", "/api/v1/licenses", bad).statusCode(400)
                 .body("errors.field", hasItems("columns", "termEnd", "purposeText"));
+    }
+
+    @Inject
+    LicenseExpiry expiry;
+
+    @Test
+    void scheduler_expiresActiveLicensesWhoseTermHasEnded_andLeavesCurrentOnes() throws Throwable {
+        String ended = apply(application(generalProduct, List.of("amount"), "SANDBOX"), "APPROVED");
+        String current = apply(application(generalProduct, List.of("amount"), "SANDBOX"), "APPROVED");
+        post("operator-b", "/api/v1/licenses/" + ended + "/accept", null).statusCode(200);
+        post("operator-b", "/api/v1/licenses/" + current + "/accept", null).statusCode(200);
+        // the first one's term ended yesterday (written directly: the API never accepts a past term)
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> License.<License>findById(UUID.fromString(ended))
+                .invoke(license -> {
+                    license.termStart = LocalDate.now().minusDays(30);
+                    license.termEnd = LocalDate.now(LicenseExpiry.BUREAU_ZONE).minusDays(1);
+                })));
+        int expired = VertxContextSupport.subscribeAndAwait(() -> expiry.expireDue());
+        assertTrue(expired >= 1);
+        given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/licenses/" + ended)
+                .then().body("state", equalTo("EXPIRED"));
+        given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/licenses/" + current)
+                .then().body("state", equalTo("ACTIVE"));
     }
 
     @Test
