@@ -1,6 +1,7 @@
 package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.licensing.LicenseState;
+import io.pdx.marketplace.audit.AuditLog;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +19,14 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LicenseExpiry {
+
+    static final String ACTOR = "pdx-scheduler";
+
+    private final AuditLog audit;
+
+    public LicenseExpiry(AuditLog audit) {
+        this.audit = audit;
+    }
 
     private static final Logger LOG = Logger.getLogger(LicenseExpiry.class);
     /** The bureau's calendar: a term ends at the end of its last day in China Standard Time. */
@@ -37,7 +46,13 @@ public class LicenseExpiry {
         LocalDate today = LocalDate.now(BUREAU_ZONE);
         return Panache.withTransaction(() -> License.<License>list("state in ?1 and termEnd < ?2",
                         List.of(LicenseState.ACTIVE, LicenseState.SUSPENDED), today)
-                .invoke(due -> due.forEach(license -> license.moveTo(LicenseState.EXPIRED)))
+                .call(due -> io.smallrye.mutiny.Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(license -> {
+                            license.moveTo(LicenseState.EXPIRED);
+                            return audit.record(ACTOR, "license.expire", "license", license.id, license.organization,
+                                    null, java.util.Map.of("state", "EXPIRED", "termEnd", license.termEnd.toString()));
+                        })
+                        .collect().asList())
                 .map(List::size));
     }
 }

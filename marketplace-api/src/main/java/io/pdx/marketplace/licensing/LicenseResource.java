@@ -8,6 +8,7 @@ import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.LicenseInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.organization.Organization;
@@ -54,12 +55,15 @@ public class LicenseResource {
     private final OperationGuard guard;
     private final CatalogPolicy catalog;
     private final CurrentSubject currentSubject;
+    private final AuditLog audit;
 
-    public LicenseResource(PolicyClient policy, OperationGuard guard, CatalogPolicy catalog, CurrentSubject currentSubject) {
+    public LicenseResource(PolicyClient policy, OperationGuard guard, CatalogPolicy catalog, CurrentSubject currentSubject,
+                           AuditLog audit) {
         this.policy = policy;
         this.guard = guard;
         this.catalog = catalog;
         this.currentSubject = currentSubject;
+        this.audit = audit;
     }
 
     @POST
@@ -117,7 +121,8 @@ public class LicenseResource {
                 default -> license.moveTo(LicenseState.DENIED);
             }
             return license.<License>persist();
-        }).map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
+        }).call(license -> audited(subject, "license.apply", license))
+                .map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
     }
 
     @GET
@@ -173,6 +178,7 @@ public class LicenseResource {
                             .replaceWithVoid();
                 })
                 .call(Panache::flush)
+                .call(license -> audited(subject, "license.approve", license))
                 .map(License::toView);
     }
 
@@ -193,6 +199,7 @@ public class LicenseResource {
                     license.rejectReason = note.reason().strip();
                 })
                 .call(Panache::flush)
+                .call(license -> audited(subject, "license.reject", license))
                 .map(License::toView);
     }
 
@@ -234,7 +241,14 @@ public class LicenseResource {
     private Uni<License> transition(UUID id, Subject subject, String operation, LicenseState to) {
         return readable(id, subject)
                 .call(license -> guard.require(subject, operation, resource(license, license.organization, license.applicant)))
-                .invoke(license -> license.moveTo(to));
+                .invoke(license -> license.moveTo(to))
+                .call(license -> audited(subject, operation, license));
+    }
+
+    private Uni<?> audited(Subject subject, String action, License license) {
+        return audit.record(subject.user(), action, "license", license.id, license.organization, license.decisionId,
+                java.util.Map.of("state", license.state.name(), "outcome", String.valueOf(license.decisionOutcome),
+                        "productId", String.valueOf(license.productId)));
     }
 
     /** The license if the caller may read it; another organization's answers 404, not 403. */

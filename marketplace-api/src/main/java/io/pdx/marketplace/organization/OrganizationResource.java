@@ -6,6 +6,7 @@ import io.pdx.contracts.organization.OrganizationView;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationDenied;
 import io.pdx.marketplace.security.OperationGuard;
@@ -37,10 +38,12 @@ public class OrganizationResource {
 
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
+    private final AuditLog audit;
 
-    public OrganizationResource(OperationGuard guard, CurrentSubject currentSubject) {
+    public OrganizationResource(OperationGuard guard, CurrentSubject currentSubject, AuditLog audit) {
         this.guard = guard;
         this.currentSubject = currentSubject;
+        this.audit = audit;
     }
 
     @POST
@@ -76,6 +79,7 @@ public class OrganizationResource {
                     organization.registeredBy = subject.user();
                     return organization.<Organization>persist();
                 })
+                .call(organization -> audited(subject, "organization.create", organization))
                 .map(organization -> Response.created(URI.create("/api/v1/organizations/" + organization.uscc))
                         .entity(organization.toView()).build());
     }
@@ -119,7 +123,13 @@ public class OrganizationResource {
                     }
                 })
                 .call(Panache::flush)
+                .call(organization -> audited(subject, operation, organization))
                 .map(Organization::toView);
+    }
+
+    private Uni<?> audited(Subject subject, String action, Organization organization) {
+        return audit.record(subject.user(), action, "organization", organization.uscc, organization.uscc, null,
+                java.util.Map.of("status", organization.status.name()));
     }
 
     /** The organization if the caller may read it; a denial for a signed-in caller is a 404, not a 403. */

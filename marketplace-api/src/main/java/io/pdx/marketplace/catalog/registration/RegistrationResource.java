@@ -12,6 +12,7 @@ import io.pdx.contracts.catalog.UpdateFrequency;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Category;
 import io.pdx.marketplace.catalog.CertificateNumbers;
@@ -35,6 +36,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -55,13 +57,21 @@ public class RegistrationResource {
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
     private final FacetCache facetCache;
+    private final AuditLog audit;
 
     public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject,
-                                FacetCache facetCache) {
+                                FacetCache facetCache, AuditLog audit) {
         this.catalog = catalog;
         this.guard = guard;
         this.currentSubject = currentSubject;
         this.facetCache = facetCache;
+        this.audit = audit;
+    }
+
+    private Uni<?> audited(Subject subject, String action, Dataset dataset) {
+        return audit.record(subject.user(), action, "dataset", dataset.id, null, null, Map.of(
+                "status", dataset.status.name(), "grade", dataset.grade.name(), "provider", dataset.provider,
+                "version", dataset.datasetVersion, "certificateNo", String.valueOf(dataset.certificateNo)));
     }
 
     @POST
@@ -89,6 +99,7 @@ public class RegistrationResource {
                     apply(dataset, draft);
                     return claimName(dataset).flatMap(named -> dataset.<Dataset>persist());
                 })
+                .call(dataset -> audited(subject, "dataset.create", dataset))
                 .invoke(facetCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
@@ -123,6 +134,7 @@ public class RegistrationResource {
                     return (renamed ? claimName(dataset) : Uni.createFrom().voidItem()).replaceWith(dataset);
                 })
                 .call(Panache::flush)
+                .call(dataset -> audited(subject, "dataset.update", dataset))
                 .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
@@ -140,6 +152,7 @@ public class RegistrationResource {
                     dataset.submittedAt = OffsetDateTime.now();
                 })
                 .call(Panache::flush)
+                .call(dataset -> audited(subject, "dataset.submit", dataset))
                 .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
@@ -163,6 +176,7 @@ public class RegistrationResource {
                                 dataset.lineageId, RegistrationStatus.REGISTERED, dataset.id)
                         .invoke(previous -> previous.forEach(old -> old.moveTo(RegistrationStatus.SUPERSEDED))))
                 .call(Panache::flush)
+                .call(dataset -> audited(subject, "dataset.register", dataset))
                 .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
@@ -186,6 +200,7 @@ public class RegistrationResource {
                     dataset.returnReasons = new Dataset.ReturnReasons(reasons);
                 })
                 .call(Panache::flush)
+                .call(dataset -> audited(subject, "dataset.return", dataset))
                 .invoke(facetCache::clear)
                 .map(Dataset::toSummary);
     }
@@ -211,6 +226,7 @@ public class RegistrationResource {
                         return nextVersion(registered, next, subject).<Dataset>persist();
                     });
                 })
+                .call(dataset -> audited(subject, "dataset.version", dataset))
                 .invoke(facetCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
