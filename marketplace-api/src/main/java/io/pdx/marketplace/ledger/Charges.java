@@ -1,0 +1,122 @@
+package io.pdx.marketplace.ledger;
+
+import io.pdx.contracts.licensing.LicenseState;
+import io.pdx.contracts.product.PriceKind;
+import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.problem.ProblemException;
+import io.pdx.marketplace.product.Product;
+import io.pdx.policy.client.PolicyClient;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns the use of a license into an invoice line at the product's price (发改价格〔2025〕65号 model:
+ * free for the purposes the policy data lists, else the government-guided price, never above its
+ * cap) and posts a balanced journal for it: debit the operator's receivable, credit public-finance
+ * revenue. A charge is reversed, never edited. Each call is one transaction, audited.
+ */
+@ApplicationScoped
+public class Charges {
+
+    /** What a use is counted in. */
+    public enum Unit {
+        CALL, ROWS, PERIOD
+    }
+
+    static final String FREE_PURPOSES = "pdx/config/license/free_purposes";
+
+    private final PolicyClient policy;
+    private final AuditLog audit;
+
+    public Charges(PolicyClient policy, AuditLog audit) {
+        this.policy = policy;
+        this.audit = audit;
+    }
+
+    public Uni<InvoiceLine> charge(UUID licenseId, Unit unit, long quantity, String actor) {
+        if (quantity < 0) {
+            throw new ChargeRefused("quantity must be 0 or more");
+        }
+        return policy.evaluate(FREE_PURPOSES, Map.of(), String[].class).flatMap(free -> Panache.withTransaction(() ->
+                License.<License>findById(licenseId).flatMap(license -> {
+                    if (license == null || license.state != LicenseState.ACTIVE) {
+                        throw new ChargeRefused("license " + licenseId + " is not ACTIVE");
+                    }
+                    return Product.<Product>findById(license.productId).flatMap(product -> {
+                        InvoiceLine line = line(license, product, unit, quantity, List.of(free.result()));
+                        return line.persist().flatMap(saved -> line.amountFen == 0 ? Uni.createFrom().item(line)
+                                : post(line, line.journalId, LedgerEntry.receivable(line.organization),
+                                LedgerEntry.PUBLIC_FINANCE_REVENUE, null, "charge " + unit + " x " + quantity))
+                                .call(posted -> audit.record(actor, "ledger.charge", "invoice_line", line.id,
+                                        line.organization, null, Map.of("amountFen", line.amountFen, "unit", unit.name(),
+                                                "quantity", quantity, "licenseId", licenseId.toString())));
+                    });
+                })));
+    }
+
+    /** Posts the opposite journal of a charge; the charge stays, marked as reversed. */
+    public Uni<InvoiceLine> reverse(UUID invoiceLineId, String actor) {
+        return Panache.withTransaction(() -> InvoiceLine.<InvoiceLine>findById(invoiceLineId).flatMap(line -> {
+            if (line == null || line.journalId == null || line.reversedBy != null) {
+                throw new ChargeRefused("invoice line " + invoiceLineId + " has no posted, unreversed charge");
+            }
+            UUID reversal = UUID.randomUUID();
+            line.reversedBy = reversal;
+            return post(line, reversal, LedgerEntry.PUBLIC_FINANCE_REVENUE, LedgerEntry.receivable(line.organization),
+                    line.journalId, "reversal of journal " + line.journalId)
+                    .call(posted -> audit.record(actor, "ledger.reverse", "invoice_line", line.id, line.organization,
+                            null, Map.of("amountFen", line.amountFen, "reversal", reversal.toString())));
+        }));
+    }
+
+    private static InvoiceLine line(License license, Product product, Unit unit, long quantity, List<String> freePurposes) {
+        InvoiceLine line = new InvoiceLine();
+        line.id = UUID.randomUUID();
+        line.organization = license.organization;
+        line.licenseId = license.id;
+        line.productId = product.id;
+        line.unit = unit.name();
+        line.quantity = quantity;
+        line.createdAt = OffsetDateTime.now();
+        boolean free = product.priceKind == PriceKind.FREE || freePurposes.contains(license.purposeCategory);
+        if (!free && !matches(product.priceKind, unit)) {
+            throw new ChargeRefused("product " + product.id + " is priced " + product.priceKind + ", not per " + unit);
+        }
+        line.unitPriceFen = free ? 0 : product.unitPriceFen;
+        long units = unit == Unit.ROWS ? (quantity + 999) / 1000 : quantity;
+        line.amountFen = Math.multiplyExact(units, line.unitPriceFen);
+        line.journalId = line.amountFen == 0 ? null : UUID.randomUUID();
+        return line;
+    }
+
+    private static boolean matches(PriceKind kind, Unit unit) {
+        return switch (kind) {
+            case PER_CALL -> unit == Unit.CALL;
+            case PER_1000_ROWS -> unit == Unit.ROWS;
+            case PER_PERIOD -> unit == Unit.PERIOD;
+            case FREE -> true;
+        };
+    }
+
+    private static Uni<InvoiceLine> post(InvoiceLine line, UUID journal, String debitAccount, String creditAccount,
+                                         UUID reverses, String memo) {
+        return LedgerEntry.persist(
+                        LedgerEntry.of(journal, debitAccount, line.amountFen, 0, line, reverses, memo),
+                        LedgerEntry.of(journal, creditAccount, 0, line.amountFen, line, reverses, memo))
+                .replaceWith(line);
+    }
+
+    /** A charge that cannot be made: 409. */
+    public static final class ChargeRefused extends ProblemException {
+        ChargeRefused(String detail) {
+            super(409, "charge-refused", "Charge refused / 计费被拒绝", detail);
+        }
+    }
+}
