@@ -26,6 +26,7 @@ CREATE TABLE license (
     contract_sha256    char(64),
     accepted_by        varchar(100),
     accepted_at        timestamptz,
+    decided_at         timestamptz,
     created_at         timestamptz  NOT NULL,
     updated_at         timestamptz  NOT NULL,
     version            bigint       NOT NULL DEFAULT 0,

@@ -74,6 +74,9 @@ public class License extends PanacheEntityBase {
     public String acceptedBy;
     @Column(name = "accepted_at")
     public OffsetDateTime acceptedAt;
+    /** When the application was decided (approved, denied or rejected): the 效能 figures measure up to it. */
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -107,6 +110,9 @@ public class License extends PanacheEntityBase {
             throw new IllegalTransition("License", id, state, to);
         }
         state = to;
+        if (decidedAt == null && (to == LicenseState.APPROVED || to == LicenseState.DENIED || to == LicenseState.REJECTED)) {
+            decidedAt = OffsetDateTime.now();
+        }
     }
 
     public LicenseView toView() {
