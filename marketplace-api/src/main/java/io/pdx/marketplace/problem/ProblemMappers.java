@@ -47,6 +47,24 @@ public class ProblemMappers {
                 "The request has invalid fields.", uri.getPath(), errors));
     }
 
+    /** A body that is JSON but has a value of the wrong type (a word where a number goes): 400 naming the field. */
+    @ServerExceptionMapper
+    public Response wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException failure, UriInfo uri) {
+        String field = failure.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse("body");
+        return render(new Problem(Problem.type("invalid-request"), "Invalid request / 请求无效", 400,
+                "The request has a value of the wrong type.", uri.getPath(),
+                List.of(new Problem.FieldError(field, "has the wrong type"))));
+    }
+
+    /** A body that is not JSON at all: 400, without echoing it. */
+    @ServerExceptionMapper
+    public Response malformed(com.fasterxml.jackson.core.JsonParseException failure, UriInfo uri) {
+        return problem("invalid-request", "Invalid request / 请求无效", 400, "The request body is not valid JSON.", uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException failure, UriInfo uri) {
         return problem("unauthorized", "Authentication required / 需要登录", 401,

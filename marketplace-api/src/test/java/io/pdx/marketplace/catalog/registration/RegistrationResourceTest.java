@@ -115,6 +115,19 @@ class RegistrationResourceTest {
     }
 
     @Test
+    void create_withAValueOfTheWrongType_is400NamingTheField_orNotJsonAtAll() {
+        Map<String, Object> bad = draft(uniqueName());
+        bad.put("rowCount", "many");
+        post(PROVIDER, "/api/v1/datasets", bad)
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("rowCount"));
+        post(PROVIDER, "/api/v1/datasets", "{\"nameZh\": ")
+                .statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void create_withADuplicateName_is409NamingTheField() {
         String name = uniqueName();
         created(PROVIDER, draft(name));
