@@ -14,6 +14,7 @@ import java.util.Map;
  * @param allowed                   false for a grade never processed (CORE): run nothing
  * @param k                         minimum distinct persons or entities per output group; null when nothing may be output
  * @param k_noised                  whether the suppression threshold itself is noised
+ * @param k_noise_scale             scale of the integer Laplace noise on the threshold, when noised
  * @param noise                     noise mechanism ({@code LAPLACE}) or null for none
  * @param epsilon_per_query         ε limit per query, null without noise
  * @param epsilon_per_license_month ε budget per license per calendar month, null without noise
@@ -34,6 +35,7 @@ public record ControlsResult(
         boolean allowed,
         Integer k,
         boolean k_noised,
+        Double k_noise_scale,
         String noise,
         Double epsilon_per_query,
         Double epsilon_per_license_month,

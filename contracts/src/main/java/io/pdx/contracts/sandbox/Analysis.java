@@ -1,0 +1,19 @@
+package io.pdx.contracts.sandbox;
+
+import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the static analysis found in an accepted statement.
+ *
+ * @param sql            the statement regenerated from the validated tree: what will run
+ * @param sqlSha256      its SHA-256
+ * @param columnsByAlias the columns the statement reads, per dataset alias
+ * @param output         the result's columns with their tag, use and aggregate
+ * @param aggregate      whether the result is aggregated (groups) rather than row-level
+ */
+public record Analysis(String sql, String sqlSha256, Map<String, List<String>> columnsByAlias, List<OutputColumn> output,
+                       boolean aggregate) {
+}
