@@ -18,15 +18,35 @@ public class DataFolder {
     static final String MANIFEST = "manifest.json";
 
     private final Path root;
+    private final Path results;
     private final ObjectMapper json;
 
-    public DataFolder(@ConfigProperty(name = "pdx.data.dir") Path root, ObjectMapper json) {
+    public DataFolder(@ConfigProperty(name = "pdx.data.dir") Path root,
+                      @ConfigProperty(name = "pdx.sandbox.results-dir") Optional<Path> results, ObjectMapper json) {
         this.root = root.toAbsolutePath().normalize();
+        this.results = results.map(folder -> folder.toAbsolutePath().normalize())
+                .orElse(this.root.resolveSibling(this.root.getFileName() + "-results"));
         this.json = json;
     }
 
     public Path root() {
         return root;
+    }
+
+    /**
+     * The Parquet file of a dataset alias (its file name without {@code .parquet}); an alias that is
+     * not a plain identifier never names a file, so no path can be smuggled in through it.
+     */
+    public Path parquetFileOf(String alias) {
+        if (alias == null || !alias.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a dataset alias");
+        }
+        return root.resolve(alias + ".parquet");
+    }
+
+    /** Where results of jobs are kept: {@code pdx.sandbox.results-dir}, by default beside the data folder, never inside it. */
+    public Path resultsFolder() {
+        return results;
     }
 
     public Optional<DataManifest> manifest() throws IOException {

@@ -32,6 +32,8 @@ class DemoDataGeneratorTest {
 
     @BeforeAll
     static void generate() throws Exception {
+        // A @QuarkusTest before this one registered DuckDB's driver from its own class loader.
+        Class.forName("org.duckdb.DuckDBDriver");
         manifest = new DemoDataGenerator(7, DemoScale.TINY).generate(folder);
     }
 

@@ -1,0 +1,36 @@
+package io.pdx.sandbox.api;
+
+import io.pdx.contracts.sandbox.DeliveryRequest;
+import io.pdx.sandbox.engine.DeliveryExecution;
+import io.pdx.sandbox.engine.RunFailure;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+/** Streams a DELIVERY license's columns of a GENERAL dataset, as Arrow or JSON. */
+@Path("/internal/v1/deliveries")
+public class DeliveryResource {
+
+    private final DeliveryExecution delivery;
+
+    public DeliveryResource(DeliveryExecution delivery) {
+        this.delivery = delivery;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response deliver(DeliveryRequest request, @QueryParam("format") @DefaultValue("arrow") String format)
+            throws RunFailure {
+        delivery.check(request);
+        boolean json = "json".equals(format);
+        StreamingOutput body = out -> delivery.stream(request, json, out);
+        return Response.ok(body, json ? MediaType.APPLICATION_JSON : JobResource.ARROW_STREAM).build();
+    }
+}

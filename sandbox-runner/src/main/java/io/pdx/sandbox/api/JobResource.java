@@ -1,0 +1,97 @@
+package io.pdx.sandbox.api;
+
+import io.pdx.contracts.sandbox.RunRequest;
+import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.sandbox.engine.JobExecution;
+import io.pdx.sandbox.engine.ResultReading;
+import io.pdx.sandbox.engine.ResultStore;
+import io.pdx.sandbox.engine.RunFailure;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+
+/** Runs admitted jobs and hands out their stored results; only marketplace-api calls it. */
+@Path("/internal/v1/jobs/{id}")
+public class JobResource {
+
+    public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
+
+    private final JobExecution execution;
+    private final ResultReading reading;
+    private final ResultStore store;
+
+    public JobResource(JobExecution execution, ResultReading reading, ResultStore store) {
+        this.execution = execution;
+        this.reading = reading;
+        this.store = store;
+    }
+
+    @POST
+    @Path("/run")
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public RunSummary run(@PathParam("id") UUID id, RunRequest request) throws RunFailure, IOException {
+        if (request == null || !id.equals(request.jobId()) || request.sql() == null) {
+            throw new RunFailure("sql_invalid", 400, "请求不完整", "The request is incomplete");
+        }
+        return execution.run(request);
+    }
+
+    @GET
+    @Path("/summary")
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    public RunSummary summary(@PathParam("id") UUID id) throws RunFailure, IOException {
+        return reading.summary(id);
+    }
+
+    @GET
+    @Path("/result")
+    @Blocking
+    @Produces(ARROW_STREAM)
+    public StreamingOutput result(@PathParam("id") UUID id) throws RunFailure, IOException {
+        InputStream in = reading.arrowStream(id);
+        return out -> {
+            try (in) {
+                in.transferTo(out);
+            }
+        };
+    }
+
+    @GET
+    @Path("/preview")
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    public StreamingOutput preview(@PathParam("id") UUID id, @QueryParam("rows") @DefaultValue("100") int rows)
+            throws RunFailure, IOException {
+        reading.summary(id);
+        int limit = Math.max(0, Math.min(rows, 100));
+        return out -> {
+            try {
+                reading.preview(id, limit, out);
+            } catch (RunFailure gone) {
+                throw new IOException("result expired", null);
+            }
+        };
+    }
+
+    @DELETE
+    @Blocking
+    public void delete(@PathParam("id") UUID id) throws IOException {
+        store.delete(id);
+    }
+}

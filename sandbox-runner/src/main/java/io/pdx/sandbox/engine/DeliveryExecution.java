@@ -1,0 +1,114 @@
+package io.pdx.sandbox.engine;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdx.contracts.ColumnTag;
+import io.pdx.contracts.Grade;
+import io.pdx.contracts.catalog.ColumnSpec;
+import io.pdx.contracts.sandbox.DeliveryRequest;
+import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.sandbox.data.DataFolder;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.duckdb.DuckDBResultSet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A DELIVERY license's data: the licensed columns of a GENERAL dataset, IDENTIFIER columns never,
+ * streamed batch by batch from a hardened DuckDB as an Arrow IPC stream (or as JSON, for clients
+ * that cannot read Arrow).
+ */
+@ApplicationScoped
+public class DeliveryExecution {
+
+    private final DataFolder data;
+    private final SandboxLimits limits;
+    private final ArrowAllocation arrow;
+    private final ObjectMapper json;
+
+    public DeliveryExecution(DataFolder data, SandboxLimits limits, ArrowAllocation arrow, ObjectMapper json) {
+        this.data = data;
+        this.limits = limits;
+        this.arrow = arrow;
+        this.json = json;
+    }
+
+    /** Refuses what may not be delivered before anything is written. */
+    public void check(DeliveryRequest request) throws RunFailure {
+        SandboxDataset dataset = request.dataset();
+        if (dataset == null || dataset.grade() != Grade.GENERAL) {
+            throw new RunFailure("delivery_grade_not_allowed", 403, "仅一般数据可交付", "Only general data is delivered");
+        }
+        if (dataset.columns().isEmpty()
+                || dataset.columns().stream().anyMatch(column -> column.tag() == ColumnTag.IDENTIFIER)) {
+            throw new RunFailure("identifier_not_delivered", 403, "标识符字段不予交付", "Identifier columns are never delivered");
+        }
+        if (request.limit() != null && request.limit() < 0) {
+            throw new RunFailure("limit_invalid", 400, "行数上限无效", "The row limit is invalid");
+        }
+    }
+
+    public void stream(DeliveryRequest request, boolean asJson, OutputStream out) throws IOException {
+        SandboxDataset dataset = request.dataset();
+        String sql = "SELECT " + dataset.columns().stream().map(ColumnSpec::name).map(HardenedDuckDb::identifier)
+                .collect(Collectors.joining(", ")) + " FROM " + HardenedDuckDb.identifier(dataset.alias())
+                + (request.limit() == null ? "" : " LIMIT " + request.limit());
+        try (Connection duck = HardenedDuckDb.open(data, List.of(dataset), limits);
+             Statement query = duck.createStatement();
+             BufferAllocator allocator = arrow.child("delivery-" + dataset.alias(), 1L << 31);
+             ResultSet rows = query.executeQuery(sql);
+             ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, limits.batchRows())) {
+            VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+            if (asJson) {
+                writeJson(reader, batch, out);
+            } else {
+                writeArrow(reader, batch, dataset, allocator, out);
+            }
+        } catch (SQLException failure) {
+            throw new IOException("delivery query failed", null);
+        }
+    }
+
+    private static void writeArrow(ArrowReader reader, VectorSchemaRoot batch, SandboxDataset dataset,
+                                   BufferAllocator allocator, OutputStream out) throws IOException {
+        Schema schema = new Schema(batch.getSchema().getFields(),
+                Map.of("pdx.delivery", dataset.alias(), "pdx.grade", dataset.grade().name()));
+        try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
+             ArrowStreamWriter writer = new ArrowStreamWriter(target, null, Channels.newChannel(out))) {
+            writer.start();
+            while (reader.loadNextBatch()) {
+                for (var vector : target.getFieldVectors()) {
+                    batch.getVector(vector.getName()).makeTransferPair(vector).transfer();
+                }
+                target.setRowCount(batch.getRowCount());
+                writer.writeBatch();
+            }
+            writer.end();
+        }
+    }
+
+    private void writeJson(ArrowReader reader, VectorSchemaRoot batch, OutputStream out) throws IOException {
+        try (JsonGenerator generator = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            generator.writeStartArray();
+            while (reader.loadNextBatch()) {
+                ArrowJson.writeRows(batch, 0, batch.getRowCount(), generator);
+            }
+            generator.writeEndArray();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.pdx.sandbox.engine;
+
+import io.pdx.contracts.catalog.ColumnSpec;
+import io.pdx.contracts.policy.ControlsResult;
+import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
+import io.pdx.contracts.sandbox.Analysis;
+import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.sandbox.sql.DuckDbSecondOpinion;
+import io.pdx.sandbox.sql.GuardedStatement;
+import io.pdx.sandbox.sql.StatementGuard;
+import io.pdx.sandbox.sql.StatementRefused;
+import io.pdx.sandbox.sql.TableSchema;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The static analysis of a statement: the SQL guard (JSqlParser) against the licensed columns and
+ * the grade's controls, then DuckDB's own parser as a second opinion on what the guard
+ * regenerated. Nothing runs unless both agree.
+ */
+@ApplicationScoped
+public class StatementAnalysis {
+
+    private final StatementGuard guard = new StatementGuard();
+    private final DuckDbSecondOpinion secondOpinion;
+
+    public StatementAnalysis() throws SQLException {
+        this.secondOpinion = new DuckDbSecondOpinion();
+    }
+
+    public GuardedStatement check(String sql, List<SandboxDataset> datasets, ControlsResult controls,
+                                  List<String> untaggedOutputUses) throws RunFailure {
+        if (controls == null || !controls.allowed()) {
+            throw new RunFailure("core_never_processed", 403, "核心数据不得在沙箱中处理或输出",
+                    "Core data is never processed or released");
+        }
+        Map<String, TableSchema> tables = new LinkedHashMap<>();
+        for (SandboxDataset dataset : datasets) {
+            if (dataset.entityColumn() == null || dataset.alias() == null) {
+                throw new RunFailure("entity_column_missing", 409, "数据集未声明个人或实体标识字段，无法计算k匿名",
+                        "The dataset declares no person or entity column, so k cannot be counted");
+            }
+            LinkedHashMap<String, io.pdx.contracts.ColumnTag> columns = new LinkedHashMap<>();
+            for (ColumnSpec column : dataset.columns()) {
+                columns.put(column.name(), column.tag());
+            }
+            tables.put(dataset.alias().toLowerCase(Locale.ROOT),
+                    new TableSchema(dataset.alias(), dataset.grade(), dataset.entityColumn(), columns));
+        }
+        try {
+            GuardedStatement statement = guard.check(sql, tables, controls, Set.copyOf(untaggedOutputUses));
+            secondOpinion.confirm(statement.sql(), tables.keySet());
+            return statement;
+        } catch (StatementRefused refused) {
+            throw new RunFailure(refused.code(), 422, refused.messageZh(), refused.messageEn());
+        }
+    }
+
+    public Analysis analyse(String sql, List<SandboxDataset> datasets, ControlsResult controls,
+                            List<String> untaggedOutputUses) throws RunFailure {
+        GuardedStatement statement = check(sql, datasets, controls, untaggedOutputUses);
+        Map<String, List<String>> columns = new TreeMap<>();
+        statement.columnsByAlias().forEach((alias, names) -> columns.put(alias, names.stream().sorted().toList()));
+        return new Analysis(statement.sql(), statement.hash(), columns, outputColumns(statement), statement.aggregate());
+    }
+
+    static List<OutputColumn> outputColumns(GuardedStatement statement) {
+        return statement.output().stream()
+                .map(column -> new OutputColumn(column.name(), column.tag() == null ? null : column.tag().name(),
+                        column.use(), column.aggregate()))
+                .toList();
+    }
+
+    @PreDestroy
+    void close() {
+        secondOpinion.close();
+    }
+}

@@ -1,0 +1,128 @@
+package io.pdx.sandbox.api;
+
+import io.pdx.contracts.ColumnTag;
+import io.pdx.contracts.Grade;
+import io.pdx.contracts.catalog.ColumnSpec;
+import io.pdx.contracts.sandbox.AnalysisRequest;
+import io.pdx.contracts.sandbox.DeliveryRequest;
+import io.pdx.contracts.sandbox.RunRequest;
+import io.pdx.contracts.sandbox.SandboxDataset;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The runner's internal API over the tiny demo data: only callers with the shared secret, results as Arrow. */
+@QuarkusTest
+class RunnerApiTest {
+
+    static final String SECRET = "test-sandbox-secret-0123456789";
+    static final SandboxDataset BUS = new SandboxDataset("bus_card_swipes", Grade.GENERAL, "card_id", List.of(
+            new ColumnSpec("card_id", "VARCHAR", ColumnTag.IDENTIFIER, "card"),
+            new ColumnSpec("district_code", "VARCHAR", ColumnTag.QUASI_IDENTIFIER, "district"),
+            new ColumnSpec("route_id", "VARCHAR", ColumnTag.ATTRIBUTE, "route"),
+            new ColumnSpec("fare_cents", "INTEGER", ColumnTag.METRIC, "fare")));
+    static final String BY_DISTRICT = "SELECT district_code, count(*) AS swipes FROM bus_card_swipes GROUP BY district_code";
+
+    private static RequestSpecification marketplace() {
+        return given().header("Authorization", "Bearer " + SECRET).contentType(ContentType.JSON);
+    }
+
+    private static AnalysisRequest analysis(String sql) {
+        return new AnalysisRequest(sql, List.of(BUS), GradeControls.of("GENERAL"), GradeControls.untaggedOutputUses());
+    }
+
+    @Test
+    void callersWithoutTheSharedSecret_getA401() {
+        given().contentType(ContentType.JSON).body(analysis(BY_DISTRICT)).post("/internal/v1/analysis")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Bearer not-the-secret-at-all").contentType(ContentType.JSON)
+                .body(analysis(BY_DISTRICT)).post("/internal/v1/analysis").then().statusCode(401);
+        given().header("Authorization", "Bearer " + SECRET + "x").get("/internal/v1/jobs/" + UUID.randomUUID() + "/result")
+                .then().statusCode(401);
+        marketplace().body(analysis(BY_DISTRICT)).post("/internal/v1/analysis").then().statusCode(200);
+    }
+
+    @Test
+    void analysis_namesTheColumnsRead_andTheRegeneratedStatement() {
+        marketplace().body(analysis("select district_code, count(*) as swipes from bus_card_swipes -- a comment\n group by district_code"))
+                .post("/internal/v1/analysis").then().statusCode(200)
+                .body("columnsByAlias.bus_card_swipes", equalTo(List.of("district_code")))
+                .body("aggregate", equalTo(true))
+                .body("sqlSha256", matchesPattern("[0-9a-f]{64}"))
+                .body("sql", not(containsString("comment")))
+                .body("output.name", equalTo(List.of("district_code", "swipes")));
+    }
+
+    @Test
+    void aRefusedStatement_isA422NamingItsReason_withoutEchoingIt() {
+        marketplace().body(analysis("SELECT * FROM read_csv('/etc/passwd')")).post("/internal/v1/analysis")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("reasons[0].code", matchesPattern("[a-z_]+"))
+                .body(not(containsString("/etc/passwd")));
+    }
+
+    @Test
+    void run_storesAnArrowResult_withTheControlsInItsSchemaMetadata() throws Exception {
+        UUID job = UUID.randomUUID();
+        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), GradeControls.of("GENERAL"),
+                        GradeControls.untaggedOutputUses(), 0))
+                .post("/internal/v1/jobs/" + job + "/run").then().statusCode(200)
+                .body("sqlSha256", matchesPattern("[0-9a-f]{64}"))
+                .body("k", equalTo(10))
+                .body("columns.name", equalTo(List.of("district_code", "swipes")));
+        byte[] arrow = marketplace().get("/internal/v1/jobs/" + job + "/result").then().statusCode(200)
+                .contentType("application/vnd.apache.arrow.stream").extract().asByteArray();
+        try (RootAllocator allocator = new RootAllocator();
+             ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(arrow), allocator)) {
+            VectorSchemaRoot batch = reader.getVectorSchemaRoot();
+            assertEquals(List.of("district_code", "swipes"), batch.getSchema().getFields().stream().map(f -> f.getName()).toList());
+            assertEquals("10", batch.getSchema().getCustomMetadata().get("pdx.k"));
+            assertEquals(job.toString(), batch.getSchema().getCustomMetadata().get("pdx.job_id"));
+            long rows = 0;
+            while (reader.loadNextBatch()) {
+                rows += batch.getRowCount();
+            }
+            assertTrue(rows > 0 && rows <= 6);
+        }
+        marketplace().get("/internal/v1/jobs/" + job + "/preview").then().statusCode(200)
+                .body("columns.name", hasItem("swipes")).body("metadata.'pdx.grade'", equalTo("GENERAL"));
+        marketplace().delete("/internal/v1/jobs/" + job).then().statusCode(204);
+        marketplace().get("/internal/v1/jobs/" + job + "/result").then().statusCode(404)
+                .body("reasons[0].code", equalTo("result_not_found"));
+    }
+
+    @Test
+    void coreData_isNeverRun() {
+        UUID job = UUID.randomUUID();
+        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), GradeControls.of("CORE"),
+                        GradeControls.untaggedOutputUses(), 0))
+                .post("/internal/v1/jobs/" + job + "/run").then().statusCode(403)
+                .body("reasons[0].code", equalTo("core_never_processed"));
+    }
+
+    @Test
+    void delivery_neverIncludesAnIdentifier() {
+        marketplace().body(new DeliveryRequest(BUS, 10L)).post("/internal/v1/deliveries")
+                .then().statusCode(403).body("reasons[0].code", equalTo("identifier_not_delivered"));
+        SandboxDataset withoutCard = new SandboxDataset(BUS.alias(), Grade.GENERAL, "card_id", BUS.columns().subList(1, 4));
+        marketplace().body(new DeliveryRequest(withoutCard, 7L)).queryParam("format", "json").post("/internal/v1/deliveries")
+                .then().statusCode(200).body("size()", equalTo(7)).body("[0].route_id", matchesPattern("L[0-9]{3}"));
+    }
+}
