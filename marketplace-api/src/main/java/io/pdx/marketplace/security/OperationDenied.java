@@ -14,6 +14,6 @@ public final class OperationDenied extends ProblemException {
                 "Operation " + operation + " refused: "
                 + decision.reasons().stream()
                 .map(reason -> reason.code() + " (" + reason.message_zh() + " / " + reason.message_en() + ")")
-                .collect(Collectors.joining("; ")));
+                .collect(Collectors.joining("; ")), java.util.List.of(), decision.reasons());
     }
 }

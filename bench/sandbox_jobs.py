@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""Sandbox jobs against bare DuckDB, and Arrow against JSON delivery. Run by bench/sandbox-jobs.sh."""
+import io, json, os, statistics, time, urllib.error, urllib.parse, urllib.request, uuid
+
+import duckdb
+import pyarrow as pa
+import pyarrow.ipc as ipc
+
+API, KC = "http://127.0.0.1:8080", "http://127.0.0.1:8180"
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
+DELIVERY_ROWS = int(os.environ.get("BENCH_DELIVERY_ROWS", "1000000"))
+DATA = os.path.join(os.path.dirname(__file__), "..", ".pdx", "data")
+THREADS = int(os.environ.get("PDX_SANDBOX_THREADS", "2"))
+ORG_A = "91350100M000100Y43"
+QUERIES = {
+    "swipes and fares by district": "SELECT district_code, count(*) AS swipes, sum(fare_cents) AS fares"
+                                    " FROM bus_card_swipes GROUP BY district_code",
+    "swipes by hour": "SELECT date_trunc('hour', swipe_time) AS swipe_hour, count(*) AS swipes"
+                      " FROM bus_card_swipes GROUP BY date_trunc('hour', swipe_time)",
+    "transfers by route and card type": "SELECT route_id, card_type, count(*) AS swipes, avg(fare_cents) AS avg_fare"
+                                        " FROM bus_card_swipes WHERE is_transfer GROUP BY route_id, card_type",
+}
+
+
+def call(method, url, body=None, token=None, form=None, raw=False, timeout=300):
+    data = json.dumps(body).encode() if body is not None else (urllib.parse.urlencode(form).encode() if form else None)
+    request = urllib.request.Request(url, data=data, method=method)
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            payload = response.read()
+            if raw:
+                return response.status, payload
+            text = payload.decode()
+            return response.status, (json.loads(text) if text.startswith(("{", "[")) else text)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def token(user):
+    return call("POST", KC + "/realms/pdx/protocol/openid-connect/token",
+                form={"grant_type": "password", "client_id": "pdx-cli", "username": user, "password": "pdx-demo"})[1]["access_token"]
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def licensed(product, columns, mode, operator, reviewer):
+    status, license = call("POST", API + "/api/v1/licenses", {
+        "productId": product, "purposeCategory": "PUBLIC_GOVERNANCE", "purposeText": "基准测试 / benchmark",
+        "columns": columns, "mode": mode, "termStart": time.strftime("%Y-%m-01"), "termEnd": "2030-12-31",
+        "expectedVolume": 1}, operator)
+    assert status == 201, license
+    if license["state"] == "IN_REVIEW":
+        call("POST", f"{API}/api/v1/licenses/{license['id']}/approve", {}, reviewer)
+    status, accepted = call("POST", f"{API}/api/v1/licenses/{license['id']}/accept", {}, operator)
+    assert status == 200 and accepted["state"] == "ACTIVE", accepted
+    return license["id"]
+
+
+def setup():
+    operator, developer, reviewer, admin = (token(u) for u in ("operator-a", "developer-a", "reviewer-1", "bureau-admin"))
+    call("POST", API + "/api/v1/organizations", {"name": "闽数科技有限公司", "uscc": ORG_A, "legalRepresentative": "陈伟",
+                                                "contactName": "林静", "contactPhone": "0591-12345678",
+                                                "contactEmail": "ops@example.cn"}, operator)
+    call("POST", f"{API}/api/v1/organizations/{ORG_A}/verify", {}, reviewer)
+    status, page = call("GET", API + "/api/v1/datasets?" + urllib.parse.urlencode({"q": "公交刷卡记录"}), token=admin)
+    dataset = next(item for item in page["items"] if item["nameZh"] == "公交刷卡记录")
+    assert dataset["rowCount"] >= 10_000_000, "needs PDX_DEMO_SCALE=full (10 million swipes)"
+    status, product = call("POST", API + "/api/v1/products", {
+        "datasetId": dataset["id"], "modes": ["DELIVERY", "SANDBOX"], "priceRule": {"kind": "FREE", "unitPriceFen": 0},
+        "scenarios": ["基准 / benchmark"], "qualityNotes": "-"}, admin)
+    if status == 409:  # listed by an earlier run
+        status, products = call("GET", API + "/api/v1/products?size=100", token=admin)
+        product = next(p for p in products["items"] if p["datasetId"] == dataset["id"])
+    columns = ["swipe_time", "route_id", "stop_id", "district_code", "card_type", "fare_cents", "is_transfer"]
+    sandbox = licensed(product["id"], columns, "SANDBOX", operator, reviewer)
+    delivery = licensed(product["id"], columns, "DELIVERY", operator, reviewer)
+    return developer, operator, sandbox, product["id"], dataset["rowCount"]
+
+
+def end_to_end(developer, license, sql):
+    started = time.perf_counter()
+    status, job = call("POST", API + "/api/v1/sandbox/jobs", {"licenseId": license, "sql": sql}, developer)
+    assert status == 202, job
+    while job["state"] in ("QUEUED", "ADMITTED", "RUNNING", "SUCCEEDED"):
+        status, job = call("GET", f"{API}/api/v1/sandbox/jobs/{job['id']}?wait=PT30S", token=developer)
+    assert job["state"] == "RELEASED", job
+    status, body = call("GET", f"{API}/api/v1/sandbox/jobs/{job['id']}/result", token=developer, raw=True)
+    assert status == 200, body
+    table = ipc.open_stream(io.BytesIO(body)).read_all()
+    return time.perf_counter() - started, table.num_rows, job["result"]["suppressedGroups"]
+
+
+def bare(sql):
+    started = time.perf_counter()
+    connection = duckdb.connect()
+    connection.execute(f"SET threads = {THREADS}")
+    parquet = os.path.abspath(os.path.join(DATA, "bus_card_swipes.parquet"))
+    table = connection.execute(sql.replace("FROM bus_card_swipes", f"FROM read_parquet('{parquet}')")).fetch_arrow_table()
+    connection.close()
+    return time.perf_counter() - started, table.num_rows
+
+
+def main():
+    developer, operator, sandbox, product, rows = setup()
+    print(f"Sandbox jobs vs bare DuckDB {duckdb.__version__} (threads={THREADS}) on {rows:,} swipes; "
+          f"median of {ROUNDS} rounds, alternating")
+    print(f"{'query':36} {'sandbox e2e':>12} {'bare DuckDB':>12} {'ratio':>7}  rows")
+    ratios = []
+    for name, sql in QUERIES.items():
+        end_to_end(developer, sandbox, sql)  # warm-up: JIT, page cache
+        bare(sql)
+        sandboxed, direct = [], []
+        for _ in range(ROUNDS):
+            seconds, out_rows, suppressed = end_to_end(developer, sandbox, sql)
+            sandboxed.append(seconds)
+            direct.append(bare(sql)[0])
+        ratio = median(sandboxed) / median(direct)
+        ratios.append(ratio)
+        print(f"{name:36} {median(sandboxed) * 1000:10.0f}ms {median(direct) * 1000:10.0f}ms {ratio:7.2f}  "
+              f"{out_rows} ({suppressed} groups suppressed)")
+    print(f"worst ratio {max(ratios):.2f} (target <= 1.3)")
+
+    print(f"\nDelivery of {DELIVERY_ROWS:,} rows through marketplace-api, Arrow vs JSON; median of {ROUNDS} rounds")
+    arrow_times, json_times = [], []
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        status, body = call("GET", f"{API}/api/v1/products/{product}/delivery?limit={DELIVERY_ROWS}", token=operator, raw=True)
+        table = ipc.open_stream(io.BytesIO(body)).read_all()
+        arrow_times.append(time.perf_counter() - started)
+        assert status == 200 and table.num_rows == DELIVERY_ROWS, (status, table.num_rows)
+        arrow_bytes = len(body)
+        started = time.perf_counter()
+        status, body = call("GET", f"{API}/api/v1/products/{product}/delivery?format=json&limit={DELIVERY_ROWS}",
+                            token=operator, raw=True)
+        records = json.loads(body)
+        json_times.append(time.perf_counter() - started)
+        assert status == 200 and len(records) == DELIVERY_ROWS
+        json_bytes = len(body)
+    print(f"Arrow {median(arrow_times) * 1000:8.0f} ms  {arrow_bytes / 1e6:7.1f} MB")
+    print(f"JSON  {median(json_times) * 1000:8.0f} ms  {json_bytes / 1e6:7.1f} MB")
+    print(f"Arrow is {median(json_times) / median(arrow_times):.1f}x faster than JSON (target >= 10x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.problem.ProblemException;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The expected failures of sandbox jobs and deliveries. */
+final class JobProblems {
+
+    private JobProblems() {
+    }
+
+    /** A request with invalid fields: 400 naming each. */
+    static final class InvalidJob extends ProblemException {
+        InvalidJob(List<FieldError> errors) {
+            super(400, "invalid-request", "Invalid request / 请求无效", "The job request has invalid fields.", errors);
+        }
+    }
+
+    /** The policy did not admit the job: 403 with its reasons; nothing was charged. */
+    static final class AdmissionDenied extends ProblemException {
+        AdmissionDenied(List<PolicyDecision.Reason> reasons) {
+            super(403, "sandbox/admission-denied", "Job not admitted / 作业未获准入",
+                    "The job was not admitted: " + String.join(", ", reasons.stream().map(PolicyDecision.Reason::code).toList())
+                            + ". Nothing was run or charged.", List.of(), reasons);
+        }
+    }
+
+    /** No such job, or another organization's: 404 either way. */
+    static final class JobNotFound extends ProblemException {
+        JobNotFound(UUID id) {
+            super(404, "not-found", "Not found / 未找到", "Sandbox job " + id + " not found.");
+        }
+    }
+
+    /** A license the caller may not use for this: 404 when it is not theirs. */
+    static final class LicenseNotFound extends ProblemException {
+        LicenseNotFound(UUID id) {
+            super(404, "not-found", "Not found / 未找到", "License " + id + " not found.");
+        }
+    }
+
+    /** The result is not released (yet) or is gone. */
+    static final class ResultUnavailable extends ProblemException {
+        ResultUnavailable(UUID id, String why, int status) {
+            super(status, status == 410 ? "sandbox/result-expired" : "sandbox/result-not-released",
+                    status == 410 ? "Result expired / 结果已过期" : "Result not released / 结果尚未发布",
+                    "The result of job " + id + " " + why + ".");
+        }
+    }
+
+    /** The dataset has no data in the sandbox (it was registered without a data file). */
+    static final class NoSandboxData extends ProblemException {
+        NoSandboxData(UUID dataset) {
+            super(409, "sandbox/no-data", "No data in the sandbox / 沙箱中无此数据",
+                    "Dataset " + dataset + " has no data file in the sandbox.");
+        }
+    }
+
+    /** A delivery that the license does not allow. */
+    static final class DeliveryRefused extends ProblemException {
+        DeliveryRefused(String code, String zh, String en) {
+            super(403, "sandbox/" + code.replace('_', '-'), "Delivery refused / 交付被拒绝", en + " / " + zh, List.of(),
+                    List.of(new PolicyDecision.Reason(code, zh, en)));
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.licensing.ReviewNote;
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
+import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.contracts.sandbox.JobRequest;
+import io.pdx.contracts.sandbox.JobState;
+import io.pdx.contracts.sandbox.JobView;
+import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.problem.IllegalTransition;
+import io.pdx.marketplace.problem.InvalidParameter;
+import io.pdx.marketplace.security.CurrentSubject;
+import io.pdx.marketplace.security.OperationDenied;
+import io.pdx.marketplace.security.OperationGuard;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.core.buffer.Buffer;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestMulti;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sandbox jobs (数据可用不可见): submit SQL or a template under a SANDBOX license, follow the job,
+ * fetch its released result as an Arrow IPC stream (or a JSON preview of its first 100 rows); the
+ * bureau releases or rejects results that wait for review. Another organization's job is a 404.
+ */
+@Path("/api/v1/sandbox/jobs")
+public class JobResource {
+
+    public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
+    static final int PREVIEW_ROWS = 100;
+
+    private final JobSubmission submission;
+    private final JobWorker worker;
+    private final OperationGuard guard;
+    private final CurrentSubject currentSubject;
+    private final RunnerStreams streams;
+    private final AuditLog audit;
+
+    public JobResource(JobSubmission submission, JobWorker worker, OperationGuard guard, CurrentSubject currentSubject,
+                       RunnerStreams streams, AuditLog audit) {
+        this.submission = submission;
+        this.worker = worker;
+        this.guard = guard;
+        this.currentSubject = currentSubject;
+        this.streams = streams;
+        this.audit = audit;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(JobRequest request) {
+        return submission.submit(currentSubject.get(), request)
+                .invoke(job -> worker.kick())
+                .map(job -> Response.accepted(job.toView()).location(URI.create("/api/v1/sandbox/jobs/" + job.id)).build());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @WithSession
+    public Uni<List<JobView>> list(@QueryParam("state") JobState state) {
+        Subject subject = currentSubject.get();
+        return guard.require(subject, "job.list", resource(null, subject.organization(), null))
+                .flatMap(allowed -> {
+                    boolean bureau = subject.roles().contains("bureau-reviewer") || subject.roles().contains("bureau-admin");
+                    Sort sort = Sort.by("createdAt").descending();
+                    if (bureau) {
+                        return state == null ? SandboxJob.<SandboxJob>listAll(sort) : SandboxJob.<SandboxJob>list("state", sort, state);
+                    }
+                    return state == null ? SandboxJob.<SandboxJob>list("organization", sort, subject.organization())
+                            : SandboxJob.<SandboxJob>list("organization = ?1 and state = ?2", sort, subject.organization(), state);
+                })
+                .map(jobs -> jobs.stream().limit(500).map(SandboxJob::toView).toList());
+    }
+
+    /** The job; with {@code wait} (e.g. PT10S, at most 30 s) the answer waits until the job stops running. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/{id}")
+    public Uni<JobView> get(@PathParam("id") UUID id, @QueryParam("wait") String wait) {
+        Subject subject = currentSubject.get();
+        long deadline = System.nanoTime() + Math.min(waitMillis(wait), 30_000) * 1_000_000;
+        return Panache.withSession(() -> readable(id, subject, "job.read")).flatMap(job -> settled(job, subject, deadline));
+    }
+
+    private static long waitMillis(String wait) {
+        if (wait == null || wait.isBlank()) {
+            return 0;
+        }
+        try {
+            return Math.max(0, Duration.parse(wait).toMillis());
+        } catch (java.time.format.DateTimeParseException notADuration) {
+            throw new InvalidParameter("wait", "an ISO-8601 duration such as PT10S");
+        }
+    }
+
+    private Uni<JobView> settled(SandboxJob job, Subject subject, long deadline) {
+        boolean moving = job.state == JobState.QUEUED || job.state == JobState.ADMITTED || job.state == JobState.RUNNING
+                || job.state == JobState.SUCCEEDED;
+        if (!moving || System.nanoTime() >= deadline) {
+            return Uni.createFrom().item(job.toView());
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(25))
+                .flatMap(ignored -> Panache.withSession(() -> SandboxJob.<SandboxJob>findById(job.id)))
+                .flatMap(fresh -> settled(fresh, subject, deadline));
+    }
+
+    /** No @Produces: the content type is the runner's (Arrow, or JSON for the preview), set on the streamed response. */
+    @GET
+    @Path("/{id}/result")
+    public RestMulti<Buffer> result(@PathParam("id") UUID id, @QueryParam("format") @DefaultValue("arrow") String format) {
+        Subject subject = currentSubject.get();
+        boolean json = "json".equals(format);
+        return streams.relay(Panache.withTransaction(() -> readable(id, subject, "job.result")
+                        .invoke(job -> {
+                            if (job.state != JobState.RELEASED) {
+                                throw new JobProblems.ResultUnavailable(id, "is not released; the job is " + job.state, 409);
+                            }
+                            if (job.expiresAt != null && job.expiresAt.isBefore(OffsetDateTime.now())) {
+                                throw new JobProblems.ResultUnavailable(id, "has expired", 410);
+                            }
+                        })
+                        .call(job -> audit.record(subject.user(), "job.download", "sandbox_job", job.id, job.organization,
+                                null, Map.of("sqlSha256", job.sqlSha256, "format", json ? "json" : "arrow"))))
+                .flatMap(job -> streams.open(HttpMethod.GET, "/internal/v1/jobs/" + job.resultOwner()
+                        + (json ? "/preview?rows=" + PREVIEW_ROWS : "/result"), null)
+                        .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(id, "has expired", 410))));
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/{id}/release")
+    @WithTransaction
+    public Uni<JobView> release(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return readable(id, subject, "job.read")
+                .call(job -> guard.require(subject, "job.release", resource(job, job.organization, job.submittedBy)))
+                .invoke(job -> {
+                    job.moveTo(JobState.RELEASED);
+                    job.reviewedBy = subject.user();
+                })
+                .call(job -> audit.record(subject.user(), "job.release", "sandbox_job", job.id, job.organization, null,
+                        Map.of("sqlSha256", job.sqlSha256, "rows", job.summary.rowCount())))
+                .call(Panache::flush)
+                .map(SandboxJob::toView);
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    public Uni<JobView> reject(@PathParam("id") UUID id, ReviewNote note) {
+        Subject subject = currentSubject.get();
+        return readable(id, subject, "job.read")
+                .call(job -> guard.require(subject, "job.reject", resource(job, job.organization, job.submittedBy)))
+                .invoke(job -> {
+                    if (note == null || note.reason() == null || note.reason().isBlank() || note.reason().length() > 1000) {
+                        throw new JobProblems.InvalidJob(List.of(new FieldError("reason",
+                                "a rejection states its reason, at most 1000 characters")));
+                    }
+                    if (job.state != JobState.AWAITING_RELEASE) {
+                        throw new IllegalTransition("Sandbox job", job.id, job.state, JobState.REJECTED);
+                    }
+                    job.moveTo(JobState.REJECTED);
+                    job.reviewedBy = subject.user();
+                    job.reviewNote = note.reason().strip();
+                })
+                .call(job -> audit.record(subject.user(), "job.reject", "sandbox_job", job.id, job.organization, null,
+                        Map.of("sqlSha256", job.sqlSha256)))
+                .call(Panache::flush)
+                .map(SandboxJob::toView);
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Path("/{id}/cancel")
+    @WithTransaction
+    public Uni<JobView> cancel(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return readable(id, subject, "job.read")
+                .call(job -> guard.require(subject, "job.submit", resource(job, job.organization, null)))
+                .invoke(job -> job.moveTo(JobState.CANCELLED))
+                .call(job -> audit.record(subject.user(), "job.cancel", "sandbox_job", job.id, job.organization, null,
+                        Map.of("sqlSha256", job.sqlSha256)))
+                .call(Panache::flush)
+                .map(SandboxJob::toView);
+    }
+
+    /** The job if the caller may read it; another organization's answers 404, not 403. */
+    private Uni<SandboxJob> readable(UUID id, Subject subject, String operation) {
+        return SandboxJob.<SandboxJob>findById(id)
+                .onItem().ifNull().failWith(() -> new JobProblems.JobNotFound(id))
+                .call(job -> guard.require(subject, operation, resource(job, job.organization, null))
+                        .onFailure(OperationDenied.class).transform(denied -> subject.authenticated()
+                                ? new JobProblems.JobNotFound(id) : denied));
+    }
+
+    private static AuthzInput.Resource resource(SandboxJob job, String organization, String createdBy) {
+        return new AuthzInput.Resource("job", job == null ? null : job.id.toString(), organization, null, createdBy);
+    }
+}

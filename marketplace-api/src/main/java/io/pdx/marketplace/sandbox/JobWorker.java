@@ -1,0 +1,275 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.policy.SandboxReleaseInput;
+import io.pdx.contracts.policy.Subject;
+import io.pdx.contracts.problem.Problem;
+import io.pdx.contracts.product.PriceKind;
+import io.pdx.contracts.licensing.LicenseState;
+import io.pdx.contracts.sandbox.JobState;
+import io.pdx.contracts.sandbox.RunRequest;
+import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.ledger.Charges;
+import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.problem.ProblemException;
+import io.pdx.marketplace.product.Product;
+import io.pdx.policy.client.PolicyClient;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Takes admitted jobs from PostgreSQL ({@code FOR UPDATE SKIP LOCKED}, so several instances share
+ * the work), runs them in sandbox-runner, stores what the output controls left, asks OPA whether
+ * the result may be released, and meters the use. A job whose license stopped being ACTIVE after
+ * admission fails before it runs. A job found RUNNING when this instance starts is recovered from
+ * the runner's stored result, or fails (ε refunded): never half-released.
+ */
+@ApplicationScoped
+public class JobWorker {
+
+    static final String ACTOR = "pdx-sandbox";
+    static final String RELEASE = "pdx/sandbox/release";
+    private static final Logger LOG = Logger.getLogger(JobWorker.class);
+
+    private final SandboxRunnerApi runner;
+    private final PolicyClient policy;
+    private final AuditLog audit;
+    private final Charges charges;
+    private final Vertx vertx;
+    private final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    private final AtomicBoolean recovered = new AtomicBoolean();
+
+    public JobWorker(@RestClient SandboxRunnerApi runner, PolicyClient policy, AuditLog audit, Charges charges, Vertx vertx) {
+        this.runner = runner;
+        this.policy = policy;
+        this.audit = audit;
+        this.charges = charges;
+        this.vertx = vertx;
+    }
+
+    @Scheduled(every = "${pdx.sandbox.worker-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> onSchedule() {
+        return drain();
+    }
+
+    /** Starts draining now, on a context of its own (after a submission has committed). */
+    public void kick() {
+        Context root = VertxContext.getRootContext(vertx.getOrCreateContext());
+        Context own = VertxContext.createNewDuplicatedContext(root);
+        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(own, true);
+        own.runOnContext(ignored -> drain().subscribe().with(
+                done -> { }, failure -> LOG.warnf(failure, "sandbox worker")));
+    }
+
+    /** Runs admitted jobs and decides releases until none is left. */
+    public Uni<Void> drain() {
+        Uni<Void> recovery = recovered.compareAndSet(false, true) ? recover() : Uni.createFrom().voidItem();
+        return recovery.flatMap(ignored -> releaseSucceeded()).flatMap(ignored -> runNext());
+    }
+
+    private Uni<Void> runNext() {
+        return claim().flatMap(job -> {
+            if (job == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> ran = job.state == JobState.RUNNING ? execute(job) : Uni.createFrom().voidItem();
+            return ran.onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
+                    .onFailure().recoverWithNull()
+                    .flatMap(ignored -> runNext());
+        });
+    }
+
+    /** The oldest ADMITTED job, now RUNNING — or FAILED when its license is no longer ACTIVE. */
+    private Uni<SandboxJob> claim() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("SELECT * FROM sandbox_job WHERE state = 'ADMITTED' ORDER BY created_at"
+                                + " LIMIT 1 FOR UPDATE SKIP LOCKED", SandboxJob.class)
+                        .getSingleResultOrNull())
+                .flatMap(job -> job == null ? Uni.createFrom().<SandboxJob>nullItem()
+                        : License.<License>findById(job.licenseId).flatMap(license -> {
+                            if (license.state != LicenseState.ACTIVE) {
+                                job.failure = problem("license_not_active", 403, "授权未处于生效状态", "The license is not active");
+                                job.moveTo(JobState.FAILED);
+                                return audited(job, "job.fail", Map.of("code", "license_not_active")).replaceWith(job);
+                            }
+                            job.moveTo(JobState.RUNNING);
+                            job.attempt++;
+                            return audited(job, "job.start", Map.of()).replaceWith(job);
+                        })));
+    }
+
+    private Uni<Void> execute(SandboxJob job) {
+        Uni<RunSummary> run = job.reusedFrom != null ? runner.summary(job.reusedFrom)
+                : Panache.withSession(() -> runRequest(job)).flatMap(request -> runner.run(job.id, request));
+        return run.flatMap(summary -> succeed(job.id, summary))
+                .onFailure().recoverWithUni(failure -> fail(job.id, failure))
+                .flatMap(ignored -> releaseSucceeded());
+    }
+
+    private Uni<RunRequest> runRequest(SandboxJob job) {
+        return License.<License>findById(job.licenseId).flatMap(license -> Dataset.<Dataset>findById(job.datasetId)
+                .flatMap(dataset -> policy.evaluate(JobSubmission.UNTAGGED_USES, Map.of(), String[].class)
+                        .map(untagged -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)),
+                                job.controls, List.of(untagged.result()), job.epsilonCharged))));
+    }
+
+    private Uni<Void> succeed(UUID id, RunSummary summary) {
+        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
+            if (job.state != JobState.RUNNING) {
+                return Uni.createFrom().voidItem();
+            }
+            job.summary = summary;
+            job.expiresAt = summary.expiresAt() == null ? null : summary.expiresAt().atOffset(ZoneOffset.UTC);
+            job.moveTo(JobState.SUCCEEDED);
+            return audited(job, "job.run", Map.of("rows", summary.rowCount(), "suppressedGroups", summary.suppressedGroups(),
+                    "epsilon", summary.epsilonSpent(), "reusedFrom", String.valueOf(job.reusedFrom))).replaceWithVoid();
+        })).call(() -> meter(id));
+    }
+
+    private Uni<Void> fail(UUID id, Throwable failure) {
+        Problem problem = failure instanceof ProblemException expected ? expected.toProblem(null)
+                : problem("sandbox_unavailable", 503, "沙箱不可用，作业未完成", "The sandbox was not available; the job did not finish");
+        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
+            if (job.state != JobState.RUNNING) {
+                return Uni.createFrom().voidItem();
+            }
+            job.failure = problem;
+            job.moveTo(JobState.FAILED);
+            String code = problem.reasons().isEmpty() ? problem.type().toString() : problem.reasons().get(0).code();
+            return audited(job, "job.fail", Map.of("code", code)).replaceWithVoid();
+        }));
+    }
+
+    /** Release decisions for every SUCCEEDED job (also those whose decision failed earlier). */
+    private Uni<Void> releaseSucceeded() {
+        return Panache.withSession(() -> SandboxJob.<SandboxJob>list("state", JobState.SUCCEEDED))
+                .flatMap(jobs -> io.smallrye.mutiny.Multi.createFrom().iterable(jobs)
+                        .onItem().transformToUniAndConcatenate(job -> release(job.id)
+                                .onFailure().invoke(failure -> LOG.warnf("release decision for job %s: %s", job.id,
+                                        failure.getClass().getSimpleName()))
+                                .onFailure().recoverWithNull())
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> release(UUID id) {
+        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
+            if (job.state != JobState.SUCCEEDED) {
+                return Uni.createFrom().voidItem();
+            }
+            if (job.reusedFrom != null) {
+                return SandboxJob.<SandboxJob>findById(job.reusedFrom).flatMap(earlier -> {
+                    JobState mirrored = switch (earlier.state) {
+                        case RELEASED -> JobState.RELEASED;
+                        case REJECTED -> JobState.REJECTED;
+                        default -> JobState.AWAITING_RELEASE;
+                    };
+                    job.releaseReasons = earlier.releaseReasons;
+                    job.reviewedBy = earlier.reviewedBy;
+                    job.moveTo(mirrored);
+                    return audited(job, "job." + mirrored.name().toLowerCase(java.util.Locale.ROOT),
+                            Map.of("reusedFrom", earlier.id.toString())).replaceWithVoid();
+                });
+            }
+            return policy.evaluate(RELEASE, releaseInput(job), PolicyDecision.class).flatMap(answer -> {
+                PolicyDecision decision = answer.result();
+                job.releaseId = answer.decisionId();
+                job.releaseReasons = new SandboxJob.Reasons(decision.reasons());
+                JobState next = switch (decision.outcome()) {
+                    case "AUTO" -> JobState.RELEASED;
+                    case "REVIEW" -> JobState.AWAITING_RELEASE;
+                    default -> JobState.REJECTED;
+                };
+                if (next == JobState.REJECTED) {
+                    job.reviewedBy = "policy";
+                }
+                job.moveTo(next);
+                return audit.record(ACTOR, "job." + next.name().toLowerCase(java.util.Locale.ROOT), "sandbox_job", job.id,
+                        job.organization, answer.decisionId(), Map.of("sqlSha256", job.sqlSha256,
+                                "outcome", decision.outcome())).replaceWithVoid();
+            });
+        }));
+    }
+
+    static SandboxReleaseInput releaseInput(SandboxJob job) {
+        RunSummary summary = job.summary;
+        return new SandboxReleaseInput(new Subject(true, job.submittedBy, List.of("developer"), job.organization, null),
+                new SandboxReleaseInput.Job(job.id.toString(),
+                        List.of(new SandboxReleaseInput.JobDataset(job.datasetId.toString(), job.grade)), job.templateId),
+                new SandboxReleaseInput.Result(summary.rowCount(), summary.noise() != null, summary.columns()));
+    }
+
+    /** Meters a finished run at its product's price: per call, or per 1,000 result rows. */
+    private Uni<Void> meter(UUID id) {
+        return Panache.withSession(() -> SandboxJob.<SandboxJob>findById(id)
+                        .flatMap(job -> License.<License>findById(job.licenseId)
+                                .flatMap(license -> Product.<Product>findById(license.productId))
+                                .map(product -> new Object[] {job, product})))
+                .flatMap(found -> {
+                    SandboxJob job = (SandboxJob) found[0];
+                    Product product = (Product) found[1];
+                    if (job.state != JobState.SUCCEEDED || product.priceKind == PriceKind.PER_PERIOD) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return product.priceKind == PriceKind.PER_1000_ROWS
+                            ? charges.charge(job.licenseId, Charges.Unit.ROWS, job.summary.rowCount(), ACTOR).replaceWithVoid()
+                            : charges.charge(job.licenseId, Charges.Unit.CALL, 1, ACTOR).replaceWithVoid();
+                })
+                .onFailure().invoke(failure -> LOG.warnf("metering job %s: %s", id, failure.getClass().getSimpleName()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    private Uni<Void> recover() {
+        return recoverInterrupted(startedAt);
+    }
+
+    /** Jobs left RUNNING by an earlier instance (started before the cutoff): completed from the runner's stored result, or FAILED. */
+    public Uni<Void> recoverInterrupted(OffsetDateTime startedBefore) {
+        return Panache.withSession(() -> SandboxJob.<SandboxJob>list("state = ?1 and startedAt < ?2", JobState.RUNNING, startedBefore))
+                .flatMap(jobs -> io.smallrye.mutiny.Multi.createFrom().iterable(jobs)
+                        .onItem().transformToUniAndConcatenate(job -> runner.summary(job.resultOwner())
+                                .flatMap(summary -> succeed(job.id, summary))
+                                .onFailure().recoverWithUni(gone -> fail(job.id, new Interrupted()))
+                                .onFailure().recoverWithNull())
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<?> audited(SandboxJob job, String action, Map<String, ?> detail) {
+        Map<String, Object> all = new java.util.TreeMap<>(detail);
+        all.put("sqlSha256", job.sqlSha256);
+        all.put("state", job.state.name());
+        return audit.record(ACTOR, action, "sandbox_job", job.id, job.organization, null, all);
+    }
+
+    static Problem problem(String code, int status, String zh, String en) {
+        return new Problem(Problem.type("sandbox/" + code.replace('_', '-')), "Sandbox job failed / 沙箱作业失败", status,
+                en + " / " + zh, null, null, List.of(new PolicyDecision.Reason(code, zh, en)));
+    }
+
+    /** The run was cut short by a restart and left no result. */
+    static final class Interrupted extends ProblemException {
+        Interrupted() {
+            super(503, "sandbox/interrupted", "Sandbox job interrupted / 沙箱作业中断",
+                    "The job was interrupted by a restart and produced no result; its ε was refunded. / 作业因服务重启中断，未产生结果，已退还ε。",
+                    List.of(), List.of(new PolicyDecision.Reason("interrupted", "作业因服务重启中断，未产生结果，已退还ε",
+                            "The job was interrupted by a restart and produced no result; its ε was refunded")));
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.policy.ControlsResult;
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.problem.Problem;
+import io.pdx.contracts.sandbox.JobState;
+import io.pdx.contracts.sandbox.JobView;
+import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.marketplace.problem.IllegalTransition;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A sandbox job. State changes go through {@link #moveTo}; the ε charged at admission is given back
+ * when the job fails or is cancelled, so a run that produced nothing costs no privacy budget.
+ */
+@Entity
+@Table(name = "sandbox_job")
+public class SandboxJob extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "license_id")
+    public UUID licenseId;
+    @Column(name = "dataset_id")
+    public UUID datasetId;
+    public String organization;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "template_id")
+    public String templateId;
+    /** What the developer sent; kept for the audit trail, never run. */
+    @Column(name = "submitted_sql")
+    public String submittedSql;
+    /** The statement regenerated from the validated tree: what runs. */
+    @Column(name = "sql_text")
+    public String sql;
+    @Column(name = "sql_sha256")
+    public String sqlSha256;
+    public String grade;
+    @Enumerated(EnumType.STRING)
+    public JobState state = JobState.QUEUED;
+    @Column(name = "epsilon_charged")
+    public double epsilonCharged;
+    @Column(name = "reused_from")
+    public UUID reusedFrom;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public ControlsResult controls;
+    @Column(name = "admission_id")
+    public String admissionId;
+    @Column(name = "release_id")
+    public String releaseId;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "release_reasons")
+    public Reasons releaseReasons = new Reasons(List.of());
+    @JdbcTypeCode(SqlTypes.JSON)
+    public RunSummary summary;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Problem failure;
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+    @Column(name = "review_note")
+    public String reviewNote;
+    public int attempt;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "finished_at")
+    public OffsetDateTime finishedAt;
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+
+    /** A JSON object rather than a top-level array: Hibernate Reactive maps those both ways. */
+    public record Reasons(List<PolicyDecision.Reason> reasons) {
+    }
+
+    @PrePersist
+    void onCreate() {
+        createdAt = OffsetDateTime.now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void onUpdate() {
+        updatedAt = OffsetDateTime.now();
+    }
+
+    public void moveTo(JobState to) {
+        if (!state.canMoveTo(to)) {
+            throw new IllegalTransition("Sandbox job", id, state, to);
+        }
+        state = to;
+        switch (to) {
+            case RUNNING -> startedAt = OffsetDateTime.now();
+            case SUCCEEDED, FAILED, CANCELLED -> finishedAt = OffsetDateTime.now();
+            default -> { }
+        }
+        if (to == JobState.FAILED || to == JobState.CANCELLED) {
+            epsilonCharged = 0;
+        }
+    }
+
+    /** The job whose stored result this job serves: itself, or the earlier run of the same statement. */
+    public UUID resultOwner() {
+        return reusedFrom != null ? reusedFrom : id;
+    }
+
+    public JobView toView() {
+        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade,
+                epsilonCharged, reusedFrom, summary, releaseReasons.reasons(), reviewedBy, reviewNote, failure,
+                createdAt, startedAt, finishedAt, expiresAt, version);
+    }
+}

@@ -1,0 +1,58 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.problem.Problem;
+import io.pdx.marketplace.problem.ProblemException;
+import jakarta.ws.rs.core.Response;
+
+import java.util.List;
+
+/**
+ * sandbox-runner refused a statement or a run (static analysis, a limit, an expired result): its
+ * status, code and Chinese and English messages, passed on. The runner never puts a value or SQL
+ * in them.
+ */
+public final class SandboxRefusal extends ProblemException {
+
+    private final String code;
+
+    SandboxRefusal(int status, String code, String messageZh, String messageEn) {
+        super(status, "sandbox/" + code.replace('_', '-'), "Sandbox job refused / 沙箱作业被拒绝",
+                messageEn + " / " + messageZh, List.of(), List.of(new PolicyDecision.Reason(code, messageZh, messageEn)));
+        this.code = code;
+    }
+
+    static SandboxRefusal from(Response response) {
+        try {
+            Problem problem = response.readEntity(Problem.class);
+            if (problem != null && !problem.reasons().isEmpty()) {
+                PolicyDecision.Reason reason = problem.reasons().get(0);
+                return new SandboxRefusal(response.getStatus(), reason.code(), reason.message_zh(), reason.message_en());
+            }
+        } catch (RuntimeException unreadable) {
+            // fall through to the generic refusal
+        }
+        return new SandboxRefusal(response.getStatus(), "sandbox_refused", "沙箱拒绝了该作业", "The sandbox refused the job");
+    }
+
+    static SandboxRefusal from(int status, byte[] body, com.fasterxml.jackson.databind.ObjectMapper json) {
+        try {
+            Problem problem = json.readValue(body, Problem.class);
+            if (problem != null && !problem.reasons().isEmpty()) {
+                PolicyDecision.Reason reason = problem.reasons().get(0);
+                return new SandboxRefusal(status, reason.code(), reason.message_zh(), reason.message_en());
+            }
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            // fall through to the generic refusal
+        }
+        return new SandboxRefusal(status, "sandbox_refused", "沙箱拒绝了该作业", "The sandbox refused the job");
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Problem asProblem() {
+        return toProblem(null);
+    }
+}

@@ -1,0 +1,58 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.sandbox.Analysis;
+import io.pdx.contracts.sandbox.AnalysisRequest;
+import io.pdx.contracts.sandbox.RunRequest;
+import io.pdx.contracts.sandbox.RunSummary;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+
+import java.util.UUID;
+
+/**
+ * sandbox-runner's internal API, called with the shared secret. A refusal of the runner (its
+ * problem+json with a reason code) becomes a {@link SandboxRefusal}; anything else is
+ * {@link SandboxUnavailable}.
+ */
+@RegisterRestClient(configKey = "sandbox")
+@Path("/internal/v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@ClientHeaderParam(name = "Authorization", value = "{bearer}")
+public interface SandboxRunnerApi {
+
+    @POST
+    @Path("/analysis")
+    Uni<Analysis> analyse(AnalysisRequest request);
+
+    @POST
+    @Path("/jobs/{id}/run")
+    Uni<RunSummary> run(@PathParam("id") UUID id, RunRequest request);
+
+    @GET
+    @Path("/jobs/{id}/summary")
+    Uni<RunSummary> summary(@PathParam("id") UUID id);
+
+    default String bearer() {
+        return "Bearer " + ConfigProvider.getConfig().getOptionalValue("pdx.sandbox.secret", String.class).orElse("");
+    }
+
+    @ClientExceptionMapper
+    static RuntimeException toProblem(Response response) {
+        if (response.getStatus() >= 400 && response.getStatus() < 500 && response.getStatus() != 401) {
+            return SandboxRefusal.from(response);
+        }
+        return new SandboxUnavailable("sandbox-runner answered " + response.getStatus());
+    }
+}

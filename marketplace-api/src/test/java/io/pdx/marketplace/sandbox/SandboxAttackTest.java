@@ -1,0 +1,133 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.testing.KeycloakTokens;
+import io.pdx.marketplace.testing.SandboxRunnerProcess;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.pdx.marketplace.sandbox.SandboxFixtures.BUS;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.CLAIMS;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.activeLicense;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.run;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.submit;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The attacks the sandbox must refuse, each against the real stack: a clear problem+json with a
+ * reason code, no echo of the attack's values, and nothing changed (no job, no ε, no file).
+ */
+@QuarkusTest
+@WithTestResource(SandboxRunnerProcess.class)
+class SandboxAttackTest {
+
+    static String busLicense;
+    static String claimsLicense;
+
+    @BeforeEach
+    void licenses() {
+        if (busLicense != null) {
+            return;
+        }
+        Dataset bus = SandboxFixtures.dataset(BUS);
+        Dataset claims = SandboxFixtures.dataset(CLAIMS);
+        busLicense = activeLicense(SandboxFixtures.product(bus, List.of("DELIVERY", "SANDBOX"), "FREE", 0),
+                SandboxJobTest.BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE");
+        claimsLicense = activeLicense(SandboxFixtures.product(claims, List.of("SANDBOX"), "FREE", 0),
+                SandboxJobTest.CLAIM_COLUMNS, "SANDBOX", "PUBLIC_WELFARE");
+    }
+
+    /** grade (which license), the statement, a value that must not be echoed. */
+    @ParameterizedTest(name = "[{index}] {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            GENERAL   | SELECT * FROM read_csv('/etc/passwd')                                                   | /etc/passwd
+            GENERAL   | SELECT * FROM '/etc/passwd'                                                             | /etc/passwd
+            GENERAL   | SELECT * FROM read_text('/etc/passwd')                                                  | /etc/passwd
+            GENERAL   | SELECT * FROM glob('/etc/*')                                                            | /etc/
+            GENERAL   | SELECT content FROM read_blob('/etc/shadow')                                            | /etc/shadow
+            GENERAL   | COPY bus_card_swipes TO '/tmp/pdx-leak.csv'                                             | pdx-leak
+            GENERAL   | COPY (SELECT route_id FROM bus_card_swipes) TO '/tmp/pdx-leak.csv' (FORMAT csv)         | pdx-leak
+            GENERAL   | ATTACH '/tmp/pdx-leak.duckdb' AS leak                                                   | pdx-leak
+            GENERAL   | INSTALL httpfs                                                                          | httpfs
+            GENERAL   | LOAD httpfs                                                                             | httpfs
+            GENERAL   | SET enable_external_access = true                                                       | enable_external_access
+            GENERAL   | PRAGMA database_list                                                                    | database_list
+            GENERAL   | CALL pragma_version()                                                                   | pragma_version
+            GENERAL   | CREATE TABLE leak AS SELECT * FROM bus_card_swipes                                      | leak
+            GENERAL   | SELECT count(*) AS n FROM bus_card_swipes; DROP TABLE bus_card_swipes                   | DROP
+            GENERAL   | SELECT route_id FROM bus_card_swipes; SELECT getenv('HOME')                             | HOME
+            GENERAL   | SELECT count(*) AS n FROM bus_card_swipes a, bus_card_swipes b                          | xx-none
+            GENERAL   | SELECT count(*) AS n FROM bus_card_swipes a CROSS JOIN bus_card_swipes b                | xx-none
+            GENERAL   | SELECT card_id FROM bus_card_swipes                                                     | card_id
+            GENERAL   | SELECT current_setting('memory_limit') AS m FROM bus_card_swipes                        | memory_limit
+            IMPORTANT | SELECT * FROM medical_insurance_claims                                                  | xx-none
+            IMPORTANT | SELECT lower(id_card_no) AS x, count(*) AS n FROM medical_insurance_claims GROUP BY lower(id_card_no) | xx-none
+            IMPORTANT | SELECT person_id, count(*) AS n FROM medical_insurance_claims GROUP BY person_id         | xx-none
+            IMPORTANT | SELECT gender, row_number() OVER (PARTITION BY person_id) AS r FROM medical_insurance_claims | xx-none
+            IMPORTANT | SELECT district_code, count(*) AS n FROM medical_insurance_claims GROUP BY district_code HAVING count(*) = 1 | xx-none
+            IMPORTANT | SELECT count(*) AS n FROM medical_insurance_claims WHERE person_id <> 'P00000123'       | P00000123
+            IMPORTANT | SELECT count(*) AS n FROM medical_insurance_claims WHERE id_card_no = '350102198001011234' | 350102198001011234
+            IMPORTANT | SELECT age, count(*) AS n FROM medical_insurance_claims GROUP BY age, person_id          | xx-none
+            IMPORTANT | SELECT max(total_amount) AS top FROM medical_insurance_claims                            | xx-none
+            IMPORTANT | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender UNION SELECT gender, count(*) FROM medical_insurance_claims WHERE age = 99 GROUP BY gender | xx-none
+            """)
+    void attack_isRefused_withAReason_echoingNothing_andChangingNothing(String grade, String sql, String secret) {
+        String license = "IMPORTANT".equals(grade) ? claimsLicense : busLicense;
+        int jobsBefore = jobs();
+        var response = submit(license, sql)
+                .statusCode(anyOf(is(400), is(403), is(422)))
+                .contentType("application/problem+json")
+                .body("reasons[0].code", matchesPattern("[a-z_]+"))
+                .body("reasons[0].message_zh", notNullValue())
+                .body("reasons[0].message_en", notNullValue());
+        if (!"xx-none".equals(secret)) {
+            response.body(not(containsString(secret)));
+        }
+        assertEquals(jobsBefore, jobs(), "a refused statement leaves no job");
+        assertFalse(Files.exists(Path.of("/tmp/pdx-leak.csv")) || Files.exists(Path.of("/tmp/pdx-leak.duckdb")));
+    }
+
+    @Test
+    void differencingPair_theWholePopulationIsNoised_andTheMinusOnePersonQueryIsRefused() {
+        run(claimsLicense, "SELECT count(*) AS n FROM medical_insurance_claims")
+                .body("state", equalTo("AWAITING_RELEASE")).body("result.noise", equalTo("LAPLACE"));
+        submit(claimsLicense, "SELECT count(*) AS n FROM medical_insurance_claims WHERE person_id <> 'P00000042'")
+                .statusCode(422).body("reasons[0].code", equalTo("column_use_not_allowed"))
+                .body(not(containsString("P00000042")));
+    }
+
+    @Test
+    void aQueryPastItsTimeLimit_isCancelled_endsFailed_andReleasesNothing() {
+        String id = run(busLicense, "SELECT a.card_type, count(*) AS pairs FROM bus_card_swipes a"
+                + " JOIN bus_card_swipes b ON a.is_transfer = b.is_transfer GROUP BY a.card_type")
+                .body("state", equalTo("FAILED"))
+                .body("failure.reasons[0].code", equalTo("time_limit_exceeded"))
+                .body("epsilonCharged", equalTo(0.0f))
+                .body("result", equalTo(null))
+                .extract().path("id");
+        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    private static int jobs() {
+        return given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs")
+                .then().statusCode(200).extract().path("size()");
+    }
+}

@@ -1,0 +1,315 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.testing.KeycloakTokens;
+import io.pdx.marketplace.testing.SandboxRunnerProcess;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.pdx.marketplace.sandbox.SandboxFixtures.BUS;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.CLAIMS;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.activeLicense;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.awaitJob;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.exact;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.post;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.readArrow;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.run;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.submit;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.submitTemplate;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sandbox jobs end to end against the real stack: Keycloak tokens, OPA's pdx.sandbox, PostgreSQL,
+ * and the real sandbox-runner (its packaged jar, over the demo Parquet files at the small scale).
+ */
+@QuarkusTest
+@WithTestResource(SandboxRunnerProcess.class)
+class SandboxJobTest {
+
+    static final List<String> BUS_COLUMNS = List.of("swipe_time", "route_id", "stop_id", "district_code", "card_type",
+            "fare_cents", "is_transfer");
+    static final List<String> CLAIM_COLUMNS = List.of("person_id", "id_card_no", "age", "gender", "district_code",
+            "hospital_code", "diagnosis_code", "total_amount", "fund_paid");
+    static final String BY_DISTRICT = "SELECT district_code, count(*) AS swipes, sum(fare_cents) AS fares"
+            + " FROM bus_card_swipes GROUP BY district_code ORDER BY district_code";
+    static final String CLAIMS_BY_GENDER = "SELECT gender, count(*) AS claims, avg(total_amount) AS avg_amount"
+            + " FROM medical_insurance_claims WHERE age >= 18 GROUP BY gender";
+
+    static Dataset bus;
+    static Dataset claims;
+    static String busProduct;
+    static String claimsProduct;
+    static String busLicense;
+    static String claimsLicense;
+
+    @BeforeEach
+    void licenses() {
+        if (busLicense != null) {
+            return;
+        }
+        bus = SandboxFixtures.dataset(BUS);
+        claims = SandboxFixtures.dataset(CLAIMS);
+        busProduct = SandboxFixtures.product(bus, List.of("DELIVERY", "SANDBOX"), "FREE", 0);
+        claimsProduct = SandboxFixtures.product(claims, List.of("SANDBOX"), "PER_CALL", 100);
+        busLicense = activeLicense(busProduct, BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE");
+        claimsLicense = activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+    }
+
+    @Nested
+    class GeneralData {
+
+        @Test
+        void aggregate_isReleasedAtOnce_andReadsBackWithTheArrowJavaReader_exactlyAsBareDuckDb() throws Exception {
+            String id = run(busLicense, BY_DISTRICT)
+                    .body("state", equalTo("RELEASED"))
+                    .body("grade", equalTo("GENERAL"))
+                    .body("epsilonCharged", equalTo(0.0f))
+                    .body("sqlSha256", matchesPattern("[0-9a-f]{64}"))
+                    .body("result.rowCount", equalTo(6))
+                    .body("result.suppressedGroups", equalTo(0))
+                    .body("result.k", equalTo(10))
+                    .body("result.noise", nullValue())
+                    .body("result.columns.name", equalTo(List.of("district_code", "swipes", "fares")))
+                    .body("result.columns.find { it.name == 'swipes' }.aggregate", equalTo("COUNT"))
+                    .body("result.columns.find { it.name == 'district_code' }.use", equalTo("GROUP_BY"))
+                    .extract().path("id");
+            byte[] arrow = given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result")
+                    .then().statusCode(200).contentType("application/vnd.apache.arrow.stream")
+                    .extract().asByteArray();
+            SandboxFixtures.ArrowResult result = readArrow(arrow);
+            assertEquals(List.of("district_code", "swipes", "fares"), result.columns(), "hidden columns never leave");
+            assertEquals("GENERAL", result.metadata().get("pdx.grade"));
+            assertEquals("10", result.metadata().get("pdx.k"));
+            assertEquals(id, result.metadata().get("pdx.job_id"));
+            List<Map<String, Object>> expected = exact(BY_DISTRICT);
+            assertEquals(expected.size(), result.rows().size());
+            for (int row = 0; row < expected.size(); row++) {
+                assertEquals(expected.get(row).get("district_code"), result.rows().get(row).get("district_code"));
+                assertEquals(((Number) expected.get(row).get("swipes")).longValue(),
+                        ((Number) result.rows().get(row).get("swipes")).longValue());
+                assertEquals(((Number) expected.get(row).get("fares")).longValue(),
+                        ((Number) result.rows().get(row).get("fares")).longValue());
+            }
+        }
+
+        @Test
+        void jsonPreview_givesAtMost100Rows_withTheControlsApplied() {
+            String id = run(busLicense, "SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_type = '学生卡'")
+                    .body("state", equalTo("RELEASED"))
+                    .body("result.rowCount", greaterThan(100))
+                    .body("result.k", nullValue())
+                    .extract().path("id");
+            given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result?format=json")
+                    .then().statusCode(200).contentType("application/json")
+                    .body("rows", hasSize(100))
+                    .body("previewRows", equalTo(100))
+                    .body("columns.name", equalTo(List.of("route_id", "fare_cents")))
+                    .body("metadata.'pdx.output'", equalTo("ROW_LEVEL"))
+                    .body("rows[0].route_id", matchesPattern("L[0-9]{3}"));
+        }
+
+        @Test
+        void smallGroups_areSuppressed_andEveryReleasedGroupHasAtLeastKCards() throws Exception {
+            String id = run(busLicense, "SELECT stop_id, route_id, count(*) AS swipes FROM bus_card_swipes"
+                    + " GROUP BY stop_id, route_id")
+                    .body("state", equalTo("RELEASED"))
+                    .body("result.suppressedGroups", greaterThan(1000))
+                    .extract().path("id");
+            byte[] arrow = given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result").then().statusCode(200).extract().asByteArray();
+            for (Map<String, Object> row : readArrow(arrow).rows()) {
+                assertTrue(((Number) row.get("swipes")).longValue() >= 10, "a released group has at least k = 10 swipes");
+            }
+        }
+
+        @Test
+        void template_isFilledWithCheckedParameters_andAnInvalidOneIsA400NamingIt() {
+            submitTemplate(busLicense, "tpl-traffic-flow-by-hour", Map.of("district", "350102' OR 1=1 --"))
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("params.district"));
+            String id = submitTemplate(busLicense, "tpl-traffic-flow-by-hour", Map.of("district", "350102"))
+                    .statusCode(202).body("templateId", equalTo("tpl-traffic-flow-by-hour")).extract().path("id");
+            awaitJob(id).body("state", equalTo("RELEASED")).body("result.rowCount", greaterThan(0));
+        }
+    }
+
+    @Nested
+    class ImportantData {
+
+        @Test
+        void aggregate_isNoised_chargesEpsilon_andWaitsForABureauReviewer() throws Exception {
+            String id = run(claimsLicense, CLAIMS_BY_GENDER)
+                    .body("state", equalTo("AWAITING_RELEASE"))
+                    .body("grade", equalTo("IMPORTANT"))
+                    .body("epsilonCharged", equalTo(1.0f))
+                    .body("result.noise", equalTo("LAPLACE"))
+                    .body("result.epsilonSpent", equalTo(1.0f))
+                    .body("result.k", equalTo(50))
+                    .body("releaseReasons.code", hasItem("release_requires_review"))
+                    .extract().path("id");
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                    .then().statusCode(409).contentType("application/problem+json");
+            post("developer-a", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(403);
+            post("reviewer-1", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(200)
+                    .body("state", equalTo("RELEASED")).body("reviewedBy", equalTo("reviewer-1"));
+            byte[] arrow = given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result").then().statusCode(200).extract().asByteArray();
+            SandboxFixtures.ArrowResult result = readArrow(arrow);
+            assertEquals("LAPLACE", result.metadata().get("pdx.noise"));
+            assertEquals("1.0", result.metadata().get("pdx.epsilon"));
+            assertEquals("true", result.metadata().get("pdx.k_noised"));
+            long exactTotal = exact("SELECT count(*) AS n FROM medical_insurance_claims WHERE age >= 18").stream()
+                    .mapToLong(row -> ((Number) row.get("n")).longValue()).sum();
+            long noisyTotal = result.rows().stream().mapToLong(row -> ((Number) row.get("claims")).longValue()).sum();
+            assertTrue(Math.abs(noisyTotal - exactTotal) < 100, "noise of scale 2 per group stays small");
+        }
+
+        @Test
+        void reviewerRejects_withAReason_andTheResultNeverLeaves() {
+            String id = run(claimsLicense, "SELECT district_code, count(*) AS claims FROM medical_insurance_claims"
+                    + " GROUP BY district_code")
+                    .body("state", equalTo("AWAITING_RELEASE")).extract().path("id");
+            post("reviewer-2", "/api/v1/sandbox/jobs/" + id + "/reject", Map.of()).statusCode(400);
+            post("reviewer-2", "/api/v1/sandbox/jobs/" + id + "/reject", Map.of("reason", "分组过细 / groups too fine"))
+                    .statusCode(200).body("state", equalTo("REJECTED")).body("reviewNote", equalTo("分组过细 / groups too fine"));
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                    .then().statusCode(409);
+            post("reviewer-1", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(409);
+        }
+
+        @Test
+        void preApprovedTemplate_releasesAutomatically_evenForImportantData() {
+            String id = submitTemplate(claimsLicense, "tpl-claims-by-district-age", Map.of("min_age", "60"))
+                    .statusCode(202).extract().path("id");
+            awaitJob(id).body("state", equalTo("RELEASED")).body("result.noise", equalTo("LAPLACE"));
+        }
+
+        @Test
+        void theSameQueryAgain_returnsTheSameNoisyAnswer_atNoEpsilon() throws Exception {
+            String license = activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+            String first = run(license, CLAIMS_BY_GENDER).body("epsilonCharged", equalTo(1.0f)).extract().path("id");
+            post("reviewer-1", "/api/v1/sandbox/jobs/" + first + "/release", null).statusCode(200);
+            byte[] firstAnswer = resultOf(first);
+            for (int repeat = 0; repeat < 12; repeat++) {
+                String again = run(license, CLAIMS_BY_GENDER.replace("SELECT", "SELECT  ").toLowerCase())
+                        .body("state", equalTo("RELEASED"))
+                        .body("reusedFrom", equalTo(first))
+                        .body("epsilonCharged", equalTo(0.0f)).extract().path("id");
+                assertEquals(readArrow(firstAnswer).rows(), readArrow(resultOf(again)).rows());
+            }
+        }
+
+        @Test
+        void distinctQueries_spendTheBudget_untilAdmissionRefusesTheNext() {
+            String license = activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+            for (int age = 20; age < 30; age++) {
+                run(license, "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= " + age
+                        + " GROUP BY gender").body("epsilonCharged", equalTo(1.0f));
+            }
+            submit(license, "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= 30 GROUP BY gender")
+                    .statusCode(403).contentType("application/problem+json")
+                    .body("reasons.code", hasItem("epsilon_budget_exhausted"))
+                    .body("reasons[0].message_zh", notNullValue());
+        }
+
+        private byte[] resultOf(String id) {
+            return given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                    .then().statusCode(200).extract().asByteArray();
+        }
+    }
+
+    @Nested
+    class Access {
+
+        @Test
+        void anotherOrganization_seesNeitherTheJobNorItsResult() {
+            String id = run(busLicense, BY_DISTRICT).body("state", equalTo("RELEASED")).extract().path("id");
+            given().auth().oauth2(KeycloakTokens.of("developer-b")).get("/api/v1/sandbox/jobs/" + id)
+                    .then().statusCode(404);
+            given().auth().oauth2(KeycloakTokens.of("developer-b")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                    .then().statusCode(404);
+            given().get("/api/v1/sandbox/jobs/" + id).then().statusCode(401);
+            SandboxFixtures.post("developer-b", "/api/v1/sandbox/jobs", Map.of("licenseId", busLicense, "sql", BY_DISTRICT))
+                    .statusCode(404);
+        }
+
+        @Test
+        void suspension_blocksTheNextJob_andResumingAllowsItAgain() {
+            String license = activeLicense(busProduct, BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE");
+            run(license, BY_DISTRICT).body("state", equalTo("RELEASED"));
+            post("bureau-admin", "/api/v1/licenses/" + license + "/suspend", null).statusCode(200);
+            submit(license, BY_DISTRICT).statusCode(403).body("reasons.code", hasItem("license_not_active"));
+            post("bureau-admin", "/api/v1/licenses/" + license + "/resume", null).statusCode(200);
+            run(license, BY_DISTRICT).body("state", equalTo("RELEASED"));
+        }
+
+        @Test
+        void everyStep_isAnAuditEvent_carryingTheStatementsHash() {
+            var job = run(busLicense, "SELECT card_type, count(*) AS swipes FROM bus_card_swipes GROUP BY card_type")
+                    .body("state", equalTo("RELEASED")).extract();
+            String id = job.path("id");
+            String hash = job.path("sqlSha256");
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                    .then().statusCode(200);
+            List<Map<String, Object>> events = given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
+                    .get("/api/v1/audit/events?resourceId=" + id + "&size=50").then().statusCode(200)
+                    .extract().path("");
+            List<String> actions = events.stream().map(event -> (String) event.get("action")).toList();
+            assertTrue(actions.containsAll(List.of("job.admit", "job.start", "job.run", "job.released", "job.download")),
+                    "audit trail: " + actions);
+            assertTrue(events.stream().allMatch(event -> String.valueOf(event.get("detail")).contains(hash)));
+        }
+    }
+
+    @Nested
+    class Delivery {
+
+        @Test
+        void deliveryLicense_streamsTheLicensedColumnsAsArrow_withoutIdentifiers() throws Exception {
+            String license = activeLicense(busProduct, List.of("route_id", "card_type", "fare_cents"), "DELIVERY",
+                    "PUBLIC_GOVERNANCE");
+            assertNotEquals(null, license);
+            byte[] arrow = given().auth().oauth2(KeycloakTokens.of("operator-a"))
+                    .get("/api/v1/products/" + busProduct + "/delivery?limit=2500")
+                    .then().statusCode(200).contentType("application/vnd.apache.arrow.stream").extract().asByteArray();
+            SandboxFixtures.ArrowResult result = readArrow(arrow);
+            assertEquals(List.of("route_id", "card_type", "fare_cents"), result.columns());
+            assertEquals(2500, result.rows().size());
+            assertFalse(result.columns().contains("card_id"));
+            given().auth().oauth2(KeycloakTokens.of("operator-a"))
+                    .get("/api/v1/products/" + busProduct + "/delivery?format=json&limit=5")
+                    .then().statusCode(200).body("", hasSize(5)).body("[0].fare_cents", lessThanOrEqualTo(200));
+        }
+
+        @Test
+        void noDeliveryLicense_isRefused_andImportantDataIsNeverDelivered() {
+            given().auth().oauth2(KeycloakTokens.of("operator-b"))
+                    .get("/api/v1/products/" + busProduct + "/delivery")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("reasons[0].code", equalTo("no_delivery_license"));
+            given().auth().oauth2(KeycloakTokens.of("operator-a"))
+                    .get("/api/v1/products/" + claimsProduct + "/delivery")
+                    .then().statusCode(403);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.testing.KeycloakTokens;
+import io.pdx.marketplace.testing.SandboxRunnerProcess;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static io.pdx.marketplace.sandbox.SandboxFixtures.BUS;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.CLAIMS;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.activeLicense;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.run;
+import static io.pdx.marketplace.sandbox.SandboxFixtures.submit;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Jobs survive restarts: results stored by sandbox-runner outlive it; a job this instance finds
+ * RUNNING from before is completed from the stored result or ends FAILED with its ε refunded; with
+ * the runner down nothing is admitted or charged.
+ */
+@QuarkusTest
+@WithTestResource(SandboxRunnerProcess.class)
+class SandboxRestartTest {
+
+    static String busLicense;
+    static String claimsLicense;
+
+    @Inject
+    JobWorker worker;
+
+    @BeforeEach
+    void licenses() {
+        if (busLicense != null) {
+            return;
+        }
+        Dataset bus = SandboxFixtures.dataset(BUS);
+        Dataset claims = SandboxFixtures.dataset(CLAIMS);
+        busLicense = activeLicense(SandboxFixtures.product(bus, List.of("SANDBOX"), "FREE", 0),
+                SandboxJobTest.BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE");
+        claimsLicense = activeLicense(SandboxFixtures.product(claims, List.of("SANDBOX"), "FREE", 0),
+                SandboxJobTest.CLAIM_COLUMNS, "SANDBOX", "PUBLIC_WELFARE");
+    }
+
+    @Test
+    void aReleasedResult_outlivesARestartOfTheRunner() {
+        String id = run(busLicense, SandboxJobTest.BY_DISTRICT).body("state", equalTo("RELEASED")).extract().path("id");
+        byte[] before = result(id);
+        SandboxRunnerProcess.restart();
+        assertArrayEquals(before, result(id));
+    }
+
+    @Test
+    void withTheRunnerDown_submissionIsA503_andNothingIsAdmitted() {
+        int before = jobs();
+        SandboxRunnerProcess.stopProcess();
+        try {
+            submit(busLicense, SandboxJobTest.BY_DISTRICT).statusCode(503).contentType("application/problem+json");
+        } finally {
+            SandboxRunnerProcess.restart();
+        }
+        assertEquals(before, jobs());
+    }
+
+    @Test
+    void aJobLeftRunning_isCompletedFromTheStoredResult_orFailsWithItsEpsilonRefunded() throws Throwable {
+        String finished = run(claimsLicense, SandboxJobTest.CLAIMS_BY_GENDER)
+                .body("state", equalTo("AWAITING_RELEASE")).body("epsilonCharged", equalTo(1.0f)).extract().path("id");
+        UUID lost = UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("UPDATE sandbox_job SET state = 'RUNNING', summary = NULL, started_at = now() - interval '1 minute'"
+                        + " WHERE id = :id").setParameter("id", UUID.fromString(finished)).executeUpdate()
+                .flatMap(updated -> session.createNativeQuery("INSERT INTO sandbox_job (id, license_id, dataset_id, organization,"
+                        + " submitted_by, submitted_sql, sql_text, sql_sha256, grade, state, epsilon_charged, controls, created_at,"
+                        + " started_at, updated_at) SELECT :lost, license_id, dataset_id, organization, submitted_by, submitted_sql,"
+                        + " sql_text, sql_sha256, grade, 'RUNNING', 1, controls, now(), now() - interval '1 minute', now()"
+                        + " FROM sandbox_job WHERE id = :id")
+                        .setParameter("lost", lost).setParameter("id", UUID.fromString(finished)).executeUpdate()))));
+
+        VertxContextSupport.subscribeAndAwait(() -> worker.recoverInterrupted(OffsetDateTime.now()));
+
+        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + finished + "?wait=PT10S")
+                .then().statusCode(200).body("state", equalTo("AWAITING_RELEASE")).body("result.noise", equalTo("LAPLACE"));
+        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + lost)
+                .then().statusCode(200).body("state", equalTo("FAILED"))
+                .body("failure.reasons[0].code", equalTo("interrupted"))
+                .body("epsilonCharged", equalTo(0.0f));
+    }
+
+    private static byte[] result(String id) {
+        return given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                .then().statusCode(200).extract().asByteArray();
+    }
+
+    private static int jobs() {
+        return given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs")
+                .then().statusCode(200).extract().path("size()");
+    }
+}
