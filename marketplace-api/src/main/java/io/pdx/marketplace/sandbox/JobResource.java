@@ -121,7 +121,7 @@ public class JobResource {
         if (!moving || System.nanoTime() >= deadline) {
             return Uni.createFrom().item(job.toView());
         }
-        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(25))
+        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(10))
                 .flatMap(ignored -> Panache.withSession(() -> SandboxJob.<SandboxJob>findById(job.id)))
                 .flatMap(fresh -> settled(fresh, subject, deadline));
     }

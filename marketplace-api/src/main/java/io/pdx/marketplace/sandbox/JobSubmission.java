@@ -98,10 +98,11 @@ public class JobSubmission {
                 .flatMap(license -> Dataset.<Dataset>findById(license.datasetId).flatMap(dataset -> {
                     SandboxDataset data = LicensedData.of(license, dataset);
                     SandboxAdmissionInput input = input(subject, license, dataset, List.of(), 0, 0, null, null);
-                    return policy.evaluate(CONTROLS, input, ControlsResult.class)
-                            .flatMap(controls -> policy.evaluate(UNTAGGED_USES, Map.of(), String[].class)
-                                    .map(untagged -> new Prepared(license, dataset, data, controls.result(),
-                                            List.of(untagged.result()))));
+                    return Uni.combine().all().unis(policy.evaluate(CONTROLS, input, ControlsResult.class),
+                                    policy.evaluate(UNTAGGED_USES, Map.of(), String[].class))
+                            .asTuple()
+                            .map(answers -> new Prepared(license, dataset, data, answers.getItem1().result(),
+                                    List.of(answers.getItem2().result())));
                 }));
     }
 

@@ -80,7 +80,7 @@ public class JobWorker {
     /** Runs admitted jobs and decides releases until none is left. */
     public Uni<Void> drain() {
         Uni<Void> recovery = recovered.compareAndSet(false, true) ? recover() : Uni.createFrom().voidItem();
-        return recovery.flatMap(ignored -> releaseSucceeded()).flatMap(ignored -> runNext());
+        return recovery.flatMap(ignored -> runNext()).flatMap(ignored -> releaseSucceeded());
     }
 
     private Uni<Void> runNext() {
@@ -119,14 +119,17 @@ public class JobWorker {
                 : Panache.withSession(() -> runRequest(job)).flatMap(request -> runner.run(job.id, request));
         return run.flatMap(summary -> succeed(job.id, summary))
                 .onFailure().recoverWithUni(failure -> fail(job.id, failure))
-                .flatMap(ignored -> releaseSucceeded());
+                .flatMap(ignored -> release(job.id))
+                .call(() -> meter(job.id));
     }
 
     private Uni<RunRequest> runRequest(SandboxJob job) {
+        Uni<String[]> untagged = policy.evaluate(JobSubmission.UNTAGGED_USES, Map.of(), String[].class)
+                .map(answer -> answer.result()).memoize().indefinitely();
+        untagged.subscribe().with(ignored -> { }, ignored -> { }); // ask OPA while PostgreSQL answers
         return License.<License>findById(job.licenseId).flatMap(license -> Dataset.<Dataset>findById(job.datasetId)
-                .flatMap(dataset -> policy.evaluate(JobSubmission.UNTAGGED_USES, Map.of(), String[].class)
-                        .map(untagged -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)),
-                                job.controls, List.of(untagged.result()), job.epsilonCharged))));
+                .flatMap(dataset -> untagged.map(uses -> new RunRequest(job.id, job.sql,
+                        List.of(LicensedData.of(license, dataset)), job.controls, List.of(uses), job.epsilonCharged))));
     }
 
     private Uni<Void> succeed(UUID id, RunSummary summary) {
@@ -139,7 +142,7 @@ public class JobWorker {
             job.moveTo(JobState.SUCCEEDED);
             return audited(job, "job.run", Map.of("rows", summary.rowCount(), "suppressedGroups", summary.suppressedGroups(),
                     "epsilon", summary.epsilonSpent(), "reusedFrom", String.valueOf(job.reusedFrom))).replaceWithVoid();
-        })).call(() -> meter(id));
+        }));
     }
 
     private Uni<Void> fail(UUID id, Throwable failure) {
@@ -215,7 +218,7 @@ public class JobWorker {
                 new SandboxReleaseInput.Result(summary.rowCount(), summary.noise() != null, summary.columns()));
     }
 
-    /** Meters a finished run at its product's price: per call, or per 1,000 result rows. */
+    /** Meters a run that produced a result at its product's price: per call, or per 1,000 result rows. Once per run. */
     private Uni<Void> meter(UUID id) {
         return Panache.withSession(() -> SandboxJob.<SandboxJob>findById(id)
                         .flatMap(job -> License.<License>findById(job.licenseId)
@@ -224,7 +227,7 @@ public class JobWorker {
                 .flatMap(found -> {
                     SandboxJob job = (SandboxJob) found[0];
                     Product product = (Product) found[1];
-                    if (job.state != JobState.SUCCEEDED || product.priceKind == PriceKind.PER_PERIOD) {
+                    if (job.summary == null || product.priceKind == PriceKind.PER_PERIOD) {
                         return Uni.createFrom().voidItem();
                     }
                     return product.priceKind == PriceKind.PER_1000_ROWS
@@ -244,7 +247,7 @@ public class JobWorker {
         return Panache.withSession(() -> SandboxJob.<SandboxJob>list("state = ?1 and startedAt < ?2", JobState.RUNNING, startedBefore))
                 .flatMap(jobs -> io.smallrye.mutiny.Multi.createFrom().iterable(jobs)
                         .onItem().transformToUniAndConcatenate(job -> runner.summary(job.resultOwner())
-                                .flatMap(summary -> succeed(job.id, summary))
+                                .flatMap(summary -> succeed(job.id, summary).call(() -> meter(job.id)))
                                 .onFailure().recoverWithUni(gone -> fail(job.id, new Interrupted()))
                                 .onFailure().recoverWithNull())
                         .collect().last())

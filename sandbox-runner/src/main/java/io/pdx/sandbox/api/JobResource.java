@@ -67,7 +67,10 @@ public class JobResource {
         InputStream in = reading.arrowStream(id);
         return out -> {
             try (in) {
-                in.transferTo(out);
+                byte[] chunk = new byte[1 << 20];
+                for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+                    out.write(chunk, 0, read);
+                }
             }
         };
     }

@@ -63,12 +63,16 @@ public class DeliveryExecution {
         }
     }
 
-    public void stream(DeliveryRequest request, boolean asJson, OutputStream out) throws IOException {
+    /** Bytes gathered before each write to the HTTP response: fewer, larger chunks. */
+    static final int CHUNK = 1 << 20;
+
+    public void stream(DeliveryRequest request, boolean asJson, OutputStream response) throws IOException {
+        OutputStream out = new java.io.BufferedOutputStream(response, CHUNK); // closed, and so flushed, by the writers
         SandboxDataset dataset = request.dataset();
         String sql = "SELECT " + dataset.columns().stream().map(ColumnSpec::name).map(HardenedDuckDb::identifier)
                 .collect(Collectors.joining(", ")) + " FROM " + HardenedDuckDb.identifier(dataset.alias())
                 + (request.limit() == null ? "" : " LIMIT " + request.limit());
-        try (Connection duck = HardenedDuckDb.open(data, List.of(dataset), limits);
+        try (Connection duck = HardenedDuckDb.open(data, List.of(dataset), limits, false);
              Statement query = duck.createStatement();
              BufferAllocator allocator = arrow.child("delivery-" + dataset.alias(), 1L << 31);
              ResultSet rows = query.executeQuery(sql);

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Opens the DuckDB a job runs in: in memory, no extension autoload or autoinstall, a memory and
  * a thread limit, no spilling to disk, each licensed dataset attached as a read-only view of its
- * licensed columns over its Parquet file — and then external access switched off (only those
+ * licensed columns (and its entity column, which only the output controls read) over its Parquet file — and then external access switched off (only those
  * files stay readable) and the configuration locked, so that nothing the statement says can
  * change any of it.
  */
@@ -27,21 +27,36 @@ public final class HardenedDuckDb {
     }
 
     public static Connection open(DataFolder data, List<SandboxDataset> datasets, SandboxLimits limits) throws SQLException {
+        return open(data, datasets, limits, true);
+    }
+
+    /**
+     * @param preserveOrder false where row order means nothing (a delivery): DuckDB then streams
+     *                      rows as its threads produce them instead of in file order
+     */
+    public static Connection open(DataFolder data, List<SandboxDataset> datasets, SandboxLimits limits,
+                                  boolean preserveOrder) throws SQLException {
         List<String> files = new ArrayList<>();
-        Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty(org.duckdb.DuckDBDriver.JDBC_STREAM_RESULTS, "true"); // batches flow while the query runs
+        Connection connection = DriverManager.getConnection("jdbc:duckdb:", properties);
         try (Statement sql = connection.createStatement()) {
             sql.execute("SET autoinstall_known_extensions = false");
             sql.execute("SET autoload_known_extensions = false");
             sql.execute("SET memory_limit = '" + memoryLimit(limits.memoryLimit()) + "'");
             sql.execute("SET threads = " + Math.max(1, limits.threads()));
             sql.execute("SET temp_directory = ''");
+            sql.execute("SET preserve_insertion_order = " + preserveOrder);
             for (SandboxDataset dataset : datasets) {
                 Path file = data.parquetFileOf(dataset.alias());
                 if (!Files.isRegularFile(file)) {
                     throw new SQLException("dataset file missing for alias " + dataset.alias());
                 }
-                String columns = dataset.columns().stream().map(ColumnSpec::name).map(HardenedDuckDb::identifier)
-                        .collect(Collectors.joining(", "));
+                List<String> names = new ArrayList<>(dataset.columns().stream().map(ColumnSpec::name).toList());
+                if (dataset.entityColumn() != null && !names.contains(dataset.entityColumn())) {
+                    names.add(dataset.entityColumn()); // for the output controls' distinct count; the guard keeps statements off it
+                }
+                String columns = names.stream().map(HardenedDuckDb::identifier).collect(Collectors.joining(", "));
                 sql.execute("CREATE VIEW " + identifier(dataset.alias()) + " AS SELECT " + columns
                         + " FROM read_parquet(" + literal(file.toString()) + ")");
                 files.add(literal(file.toString()));

@@ -46,8 +46,8 @@ class HardenedDuckDbTest {
             assertTrue(rows.getLong(1) > 0);
         }
         try (Connection duck = HardenedDuckDb.open(data, List.of(BUS), limits); Statement sql = duck.createStatement()) {
-            SQLException refused = assertThrows(SQLException.class, () -> sql.executeQuery("SELECT card_id FROM bus_card_swipes"));
-            assertTrue(refused.getMessage().contains("card_id"), "an unlicensed column does not exist in the view");
+            SQLException refused = assertThrows(SQLException.class, () -> sql.executeQuery("SELECT stop_id FROM bus_card_swipes"));
+            assertTrue(refused.getMessage().contains("stop_id"), "an unlicensed column does not exist in the view");
         }
     }
 
