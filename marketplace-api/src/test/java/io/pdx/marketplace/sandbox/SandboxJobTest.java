@@ -232,6 +232,23 @@ class SandboxJobTest {
                     .body("reasons[0].message_zh", notNullValue());
         }
 
+        @Test
+        void aRun_isMetered_asAnInvoiceLine_atTheProductsPricePerCall() throws InterruptedException {
+            String license = activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+            run(license, CLAIMS_BY_GENDER).body("state", equalTo("AWAITING_RELEASE"));
+            List<Map<String, Object>> lines = List.of();
+            for (int attempt = 0; attempt < 50 && lines.isEmpty(); attempt++) { // metered just after the release decision
+                lines = given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/invoices")
+                        .then().statusCode(200).extract().path("findAll { it.licenseId == '" + license + "' }");
+                if (lines.isEmpty()) {
+                    Thread.sleep(100);
+                }
+            }
+            assertEquals(1, lines.size(), "one call, one invoice line");
+            assertEquals("CALL", lines.get(0).get("unit"));
+            assertEquals(100, ((Number) lines.get(0).get("amountFen")).intValue());
+        }
+
         private byte[] resultOf(String id) {
             return given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
                     .then().statusCode(200).extract().asByteArray();
