@@ -3,36 +3,11 @@
 in its own response; prints p50 / p95 / p99 of application -> APPROVED, and side by side the
 latency of the bare OPA decision for the same input, with their ratio. Needs ./pdx up.
 Bounded: BENCH_APPLICATIONS requests (default 200), sequential, loopback only."""
-import json, os, statistics, time, urllib.error, urllib.parse, urllib.request, uuid
+import json, os, statistics, time, urllib.parse, uuid
 
-API, KC, OPA = "http://127.0.0.1:8080", "http://127.0.0.1:8180", "http://127.0.0.1:8181"
+from pdx_http import API, KC, OPA, call, percentile, token
+
 N = int(os.environ.get("BENCH_APPLICATIONS", "200"))
-
-
-def call(method, url, body=None, token=None, form=None):
-    data = json.dumps(body).encode() if body is not None else (urllib.parse.urlencode(form).encode() if form else None)
-    request = urllib.request.Request(url, data=data, method=method)
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            text = response.read().decode()
-            return response.status, (json.loads(text) if text.startswith(("{", "[")) else text)
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def token(user):
-    return call("POST", KC + "/realms/pdx/protocol/openid-connect/token",
-                form={"grant_type": "password", "client_id": "pdx-cli", "username": user, "password": "pdx-demo"})[1]["access_token"]
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered))) - 1))]
-
 
 provider, reviewer, admin, operator = (token(u) for u in ("provider-transport", "reviewer-1", "bureau-admin", "operator-b"))
 # A registered GENERAL dataset with a free product, and organization B verified.

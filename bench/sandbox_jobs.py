@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Sandbox jobs against bare DuckDB, and Arrow against JSON delivery. Run by bench/sandbox-jobs.sh."""
-import io, json, os, statistics, time, urllib.error, urllib.parse, urllib.request, uuid
+import io, json, os, statistics, time, urllib.parse
 
 import duckdb
 import pyarrow as pa
 import pyarrow.ipc as ipc
 
-API, KC = "http://127.0.0.1:8080", "http://127.0.0.1:8180"
+from pdx_http import API, call, token
+
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 DELIVERY_ROWS = int(os.environ.get("BENCH_DELIVERY_ROWS", "1000000"))
 DATA = os.path.join(os.path.dirname(__file__), "..", ".pdx", "data")
@@ -20,29 +21,6 @@ QUERIES = {
     "transfers by route and card type": "SELECT route_id, card_type, count(*) AS swipes, avg(fare_cents) AS avg_fare"
                                         " FROM bus_card_swipes WHERE is_transfer GROUP BY route_id, card_type",
 }
-
-
-def call(method, url, body=None, token=None, form=None, raw=False, timeout=300):
-    data = json.dumps(body).encode() if body is not None else (urllib.parse.urlencode(form).encode() if form else None)
-    request = urllib.request.Request(url, data=data, method=method)
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            payload = response.read()
-            if raw:
-                return response.status, payload
-            text = payload.decode()
-            return response.status, (json.loads(text) if text.startswith(("{", "[")) else text)
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def token(user):
-    return call("POST", KC + "/realms/pdx/protocol/openid-connect/token",
-                form={"grant_type": "password", "client_id": "pdx-cli", "username": user, "password": "pdx-demo"})[1]["access_token"]
 
 
 def median(values):

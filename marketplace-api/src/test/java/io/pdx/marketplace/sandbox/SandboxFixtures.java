@@ -70,6 +70,32 @@ final class SandboxFixtures {
                 });
     }
 
+    /** A test class's own demo datasets, products and ACTIVE licenses of organization A. */
+    record Licensed(Dataset bus, Dataset claims, String busProduct, String claimsProduct, String busLicense,
+                    String claimsLicense) {
+    }
+
+    static final List<String> BUS_COLUMNS = List.of("swipe_time", "route_id", "stop_id", "district_code", "card_type",
+            "fare_cents", "is_transfer");
+    static final List<String> CLAIM_COLUMNS = List.of("person_id", "id_card_no", "age", "gender", "district_code",
+            "hospital_code", "diagnosis_code", "total_amount", "fund_paid");
+
+    /**
+     * Bus swipes (GENERAL, free, DELIVERY and SANDBOX) and medical claims (IMPORTANT, SANDBOX, priced per call
+     * at {@code claimsPriceFen}, free when 0), with a SANDBOX license for each.
+     */
+    static Licensed licensed(long claimsPriceFen) {
+        Dataset bus = dataset(BUS);
+        Dataset claims = dataset(CLAIMS);
+        String busProduct = product(bus, List.of("DELIVERY", "SANDBOX"), "FREE", 0);
+        String claimsProduct = claimsPriceFen == 0 ? product(claims, List.of("SANDBOX"), "FREE", 0)
+                : product(claims, List.of("SANDBOX"), "PER_CALL", claimsPriceFen);
+        return new Licensed(bus, claims, busProduct, claimsProduct,
+                activeLicense(busProduct, BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE"),
+                activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX",
+                        claimsPriceFen == 0 ? "PUBLIC_WELFARE" : "INDUSTRY_DEVELOPMENT"));
+    }
+
     static String product(Dataset dataset, List<String> modes, String priceKind, long price) {
         Map<String, Object> body = new HashMap<>();
         body.put("datasetId", dataset.id.toString());

@@ -1,6 +1,5 @@
 package io.pdx.marketplace.sandbox;
 
-import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.test.common.WithTestResource;
@@ -12,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.pdx.marketplace.sandbox.SandboxFixtures.BUS;
-import static io.pdx.marketplace.sandbox.SandboxFixtures.CLAIMS;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.activeLicense;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.awaitJob;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.exact;
@@ -44,17 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(SandboxRunnerProcess.class)
 class SandboxJobTest {
 
-    static final List<String> BUS_COLUMNS = List.of("swipe_time", "route_id", "stop_id", "district_code", "card_type",
-            "fare_cents", "is_transfer");
-    static final List<String> CLAIM_COLUMNS = List.of("person_id", "id_card_no", "age", "gender", "district_code",
-            "hospital_code", "diagnosis_code", "total_amount", "fund_paid");
+    static final List<String> BUS_COLUMNS = SandboxFixtures.BUS_COLUMNS;
+    static final List<String> CLAIM_COLUMNS = SandboxFixtures.CLAIM_COLUMNS;
     static final String BY_DISTRICT = "SELECT district_code, count(*) AS swipes, sum(fare_cents) AS fares"
             + " FROM bus_card_swipes GROUP BY district_code ORDER BY district_code";
     static final String CLAIMS_BY_GENDER = "SELECT gender, count(*) AS claims, avg(total_amount) AS avg_amount"
             + " FROM medical_insurance_claims WHERE age >= 18 GROUP BY gender";
 
-    static Dataset bus;
-    static Dataset claims;
     static String busProduct;
     static String claimsProduct;
     static String busLicense;
@@ -65,12 +58,11 @@ class SandboxJobTest {
         if (busLicense != null) {
             return;
         }
-        bus = SandboxFixtures.dataset(BUS);
-        claims = SandboxFixtures.dataset(CLAIMS);
-        busProduct = SandboxFixtures.product(bus, List.of("DELIVERY", "SANDBOX"), "FREE", 0);
-        claimsProduct = SandboxFixtures.product(claims, List.of("SANDBOX"), "PER_CALL", 100);
-        busLicense = activeLicense(busProduct, BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE");
-        claimsLicense = activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+        SandboxFixtures.Licensed licensed = SandboxFixtures.licensed(100);
+        busProduct = licensed.busProduct();
+        claimsProduct = licensed.claimsProduct();
+        busLicense = licensed.busLicense();
+        claimsLicense = licensed.claimsLicense();
     }
 
     @Nested

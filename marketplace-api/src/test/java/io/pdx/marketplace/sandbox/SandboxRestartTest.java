@@ -1,6 +1,5 @@
 package io.pdx.marketplace.sandbox;
 
-import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,9 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import static io.pdx.marketplace.sandbox.SandboxFixtures.BUS;
-import static io.pdx.marketplace.sandbox.SandboxFixtures.CLAIMS;
-import static io.pdx.marketplace.sandbox.SandboxFixtures.activeLicense;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.run;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.submit;
 import static io.restassured.RestAssured.given;
@@ -45,12 +41,9 @@ class SandboxRestartTest {
         if (busLicense != null) {
             return;
         }
-        Dataset bus = SandboxFixtures.dataset(BUS);
-        Dataset claims = SandboxFixtures.dataset(CLAIMS);
-        busLicense = activeLicense(SandboxFixtures.product(bus, List.of("SANDBOX"), "FREE", 0),
-                SandboxJobTest.BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE");
-        claimsLicense = activeLicense(SandboxFixtures.product(claims, List.of("SANDBOX"), "FREE", 0),
-                SandboxJobTest.CLAIM_COLUMNS, "SANDBOX", "PUBLIC_WELFARE");
+        SandboxFixtures.Licensed licensed = SandboxFixtures.licensed(0);
+        busLicense = licensed.busLicense();
+        claimsLicense = licensed.claimsLicense();
     }
 
     @Test
