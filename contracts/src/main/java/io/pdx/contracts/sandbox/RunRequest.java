@@ -1,21 +1,19 @@
 package io.pdx.contracts.sandbox;
 
-import io.pdx.contracts.policy.ControlsResult;
-
 import java.util.List;
 import java.util.UUID;
 
 /**
  * sandbox-runner {@code POST /internal/v1/jobs/{id}/run}: run an admitted job. The runner checks the
- * statement again and runs only what it regenerates from the validated tree.
+ * statement again, runs only what it regenerates from the validated tree, and takes the output
+ * controls from OPA itself — for the stricter of the grade given here and the grade its own
+ * manifest records — so that no caller can loosen them.
  *
- * @param epsilon ε charged for the job (0 when the grade adds no noise)
+ * @param epsilon ε charged for the job; must be within the grade's ε per query where the grade adds noise
  */
-public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, ControlsResult controls,
-                         List<String> untaggedOutputUses, double epsilon) {
+public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, double epsilon) {
 
     public RunRequest {
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
-        untaggedOutputUses = untaggedOutputUses == null ? List.of() : List.copyOf(untaggedOutputUses);
     }
 }

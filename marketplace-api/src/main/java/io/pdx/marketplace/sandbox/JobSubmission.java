@@ -46,8 +46,6 @@ import java.util.UUID;
 public class JobSubmission {
 
     static final String POLICY = "pdx/sandbox";
-    static final String CONTROLS = "pdx/sandbox/controls";
-    static final String UNTAGGED_USES = "pdx/config/sandbox/untagged_output_uses";
     static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
     static final int MAX_SQL = 20_000;
 
@@ -66,9 +64,8 @@ public class JobSubmission {
         this.audit = audit;
     }
 
-    /** A licensed dataset with the license and what the policy says about its grade. */
-    record Prepared(License license, Dataset dataset, SandboxDataset data, ControlsResult controls,
-                    List<String> untaggedUses) {
+    /** A licensed dataset with its license, as the sandbox reads it. */
+    record Prepared(License license, Dataset dataset, SandboxDataset data) {
     }
 
     public Uni<SandboxJob> submit(Subject subject, JobRequest request) {
@@ -95,19 +92,12 @@ public class JobSubmission {
                         throw new JobProblems.LicenseNotFound(licenseId);
                     }
                 })
-                .flatMap(license -> Dataset.<Dataset>findById(license.datasetId).flatMap(dataset -> {
-                    SandboxDataset data = LicensedData.of(license, dataset);
-                    SandboxAdmissionInput input = input(subject, license, dataset, List.of(), 0, 0, null, null);
-                    return Uni.combine().all().unis(policy.evaluate(CONTROLS, input, ControlsResult.class),
-                                    policy.evaluate(UNTAGGED_USES, Map.of(), String[].class))
-                            .asTuple()
-                            .map(answers -> new Prepared(license, dataset, data, answers.getItem1().result(),
-                                    List.of(answers.getItem2().result())));
-                }));
+                .flatMap(license -> Dataset.<Dataset>findById(license.datasetId)
+                        .map(dataset -> new Prepared(license, dataset, LicensedData.of(license, dataset))));
     }
 
     private Uni<Analysis> analyse(String sql, Prepared prepared) {
-        return runner.analyse(new AnalysisRequest(sql, List.of(prepared.data()), prepared.controls(), prepared.untaggedUses()))
+        return runner.analyse(new AnalysisRequest(sql, List.of(prepared.data())))
                 .onFailure(failure -> !(failure instanceof ProblemException))
                 .transform(failure -> new SandboxUnavailable(failure.getClass().getSimpleName()));
     }
@@ -118,8 +108,7 @@ public class JobSubmission {
         OffsetDateTime monthStart = LocalDate.now(BUREAU_ZONE).withDayOfMonth(1).atStartOfDay(BUREAU_ZONE).toOffsetDateTime();
         return lockLicense(prepared.license().id)
                 .flatMap(locked -> License.<License>findById(prepared.license().id))
-                .flatMap(license -> usage(license.id, monthStart).flatMap(usage -> repeated(license.id, analysis.sqlSha256(),
-                        monthStart, prepared.controls()).flatMap(earlier -> {
+                .flatMap(license -> usage(license.id, monthStart).flatMap(usage -> {
                     List<String> columns = analysis.columnsByAlias().getOrDefault(prepared.data().alias(), List.of());
                     SandboxAdmissionInput input = input(subject, license, prepared.dataset(), columns, usage[0],
                             usage[1], request.epsilon(), jobId);
@@ -129,25 +118,27 @@ public class JobSubmission {
                             throw new JobProblems.AdmissionDenied(verdict.admission() == null ? List.of()
                                     : verdict.admission().reasons());
                         }
-                        SandboxJob job = new SandboxJob();
-                        job.id = jobId;
-                        job.licenseId = license.id;
-                        job.datasetId = prepared.dataset().id;
-                        job.organization = license.organization;
-                        job.submittedBy = subject.user();
-                        job.templateId = request.templateId();
-                        job.submittedSql = submittedSql;
-                        job.sql = analysis.sql();
-                        job.sqlSha256 = analysis.sqlSha256();
-                        job.grade = prepared.dataset().grade.name();
-                        job.controls = verdict.controls();
-                        job.admissionId = answer.decisionId();
-                        job.reusedFrom = earlier == null ? null : earlier.resultOwner();
-                        job.epsilonCharged = earlier == null ? verdict.epsilon_charge() : 0;
-                        job.moveTo(JobState.ADMITTED);
-                        return job.<SandboxJob>persist();
+                        return repeated(license.id, analysis.sqlSha256(), monthStart, verdict.controls()).flatMap(earlier -> {
+                            SandboxJob job = new SandboxJob();
+                            job.id = jobId;
+                            job.licenseId = license.id;
+                            job.datasetId = prepared.dataset().id;
+                            job.organization = license.organization;
+                            job.submittedBy = subject.user();
+                            job.templateId = request.templateId();
+                            job.submittedSql = submittedSql;
+                            job.sql = analysis.sql();
+                            job.sqlSha256 = analysis.sqlSha256();
+                            job.grade = prepared.dataset().grade.name();
+                            job.controls = verdict.controls();
+                            job.admissionId = answer.decisionId();
+                            job.reusedFrom = earlier == null ? null : earlier.resultOwner();
+                            job.epsilonCharged = earlier == null ? verdict.epsilon_charge() : 0;
+                            job.moveTo(JobState.ADMITTED);
+                            return job.<SandboxJob>persist();
+                        });
                     });
-                })))
+                }))
                 .call(job -> audit.record(subject.user(), "job.admit", "sandbox_job", job.id, job.organization,
                         job.admissionId, Map.of("sqlSha256", job.sqlSha256, "epsilon", job.epsilonCharged,
                                 "licenseId", job.licenseId.toString(),

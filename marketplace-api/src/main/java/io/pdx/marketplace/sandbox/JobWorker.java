@@ -124,12 +124,8 @@ public class JobWorker {
     }
 
     private Uni<RunRequest> runRequest(SandboxJob job) {
-        Uni<String[]> untagged = policy.evaluate(JobSubmission.UNTAGGED_USES, Map.of(), String[].class)
-                .map(answer -> answer.result()).memoize().indefinitely();
-        untagged.subscribe().with(ignored -> { }, ignored -> { }); // ask OPA while PostgreSQL answers
         return License.<License>findById(job.licenseId).flatMap(license -> Dataset.<Dataset>findById(job.datasetId)
-                .flatMap(dataset -> untagged.map(uses -> new RunRequest(job.id, job.sql,
-                        List.of(LicensedData.of(license, dataset)), job.controls, List.of(uses), job.epsilonCharged))));
+                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonCharged)));
     }
 
     private Uni<Void> succeed(UUID id, RunSummary summary) {

@@ -29,6 +29,6 @@ public class AnalysisResource {
         if (request == null || request.sql() == null || request.datasets().isEmpty()) {
             throw new RunFailure("sql_invalid", 400, "请求不完整", "The request is incomplete");
         }
-        return analysis.analyse(request.sql(), request.datasets(), request.controls(), request.untaggedOutputUses());
+        return analysis.analyse(request.sql(), request.datasets());
     }
 }

@@ -1,5 +1,6 @@
 package io.pdx.sandbox.engine;
 
+import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 import io.pdx.contracts.sandbox.RunRequest;
 import io.pdx.contracts.sandbox.RunSummary;
@@ -73,24 +74,26 @@ public class JobExecution {
     }
 
     public RunSummary run(RunRequest request) throws RunFailure, IOException {
-        GuardedStatement statement = analysis.check(request.sql(), request.datasets(), request.controls(),
-                request.untaggedOutputUses());
+        StatementAnalysis.Checked checked = analysis.check(request.sql(), request.datasets());
+        GuardedStatement statement = checked.statement();
+        ControlsResult controlsOfGrade = checked.controls();
+        requireEpsilon(controlsOfGrade, request.epsilon());
         List<OutputColumn> output = StatementAnalysis.outputColumns(statement);
-        long bound = maxRowsPerEntity(request, statement);
+        long bound = maxRowsPerEntity(request, statement, controlsOfGrade);
         Path temporary = results.temporaryFile(request.jobId());
         long started = System.nanoTime();
         try {
-            OutputControls controls = new OutputControls(request.controls(), output, request.epsilon(), noise, bound);
+            OutputControls controls = new OutputControls(controlsOfGrade, output, request.epsilon(), noise, bound);
             long bytes;
             try {
-                bytes = execute(request, statement, controls, temporary, bound > 0);
+                bytes = execute(request, statement, controlsOfGrade, controls, temporary, bound > 0);
             } catch (OutputControls.ExactCountNeeded unsettled) {
-                controls = new OutputControls(request.controls(), output, request.epsilon(), noise, 0);
-                bytes = execute(request, statement, controls, temporary, false);
+                controls = new OutputControls(controlsOfGrade, output, request.epsilon(), noise, 0);
+                bytes = execute(request, statement, controlsOfGrade, controls, temporary, false);
             }
             RunSummary summary = new RunSummary(controls.rows(), controls.suppressedGroups(), controls.capped(),
-                    statement.aggregate() ? request.controls().k() : null,
-                    controls.noiseApplied() ? request.controls().noise() : null,
+                    statement.aggregate() ? controlsOfGrade.k() : null,
+                    controls.noiseApplied() ? controlsOfGrade.noise() : null,
                     controls.noiseApplied() ? request.epsilon() : 0, output, bytes, statement.hash(),
                     Instant.now().plus(limits.resultRetention()));
             results.save(request.jobId(), temporary, summary);
@@ -106,8 +109,8 @@ public class JobExecution {
      * The row bound for k-anonymity (see {@link EntityStats}), or 0 where it does not hold: row-level
      * output, no k, or a join (a joined row is not one entity's row).
      */
-    private long maxRowsPerEntity(RunRequest request, GuardedStatement statement) throws RunFailure {
-        if (!statement.aggregate() || request.controls().k() == null || statement.joined() || request.datasets().size() != 1) {
+    private long maxRowsPerEntity(RunRequest request, GuardedStatement statement, ControlsResult controlsOfGrade) {
+        if (!statement.aggregate() || controlsOfGrade.k() == null || statement.joined() || request.datasets().size() != 1) {
             return 0;
         }
         var dataset = request.datasets().get(0);
@@ -119,11 +122,11 @@ public class JobExecution {
         }
     }
 
-    private long execute(RunRequest request, GuardedStatement statement, OutputControls controls, Path file,
-                         boolean bounded) throws RunFailure, IOException {
+    private long execute(RunRequest request, GuardedStatement statement, ControlsResult controlsOfGrade,
+                         OutputControls controls, Path file, boolean bounded) throws RunFailure, IOException {
         String sql = statement.aggregate()
                 ? (bounded ? statement.sqlWithRowCount() : statement.sqlWithHiddenColumns())
-                : "SELECT * FROM (" + statement.sql() + ") LIMIT " + (request.controls().row_cap() + 1);
+                : "SELECT * FROM (" + statement.sql() + ") LIMIT " + (controlsOfGrade.row_cap() + 1);
         AtomicBoolean timedOut = new AtomicBoolean();
         try (Connection duck = HardenedDuckDb.open(data, request.datasets(), limits);
              Statement query = duck.createStatement();
@@ -137,7 +140,7 @@ public class JobExecution {
             try (ResultSet rows = query.executeQuery(sql);
                  ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, limits.batchRows())) {
                 VectorSchemaRoot source = reader.getVectorSchemaRoot();
-                Schema schema = outputSchema(source.getSchema(), request, statement);
+                Schema schema = outputSchema(source.getSchema(), request, statement, controlsOfGrade);
                 try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
                      ArrowStreamWriter writer = new ArrowStreamWriter(target, null, Channels.newChannel(counted))) {
                     writer.start();
@@ -148,7 +151,7 @@ public class JobExecution {
                         if (statement.aggregate()) {
                             controls.apply(source, target);
                         } else {
-                            controls.transferRows(source, target, request.controls().row_cap());
+                            controls.transferRows(source, target, controlsOfGrade.row_cap());
                         }
                         writer.writeBatch();
                     }
@@ -171,26 +174,38 @@ public class JobExecution {
         }
     }
 
-    private static Schema outputSchema(Schema source, RunRequest request, GuardedStatement statement) {
+    private static Schema outputSchema(Schema source, RunRequest request, GuardedStatement statement,
+                                       ControlsResult controlsOfGrade) {
         List<Field> fields = source.getFields().stream()
                 .filter(field -> !field.getName().startsWith(OutputControls.HIDDEN_PREFIX))
                 .toList();
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("pdx.job_id", request.jobId().toString());
-        metadata.put("pdx.grade", request.controls().grade());
+        metadata.put("pdx.grade", controlsOfGrade.grade());
         metadata.put("pdx.sql_sha256", statement.hash());
         metadata.put("pdx.output", statement.aggregate() ? "AGGREGATE" : "ROW_LEVEL");
-        metadata.put("pdx.row_cap", Long.toString(request.controls().row_cap()));
-        if (statement.aggregate() && request.controls().k() != null) {
-            metadata.put("pdx.k", Integer.toString(request.controls().k()));
-            metadata.put("pdx.k_noised", Boolean.toString(request.controls().k_noised()));
+        metadata.put("pdx.row_cap", Long.toString(controlsOfGrade.row_cap()));
+        if (statement.aggregate() && controlsOfGrade.k() != null) {
+            metadata.put("pdx.k", Integer.toString(controlsOfGrade.k()));
+            metadata.put("pdx.k_noised", Boolean.toString(controlsOfGrade.k_noised()));
         }
-        if (request.controls().noise() != null && request.epsilon() > 0) {
-            metadata.put("pdx.noise", request.controls().noise());
+        if (controlsOfGrade.noise() != null && request.epsilon() > 0) {
+            metadata.put("pdx.noise", controlsOfGrade.noise());
             metadata.put("pdx.epsilon", Double.toString(request.epsilon()));
-            metadata.put("pdx.noised_aggregates", String.join(",", request.controls().noised_aggregates()));
+            metadata.put("pdx.noised_aggregates", String.join(",", controlsOfGrade.noised_aggregates()));
         }
         return new Schema(fields, metadata);
+    }
+
+    /** Where the grade adds noise, ε must be positive and within the grade's ε per query: a caller cannot switch noise off. */
+    private static void requireEpsilon(ControlsResult controls, double epsilon) throws RunFailure {
+        if (controls.noise() == null) {
+            return;
+        }
+        double limit = controls.epsilon_per_query() == null ? 0 : controls.epsilon_per_query();
+        if (!(epsilon > 0) || epsilon > limit) {
+            throw new RunFailure("epsilon_invalid", 422, "隐私预算ε取值无效", "The privacy budget epsilon is invalid");
+        }
     }
 
     private static RunFailure classify(SQLException failure, boolean timedOut, UUID job) {

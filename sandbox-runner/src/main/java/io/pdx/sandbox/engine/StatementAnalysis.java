@@ -31,13 +31,24 @@ public class StatementAnalysis {
 
     private final StatementGuard guard = new StatementGuard();
     private final DuckDbSecondOpinion secondOpinion;
+    private final SandboxPolicy policy;
 
-    public StatementAnalysis() throws SQLException {
+    public StatementAnalysis(SandboxPolicy policy) throws SQLException {
         this.secondOpinion = new DuckDbSecondOpinion();
+        this.policy = policy;
     }
 
-    public GuardedStatement check(String sql, List<SandboxDataset> datasets, ControlsResult controls,
-                                  List<String> untaggedOutputUses) throws RunFailure {
+    /** A checked statement with the controls it was checked against (asked of OPA). Blocking. */
+    public record Checked(GuardedStatement statement, ControlsResult controls) {
+    }
+
+    public Checked check(String sql, List<SandboxDataset> datasets) throws RunFailure {
+        SandboxPolicy.Controls controls = policy.controlsFor(datasets);
+        return new Checked(check(sql, datasets, controls.controls(), controls.untaggedOutputUses()), controls.controls());
+    }
+
+    private GuardedStatement check(String sql, List<SandboxDataset> datasets, ControlsResult controls,
+                                   List<String> untaggedOutputUses) throws RunFailure {
         if (controls == null || !controls.allowed()) {
             throw new RunFailure("core_never_processed", 403, "核心数据不得在沙箱中处理或输出",
                     "Core data is never processed or released");
@@ -64,9 +75,8 @@ public class StatementAnalysis {
         }
     }
 
-    public Analysis analyse(String sql, List<SandboxDataset> datasets, ControlsResult controls,
-                            List<String> untaggedOutputUses) throws RunFailure {
-        GuardedStatement statement = check(sql, datasets, controls, untaggedOutputUses);
+    public Analysis analyse(String sql, List<SandboxDataset> datasets) throws RunFailure {
+        GuardedStatement statement = check(sql, datasets).statement();
         Map<String, List<String>> columns = new TreeMap<>();
         statement.columnsByAlias().forEach((alias, names) -> columns.put(alias, names.stream().sorted().toList()));
         return new Analysis(statement.sql(), statement.hash(), columns, outputColumns(statement), statement.aggregate());

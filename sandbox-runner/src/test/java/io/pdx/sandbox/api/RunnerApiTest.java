@@ -45,7 +45,7 @@ class RunnerApiTest {
     }
 
     private static AnalysisRequest analysis(String sql) {
-        return new AnalysisRequest(sql, List.of(BUS), GradeControls.of("GENERAL"), GradeControls.untaggedOutputUses());
+        return new AnalysisRequest(sql, List.of(BUS));
     }
 
     @Test
@@ -81,8 +81,7 @@ class RunnerApiTest {
     @Test
     void run_storesAnArrowResult_withTheControlsInItsSchemaMetadata() throws Exception {
         UUID job = UUID.randomUUID();
-        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), GradeControls.of("GENERAL"),
-                        GradeControls.untaggedOutputUses(), 0))
+        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), 0))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(200)
                 .body("sqlSha256", matchesPattern("[0-9a-f]{64}"))
                 .body("k", equalTo(10))
@@ -111,9 +110,35 @@ class RunnerApiTest {
     @Test
     void coreData_isNeverRun() {
         UUID job = UUID.randomUUID();
-        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), GradeControls.of("CORE"),
-                        GradeControls.untaggedOutputUses(), 0))
+        SandboxDataset core = new SandboxDataset(BUS.alias(), Grade.CORE, "card_id", BUS.columns());
+        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(core), 0))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(403)
+                .body("reasons[0].code", equalTo("core_never_processed"));
+    }
+
+    @Test
+    void theManifestsGrade_winsOverALowerOneFromTheCaller() {
+        SandboxDataset claimedGeneral = new SandboxDataset("medical_insurance_claims", Grade.GENERAL, "person_id", List.of(
+                new ColumnSpec("age", "INTEGER", ColumnTag.QUASI_IDENTIFIER, "age"),
+                new ColumnSpec("total_amount", "DOUBLE", ColumnTag.METRIC, "amount")));
+        marketplace().body(new AnalysisRequest("SELECT age, total_amount FROM medical_insurance_claims", List.of(claimedGeneral)))
+                .post("/internal/v1/analysis").then().statusCode(422)
+                .body("reasons[0].code", equalTo("row_level_output_not_allowed"));
+        UUID job = UUID.randomUUID();
+        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 0))
+                .post("/internal/v1/jobs/" + job + "/run").then().statusCode(422)
+                .body("reasons[0].code", equalTo("epsilon_invalid"));
+        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 1))
+                .post("/internal/v1/jobs/" + job + "/run").then().statusCode(200)
+                .body("noise", equalTo("LAPLACE")).body("k", equalTo(50));
+    }
+
+    @Test
+    void anAliasTheManifestDoesNotKnow_isTreatedAsCore() {
+        SandboxDataset unknown = new SandboxDataset("no_such_dataset", Grade.GENERAL, "id",
+                List.of(new ColumnSpec("x", "INTEGER", ColumnTag.METRIC, "x")));
+        marketplace().body(new AnalysisRequest("SELECT x FROM no_such_dataset", List.of(unknown)))
+                .post("/internal/v1/analysis").then().statusCode(403)
                 .body("reasons[0].code", equalTo("core_never_processed"));
     }
 
