@@ -8,6 +8,8 @@ import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.catalog.DatasetName;
+import io.pdx.marketplace.product.GradeRules;
+import io.pdx.marketplace.product.Product;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -21,13 +23,16 @@ import org.jboss.logging.Logger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Registers the demo datasets in the catalog at start: reads {@code manifest.json}, written by
  * sandbox-runner's demo generator beside the Parquet files, and inserts or refreshes one entry
- * per dataset (keyed by provider and Chinese name), all in one transaction.
+ * per dataset (keyed by provider and Chinese name), all in one transaction. Each dataset whose
+ * grade may be listed also gets a FREE product in the modes the grade allows (from OPA's grade
+ * matrix), so that the demo can be licensed at once.
  */
 @ApplicationScoped
 public class DemoCatalogRegistrar {
@@ -39,11 +44,13 @@ public class DemoCatalogRegistrar {
 
     private final Optional<String> manifestPath;
     private final ObjectMapper json;
+    private final GradeRules grades;
 
     public DemoCatalogRegistrar(@ConfigProperty(name = "pdx.demo.manifest") Optional<String> manifestPath,
-                                ObjectMapper json) {
+                                ObjectMapper json, GradeRules grades) {
         this.manifestPath = manifestPath;
         this.json = json;
+        this.grades = grades;
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
@@ -58,10 +65,22 @@ public class DemoCatalogRegistrar {
         DataManifest manifest = json.readValue(path.toFile(), DataManifest.class);
         Long registered = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
                 Multi.createFrom().iterable(manifest.datasets())
-                        .onItem().transformToUniAndConcatenate(this::register)
+                        .onItem().transformToUniAndConcatenate(descriptor -> register(descriptor).call(this::listed))
                         .collect().with(java.util.stream.Collectors.counting())));
         LOG.infof("demo catalog: %d datasets registered from %s (seed %d, scale %s)",
                 registered, path, manifest.seed(), manifest.scale());
+    }
+
+    /** A FREE product for the dataset in the modes its grade allows, unless it is listed already or never may be. */
+    private Uni<Void> listed(Dataset dataset) {
+        return Product.count("datasetId", dataset.id).flatMap(products -> {
+            if (products > 0) {
+                return Uni.createFrom().voidItem();
+            }
+            return grades.of(dataset.grade).flatMap(rule -> rule.modes().isEmpty() ? Uni.createFrom().voidItem()
+                    : Product.free(dataset, rule.modes(), List.of("演示 / demo"),
+                            "合成数据，仅供演示 / synthetic data, for the demo only", REGISTRAR).persist().replaceWithVoid());
+        });
     }
 
     /** Inserts a registered version 1, or refreshes the description of the one registered before. */

@@ -8,6 +8,7 @@ import io.pdx.contracts.product.PriceRule;
 import io.pdx.contracts.product.ProductDescription;
 import io.pdx.contracts.product.ProductView;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.pdx.marketplace.catalog.Dataset;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -95,6 +96,22 @@ public class Product extends PanacheEntityBase {
     @PreUpdate
     void onUpdate() {
         updatedAt = OffsetDateTime.now();
+    }
+
+    /** A FREE listing of a dataset in the given modes, its description from the dataset's schema (the demo catalog's products). */
+    public static Product free(Dataset dataset, List<LicenseMode> modes, List<String> scenarios, String qualityNotes,
+                               String createdBy) {
+        Product product = new Product();
+        product.id = UUID.randomUUID();
+        product.datasetId = dataset.id;
+        product.nameZh = dataset.nameZh;
+        product.nameEn = dataset.nameEn;
+        product.modes = new Modes(modes.stream().sorted().toList());
+        product.priceKind = PriceKind.FREE;
+        product.description = new ProductDescription(scenarios, dataset.updateFrequency, qualityNotes,
+                dataset.schema.columns(), SyntheticSample.rows(dataset.schema.columns()));
+        product.createdBy = createdBy;
+        return product;
     }
 
     public PriceRule priceRule() {
