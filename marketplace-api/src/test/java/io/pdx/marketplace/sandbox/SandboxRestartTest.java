@@ -91,6 +91,25 @@ class SandboxRestartTest {
                 .body("epsilonCharged", equalTo(0.0f));
     }
 
+    @Test
+    void aJobNotYetRunning_canBeCancelled_givingItsEpsilonBack_andAFinishedOneCannot() throws Throwable {
+        String finished = run(busLicense, SandboxJobTest.BY_DISTRICT).body("state", equalTo("RELEASED")).extract().path("id");
+        UUID waiting = UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("INSERT INTO sandbox_job (id, license_id, dataset_id, organization, submitted_by, submitted_sql,"
+                        + " sql_text, sql_sha256, grade, state, epsilon_charged, controls, created_at, updated_at)"
+                        + " SELECT :waiting, license_id, dataset_id, organization, submitted_by, submitted_sql, sql_text, sql_sha256,"
+                        + " grade, 'QUEUED', 1, controls, now(), now() FROM sandbox_job WHERE id = :id")
+                .setParameter("waiting", waiting).setParameter("id", UUID.fromString(finished)).executeUpdate())));
+
+        SandboxFixtures.post("developer-b", "/api/v1/sandbox/jobs/" + waiting + "/cancel", null).statusCode(404);
+        SandboxFixtures.post("developer-a", "/api/v1/sandbox/jobs/" + waiting + "/cancel", null).statusCode(200)
+                .body("state", equalTo("CANCELLED")).body("epsilonCharged", equalTo(0.0f));
+        SandboxFixtures.post("developer-a", "/api/v1/sandbox/jobs/" + waiting + "/cancel", null).statusCode(409)
+                .contentType("application/problem+json");
+        SandboxFixtures.post("developer-a", "/api/v1/sandbox/jobs/" + finished + "/cancel", null).statusCode(409);
+    }
+
     private static byte[] result(String id) {
         return given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
                 .then().statusCode(200).extract().asByteArray();
