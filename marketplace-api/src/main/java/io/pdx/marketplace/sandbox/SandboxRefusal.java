@@ -51,8 +51,4 @@ public final class SandboxRefusal extends ProblemException {
     public String code() {
         return code;
     }
-
-    public Problem asProblem() {
-        return toProblem(null);
-    }
 }
