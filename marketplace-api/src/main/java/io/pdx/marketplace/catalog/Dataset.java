@@ -8,14 +8,13 @@ import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.catalog.SharingType;
 import io.pdx.contracts.catalog.UpdateFrequency;
 import io.pdx.marketplace.problem.IllegalTransition;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -33,7 +32,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "dataset")
-public class Dataset extends PanacheEntityBase {
+public class Dataset extends TimestampedEntity {
 
     @Id
     public UUID id;
@@ -125,12 +124,6 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "registered_at")
     public OffsetDateTime registeredAt;
 
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     /** Optimistic lock: a write based on a stale read fails. */
     @Version
     public long version;
@@ -143,20 +136,13 @@ public class Dataset extends PanacheEntityBase {
     }
 
     @PrePersist
-    void onCreate() {
+    void assignIds() {
         if (id == null) {
             id = UUID.randomUUID();
         }
         if (lineageId == null) {
             lineageId = id;
         }
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
     }
 
     /** The only way to change the registration state; a move the table does not allow is a 409 problem. */

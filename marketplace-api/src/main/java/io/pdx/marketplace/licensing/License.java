@@ -4,14 +4,12 @@ import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.marketplace.problem.IllegalTransition;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -25,7 +23,7 @@ import java.util.UUID;
 /** A license (授权) of one organization for one product. State changes go through {@link #moveTo}. */
 @Entity
 @Table(name = "license")
-public class License extends PanacheEntityBase {
+public class License extends TimestampedEntity {
 
     @Id
     public UUID id;
@@ -77,10 +75,6 @@ public class License extends PanacheEntityBase {
     /** When the application was decided (approved, denied or rejected): the 效能 figures measure up to it. */
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
     @Version
     public long version;
 
@@ -92,17 +86,6 @@ public class License extends PanacheEntityBase {
     }
 
     public record Reviewers(List<String> reviewers) {
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
     }
 
     public void moveTo(LicenseState to) {

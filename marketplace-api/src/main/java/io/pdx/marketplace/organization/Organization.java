@@ -3,23 +3,19 @@ package io.pdx.marketplace.organization;
 import io.pdx.contracts.organization.OrganizationStatus;
 import io.pdx.contracts.organization.OrganizationView;
 import io.pdx.marketplace.problem.IllegalTransition;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
-import java.time.OffsetDateTime;
 
 /** An operator organization (授权运营主体), keyed by its 统一社会信用代码. State changes go through {@link #moveTo}. */
 @Entity
 @Table(name = "organization")
-public class Organization extends PanacheEntityBase {
+public class Organization extends TimestampedEntity {
 
     @Id
     public String uscc;
@@ -47,25 +43,8 @@ public class Organization extends PanacheEntityBase {
     @Column(name = "verified_by")
     public String verifiedBy;
 
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     @Version
     public long version;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
-    }
 
     public void moveTo(OrganizationStatus to) {
         if (!status.canMoveTo(to)) {

@@ -7,7 +7,7 @@ import io.pdx.contracts.product.PricePeriod;
 import io.pdx.contracts.product.PriceRule;
 import io.pdx.contracts.product.ProductDescription;
 import io.pdx.contracts.product.ProductView;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.pdx.marketplace.persistence.TimestampedEntity;
 import io.pdx.marketplace.catalog.Dataset;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,13 +15,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,7 +29,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "product")
-public class Product extends PanacheEntityBase {
+public class Product extends TimestampedEntity {
 
     @Id
     public UUID id;
@@ -68,12 +66,6 @@ public class Product extends PanacheEntityBase {
     @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
-
     @Version
     public long version;
 
@@ -85,17 +77,10 @@ public class Product extends PanacheEntityBase {
     }
 
     @PrePersist
-    void onCreate() {
+    void assignIds() {
         if (id == null) {
             id = UUID.randomUUID();
         }
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
     }
 
     /** A FREE listing of a dataset in the given modes, its description from the dataset's schema (the demo catalog's products). */

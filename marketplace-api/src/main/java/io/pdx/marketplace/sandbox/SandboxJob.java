@@ -7,14 +7,12 @@ import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.JobView;
 import io.pdx.contracts.sandbox.RunSummary;
 import io.pdx.marketplace.problem.IllegalTransition;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -30,7 +28,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "sandbox_job")
-public class SandboxJob extends PanacheEntityBase {
+public class SandboxJob extends TimestampedEntity {
 
     @Id
     public UUID id;
@@ -76,32 +74,17 @@ public class SandboxJob extends PanacheEntityBase {
     @Column(name = "review_note")
     public String reviewNote;
     public int attempt;
-    @Column(name = "created_at")
-    public OffsetDateTime createdAt;
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
     @Column(name = "finished_at")
     public OffsetDateTime finishedAt;
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
-    @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
     @Version
     public long version;
 
     /** A JSON object rather than a top-level array: Hibernate Reactive maps those both ways. */
     public record Reasons(List<PolicyDecision.Reason> reasons) {
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = OffsetDateTime.now();
     }
 
     public void moveTo(JobState to) {
