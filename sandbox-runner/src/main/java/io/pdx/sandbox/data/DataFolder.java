@@ -49,13 +49,26 @@ public class DataFolder {
         return results;
     }
 
+    /** The manifest, read again only when the file changed (every job's controls consult it). */
     public Optional<DataManifest> manifest() throws IOException {
         Path file = root.resolve(MANIFEST);
         if (!Files.isReadable(file)) {
             return Optional.empty();
         }
-        return Optional.of(json.readValue(file.toFile(), DataManifest.class));
+        long modified = Files.getLastModifiedTime(file).toMillis();
+        Read known = lastRead;
+        if (known != null && known.modified() == modified) {
+            return Optional.of(known.manifest());
+        }
+        DataManifest manifest = json.readValue(file.toFile(), DataManifest.class);
+        lastRead = new Read(modified, manifest);
+        return Optional.of(manifest);
     }
+
+    private record Read(long modified, DataManifest manifest) {
+    }
+
+    private volatile Read lastRead;
 
     /** Writes the manifest last and atomically: a folder with a manifest is a complete folder. */
     public void writeManifest(DataManifest manifest) throws IOException {

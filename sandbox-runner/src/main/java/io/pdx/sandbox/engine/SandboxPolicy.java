@@ -9,6 +9,7 @@ import io.pdx.contracts.sandbox.SandboxDataset;
 import io.pdx.policy.client.PolicyClient;
 import io.pdx.policy.client.PolicyUnavailableException;
 import io.pdx.sandbox.data.DataFolder;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -55,9 +56,9 @@ public class SandboxPolicy {
                 new Subject(true, "sandbox-runner", List.of(), null, null), null, null,
                 new SandboxAdmissionInput.Job("controls", graded, null));
         try {
-            ControlsResult controls = policy.evaluate(CONTROLS, input, ControlsResult.class).await().atMost(WAIT).result();
-            String[] untagged = policy.evaluate(UNTAGGED_USES, Map.of(), String[].class).await().atMost(WAIT).result();
-            return new Controls(controls, List.of(untagged));
+            var answers = Uni.combine().all().unis(policy.evaluate(CONTROLS, input, ControlsResult.class),
+                    policy.evaluate(UNTAGGED_USES, Map.of(), String[].class)).asTuple().await().atMost(WAIT);
+            return new Controls(answers.getItem1().result(), List.of(answers.getItem2().result()));
         } catch (PolicyUnavailableException | io.smallrye.mutiny.TimeoutException unavailable) {
             throw new RunFailure("policy_unavailable", 503, "策略引擎不可用，作业未运行",
                     "The policy engine is not available; nothing was run");
