@@ -1,7 +1,6 @@
 package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.Grade;
-import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.TestDatasets;

@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static io.pdx.marketplace.sandbox.SandboxFixtures.run;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.submit;
