@@ -12,6 +12,7 @@
 package pdx.authz
 
 import data.pdx.config
+import data.pdx.reasons
 
 # METADATA
 # description: Fail closed; the rule below always answers, this only guards against surprises.
@@ -89,12 +90,4 @@ deny_reasons contains "self_approval_forbidden" if {
 decision := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
 	_permitted
 	count(deny_reasons) == 0
-} else := {"allow": false, "outcome": "DENY", "reasons": _reasons(deny_reasons)}
-
-_reasons(codes) := [_reason(code) | some code in sort(codes)]
-
-_reason(code) := {
-	"code": code,
-	"message_zh": object.get(config, ["messages", code, "zh"], code),
-	"message_en": object.get(config, ["messages", code, "en"], code),
-}
+} else := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(deny_reasons)}

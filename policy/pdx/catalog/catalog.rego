@@ -10,6 +10,7 @@
 package pdx.catalog
 
 import data.pdx.config
+import data.pdx.reasons
 
 # METADATA
 # description: Fail closed; the rule below always answers, this only guards against surprises.
@@ -90,12 +91,4 @@ decision := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
 
 _dataset_given if is_string(input.dataset.grade)
 
-_deny(codes) := {"allow": false, "outcome": "DENY", "reasons": _reasons(codes)}
-
-_reasons(codes) := [_reason(code) | some code in sort(codes)]
-
-_reason(code) := {
-	"code": code,
-	"message_zh": object.get(config, ["messages", code, "zh"], code),
-	"message_en": object.get(config, ["messages", code, "en"], code),
-}
+_deny(codes) := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(codes)}

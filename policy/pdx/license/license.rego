@@ -12,6 +12,7 @@
 package pdx.license
 
 import data.pdx.config
+import data.pdx.reasons
 
 _app := input.application
 
@@ -23,12 +24,12 @@ default decision := {"allow": false, "outcome": "DENY", "reasons": []}
 decision := {
 	"allow": outcome == "AUTO_APPROVE",
 	"outcome": outcome,
-	"reasons": _reasons(_outcome_codes),
+	"reasons": reasons.from_codes(_outcome_codes),
 }
 
 # METADATA
 # description: How many different reviewers must approve an application that goes to review.
-reviewers_required := _matrix.license.reviewers_required
+reviewers_required := _license_rules.reviewers_required
 
 # METADATA
 # description: AUTO_APPROVE, REVIEW or DENY.
@@ -47,9 +48,10 @@ grade := input.product.grade if {
 	_grade_known
 } else := config.unknown_grade_as
 
-_grade_known if input.product.grade in object.keys(config.grades)
+# Reads a leaf, not the grade's whole entry: reading a large part of data is what makes a decision slow.
+_grade_known if config.grades[input.product.grade].rank
 
-_matrix := config.grades[grade]
+_license_rules := config.grades[grade].license
 
 _requested_tags contains column.tag if {
 	some name in _app.columns
@@ -59,7 +61,7 @@ _requested_tags contains column.tag if {
 
 _product_modes := input.product.modes if {
 	is_array(input.product.modes)
-} else := _matrix.license.modes
+} else := _license_rules.modes
 
 _complete if {
 	is_string(input.organization.id)
@@ -76,7 +78,7 @@ deny_reasons contains "input_incomplete" if not _complete
 
 deny_reasons contains "grade_unknown" if not _grade_known
 
-deny_reasons contains "core_never_licensed" if _matrix.license.approval == "DENY"
+deny_reasons contains "core_never_licensed" if _license_rules.approval == "DENY"
 
 deny_reasons contains "mode_not_allowed_for_grade" if not _mode_allowed_for_grade
 
@@ -85,7 +87,7 @@ deny_reasons contains "mode_not_offered" if {
 	not _mode_offered
 }
 
-_mode_allowed_for_grade if _app.mode in _matrix.license.modes
+_mode_allowed_for_grade if _app.mode in _license_rules.modes
 
 _mode_offered if _app.mode in _product_modes
 
@@ -113,7 +115,7 @@ deny_reasons contains "term_too_long" if {
 
 # --- review -------------------------------------------------------------------------------
 
-review_reasons contains "grade_requires_review" if not _matrix.license.approval == "AUTO_IF_LOW_RISK"
+review_reasons contains "grade_requires_review" if not _license_rules.approval == "AUTO_IF_LOW_RISK"
 
 review_reasons contains "purpose_not_low_risk" if not _purpose_low_risk
 
@@ -143,11 +145,3 @@ _date_ns(text) := time.parse_rfc3339_ns(text) if {
 }
 
 # --- reasons ------------------------------------------------------------------------------
-
-_reasons(codes) := [_reason(code) | some code in sort(codes)]
-
-_reason(code) := {
-	"code": code,
-	"message_zh": object.get(config, ["messages", code, "zh"], code),
-	"message_en": object.get(config, ["messages", code, "en"], code),
-}

@@ -14,6 +14,7 @@
 package pdx.sandbox
 
 import data.pdx.config
+import data.pdx.reasons
 
 # METADATA
 # description: Fail closed; the rule below always answers, this only guards against surprises.
@@ -34,7 +35,8 @@ decision := admission
 
 # --- grades of the job --------------------------------------------------------------------
 
-_grade_known(grade) if grade in object.keys(config.grades)
+# Reads a leaf, not the grade's whole entry: reading a large part of data is what makes a decision slow.
+_grade_known(grade) if config.grades[grade].rank
 
 # An unknown grade is treated as the configured strictest grade (就高从严).
 _effective_grade(grade) := grade if {
@@ -68,11 +70,15 @@ _core_involved if {
 # description: Output controls of the highest grade's sandbox entry in the grade matrix.
 controls := object.union(config.grades[highest_grade].sandbox, {"grade": highest_grade})
 
-_noised if is_number(controls.epsilon_per_query)
+# One setting of the highest grade's sandbox entry; the rules read these leaves rather than
+# `controls`, so that a decision does not copy the whole entry.
+_control(name) := config.grades[highest_grade].sandbox[name]
+
+_noised if is_number(_control("epsilon_per_query"))
 
 _requested_epsilon := input.job.epsilon if {
 	is_number(input.job.epsilon)
-} else := controls.epsilon_per_query
+} else := _control("epsilon_per_query")
 
 # METADATA
 # description: The ε to charge to the license before the run (0 when the grade adds no noise).
@@ -158,17 +164,17 @@ admission_deny_reasons contains "epsilon_invalid" if {
 
 admission_deny_reasons contains "epsilon_per_query_exceeded" if {
 	_noised
-	_requested_epsilon > controls.epsilon_per_query
+	_requested_epsilon > _control("epsilon_per_query")
 }
 
 admission_deny_reasons contains "epsilon_budget_exhausted" if {
 	_noised
-	input.usage.epsilon_spent_this_month + _requested_epsilon > controls.epsilon_per_license_month
+	input.usage.epsilon_spent_this_month + _requested_epsilon > _control("epsilon_per_license_month")
 }
 
 admission := {"allow": true, "outcome": "ADMIT", "reasons": []} if {
 	count(admission_deny_reasons) == 0
-} else := {"allow": false, "outcome": "DENY", "reasons": _reasons(admission_deny_reasons)}
+} else := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(admission_deny_reasons)}
 
 # A term given as a date runs to the end of that day in the configured time zone.
 _license_in_term if time.now_ns() < _end_exclusive_ns(input.license.term_end)
@@ -187,7 +193,7 @@ _release_complete if {
 
 _use_allowed(column) if {
 	is_string(column.tag)
-	column.use in controls.column_uses[column.tag]
+	column.use in config.grades[highest_grade].sandbox.column_uses[column.tag]
 }
 
 _use_allowed(column) if {
@@ -196,7 +202,7 @@ _use_allowed(column) if {
 }
 
 _template_pre_approved if {
-	controls.template_auto_release == true
+	_control("template_auto_release") == true
 	input.job.template_id in config.sandbox.pre_approved_templates
 }
 
@@ -206,7 +212,7 @@ release_deny_reasons contains "grade_unknown" if _grade_unknown
 
 release_deny_reasons contains "core_never_processed" if _core_involved
 
-release_deny_reasons contains "row_cap_exceeded" if input.result.row_count > controls.row_cap
+release_deny_reasons contains "row_cap_exceeded" if input.result.row_count > _control("row_cap")
 
 release_deny_reasons contains "column_use_not_allowed" if {
 	some column in input.result.columns
@@ -219,7 +225,7 @@ release_deny_reasons contains "aggregate_not_allowed" if {
 	not _aggregate_allowed(column.aggregate)
 }
 
-_aggregate_allowed(aggregate) if aggregate in controls.aggregates
+_aggregate_allowed(aggregate) if aggregate in _control("aggregates")
 
 release_deny_reasons contains "noise_not_applied" if {
 	_noised
@@ -227,7 +233,7 @@ release_deny_reasons contains "noise_not_applied" if {
 }
 
 release_review_reasons contains "release_requires_review" if {
-	not controls.release == "AUTO"
+	not _control("release") == "AUTO"
 	not _template_pre_approved
 }
 
@@ -246,15 +252,7 @@ _release_codes := release_deny_reasons if {
 release := {
 	"allow": release_outcome == "AUTO",
 	"outcome": release_outcome,
-	"reasons": _reasons(_release_codes),
+	"reasons": reasons.from_codes(_release_codes),
 }
 
 # --- reasons ------------------------------------------------------------------------------
-
-_reasons(codes) := [_reason(code) | some code in sort(codes)]
-
-_reason(code) := {
-	"code": code,
-	"message_zh": object.get(config, ["messages", code, "zh"], code),
-	"message_en": object.get(config, ["messages", code, "en"], code),
-}
