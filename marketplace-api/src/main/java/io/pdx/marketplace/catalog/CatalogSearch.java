@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.catalog.DatasetPage;
 import io.pdx.contracts.catalog.DatasetSummary;
 import io.pdx.contracts.catalog.RegistrationStatus;
@@ -27,14 +28,22 @@ public class CatalogSearch {
     static final List<String> FACETS = List.of("grade", "category", "provider", "openness");
 
     private final Pool pool;
-    private final FacetCache facetCache;
+    private final SearchCache cache;
+    private final ObjectMapper json;
 
-    public CatalogSearch(Pool pool, FacetCache facetCache) {
+    public CatalogSearch(Pool pool, SearchCache cache, ObjectMapper json) {
         this.pool = pool;
-        this.facetCache = facetCache;
+        this.cache = cache;
+        this.json = json;
     }
 
-    public Uni<DatasetPage> search(CatalogQuery query, CatalogView view, Subject subject) {
+    /** One page of a search with its JSON, from the cache when the same search was just made. */
+    public Uni<RenderedPage> search(CatalogQuery query, CatalogView view, Subject subject) {
+        return cache.page(SearchCache.pageKey(query, view, subject.department()),
+                () -> query(query, view, subject).map(page -> RenderedPage.of(page, json)));
+    }
+
+    private Uni<DatasetPage> query(CatalogQuery query, CatalogView view, Subject subject) {
         Where where = where(query, view, subject);
         String items = "SELECT " + DatasetRows.COLUMNS + " FROM dataset d " + where.sql
                 + " ORDER BY " + query.sortColumn() + (query.descending() ? " DESC" : " ASC") + ", d.id"
@@ -44,13 +53,13 @@ public class CatalogSearch {
         return pool.preparedQuery(items).execute(where.args).flatMap(itemRows -> {
             List<DatasetSummary> summaries = new ArrayList<>();
             itemRows.forEach(row -> summaries.add(DatasetRows.toSummary(row)));
-            return facetCache.get(FacetCache.key(query, view, subject.department()),
+            return cache.counts(SearchCache.key(query, view, subject.department()),
                             () -> pool.preparedQuery(facets).execute(where.args).map(CatalogSearch::counts))
                     .map(counts -> new DatasetPage(summaries, counts.total(), query.page(), query.size(), counts.facets()));
         });
     }
 
-    private static FacetCache.Counts counts(RowSet<Row> facetRows) {
+    private static SearchCache.Counts counts(RowSet<Row> facetRows) {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         FACETS.forEach(facet -> counts.put(facet, new LinkedHashMap<>()));
         long total = 0;
@@ -62,7 +71,7 @@ public class CatalogSearch {
                 counts.get(facet).put(row.getString(facet), row.getLong("n"));
             }
         }
-        return new FacetCache.Counts(total, counts);
+        return new SearchCache.Counts(total, counts);
     }
 
     private record Where(String sql, Tuple args) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.UUID;
 
@@ -41,7 +44,9 @@ public class DatasetResource {
      * '-' for descending); {@code page} from 0 and {@code size} up to 200; facet counts.
      */
     @GET
-    public Uni<DatasetPage> list(@QueryParam("q") String q,
+    @APIResponse(responseCode = "200", description = "a page of datasets with facet counts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetPage.class)))
+    public Uni<byte[]> list(@QueryParam("q") String q,
                                  @QueryParam("category") String category,
                                  @QueryParam("grade") String grade,
                                  @QueryParam("provider") String provider,
@@ -52,7 +57,7 @@ public class DatasetResource {
                                  @QueryParam("size") @DefaultValue("20") int size) {
         CatalogQuery query = CatalogQuery.parse(q, category, grade, provider, openness, status, sort, page, size);
         Subject subject = currentSubject.get();
-        return policy.viewFor(subject).flatMap(view -> search.search(query, view, subject));
+        return policy.viewFor(subject).flatMap(view -> search.search(query, view, subject)).map(RenderedPage::json);
     }
 
     @GET

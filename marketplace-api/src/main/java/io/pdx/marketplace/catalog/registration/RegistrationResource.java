@@ -18,7 +18,7 @@ import io.pdx.marketplace.catalog.Category;
 import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.catalog.DatasetName;
-import io.pdx.marketplace.catalog.FacetCache;
+import io.pdx.marketplace.catalog.SearchCache;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -56,15 +56,15 @@ public class RegistrationResource {
     private final CatalogPolicy catalog;
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
-    private final FacetCache facetCache;
+    private final SearchCache searchCache;
     private final AuditLog audit;
 
     public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject,
-                                FacetCache facetCache, AuditLog audit) {
+                                SearchCache searchCache, AuditLog audit) {
         this.catalog = catalog;
         this.guard = guard;
         this.currentSubject = currentSubject;
-        this.facetCache = facetCache;
+        this.searchCache = searchCache;
         this.audit = audit;
     }
 
@@ -100,7 +100,7 @@ public class RegistrationResource {
                     return claimName(dataset).flatMap(named -> dataset.<Dataset>persist());
                 })
                 .call(dataset -> audited(subject, "dataset.create", dataset))
-                .invoke(facetCache::clear)
+                .invoke(searchCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
     }
@@ -135,7 +135,7 @@ public class RegistrationResource {
                 })
                 .call(Panache::flush)
                 .call(dataset -> audited(subject, "dataset.update", dataset))
-                .invoke(facetCache::clear)
+                .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -153,7 +153,7 @@ public class RegistrationResource {
                 })
                 .call(Panache::flush)
                 .call(dataset -> audited(subject, "dataset.submit", dataset))
-                .invoke(facetCache::clear)
+                .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -177,7 +177,7 @@ public class RegistrationResource {
                         .invoke(previous -> previous.forEach(old -> old.moveTo(RegistrationStatus.SUPERSEDED))))
                 .call(Panache::flush)
                 .call(dataset -> audited(subject, "dataset.register", dataset))
-                .invoke(facetCache::clear)
+                .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -201,7 +201,7 @@ public class RegistrationResource {
                 })
                 .call(Panache::flush)
                 .call(dataset -> audited(subject, "dataset.return", dataset))
-                .invoke(facetCache::clear)
+                .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
 
@@ -227,7 +227,7 @@ public class RegistrationResource {
                     });
                 })
                 .call(dataset -> audited(subject, "dataset.version", dataset))
-                .invoke(facetCache::clear)
+                .invoke(searchCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
     }
