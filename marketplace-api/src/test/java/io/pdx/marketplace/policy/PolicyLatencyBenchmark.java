@@ -90,8 +90,8 @@ class PolicyLatencyBenchmark {
             int index = i;
             call.get().whenComplete((ignored, failure) -> {
                 latencies[index] = System.nanoTime() - scheduled;
-                if (failure != null) {
-                    errors.incrementAndGet();
+                if (failure != null && errors.incrementAndGet() == 1) {
+                    System.out.println("first error: " + failure);
                 }
                 done.countDown();
             });
