@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl marketplace-api -am install -DskipTests >/dev/null
 mvn -B -pl marketplace-api test -Dtest=PolicyLatencyBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dbench.rate="${BENCH_RATE:-500}" -Dbench.seconds="${BENCH_SECONDS:-10}" \
+  -Dbench.rate="${BENCH_RATE:-500}" -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP_SECONDS:-15}" \
   | sed -n '/^Policy decision latency/,/^\[INFO\] Tests run/p' | grep -v '^\[INFO\]' | grep -vE '^[0-9]{4}-[0-9]{2}-[0-9]{2} '

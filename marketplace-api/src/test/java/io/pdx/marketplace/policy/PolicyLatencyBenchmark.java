@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +37,7 @@ class PolicyLatencyBenchmark {
     private static final Path EXAMPLES = Path.of("..", "contracts", "src", "test", "resources", "policy-examples");
     private static final int RATE = Integer.getInteger("bench.rate", 500);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
-    private static final int WARMUP_SECONDS = 3;
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 15);
 
     @Inject
     PolicyClient policy;
@@ -53,8 +54,10 @@ class PolicyLatencyBenchmark {
 
         System.out.printf("%nPolicy decision latency, %d decisions/s for %d s each, loopback OPA%n", RATE, SECONDS);
         System.out.printf("%-22s %-12s %9s %9s %9s %9s%n", "decision", "client", "p50 ms", "p99 ms", "max ms", "errors");
-        for (var decision : Map.of("pdx/license/decision", (Object) license,
-                "pdx/sandbox/admission", admission).entrySet()) {
+        Map<String, Object> decisions = new LinkedHashMap<>();
+        decisions.put("pdx/sandbox/admission", admission);
+        decisions.put("pdx/license/decision", license);
+        for (var decision : decisions.entrySet()) {
             String body = json.writeValueAsString(Map.of("input", decision.getValue()));
             Supplier<CompletableFuture<?>> viaClient = () -> policy
                     .evaluate(decision.getKey(), decision.getValue(), PolicyDecision.class)
@@ -63,10 +66,10 @@ class PolicyLatencyBenchmark {
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            run(viaClient, WARMUP_SECONDS);
-            run(viaBareHttp, WARMUP_SECONDS);
-            Result client = run(viaClient, SECONDS);
-            Result raw = run(viaBareHttp, SECONDS);
+            warmUp(viaClient);
+            warmUp(viaBareHttp);
+            Result client = run(viaClient, RATE, SECONDS);
+            Result raw = run(viaBareHttp, RATE, SECONDS);
             client.print(decision.getKey(), "PolicyClient");
             raw.print(decision.getKey(), "bare JDK HTTP");
             System.out.printf("%-22s ratio PolicyClient / bare HTTP: p50 %.2f, p99 %.2f%n", decision.getKey(),
@@ -74,12 +77,20 @@ class PolicyLatencyBenchmark {
         }
     }
 
-    private static Result run(Supplier<CompletableFuture<?>> call, int seconds) throws InterruptedException {
-        int count = RATE * seconds;
+    /** A cold JVM cannot take the full rate at once: a fifth, then half, then the full rate. */
+    private static void warmUp(Supplier<CompletableFuture<?>> call) throws InterruptedException {
+        int step = Math.max(1, WARMUP_SECONDS / 3);
+        run(call, RATE / 5, step);
+        run(call, RATE / 2, step);
+        run(call, RATE, step);
+    }
+
+    private static Result run(Supplier<CompletableFuture<?>> call, int rate, int seconds) throws InterruptedException {
+        int count = rate * seconds;
         long[] latencies = new long[count];
         AtomicInteger errors = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(count);
-        long interval = TimeUnit.SECONDS.toNanos(1) / RATE;
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             long scheduled = start + i * interval;
