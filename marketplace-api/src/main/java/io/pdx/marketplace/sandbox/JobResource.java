@@ -38,6 +38,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sandbox jobs (数据可用不可见): submit SQL or a template under a SANDBOX license, follow the job,
@@ -56,9 +57,11 @@ public class JobResource {
     private final CurrentSubject currentSubject;
     private final RunnerStreams streams;
     private final AuditLog audit;
+    private final JobSignals signals;
 
     public JobResource(JobSubmission submission, JobWorker worker, OperationGuard guard, CurrentSubject currentSubject,
-                       RunnerStreams streams, AuditLog audit) {
+                       RunnerStreams streams, AuditLog audit, JobSignals signals) {
+        this.signals = signals;
         this.submission = submission;
         this.worker = worker;
         this.guard = guard;
@@ -116,14 +119,25 @@ public class JobResource {
     }
 
     private Uni<JobView> settled(SandboxJob job, Subject subject, long deadline) {
-        boolean moving = job.state == JobState.QUEUED || job.state == JobState.ADMITTED || job.state == JobState.RUNNING
-                || job.state == JobState.SUCCEEDED;
-        if (!moving || System.nanoTime() >= deadline) {
+        if (!moving(job) || System.nanoTime() >= deadline) {
             return Uni.createFrom().item(job.toView());
         }
-        return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(10))
-                .flatMap(ignored -> Panache.withSession(() -> SandboxJob.<SandboxJob>findById(job.id)))
-                .flatMap(fresh -> settled(fresh, subject, deadline));
+        // listen first, then read again: a change committed between the two is not missed
+        CompletableFuture<Void> signal = signals.listen(job.id);
+        return Panache.withSession(() -> SandboxJob.<SandboxJob>findById(job.id)).flatMap(fresh -> {
+            long left = deadline - System.nanoTime();
+            if (!moving(fresh) || left <= 0) {
+                signals.forget(job.id, signal);
+                return Uni.createFrom().item(fresh.toView());
+            }
+            return signals.await(job.id, signal, Duration.ofNanos(left)).replaceWith(fresh)
+                    .flatMap(waited -> settled(waited, subject, deadline));
+        });
+    }
+
+    private static boolean moving(SandboxJob job) {
+        return job.state == JobState.QUEUED || job.state == JobState.ADMITTED || job.state == JobState.RUNNING
+                || job.state == JobState.SUCCEEDED;
     }
 
     /** No @Produces: the content type is the runner's (Arrow, or JSON for the preview), set on the streamed response. */

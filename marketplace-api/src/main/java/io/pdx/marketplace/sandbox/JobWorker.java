@@ -52,10 +52,13 @@ public class JobWorker {
     private final AuditLog audit;
     private final Charges charges;
     private final Vertx vertx;
+    private final JobSignals signals;
     private final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
     private final AtomicBoolean recovered = new AtomicBoolean();
 
-    public JobWorker(@RestClient SandboxRunnerApi runner, PolicyClient policy, AuditLog audit, Charges charges, Vertx vertx) {
+    public JobWorker(@RestClient SandboxRunnerApi runner, PolicyClient policy, AuditLog audit, Charges charges, Vertx vertx,
+                     JobSignals signals) {
+        this.signals = signals;
         this.runner = runner;
         this.policy = policy;
         this.audit = audit;
@@ -88,7 +91,8 @@ public class JobWorker {
             if (job == null) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<Void> ran = job.state == JobState.RUNNING ? execute(job) : Uni.createFrom().voidItem();
+            Uni<Void> ran = job.state == JobState.RUNNING ? execute(job)
+                    : Uni.createFrom().voidItem().invoke(() -> signals.changed(job.id));
             return ran.onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
                     .onFailure().recoverWithNull()
                     .flatMap(ignored -> runNext());
@@ -167,7 +171,12 @@ public class JobWorker {
                 .replaceWithVoid();
     }
 
+    /** The release decision for a SUCCEEDED job; then (committed) whoever waits on the job is told. */
     private Uni<Void> release(UUID id) {
+        return decideRelease(id).invoke(() -> signals.changed(id));
+    }
+
+    private Uni<Void> decideRelease(UUID id) {
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
             if (job.state != JobState.SUCCEEDED) {
                 return Uni.createFrom().voidItem();

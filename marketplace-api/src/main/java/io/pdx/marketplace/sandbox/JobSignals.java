@@ -1,0 +1,69 @@
+package io.pdx.marketplace.sandbox;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Tells a client waiting on a job ({@code GET …/jobs/{id}?wait=…}) that the worker of this
+ * process has just committed a change to it, so the answer goes out at once instead of after
+ * the next look at the database. Only a hint: a waiter always reads the job again from
+ * PostgreSQL, and looks anyway after {@link #FALLBACK} (changes made by another instance, or
+ * by a reviewer, are seen then).
+ */
+@ApplicationScoped
+public class JobSignals {
+
+    /** How long a waiter goes without a signal before it reads the job again anyway. */
+    static final Duration FALLBACK = Duration.ofMillis(250);
+
+    private final ConcurrentHashMap<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+
+    /**
+     * Starts listening for the next change of job {@code id}. Call it before reading the job, so
+     * that a change committed between the read and the wait is not missed; then either
+     * {@link #await} the signal or {@link #forget} it.
+     */
+    public CompletableFuture<Void> listen(UUID id) {
+        return waiting.computeIfAbsent(id, ignored -> new CompletableFuture<>());
+    }
+
+    /**
+     * Completes when {@code signal} fires, or after at most {@code atMost} (and {@link #FALLBACK}),
+     * on the caller's own Vert.x context: the signal fires on the worker's, and a waiter that went
+     * on there would share the worker's database session.
+     */
+    public Uni<Void> await(UUID id, CompletableFuture<Void> signal, Duration atMost) {
+        Context caller = Vertx.currentContext();
+        Uni<Void> woken = Uni.createFrom().completionStage(signal::copy)
+                .ifNoItem().after(atMost.compareTo(FALLBACK) < 0 ? atMost : FALLBACK).recoverWithItem(() -> {
+                    forget(id, signal);
+                    return null;
+                });
+        return caller == null ? woken : woken.emitOn(command -> caller.runOnContext(ignored -> command.run()));
+    }
+
+    /** Stops listening (the job had already settled). */
+    public void forget(UUID id, CompletableFuture<Void> signal) {
+        waiting.remove(id, signal);
+    }
+
+    /** Job {@code id} changed (after its transaction committed): wakes everyone waiting on it. */
+    public void changed(UUID id) {
+        CompletableFuture<Void> signal = waiting.remove(id);
+        if (signal != null) {
+            signal.complete(null);
+        }
+    }
+
+    /** Jobs somebody is waiting on right now (for tests). */
+    int waitingOn() {
+        return waiting.size();
+    }
+}

@@ -1,0 +1,65 @@
+package io.pdx.marketplace.sandbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobSignalsTest {
+
+    private final JobSignals signals = new JobSignals();
+    private final UUID job = UUID.randomUUID();
+
+    @Test
+    void aChange_wakesEveryWaiterAtOnce() {
+        CompletableFuture<Void> first = signals.listen(job);
+        CompletableFuture<Void> second = signals.listen(job);
+        CompletableFuture<Void> waitingFirst = signals.await(job, first, Duration.ofSeconds(30)).subscribeAsCompletionStage();
+        CompletableFuture<Void> waitingSecond = signals.await(job, second, Duration.ofSeconds(30)).subscribeAsCompletionStage();
+        assertFalse(waitingFirst.isDone());
+        signals.changed(job);
+        assertTrue(waitingFirst.isDone() && waitingSecond.isDone());
+        assertEquals(0, signals.waitingOn());
+    }
+
+    @Test
+    void aChangeBetweenListeningAndWaiting_isNotMissed() {
+        CompletableFuture<Void> signal = signals.listen(job);
+        signals.changed(job);
+        long started = System.nanoTime();
+        signals.await(job, signal, Duration.ofSeconds(30)).await().indefinitely();
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(JobSignals.FALLBACK) < 0);
+    }
+
+    @Test
+    void withoutAChange_theWaiterLooksAgainAfterTheFallback_andIsForgotten() {
+        CompletableFuture<Void> signal = signals.listen(job);
+        long started = System.nanoTime();
+        signals.await(job, signal, Duration.ofSeconds(30)).await().indefinitely();
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(waited.compareTo(JobSignals.FALLBACK) >= 0 && waited.compareTo(Duration.ofSeconds(5)) < 0, waited.toString());
+        assertEquals(0, signals.waitingOn());
+    }
+
+    @Test
+    void aShorterDeadline_endsTheWaitSooner() {
+        CompletableFuture<Void> signal = signals.listen(job);
+        long started = System.nanoTime();
+        signals.await(job, signal, Duration.ofMillis(20)).await().indefinitely();
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(JobSignals.FALLBACK) < 0);
+    }
+
+    @Test
+    void forgetting_andChangesNobodyWaitsFor_leaveNothingBehind() {
+        CompletableFuture<Void> signal = signals.listen(job);
+        assertEquals(1, signals.waitingOn());
+        signals.forget(job, signal);
+        signals.changed(UUID.randomUUID());
+        assertEquals(0, signals.waitingOn());
+    }
+}
