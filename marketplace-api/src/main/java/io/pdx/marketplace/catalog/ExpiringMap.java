@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog;
 
+import io.pdx.marketplace.async.SharedWait;
 import io.smallrye.mutiny.Uni;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.function.Supplier;
 /**
  * Values computed at most once per key for a short time. A value still being computed is shared
  * by every caller that asks for it meanwhile (fifty clients missing at once cost one query, not
- * fifty), and outlives a caller that stops waiting; a failure is never kept; past {@code maxEntries} keys, or
+ * fifty), and outlives a caller that stops waiting ({@link SharedWait}); a failure is never kept; past {@code maxEntries} keys, or
  * on {@link #clear()}, everything is forgotten. A time to live of zero turns it off.
  */
 final class ExpiringMap<K, V> {
@@ -35,7 +36,7 @@ final class ExpiringMap<K, V> {
         long now = System.nanoTime();
         Entry<V> entry = entries.get(key);
         if (entry != null && entry.expiresAtNanos - now > 0) {
-            return valueOf(entry);
+            return SharedWait.on(entry.value);
         }
         if (entries.size() >= maxEntries) {
             entries.clear();
@@ -43,21 +44,12 @@ final class ExpiringMap<K, V> {
         Entry<V> fresh = new Entry<>(now + ttlNanos, new CompletableFuture<>());
         Entry<V> current = entries.compute(key, (ignored, old) -> old != null && old.expiresAtNanos - now > 0 ? old : fresh);
         if (current != fresh) {
-            return valueOf(current);
+            return SharedWait.on(current.value);
         }
         // The computation belongs to no caller: one that goes away (a client hanging up) cancels
         // only its own wait, never the value the others are waiting for.
         compute.get().subscribe().with(fresh.value::complete, failure -> forget(key, fresh, failure));
-        return valueOf(fresh);
-    }
-
-    private Uni<V> valueOf(Entry<V> entry) {
-        CompletableFuture<V> value = entry.value;
-        if (value.isDone() && !value.isCompletedExceptionally()) {
-            return Uni.createFrom().item(value.join());
-        }
-        // a copy: a caller that stops waiting cancels its copy, not the shared value
-        return Uni.createFrom().completionStage(value::copy);
+        return SharedWait.on(fresh.value);
     }
 
     private void forget(K key, Entry<V> entry, Throwable failure) {

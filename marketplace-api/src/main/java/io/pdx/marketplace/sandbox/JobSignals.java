@@ -1,8 +1,7 @@
 package io.pdx.marketplace.sandbox;
 
+import io.pdx.marketplace.async.SharedWait;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
@@ -36,17 +35,14 @@ public class JobSignals {
 
     /**
      * Completes when {@code signal} fires, or after at most {@code atMost} (and {@link #FALLBACK}),
-     * on the caller's own Vert.x context: the signal fires on the worker's, and a waiter that went
-     * on there would share the worker's database session.
+     * on the caller's own Vert.x context ({@link SharedWait}): the signal fires on the worker's.
      */
     public Uni<Void> await(UUID id, CompletableFuture<Void> signal, Duration atMost) {
-        Context caller = Vertx.currentContext();
-        Uni<Void> woken = Uni.createFrom().completionStage(signal::copy)
+        return SharedWait.on(signal)
                 .ifNoItem().after(atMost.compareTo(FALLBACK) < 0 ? atMost : FALLBACK).recoverWithItem(() -> {
                     forget(id, signal);
                     return null;
                 });
-        return caller == null ? woken : woken.emitOn(command -> caller.runOnContext(ignored -> command.run()));
     }
 
     /** Stops listening (the job had already settled). */
