@@ -103,8 +103,13 @@ public class JobResource {
     @Path("/{id}")
     public Uni<JobView> get(@PathParam("id") UUID id, @QueryParam("wait") String wait) {
         Subject subject = currentSubject.get();
-        long deadline = System.nanoTime() + Math.min(waitMillis(wait), 30_000) * 1_000_000;
-        return Panache.withSession(() -> readable(id, subject, "job.read")).flatMap(job -> settled(job, subject, deadline));
+        long deadline = deadline(wait);
+        return Panache.withSession(() -> readable(id, subject, "job.read")).flatMap(job -> settled(job, deadline))
+                .map(SandboxJob::toView);
+    }
+
+    private static long deadline(String wait) {
+        return System.nanoTime() + Math.min(waitMillis(wait), 30_000) * 1_000_000;
     }
 
     private static long waitMillis(String wait) {
@@ -118,9 +123,10 @@ public class JobResource {
         }
     }
 
-    private Uni<JobView> settled(SandboxJob job, Subject subject, long deadline) {
+    /** The job once it stops moving, or as it is at the deadline. */
+    private Uni<SandboxJob> settled(SandboxJob job, long deadline) {
         if (!moving(job) || System.nanoTime() >= deadline) {
-            return Uni.createFrom().item(job.toView());
+            return Uni.createFrom().item(job);
         }
         // listen first, then read again: a change committed between the two is not missed
         CompletableFuture<Void> signal = signals.listen(job.id);
@@ -128,10 +134,10 @@ public class JobResource {
             long left = deadline - System.nanoTime();
             if (!moving(fresh) || left <= 0) {
                 signals.forget(job.id, signal);
-                return Uni.createFrom().item(fresh.toView());
+                return Uni.createFrom().item(fresh);
             }
             return signals.await(job.id, signal, Duration.ofNanos(left)).replaceWith(fresh)
-                    .flatMap(waited -> settled(waited, subject, deadline));
+                    .flatMap(waited -> settled(waited, deadline));
         });
     }
 
@@ -140,26 +146,38 @@ public class JobResource {
                 || job.state == JobState.SUCCEEDED;
     }
 
-    /** No @Produces: the content type is the runner's (Arrow, or JSON for the preview), set on the streamed response. */
+    /**
+     * The released result. No @Produces: the content type is the runner's (Arrow, or JSON for the
+     * preview), set on the streamed response. With {@code wait} (at most 30 s) the answer first waits
+     * until the job stops running, so a client needs no separate look at the job: submit, then read.
+     */
     @GET
     @Path("/{id}/result")
-    public RestMulti<Buffer> result(@PathParam("id") UUID id, @QueryParam("format") @DefaultValue("arrow") String format) {
+    public RestMulti<Buffer> result(@PathParam("id") UUID id, @QueryParam("format") @DefaultValue("arrow") String format,
+                                    @QueryParam("wait") String wait) {
         Subject subject = currentSubject.get();
         boolean json = "json".equals(format);
-        return streams.relay(Panache.withTransaction(() -> readable(id, subject, "job.result")
-                        .invoke(job -> {
-                            if (job.state != JobState.RELEASED) {
-                                throw new JobProblems.ResultUnavailable(id, "is not released; the job is " + job.state, 409);
-                            }
-                            if (job.expiresAt != null && job.expiresAt.isBefore(OffsetDateTime.now())) {
-                                throw new JobProblems.ResultUnavailable(id, "has expired", 410);
-                            }
-                        })
-                        .call(job -> audit.record(subject.user(), "job.download", "sandbox_job", job.id, job.organization,
-                                null, Map.of("sqlSha256", job.sqlSha256, "format", json ? "json" : "arrow"))))
-                .flatMap(job -> streams.open(HttpMethod.GET, "/internal/v1/jobs/" + job.resultOwner()
+        long deadline = deadline(wait);
+        Uni<SandboxJob> downloadable = waitMillis(wait) == 0
+                ? Panache.withTransaction(() -> readable(id, subject, "job.result").call(job -> download(job, subject, json)))
+                : Panache.withSession(() -> readable(id, subject, "job.result"))
+                        .flatMap(job -> settled(job, deadline))
+                        .call(job -> Panache.withTransaction(() -> download(job, subject, json)));
+        return streams.relay(downloadable.flatMap(job -> streams.open(HttpMethod.GET, "/internal/v1/jobs/" + job.resultOwner()
                         + (json ? "/preview?rows=" + PREVIEW_ROWS : "/result"), null)
-                        .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(id, "has expired", 410))));
+                .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(id, "has expired", 410))));
+    }
+
+    /** Refuses a result that is not released or has expired; audits the download (in the caller's transaction). */
+    private Uni<?> download(SandboxJob job, Subject subject, boolean json) {
+        if (job.state != JobState.RELEASED) {
+            throw new JobProblems.ResultUnavailable(job.id, "is not released; the job is " + job.state, 409);
+        }
+        if (job.expiresAt != null && job.expiresAt.isBefore(OffsetDateTime.now())) {
+            throw new JobProblems.ResultUnavailable(job.id, "has expired", 410);
+        }
+        return audit.record(subject.user(), "job.download", "sandbox_job", job.id, job.organization,
+                null, Map.of("sqlSha256", job.sqlSha256, "format", json ? "json" : "arrow"));
     }
 
     @POST

@@ -121,9 +121,9 @@ public class JobWorker {
     private Uni<Void> execute(SandboxJob job) {
         Uni<RunSummary> run = job.reusedFrom != null ? runner.summary(job.reusedFrom)
                 : Panache.withSession(() -> runRequest(job)).flatMap(request -> runner.run(job.id, request));
-        return run.flatMap(summary -> succeed(job.id, summary))
+        return run.flatMap(summary -> succeedAndDecide(job.id, summary))
                 .onFailure().recoverWithUni(failure -> fail(job.id, failure))
-                .flatMap(ignored -> release(job.id))
+                .invoke(() -> signals.changed(job.id))
                 .call(() -> meter(job.id));
     }
 
@@ -133,16 +133,31 @@ public class JobWorker {
     }
 
     private Uni<Void> succeed(UUID id, RunSummary summary) {
-        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
-            if (job.state != JobState.RUNNING) {
-                return Uni.createFrom().voidItem();
-            }
-            job.summary = summary;
-            job.expiresAt = summary.expiresAt() == null ? null : summary.expiresAt().atOffset(ZoneOffset.UTC);
-            job.moveTo(JobState.SUCCEEDED);
-            return audited(job, "job.run", Map.of("rows", summary.rowCount(), "suppressedGroups", summary.suppressedGroups(),
-                    "epsilon", summary.epsilonSpent(), "reusedFrom", String.valueOf(job.reusedFrom))).replaceWithVoid();
-        }));
+        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> succeeded(job, summary)));
+    }
+
+    /**
+     * A finished run and its release decision in one transaction: SUCCEEDED, then RELEASED,
+     * AWAITING_RELEASE or REJECTED as OPA decides. Without an answer from OPA the job commits as
+     * SUCCEEDED alone (a database failure fails the whole transaction), and a later round decides ({@link #releaseSucceeded}).
+     */
+    private Uni<Void> succeedAndDecide(UUID id, RunSummary summary) {
+        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> succeeded(job, summary)
+                .flatMap(ignored -> job.state != JobState.SUCCEEDED ? Uni.createFrom().voidItem() : decide(job)
+                        .onFailure().invoke(undecided -> LOG.warnf("release decision for job %s postponed: %s", id,
+                                undecided.getClass().getSimpleName()))
+                        .onFailure().recoverWithNull())));
+    }
+
+    private Uni<Void> succeeded(SandboxJob job, RunSummary summary) {
+        if (job.state != JobState.RUNNING) {
+            return Uni.createFrom().voidItem();
+        }
+        job.summary = summary;
+        job.expiresAt = summary.expiresAt() == null ? null : summary.expiresAt().atOffset(ZoneOffset.UTC);
+        job.moveTo(JobState.SUCCEEDED);
+        return audited(job, "job.run", Map.of("rows", summary.rowCount(), "suppressedGroups", summary.suppressedGroups(),
+                "epsilon", summary.epsilonSpent(), "reusedFrom", String.valueOf(job.reusedFrom))).replaceWithVoid();
     }
 
     private Uni<Void> fail(UUID id, Throwable failure) {
@@ -177,42 +192,43 @@ public class JobWorker {
     }
 
     private Uni<Void> decideRelease(UUID id) {
-        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
-            if (job.state != JobState.SUCCEEDED) {
-                return Uni.createFrom().voidItem();
-            }
-            if (job.reusedFrom != null) {
-                return SandboxJob.<SandboxJob>findById(job.reusedFrom).flatMap(earlier -> {
-                    JobState mirrored = switch (earlier.state) {
-                        case RELEASED -> JobState.RELEASED;
-                        case REJECTED -> JobState.REJECTED;
-                        default -> JobState.AWAITING_RELEASE;
-                    };
-                    job.releaseReasons = earlier.releaseReasons;
-                    job.reviewedBy = earlier.reviewedBy;
-                    job.moveTo(mirrored);
-                    return audited(job, "job." + mirrored.name().toLowerCase(java.util.Locale.ROOT),
-                            Map.of("reusedFrom", earlier.id.toString())).replaceWithVoid();
-                });
-            }
-            return policy.evaluate(RELEASE, releaseInput(job), PolicyDecision.class).flatMap(answer -> {
-                PolicyDecision decision = answer.result();
-                job.releaseId = answer.decisionId();
-                job.releaseReasons = new SandboxJob.Reasons(decision.reasons());
-                JobState next = switch (decision.outcome()) {
-                    case "AUTO" -> JobState.RELEASED;
-                    case "REVIEW" -> JobState.AWAITING_RELEASE;
-                    default -> JobState.REJECTED;
+        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id)
+                .flatMap(job -> job.state != JobState.SUCCEEDED ? Uni.createFrom().voidItem() : decide(job)));
+    }
+
+    /** Moves a SUCCEEDED job on as its earlier run went (a repeated noisy query) or as OPA decides; in the caller's transaction. */
+    private Uni<Void> decide(SandboxJob job) {
+        if (job.reusedFrom != null) {
+            return SandboxJob.<SandboxJob>findById(job.reusedFrom).flatMap(earlier -> {
+                JobState mirrored = switch (earlier.state) {
+                    case RELEASED -> JobState.RELEASED;
+                    case REJECTED -> JobState.REJECTED;
+                    default -> JobState.AWAITING_RELEASE;
                 };
-                if (next == JobState.REJECTED) {
-                    job.reviewedBy = "policy";
-                }
-                job.moveTo(next);
-                return audit.record(ACTOR, "job." + next.name().toLowerCase(java.util.Locale.ROOT), "sandbox_job", job.id,
-                        job.organization, answer.decisionId(), Map.of("sqlSha256", job.sqlSha256,
-                                "outcome", decision.outcome())).replaceWithVoid();
+                job.releaseReasons = earlier.releaseReasons;
+                job.reviewedBy = earlier.reviewedBy;
+                job.moveTo(mirrored);
+                return audited(job, "job." + mirrored.name().toLowerCase(java.util.Locale.ROOT),
+                        Map.of("reusedFrom", earlier.id.toString())).replaceWithVoid();
             });
-        }));
+        }
+        return policy.evaluate(RELEASE, releaseInput(job), PolicyDecision.class).flatMap(answer -> {
+            PolicyDecision decision = answer.result();
+            job.releaseId = answer.decisionId();
+            job.releaseReasons = new SandboxJob.Reasons(decision.reasons());
+            JobState next = switch (decision.outcome()) {
+                case "AUTO" -> JobState.RELEASED;
+                case "REVIEW" -> JobState.AWAITING_RELEASE;
+                default -> JobState.REJECTED;
+            };
+            if (next == JobState.REJECTED) {
+                job.reviewedBy = "policy";
+            }
+            job.moveTo(next);
+            return audit.record(ACTOR, "job." + next.name().toLowerCase(java.util.Locale.ROOT), "sandbox_job", job.id,
+                    job.organization, answer.decisionId(), Map.of("sqlSha256", job.sqlSha256,
+                            "outcome", decision.outcome())).replaceWithVoid();
+        });
     }
 
     static SandboxReleaseInput releaseInput(SandboxJob job) {

@@ -8,7 +8,6 @@ import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.sandbox.DeliveryRequest;
 import io.pdx.contracts.sandbox.SandboxDataset;
-import io.pdx.sandbox.data.DataFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -36,13 +35,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DeliveryExecution {
 
-    private final DataFolder data;
+    private final HardenedDatabases databases;
     private final SandboxLimits limits;
     private final ArrowAllocation arrow;
     private final ObjectMapper json;
 
-    public DeliveryExecution(DataFolder data, SandboxLimits limits, ArrowAllocation arrow, ObjectMapper json) {
-        this.data = data;
+    public DeliveryExecution(HardenedDatabases databases, SandboxLimits limits, ArrowAllocation arrow, ObjectMapper json) {
+        this.databases = databases;
         this.limits = limits;
         this.arrow = arrow;
         this.json = json;
@@ -72,7 +71,7 @@ public class DeliveryExecution {
         String sql = "SELECT " + dataset.columns().stream().map(ColumnSpec::name).map(HardenedDuckDb::identifier)
                 .collect(Collectors.joining(", ")) + " FROM " + HardenedDuckDb.identifier(dataset.alias())
                 + (request.limit() == null ? "" : " LIMIT " + request.limit());
-        try (Connection duck = HardenedDuckDb.open(data, List.of(dataset), limits, false);
+        try (Connection duck = databases.connect(List.of(dataset), false);
              Statement query = duck.createStatement();
              BufferAllocator allocator = arrow.child("delivery-" + dataset.alias(), 1L << 31);
              ResultSet rows = query.executeQuery(sql);
@@ -84,6 +83,7 @@ public class DeliveryExecution {
                 writeArrow(reader, batch, dataset, allocator, out);
             }
         } catch (SQLException failure) {
+            databases.discard(List.of(dataset), false);
             throw new IOException("delivery query failed", null);
         }
     }

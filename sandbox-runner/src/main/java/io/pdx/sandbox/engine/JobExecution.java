@@ -4,7 +4,6 @@ import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 import io.pdx.contracts.sandbox.RunRequest;
 import io.pdx.contracts.sandbox.RunSummary;
-import io.pdx.sandbox.data.DataFolder;
 import io.pdx.sandbox.sql.GuardedStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.arrow.memory.BufferAllocator;
@@ -40,8 +39,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs an admitted job: checks the statement again, runs what the guard regenerated in a
- * {@link HardenedDuckDb} under a time limit, applies the output controls and stores the result as
+ * Runs an admitted job: checks the statement again, runs what the guard regenerated on a
+ * {@link HardenedDatabases hardened DuckDB} under a time limit, applies the output controls and stores the result as
  * an Arrow IPC stream whose schema metadata names the controls applied. Blocking: call it from a
  * worker thread.
  */
@@ -50,7 +49,7 @@ public class JobExecution {
 
     private static final Logger LOG = Logger.getLogger(JobExecution.class);
 
-    private final DataFolder data;
+    private final HardenedDatabases databases;
     private final StatementAnalysis analysis;
     private final ResultStore results;
     private final SandboxLimits limits;
@@ -63,9 +62,9 @@ public class JobExecution {
         return thread;
     });
 
-    public JobExecution(DataFolder data, StatementAnalysis analysis, ResultStore results, SandboxLimits limits,
+    public JobExecution(HardenedDatabases databases, StatementAnalysis analysis, ResultStore results, SandboxLimits limits,
                         ArrowAllocation arrow, EntityStats stats) {
-        this.data = data;
+        this.databases = databases;
         this.analysis = analysis;
         this.results = results;
         this.limits = limits;
@@ -74,6 +73,7 @@ public class JobExecution {
     }
 
     public RunSummary run(RunRequest request) throws RunFailure, IOException {
+        long received = System.nanoTime();
         StatementAnalysis.Checked checked = analysis.check(request.sql(), request.datasets());
         GuardedStatement statement = checked.statement();
         ControlsResult controlsOfGrade = checked.controls();
@@ -97,8 +97,9 @@ public class JobExecution {
                     controls.noiseApplied() ? request.epsilon() : 0, output, bytes, statement.hash(),
                     Instant.now().plus(limits.resultRetention()));
             results.save(request.jobId(), temporary, summary);
-            LOG.infof("job %s ran in %d ms: %d rows, %d groups suppressed", request.jobId(),
-                    (System.nanoTime() - started) / 1_000_000, summary.rowCount(), summary.suppressedGroups());
+            LOG.infof("job %s checked in %d ms, ran in %d ms: %d rows, %d groups suppressed", request.jobId(),
+                    (started - received) / 1_000_000, (System.nanoTime() - started) / 1_000_000, summary.rowCount(),
+                    summary.suppressedGroups());
             return summary;
         } finally {
             Files.deleteIfExists(temporary);
@@ -128,7 +129,7 @@ public class JobExecution {
                 ? (bounded ? statement.sqlWithRowCount() : statement.sqlWithHiddenColumns())
                 : "SELECT * FROM (" + statement.sql() + ") LIMIT " + (controlsOfGrade.row_cap() + 1);
         AtomicBoolean timedOut = new AtomicBoolean();
-        try (Connection duck = HardenedDuckDb.open(data, request.datasets(), limits);
+        try (Connection duck = databases.connect(request.datasets(), true);
              Statement query = duck.createStatement();
              BufferAllocator allocator = arrow.child("job-" + request.jobId(), limits.resultMaxBytes() * 2);
              CountingStream counted = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file)),
@@ -165,6 +166,7 @@ public class JobExecution {
         } catch (CountingStream.LimitExceeded tooLarge) {
             throw RunFailure.resultTooLarge();
         } catch (SQLException failure) {
+            databases.discard(request.datasets(), true);
             throw classify(failure, timedOut.get(), request.jobId());
         } catch (IOException failure) {
             if (failure.getCause() instanceof CountingStream.LimitExceeded) {

@@ -12,8 +12,10 @@ import io.pdx.sandbox.sql.StatementRefused;
 import io.pdx.sandbox.sql.TableSchema;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,8 @@ import java.util.TreeMap;
 /**
  * The static analysis of a statement: the SQL guard (JSqlParser) against the licensed columns and
  * the grade's controls, then DuckDB's own parser as a second opinion on what the guard
- * regenerated. Nothing runs unless both agree.
+ * regenerated. Nothing runs unless both agree. A job's run reuses the verdict its submission got a
+ * moment before ({@code pdx.sandbox.recent-check-ttl}, 10 s).
  */
 @ApplicationScoped
 public class StatementAnalysis {
@@ -32,19 +35,32 @@ public class StatementAnalysis {
     private final StatementGuard guard = new StatementGuard();
     private final DuckDbSecondOpinion secondOpinion;
     private final SandboxPolicy policy;
+    private final RecentChecks recent;
 
-    public StatementAnalysis(SandboxPolicy policy) throws SQLException {
+    public StatementAnalysis(SandboxPolicy policy,
+                             @ConfigProperty(name = "pdx.sandbox.recent-check-ttl", defaultValue = "PT10S") Duration recentCheckTtl)
+            throws SQLException {
         this.secondOpinion = new DuckDbSecondOpinion();
         this.policy = policy;
+        this.recent = new RecentChecks(recentCheckTtl);
     }
 
     /** A checked statement with the controls it was checked against (asked of OPA). Blocking. */
     public record Checked(GuardedStatement statement, ControlsResult controls) {
     }
 
+    /** The statement checked now, or a moment ago with the same datasets ({@link RecentChecks}). */
     public Checked check(String sql, List<SandboxDataset> datasets) throws RunFailure {
+        String key = datasets + "\n" + sql;
+        Checked known = recent.get(key);
+        if (known != null) {
+            return known;
+        }
         SandboxPolicy.Controls controls = policy.controlsFor(datasets);
-        return new Checked(check(sql, datasets, controls.controls(), controls.untaggedOutputUses()), controls.controls());
+        Checked checked = new Checked(check(sql, datasets, controls.controls(), controls.untaggedOutputUses()),
+                controls.controls());
+        recent.put(key, checked);
+        return checked;
     }
 
     private GuardedStatement check(String sql, List<SandboxDataset> datasets, ControlsResult controls,
