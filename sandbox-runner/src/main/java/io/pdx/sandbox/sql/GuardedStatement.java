@@ -24,8 +24,9 @@ import static java.util.Collections.unmodifiableSet;
  * @param entitySql            when aggregate, the FROM table's entity column as qualified in {@code sql}; else null
  * @param sqlWithHiddenColumns when aggregate, {@code sql} with two trailing items
  *                             {@code count(DISTINCT <entitySql>) AS "__pdx_entities"} and
- *                             {@code count(*) AS "__pdx_rows"}, then for each SUM or AVG output
- *                             {@code max(abs(<argument>)) AS "__pdx_bound_<name>"}; else equal to {@code sql}
+ *                             {@code count(*) AS "__pdx_rows"}, then, where the grade adds noise, for
+ *                             each SUM or AVG output {@code max(abs(<argument>)) AS "__pdx_bound_<name>"};
+ *                             else equal to {@code sql}
  * @param sqlWithRowCount      the same without {@code __pdx_entities} (for runs that bound distinct
  *                             entities from the row count); else equal to {@code sql}
  * @param joined               true when the statement joins tables

@@ -138,10 +138,15 @@ final class SelectCheck {
 
     /**
      * For each SUM or AVG output, {@code max(abs(<argument>)) AS "__pdx_bound_<name>"}: the largest
-     * contribution of one row in its group, the sensitivity its noise is scaled to.
+     * contribution of one row in its group, the sensitivity its noise is scaled to. None where the
+     * grade adds no noise: there it would be a second pass over every summed value for nothing
+     * (a third of the run of a SUM over ten million rows).
      */
     private List<SelectItem<?>> contributionBounds(List<SelectItem<?>> items) {
         List<SelectItem<?>> bounds = new ArrayList<>();
+        if (controls.noise() == null) {
+            return bounds;
+        }
         for (int index = 0; index < items.size(); index++) {
             if (items.get(index).getExpression() instanceof Function call
                     && List.of("sum", "avg").contains(call.getName().toLowerCase(Locale.ROOT))
