@@ -75,7 +75,13 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(JobRequest request) {
         return submission.submit(currentSubject.get(), request)
-                .invoke(job -> worker.kick())
+                .invoke(job -> {
+                    if (job.state == JobState.RUNNING) {
+                        worker.runStarted(job); // started in its admission: this instance was idle
+                    } else {
+                        worker.kick();
+                    }
+                })
                 .map(job -> Response.accepted(job.toView()).location(URI.create("/api/v1/sandbox/jobs/" + job.id)).build());
     }
 
@@ -103,9 +109,30 @@ public class JobResource {
     @Path("/{id}")
     public Uni<JobView> get(@PathParam("id") UUID id, @QueryParam("wait") String wait) {
         Subject subject = currentSubject.get();
+        return readableOnceSettled(id, subject, "job.read", wait).map(SandboxJob::toView);
+    }
+
+    /**
+     * The job if the caller may read it ({@link #readable}), after waiting until it stops moving or
+     * {@code wait} passes. Listens before the first read, so a job that settles meanwhile is not missed.
+     */
+    private Uni<SandboxJob> readableOnceSettled(UUID id, Subject subject, String operation, String wait) {
         long deadline = deadline(wait);
-        return Panache.withSession(() -> readable(id, subject, "job.read")).flatMap(job -> settled(job, deadline))
-                .map(SandboxJob::toView);
+        if (waitMillis(wait) == 0) {
+            return Panache.withSession(() -> readable(id, subject, operation));
+        }
+        CompletableFuture<Void> signal = signals.listen(id);
+        return Panache.withSession(() -> readable(id, subject, operation))
+                .onFailure().invoke(() -> signals.forget(id, signal))
+                .flatMap(job -> {
+                    long left = deadline - System.nanoTime();
+                    if (!moving(job) || left <= 0) {
+                        signals.forget(id, signal);
+                        return Uni.createFrom().item(job);
+                    }
+                    return signals.await(id, signal, Duration.ofNanos(left)).replaceWith(job)
+                            .flatMap(waited -> settled(waited, deadline));
+                });
     }
 
     private static long deadline(String wait) {
@@ -157,11 +184,9 @@ public class JobResource {
                                     @QueryParam("wait") String wait) {
         Subject subject = currentSubject.get();
         boolean json = "json".equals(format);
-        long deadline = deadline(wait);
         Uni<SandboxJob> downloadable = waitMillis(wait) == 0
                 ? Panache.withTransaction(() -> readable(id, subject, "job.result").call(job -> download(job, subject, json)))
-                : Panache.withSession(() -> readable(id, subject, "job.result"))
-                        .flatMap(job -> settled(job, deadline))
+                : readableOnceSettled(id, subject, "job.result", wait)
                         .call(job -> Panache.withTransaction(() -> download(job, subject, json)));
         return streams.relay(downloadable.flatMap(job -> streams.open(HttpMethod.GET, "/internal/v1/jobs/" + job.resultOwner()
                         + (json ? "/preview?rows=" + PREVIEW_ROWS : "/result"), null)

@@ -20,6 +20,7 @@ import io.pdx.policy.client.PolicyUnavailableException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Submission of a sandbox job: the statement (or a filled template) is checked by sandbox-runner's
@@ -54,9 +56,11 @@ public class JobSubmission {
     private final SandboxRunnerApi runner;
     private final QueryTemplates templates;
     private final AuditLog audit;
+    private final JobWorker worker;
 
     public JobSubmission(PolicyClient policy, OperationGuard guard, @RestClient SandboxRunnerApi runner,
-                         QueryTemplates templates, AuditLog audit) {
+                         QueryTemplates templates, AuditLog audit, JobWorker worker) {
+        this.worker = worker;
         this.policy = policy;
         this.guard = guard;
         this.runner = runner;
@@ -79,7 +83,7 @@ public class JobSubmission {
                 })
                 .flatMap(sql -> Panache.withSession(() -> prepare(subject, request.licenseId()))
                         .flatMap(prepared -> analyse(sql, prepared)
-                                .flatMap(analysis -> Panache.withTransaction(() -> admit(subject, request, sql, prepared, analysis))))
+                                .flatMap(analysis -> admitted(subject, request, sql, prepared, analysis)))
                         .onFailure(refusal -> refusal instanceof ProblemException && !(refusal instanceof JobProblems.InvalidJob))
                         .call(refusal -> auditRefusal(subject, request, sql, refusal)));
     }
@@ -102,12 +106,23 @@ public class JobSubmission {
                 .transform(failure -> new SandboxUnavailable(failure.getClass().getSimpleName()));
     }
 
+    /** The admission's transaction; a start reserved in it is given back when it does not commit. */
+    private Uni<SandboxJob> admitted(Subject subject, JobRequest request, String sql, Prepared prepared, Analysis analysis) {
+        AtomicBoolean reserved = new AtomicBoolean();
+        return Panache.withTransaction(() -> admit(subject, request, sql, prepared, analysis)
+                        .flatMap(job -> startIfIdle(job, reserved)))
+                .onFailure().invoke(failure -> {
+                    if (reserved.getAndSet(false)) {
+                        worker.unreserve();
+                    }
+                });
+    }
+
     private Uni<SandboxJob> admit(Subject subject, JobRequest request, String submittedSql, Prepared prepared,
                                   Analysis analysis) {
         UUID jobId = UUID.randomUUID();
         OffsetDateTime monthStart = LocalDate.now(BUREAU_ZONE).withDayOfMonth(1).atStartOfDay(BUREAU_ZONE).toOffsetDateTime();
-        return lockLicense(prepared.license().id)
-                .flatMap(locked -> License.<License>findById(prepared.license().id))
+        return License.<License>findById(prepared.license().id, LockModeType.PESSIMISTIC_WRITE) // read afresh, FOR UPDATE
                 .flatMap(license -> usage(license.id, monthStart).flatMap(usage -> {
                     List<String> columns = analysis.columnsByAlias().getOrDefault(prepared.data().alias(), List.of());
                     SandboxAdmissionInput input = input(subject, license, prepared.dataset(), columns, usage[0],
@@ -145,11 +160,18 @@ public class JobSubmission {
                                 "reusedFrom", String.valueOf(job.reusedFrom))));
     }
 
-    private static Uni<Object> lockLicense(UUID id) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT CAST(id AS varchar) FROM license WHERE id = :id FOR UPDATE")
-                .setParameter("id", id)
-                .getSingleResultOrNull());
+    /**
+     * Started in the admission's own transaction when this instance runs nothing (the license was
+     * locked and found ACTIVE just now): the run then follows the commit without a worker's claim.
+     * Otherwise the job waits ADMITTED for the worker. The caller hands a RUNNING job to
+     * {@link JobWorker#runStarted} after the commit, or gives the start back if it fails.
+     */
+    private Uni<SandboxJob> startIfIdle(SandboxJob job, AtomicBoolean reserved) {
+        if (!worker.reserveStart()) {
+            return Uni.createFrom().item(job);
+        }
+        reserved.set(true);
+        return worker.start(job);
     }
 
     /** Jobs admitted this month and ε charged this month (failed and cancelled jobs gave theirs back). */

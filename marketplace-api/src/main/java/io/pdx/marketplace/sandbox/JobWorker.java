@@ -9,12 +9,14 @@ import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.RunRequest;
 import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.marketplace.async.SharedWait;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.ledger.Charges;
 import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.marketplace.product.Product;
+import io.pdx.policy.client.PolicyAnswer;
 import io.pdx.policy.client.PolicyClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -31,7 +33,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Takes admitted jobs from PostgreSQL ({@code FOR UPDATE SKIP LOCKED}, so several instances share
@@ -55,6 +59,8 @@ public class JobWorker {
     private final JobSignals signals;
     private final OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
     private final AtomicBoolean recovered = new AtomicBoolean();
+    /** Jobs this instance is running right now, and submissions that reserved a start. */
+    private final AtomicInteger running = new AtomicInteger();
 
     public JobWorker(@RestClient SandboxRunnerApi runner, PolicyClient policy, AuditLog audit, Charges charges, Vertx vertx,
                      JobSignals signals) {
@@ -73,11 +79,45 @@ public class JobWorker {
 
     /** Starts draining now, on a context of its own (after a submission has committed). */
     public void kick() {
+        onOwnContext(this::drain);
+    }
+
+    /**
+     * Whether a job being admitted now may start at once, in its admission's transaction
+     * ({@link #start}): only when this instance runs nothing, so that a queue still forms under
+     * load. A true answer reserves the start; give it back with {@link #unreserve} if the
+     * admission does not commit, or hand the job to {@link #runStarted} once it has.
+     */
+    public boolean reserveStart() {
+        return running.compareAndSet(0, 1);
+    }
+
+    public void unreserve() {
+        running.decrementAndGet();
+    }
+
+    /** Runs a job its admission already moved to RUNNING (after that commit), then drains what waits. */
+    public void runStarted(SandboxJob job) {
+        onOwnContext(() -> execute(job)
+                .onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
+                .onFailure().recoverWithNull()
+                .eventually(running::decrementAndGet)
+                .flatMap(ignored -> drain()));
+    }
+
+    private void onOwnContext(java.util.function.Supplier<Uni<Void>> work) {
         Context root = VertxContext.getRootContext(vertx.getOrCreateContext());
         Context own = VertxContext.createNewDuplicatedContext(root);
         io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(own, true);
-        own.runOnContext(ignored -> drain().subscribe().with(
+        own.runOnContext(ignored -> work.get().subscribe().with(
                 done -> { }, failure -> LOG.warnf(failure, "sandbox worker")));
+    }
+
+    /** RUNNING, audited (in the caller's transaction): the license was found ACTIVE in that same transaction. */
+    Uni<SandboxJob> start(SandboxJob job) {
+        job.moveTo(JobState.RUNNING);
+        job.attempt++;
+        return audited(job, "job.start", Map.of()).replaceWith(job);
     }
 
     /** Runs admitted jobs and decides releases until none is left. */
@@ -91,7 +131,9 @@ public class JobWorker {
             if (job == null) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<Void> ran = job.state == JobState.RUNNING ? execute(job)
+            Uni<Void> ran = job.state == JobState.RUNNING
+                    ? Uni.createFrom().voidItem().invoke(running::incrementAndGet).flatMap(ignored -> execute(job))
+                            .eventually(running::decrementAndGet)
                     : Uni.createFrom().voidItem().invoke(() -> signals.changed(job.id));
             return ran.onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
                     .onFailure().recoverWithNull()
@@ -112,16 +154,14 @@ public class JobWorker {
                                 job.moveTo(JobState.FAILED);
                                 return audited(job, "job.fail", Map.of("code", "license_not_active")).replaceWith(job);
                             }
-                            job.moveTo(JobState.RUNNING);
-                            job.attempt++;
-                            return audited(job, "job.start", Map.of()).replaceWith(job);
+                            return start(job);
                         })));
     }
 
     private Uni<Void> execute(SandboxJob job) {
         Uni<RunSummary> run = job.reusedFrom != null ? runner.summary(job.reusedFrom)
                 : Panache.withSession(() -> runRequest(job)).flatMap(request -> runner.run(job.id, request));
-        return run.flatMap(summary -> succeedAndDecide(job.id, summary))
+        return run.flatMap(summary -> succeedAndDecide(job, summary))
                 .onFailure().recoverWithUni(failure -> fail(job.id, failure))
                 .invoke(() -> signals.changed(job.id))
                 .call(() -> meter(job.id));
@@ -141,9 +181,14 @@ public class JobWorker {
      * AWAITING_RELEASE or REJECTED as OPA decides. Without an answer from OPA the job commits as
      * SUCCEEDED alone (a database failure fails the whole transaction), and a later round decides ({@link #releaseSucceeded}).
      */
-    private Uni<Void> succeedAndDecide(UUID id, RunSummary summary) {
+    private Uni<Void> succeedAndDecide(SandboxJob started, RunSummary summary) {
+        UUID id = started.id;
+        // OPA is asked while the transaction finds the job and records the run: the input is all known now
+        CompletableFuture<PolicyAnswer<PolicyDecision>> asked = started.reusedFrom != null ? null
+                : policy.evaluate(RELEASE, releaseInput(started, summary), PolicyDecision.class).subscribeAsCompletionStage();
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> succeeded(job, summary)
-                .flatMap(ignored -> job.state != JobState.SUCCEEDED ? Uni.createFrom().voidItem() : decide(job)
+                .flatMap(ignored -> job.state != JobState.SUCCEEDED ? Uni.createFrom().voidItem()
+                        : decide(job, asked == null ? null : SharedWait.on(asked))
                         .onFailure().invoke(undecided -> LOG.warnf("release decision for job %s postponed: %s", id,
                                 undecided.getClass().getSimpleName()))
                         .onFailure().recoverWithNull())));
@@ -193,11 +238,15 @@ public class JobWorker {
 
     private Uni<Void> decideRelease(UUID id) {
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id)
-                .flatMap(job -> job.state != JobState.SUCCEEDED ? Uni.createFrom().voidItem() : decide(job)));
+                .flatMap(job -> job.state != JobState.SUCCEEDED ? Uni.createFrom().voidItem()
+                        : decide(job, policy.evaluate(RELEASE, releaseInput(job, job.summary), PolicyDecision.class))));
     }
 
-    /** Moves a SUCCEEDED job on as its earlier run went (a repeated noisy query) or as OPA decides; in the caller's transaction. */
-    private Uni<Void> decide(SandboxJob job) {
+    /**
+     * Moves a SUCCEEDED job on as its earlier run went (a repeated noisy query) or as OPA's release
+     * decision {@code answer} says; in the caller's transaction.
+     */
+    private Uni<Void> decide(SandboxJob job, Uni<PolicyAnswer<PolicyDecision>> answered) {
         if (job.reusedFrom != null) {
             return SandboxJob.<SandboxJob>findById(job.reusedFrom).flatMap(earlier -> {
                 JobState mirrored = switch (earlier.state) {
@@ -212,7 +261,7 @@ public class JobWorker {
                         Map.of("reusedFrom", earlier.id.toString())).replaceWithVoid();
             });
         }
-        return policy.evaluate(RELEASE, releaseInput(job), PolicyDecision.class).flatMap(answer -> {
+        return answered.flatMap(answer -> {
             PolicyDecision decision = answer.result();
             job.releaseId = answer.decisionId();
             job.releaseReasons = new SandboxJob.Reasons(decision.reasons());
@@ -231,8 +280,7 @@ public class JobWorker {
         });
     }
 
-    static SandboxReleaseInput releaseInput(SandboxJob job) {
-        RunSummary summary = job.summary;
+    static SandboxReleaseInput releaseInput(SandboxJob job, RunSummary summary) {
         return new SandboxReleaseInput(new Subject(true, job.submittedBy, List.of("developer"), job.organization, null),
                 new SandboxReleaseInput.Job(job.id.toString(),
                         List.of(new SandboxReleaseInput.JobDataset(job.datasetId.toString(), job.grade)), job.templateId),

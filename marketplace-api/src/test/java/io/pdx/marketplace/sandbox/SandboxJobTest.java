@@ -20,6 +20,7 @@ import static io.pdx.marketplace.sandbox.SandboxFixtures.run;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.submit;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.submitTemplate;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
@@ -104,6 +105,25 @@ class SandboxJobTest {
         }
 
         @Test
+        void resultWithWait_answersOnceTheJobIsReleased_soSubmitThenReadIsTheWholeClient() throws Exception {
+            String id = submit(busLicense, BY_DISTRICT).statusCode(202).extract().path("id");
+            byte[] arrow = given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result?wait=PT30S")
+                    .then().statusCode(200).contentType("application/vnd.apache.arrow.stream")
+                    .extract().asByteArray();
+            SandboxFixtures.ArrowResult result = readArrow(arrow);
+            assertEquals(id, result.metadata().get("pdx.job_id"));
+            assertEquals(List.of("district_code", "swipes", "fares"), result.columns());
+            assertEquals(exact(BY_DISTRICT).size(), result.rows().size());
+            given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result?wait=soon")
+                    .then().statusCode(400).contentType("application/problem+json");
+            given().auth().oauth2(KeycloakTokens.of("developer-b"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result?wait=PT1S")
+                    .then().statusCode(404);
+        }
+
+        @Test
         void jsonPreview_givesAtMost100Rows_withTheControlsApplied() {
             String id = run(busLicense, "SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_type = '学生卡'")
                     .body("state", equalTo("RELEASED"))
@@ -174,6 +194,16 @@ class SandboxJobTest {
                     .mapToLong(row -> ((Number) row.get("n")).longValue()).sum();
             long noisyTotal = result.rows().stream().mapToLong(row -> ((Number) row.get("claims")).longValue()).sum();
             assertTrue(Math.abs(noisyTotal - exactTotal) < 100, "noise of scale 2 per group stays small");
+        }
+
+        @Test
+        void resultWithWait_ofAResultAwaitingReview_isA409NamingThatState_notTheRunningOne() {
+            String id = submit(claimsLicense, "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= 41 GROUP BY gender")
+                    .statusCode(202).extract().path("id");
+            given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                    .get("/api/v1/sandbox/jobs/" + id + "/result?wait=PT30S")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("AWAITING_RELEASE"));
         }
 
         @Test
