@@ -21,6 +21,7 @@ public class AuditLog {
 
     /** The advisory lock key of the audit chain. */
     static final long CHAIN_LOCK = 0x5044_5841_5544_4954L;
+    static final String LAST_HASH = "select hash from audit_event order by seq desc limit 1";
 
     private final ObjectMapper json;
 
@@ -30,11 +31,14 @@ public class AuditLog {
 
     public Uni<AuditEvent> record(String actor, String action, String resourceType, Object resourceId,
                                   String organization, String decisionId, Map<String, ?> detail) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")")
-                        .getSingleResult())
-                .flatMap(locked -> AuditEvent.<AuditEvent>find("order by seq desc").<AuditEvent>firstResult())
-                .flatMap(last -> {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult()
+                // an event recorded earlier in this transaction is written first, so it is the one read as last
+                .flatMap(locked -> session.flush())
+                // the last hash alone, read in a statement of its own after the lock (its snapshot then sees
+                // every event committed before), not the whole event made an entity of this session
+                .flatMap(flushed -> session.createNativeQuery(LAST_HASH, String.class).getSingleResultOrNull()))
+                .flatMap(lastHash -> {
                     AuditEvent event = new AuditEvent();
                     event.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                     event.actor = actor == null ? "anonymous" : actor;
@@ -44,7 +48,7 @@ public class AuditLog {
                     event.organization = organization;
                     event.decisionId = decisionId;
                     event.detail = text(detail);
-                    event.prevHash = last == null ? AuditChain.GENESIS : last.hash;
+                    event.prevHash = lastHash == null ? AuditChain.GENESIS : lastHash;
                     event.hash = AuditChain.hash(event);
                     return event.<AuditEvent>persist();
                 });

@@ -317,6 +317,9 @@ class SandboxJobTest {
             assertTrue(actions.containsAll(List.of("job.admit", "job.start", "job.run", "job.released", "job.download")),
                     "audit trail: " + actions);
             assertTrue(events.stream().allMatch(event -> String.valueOf(event.get("detail")).contains(hash)));
+            // the run and its release decision are two events of one transaction: the chain still links them in order
+            given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/audit/verify")
+                    .then().statusCode(200).body("valid", equalTo(true));
         }
     }
 
