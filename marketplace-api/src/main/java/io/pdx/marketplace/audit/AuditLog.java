@@ -21,7 +21,7 @@ public class AuditLog {
 
     /** The advisory lock key of the audit chain. */
     static final long CHAIN_LOCK = 0x5044_5841_5544_4954L;
-    static final String LAST_HASH = "select hash from audit_event order by seq desc limit 1";
+    static final String LAST_HASH = "select e.hash from AuditEvent e order by e.seq desc";
 
     private final ObjectMapper json;
 
@@ -33,11 +33,13 @@ public class AuditLog {
                                   String organization, String decisionId, Map<String, ?> detail) {
         return Panache.getSession().flatMap(session -> session
                 .createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult()
-                // an event recorded earlier in this transaction is written first, so it is the one read as last
-                .flatMap(locked -> session.flush())
-                // the last hash alone, read in a statement of its own after the lock (its snapshot then sees
-                // every event committed before), not the whole event made an entity of this session
-                .flatMap(flushed -> session.createNativeQuery(LAST_HASH, String.class).getSingleResultOrNull()))
+                // the last hash alone, in a statement of its own after the lock (its snapshot then sees every
+                // event committed before; an event recorded earlier in this transaction is flushed first, as
+                // the query reads its table), not the whole event made an entity of this session. HQL, not
+                // native SQL: Hibernate 7.2 caches a plan for each execution of a typed native query (the
+                // keys never match) and then searches that ever longer list on every execution.
+                .flatMap(locked -> session.createSelectionQuery(LAST_HASH, String.class).setMaxResults(1)
+                        .getSingleResultOrNull()))
                 .flatMap(lastHash -> {
                     AuditEvent event = new AuditEvent();
                     event.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -177,11 +177,12 @@ public class JobSubmission {
     /** Jobs admitted this month and ε charged this month (failed and cancelled jobs gave theirs back). */
     private static Uni<double[]> usage(UUID license, OffsetDateTime monthStart) {
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("SELECT count(*), coalesce(sum(epsilon_charged), 0) FROM sandbox_job"
-                        + " WHERE license_id = :license AND created_at >= :since AND state NOT IN ('FAILED', 'CANCELLED')",
+                .createSelectionQuery("select count(j), coalesce(sum(j.epsilonCharged), 0) from SandboxJob j"
+                        + " where j.licenseId = :license and j.createdAt >= :since and j.state not in (:refunded)",
                         Object[].class)
                 .setParameter("license", license)
                 .setParameter("since", monthStart)
+                .setParameter("refunded", List.of(JobState.FAILED, JobState.CANCELLED))
                 .getSingleResult())
                 .map(row -> new double[] {((Number) row[0]).doubleValue(), ((Number) row[1]).doubleValue()});
     }

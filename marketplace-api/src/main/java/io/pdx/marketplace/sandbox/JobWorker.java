@@ -25,6 +25,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.LockMode;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -144,8 +145,10 @@ public class JobWorker {
     /** The oldest ADMITTED job, now RUNNING — or FAILED when its license is no longer ACTIVE. */
     private Uni<SandboxJob> claim() {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT * FROM sandbox_job WHERE state = 'ADMITTED' ORDER BY created_at"
-                                + " LIMIT 1 FOR UPDATE SKIP LOCKED", SandboxJob.class)
+                        .createSelectionQuery("from SandboxJob where state = :state order by createdAt", SandboxJob.class)
+                        .setParameter("state", JobState.ADMITTED)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED) // FOR UPDATE SKIP LOCKED: instances share the queue
+                        .setMaxResults(1)
                         .getSingleResultOrNull())
                 .flatMap(job -> job == null ? Uni.createFrom().<SandboxJob>nullItem()
                         : License.<License>findById(job.licenseId).flatMap(license -> {

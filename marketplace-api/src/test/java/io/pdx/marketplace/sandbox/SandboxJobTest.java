@@ -4,6 +4,7 @@ import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class SandboxJobTest {
             + " FROM bus_card_swipes GROUP BY district_code ORDER BY district_code";
     static final String CLAIMS_BY_GENDER = "SELECT gender, count(*) AS claims, avg(total_amount) AS avg_amount"
             + " FROM medical_insurance_claims WHERE age >= 18 GROUP BY gender";
+
+    @Inject
+    JobWorker worker;
 
     static String busProduct;
     static String claimsProduct;
@@ -121,6 +125,28 @@ class SandboxJobTest {
             given().auth().oauth2(KeycloakTokens.of("developer-b"))
                     .get("/api/v1/sandbox/jobs/" + id + "/result?wait=PT1S")
                     .then().statusCode(404);
+        }
+
+        @Test
+        void aJobSubmittedWhileTheInstanceRunsAnother_waitsAdmitted_andTheWorkerClaimsAndRunsIt() throws InterruptedException {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!worker.reserveStart()) { // stands for a job this instance is running
+                assertTrue(System.nanoTime() < deadline, "the worker stayed busy");
+                Thread.sleep(20);
+            }
+            String id;
+            try {
+                id = submit(busLicense, "SELECT card_type, count(*) AS swipes FROM bus_card_swipes GROUP BY card_type")
+                        .statusCode(202).body("state", equalTo("ADMITTED")).extract().path("id");
+            } finally {
+                worker.unreserve();
+            }
+            worker.kick();
+            awaitJob(id).body("state", equalTo("RELEASED")).body("startedAt", notNullValue());
+            List<String> actions = given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
+                    .get("/api/v1/audit/events?resourceId=" + id + "&size=50").then().statusCode(200)
+                    .extract().path("action");
+            assertTrue(actions.containsAll(List.of("job.admit", "job.start", "job.run", "job.released")), "trail: " + actions);
         }
 
         @Test
