@@ -21,6 +21,12 @@ public class AuditLog {
 
     /** The advisory lock key of the audit chain. */
     static final long CHAIN_LOCK = 0x5044_5841_5544_4954L;
+    /*
+     * Both statements are HQL, not native SQL: Hibernate 7.2 caches a new plan for every execution of
+     * a native query (their cache keys never match), so the cache fills with copies of them and each
+     * execution searches the copies; the audit chain ran two such queries per event.
+     */
+    static final String LOCK_CHAIN = "select cast(function('pg_advisory_xact_lock', " + CHAIN_LOCK + "L) as String)";
     static final String LAST_HASH = "select e.hash from AuditEvent e order by e.seq desc";
 
     private final ObjectMapper json;
@@ -32,12 +38,10 @@ public class AuditLog {
     public Uni<AuditEvent> record(String actor, String action, String resourceType, Object resourceId,
                                   String organization, String decisionId, Map<String, ?> detail) {
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select pg_advisory_xact_lock(" + CHAIN_LOCK + ")").getSingleResult()
+                .createSelectionQuery(LOCK_CHAIN, String.class).getSingleResult()
                 // the last hash alone, in a statement of its own after the lock (its snapshot then sees every
                 // event committed before; an event recorded earlier in this transaction is flushed first, as
-                // the query reads its table), not the whole event made an entity of this session. HQL, not
-                // native SQL: Hibernate 7.2 caches a plan for each execution of a typed native query (the
-                // keys never match) and then searches that ever longer list on every execution.
+                // the query reads its table), not the whole event made an entity of this session
                 .flatMap(locked -> session.createSelectionQuery(LAST_HASH, String.class).setMaxResults(1)
                         .getSingleResultOrNull()))
                 .flatMap(lastHash -> {

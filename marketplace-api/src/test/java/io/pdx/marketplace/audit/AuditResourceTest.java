@@ -21,8 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @QuarkusTest
 class AuditResourceTest {
 
+    private static final java.util.concurrent.atomic.AtomicLong UNIQUE = new java.util.concurrent.atomic.AtomicLong();
+
     private static String registeredAndVerifiedOrganization() {
-        String first17 = "9135010" + Long.toString(System.nanoTime() % 10_000_000_000L);
+        String first17 = "9135010" + Long.toString((System.nanoTime() + UNIQUE.incrementAndGet() * 7_919) % 10_000_000_000L);
         first17 = (first17 + "0000000000").substring(0, 17);
         String uscc = first17 + Uscc.checkCharacter(first17);
         given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON)
@@ -44,6 +46,25 @@ class AuditResourceTest {
                 .body("actor", contains("bureau-admin", "reviewer-1"))
                 .body("[1].prevHash", equalTo(given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
                         .queryParam("resourceId", uscc).get("/api/v1/audit/events").then().extract().path("[0].hash")));
+    }
+
+    @Test
+    void concurrentChanges_stillFormOneChain() throws Exception {
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<String>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                done.add(clients.submit(AuditResourceTest::registeredAndVerifiedOrganization));
+            }
+            for (var future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        // 24 events written by up to six transactions at once: each links to the one before it
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/audit/verify")
+                .then().statusCode(200).body("valid", equalTo(true));
     }
 
     @Test
