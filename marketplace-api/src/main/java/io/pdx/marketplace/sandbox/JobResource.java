@@ -74,15 +74,34 @@ public class JobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(JobRequest request) {
-        return submission.submit(currentSubject.get(), request)
-                .invoke(job -> {
-                    if (job.state == JobState.RUNNING) {
-                        worker.runStarted(job); // started in its admission: this instance was idle
-                    } else {
-                        worker.kick();
-                    }
-                })
+        return submitted(currentSubject.get(), request)
                 .map(job -> Response.accepted(job.toView()).location(URI.create("/api/v1/sandbox/jobs/" + job.id)).build());
+    }
+
+    /**
+     * Submit and read in one call, for clients that want the result rather than the job: asked with
+     * {@code Accept: application/vnd.apache.arrow.stream}, the answer is the released result (as
+     * {@code GET …/{id}/result?wait=…} gives it, waiting at most {@code wait}, 30 s by default). A job
+     * that is not released by then answers the problem that names it and its state; it goes on as
+     * any job, under the id the problem gives.
+     */
+    @POST
+    @Produces(ARROW_STREAM)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RestMulti<Buffer> submitAndRead(JobRequest request, @QueryParam("wait") @DefaultValue("PT30S") String wait) {
+        Subject subject = currentSubject.get();
+        waitMillis(wait); // a bad wait is refused before anything is submitted
+        return relay(submitted(subject, request).flatMap(job -> released(job.id, subject, false, wait)), false);
+    }
+
+    private Uni<SandboxJob> submitted(Subject subject, JobRequest request) {
+        return submission.submit(subject, request).invoke(job -> {
+            if (job.state == JobState.RUNNING) {
+                worker.runStarted(job); // started in its admission: this instance was idle
+            } else {
+                worker.kick();
+            }
+        });
     }
 
     @GET
@@ -184,13 +203,22 @@ public class JobResource {
                                     @QueryParam("wait") String wait) {
         Subject subject = currentSubject.get();
         boolean json = "json".equals(format);
-        Uni<SandboxJob> downloadable = waitMillis(wait) == 0
+        return relay(released(id, subject, json, wait), json);
+    }
+
+    /** The job, once released (after waiting, with {@code wait}); the download audited. */
+    private Uni<SandboxJob> released(UUID id, Subject subject, boolean json, String wait) {
+        return waitMillis(wait) == 0
                 ? Panache.withTransaction(() -> readable(id, subject, "job.result").call(job -> download(job, subject, json)))
                 : readableOnceSettled(id, subject, "job.result", wait)
                         .call(job -> Panache.withTransaction(() -> download(job, subject, json)));
-        return streams.relay(downloadable.flatMap(job -> streams.open(HttpMethod.GET, "/internal/v1/jobs/" + job.resultOwner()
+    }
+
+    /** The released job's result (or its JSON preview) relayed from sandbox-runner. */
+    private RestMulti<Buffer> relay(Uni<SandboxJob> released, boolean json) {
+        return streams.relay(released.flatMap(job -> streams.open(HttpMethod.GET, "/internal/v1/jobs/" + job.resultOwner()
                         + (json ? "/preview?rows=" + PREVIEW_ROWS : "/result"), null)
-                .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(id, "has expired", 410))));
+                .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(job.id, "has expired", 410))));
     }
 
     /** Refuses a result that is not released or has expired; audits the download (in the caller's transaction). */

@@ -150,6 +150,32 @@ class SandboxJobTest {
         }
 
         @Test
+        void submitAskingForArrow_answersWithTheReleasedResult_inOneCall() throws Exception {
+            byte[] arrow = given().auth().oauth2(KeycloakTokens.of("developer-a")).contentType("application/json")
+                    .accept("application/vnd.apache.arrow.stream")
+                    .body(Map.of("licenseId", busLicense, "sql", BY_DISTRICT))
+                    .post("/api/v1/sandbox/jobs?wait=PT30S")
+                    .then().statusCode(200).contentType("application/vnd.apache.arrow.stream")
+                    .extract().asByteArray();
+            SandboxFixtures.ArrowResult result = readArrow(arrow);
+            assertEquals(List.of("district_code", "swipes", "fares"), result.columns());
+            assertEquals(exact(BY_DISTRICT).size(), result.rows().size());
+            String id = result.metadata().get("pdx.job_id");
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id)
+                    .then().statusCode(200).body("state", equalTo("RELEASED"));
+            // without asking for Arrow the answer stays the accepted job
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).contentType("application/json")
+                    .body(Map.of("licenseId", busLicense, "sql", BY_DISTRICT)).post("/api/v1/sandbox/jobs")
+                    .then().statusCode(202).contentType("application/json").body("state", notNullValue());
+            // a refusal is the same problem+json either way
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).contentType("application/json")
+                    .accept("application/vnd.apache.arrow.stream")
+                    .body(Map.of("licenseId", busLicense, "sql", "SELECT * FROM read_csv('/etc/passwd')"))
+                    .post("/api/v1/sandbox/jobs?wait=PT30S")
+                    .then().statusCode(422).contentType("application/problem+json");
+        }
+
+        @Test
         void jsonPreview_givesAtMost100Rows_withTheControlsApplied() {
             String id = run(busLicense, "SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_type = '学生卡'")
                     .body("state", equalTo("RELEASED"))
@@ -230,6 +256,20 @@ class SandboxJobTest {
                     .get("/api/v1/sandbox/jobs/" + id + "/result?wait=PT30S")
                     .then().statusCode(409).contentType("application/problem+json")
                     .body("detail", containsString("AWAITING_RELEASE"));
+        }
+
+        @Test
+        void submitAskingForArrow_ofAResultThatAwaitsReview_isA409NamingTheJob() {
+            String detail = given().auth().oauth2(KeycloakTokens.of("developer-a")).contentType("application/json")
+                    .accept("application/vnd.apache.arrow.stream")
+                    .body(Map.of("licenseId", claimsLicense, "sql",
+                            "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= 43 GROUP BY gender"))
+                    .post("/api/v1/sandbox/jobs")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("AWAITING_RELEASE")).extract().path("detail");
+            String id = detail.replaceAll(".*job ([0-9a-f-]{36}).*", "$1");
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id)
+                    .then().statusCode(200).body("state", equalTo("AWAITING_RELEASE"));
         }
 
         @Test
