@@ -5,7 +5,7 @@ import json, urllib.error, urllib.parse, urllib.request
 API, KC, OPA = "http://127.0.0.1:8080", "http://127.0.0.1:8180", "http://127.0.0.1:8181"
 
 
-def call(method, url, body=None, token=None, form=None, raw=False, timeout=300):
+def call(method, url, body=None, token=None, form=None, raw=False, timeout=300, accept=None):
     """(status, parsed JSON or text) — or (status, bytes) with raw=True; HTTP errors are returned, not raised."""
     data = json.dumps(body).encode() if body is not None else (urllib.parse.urlencode(form).encode() if form else None)
     request = urllib.request.Request(url, data=data, method=method)
@@ -13,6 +13,8 @@ def call(method, url, body=None, token=None, form=None, raw=False, timeout=300):
         request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", "Bearer " + token)
+    if accept:
+        request.add_header("Accept", accept)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             payload = response.read()
