@@ -95,13 +95,13 @@ public class JobResource {
     }
 
     private Uni<SandboxJob> submitted(Subject subject, JobRequest request) {
-        return submission.submit(subject, request).invoke(job -> {
-            if (job.state == JobState.RUNNING) {
-                worker.runStarted(job); // started in its admission: this instance was idle
+        return submission.submit(subject, request).invoke(admitted -> {
+            if (admitted.job().state == JobState.RUNNING) {
+                worker.runStarted(admitted.job(), admitted.data()); // started in its admission: this instance was idle
             } else {
                 worker.kick();
             }
-        });
+        }).map(JobSubmission.Admitted::job);
     }
 
     @GET

@@ -72,7 +72,11 @@ public class JobSubmission {
     record Prepared(License license, Dataset dataset, SandboxDataset data) {
     }
 
-    public Uni<SandboxJob> submit(Subject subject, JobRequest request) {
+    /** An admitted job (RUNNING when it started in its admission) with the licensed data it runs on. */
+    public record Admitted(SandboxJob job, SandboxDataset data) {
+    }
+
+    public Uni<Admitted> submit(Subject subject, JobRequest request) {
         List<FieldError> errors = errors(request);
         return guard.require(subject, "job.submit", new AuthzInput.Resource("job", null, subject.organization(), null, null))
                 .map(allowed -> {
@@ -83,7 +87,8 @@ public class JobSubmission {
                 })
                 .flatMap(sql -> Panache.withSession(() -> prepare(subject, request.licenseId()))
                         .flatMap(prepared -> analyse(sql, prepared)
-                                .flatMap(analysis -> admitted(subject, request, sql, prepared, analysis)))
+                                .flatMap(analysis -> admitted(subject, request, sql, prepared, analysis))
+                                .map(job -> new Admitted(job, prepared.data())))
                         .onFailure(refusal -> refusal instanceof ProblemException && !(refusal instanceof JobProblems.InvalidJob))
                         .call(refusal -> auditRefusal(subject, request, sql, refusal)));
     }

@@ -9,6 +9,7 @@ import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.RunRequest;
 import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.sandbox.SandboxDataset;
 import io.pdx.marketplace.async.SharedWait;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.catalog.Dataset;
@@ -97,9 +98,12 @@ public class JobWorker {
         running.decrementAndGet();
     }
 
-    /** Runs a job its admission already moved to RUNNING (after that commit), then drains what waits. */
-    public void runStarted(SandboxJob job) {
-        onOwnContext(() -> execute(job)
+    /**
+     * Runs a job its admission already moved to RUNNING (after that commit), on the licensed data
+     * the admission read, then drains what waits.
+     */
+    public void runStarted(SandboxJob job, SandboxDataset data) {
+        onOwnContext(() -> execute(job, data)
                 .onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
                 .onFailure().recoverWithNull()
                 .eventually(running::decrementAndGet)
@@ -133,7 +137,7 @@ public class JobWorker {
                 return Uni.createFrom().voidItem();
             }
             Uni<Void> ran = job.state == JobState.RUNNING
-                    ? Uni.createFrom().voidItem().invoke(running::incrementAndGet).flatMap(ignored -> execute(job))
+                    ? Uni.createFrom().voidItem().invoke(running::incrementAndGet).flatMap(ignored -> execute(job, null))
                             .eventually(running::decrementAndGet)
                     : Uni.createFrom().voidItem().invoke(() -> signals.changed(job.id));
             return ran.onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
@@ -161,9 +165,13 @@ public class JobWorker {
                         })));
     }
 
-    private Uni<Void> execute(SandboxJob job) {
+    /** Runs a RUNNING job on {@code data} (the licensed dataset; read afresh when null) and decides its release. */
+    private Uni<Void> execute(SandboxJob job, SandboxDataset data) {
+        Uni<RunRequest> request = data != null
+                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonCharged))
+                : Panache.withSession(() -> runRequest(job));
         Uni<RunSummary> run = job.reusedFrom != null ? runner.summary(job.reusedFrom)
-                : Panache.withSession(() -> runRequest(job)).flatMap(request -> runner.run(job.id, request));
+                : request.flatMap(ready -> runner.run(job.id, ready));
         return run.flatMap(summary -> succeedAndDecide(job, summary))
                 .onFailure().recoverWithUni(failure -> fail(job.id, failure))
                 .invoke(() -> signals.changed(job.id))
