@@ -78,19 +78,30 @@ public class JobSubmission {
 
     public Uni<Admitted> submit(Subject subject, JobRequest request) {
         List<FieldError> errors = errors(request);
-        return guard.require(subject, "job.submit", new AuthzInput.Resource("job", null, subject.organization(), null, null))
-                .map(allowed -> {
+        // the license is read while OPA decides on the caller; nothing of it is used, or shown, unless allowed
+        Uni<Object> preparing = errors.isEmpty()
+                ? Panache.withSession(() -> prepare(subject, request.licenseId())).<Object>map(ready -> ready)
+                        .onFailure().recoverWithItem(failure -> failure) // a Prepared, or what prevented it
+                : Uni.createFrom().nullItem();
+        return Uni.combine().all()
+                .unis(guard.require(subject, "job.submit", new AuthzInput.Resource("job", null, subject.organization(), null, null)),
+                        preparing)
+                .collectFailures() // a refusal waits for the read instead of cancelling it mid-session
+                .asTuple()
+                .flatMap(allowedAndPrepared -> {
                     if (!errors.isEmpty()) {
                         throw new JobProblems.InvalidJob(errors);
                     }
-                    return request.templateId() != null ? templates.fill(request.templateId(), request.params()) : request.sql();
-                })
-                .flatMap(sql -> Panache.withSession(() -> prepare(subject, request.licenseId()))
-                        .flatMap(prepared -> analyse(sql, prepared)
-                                .flatMap(analysis -> admitted(subject, request, sql, prepared, analysis))
-                                .map(job -> new Admitted(job, prepared.data())))
-                        .onFailure(refusal -> refusal instanceof ProblemException && !(refusal instanceof JobProblems.InvalidJob))
-                        .call(refusal -> auditRefusal(subject, request, sql, refusal)));
+                    String sql = request.templateId() != null ? templates.fill(request.templateId(), request.params()) : request.sql();
+                    Object prepared = allowedAndPrepared.getItem2();
+                    return (prepared instanceof Prepared ready ? Uni.createFrom().item(ready)
+                            : Uni.createFrom().<Prepared>failure((Throwable) prepared))
+                            .flatMap(ready -> analyse(sql, ready)
+                                    .flatMap(analysis -> admitted(subject, request, sql, ready, analysis))
+                                    .map(job -> new Admitted(job, ready.data())))
+                            .onFailure(refusal -> refusal instanceof ProblemException && !(refusal instanceof JobProblems.InvalidJob))
+                            .call(refusal -> auditRefusal(subject, request, sql, refusal));
+                });
     }
 
     private Uni<Prepared> prepare(Subject subject, UUID licenseId) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.pdx.marketplace.sandbox.SandboxFixtures.activeLicense;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.awaitJob;
@@ -356,6 +357,19 @@ class SandboxJobTest {
             given().get("/api/v1/sandbox/jobs/" + id).then().statusCode(401);
             SandboxFixtures.post("developer-b", "/api/v1/sandbox/jobs", Map.of("licenseId", busLicense, "sql", BY_DISTRICT))
                     .statusCode(404);
+        }
+
+        @Test
+        void aSubmissionTheCallerMayNotMake_isRefusedAsSuch_whateverTheLicense() {
+            // the license is read while OPA decides; the refusal still comes first, and says nothing of the license
+            given().contentType("application/json").body(Map.of("licenseId", busLicense, "sql", BY_DISTRICT))
+                    .post("/api/v1/sandbox/jobs").then().statusCode(401).contentType("application/problem+json");
+            given().contentType("application/json").body(Map.of("licenseId", UUID.randomUUID().toString(), "sql", BY_DISTRICT))
+                    .post("/api/v1/sandbox/jobs").then().statusCode(401);
+            SandboxFixtures.post("reviewer-1", "/api/v1/sandbox/jobs", Map.of("licenseId", UUID.randomUUID().toString(),
+                    "sql", BY_DISTRICT)).statusCode(403).contentType("application/problem+json");
+            SandboxFixtures.post("developer-a", "/api/v1/sandbox/jobs", Map.of("licenseId", UUID.randomUUID().toString(),
+                    "sql", BY_DISTRICT)).statusCode(404).contentType("application/problem+json");
         }
 
         @Test
