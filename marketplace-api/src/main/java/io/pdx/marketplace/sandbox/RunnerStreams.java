@@ -61,11 +61,28 @@ public class RunnerStreams {
                         : response.body().map(error -> refusal(response.statusCode(), error)));
     }
 
+    /**
+     * Reads from the runner gathered into one write to the caller: the response writes one item at a
+     * time and waits for each, so a 55 MB delivery relayed read by read cost ~150-300 ms more than the
+     * runner's own answer; gathered, ~100 ms.
+     */
+    static final int READS_PER_WRITE = 32;
+
     /** The response body as the caller's response, with the runner's content type. */
     public RestMulti<Buffer> relay(Uni<HttpClientResponse> response) {
-        return RestMulti.fromUniResponse(response, HttpClientResponse::toMulti,
+        return RestMulti.fromUniResponse(response,
+                opened -> opened.toMulti().group().intoLists().of(READS_PER_WRITE).map(RunnerStreams::joined),
                 opened -> Map.of(HttpHeaders.CONTENT_TYPE, List.of(opened.getHeader(HttpHeaders.CONTENT_TYPE))),
                 opened -> 200);
+    }
+
+    private static Buffer joined(List<Buffer> reads) {
+        if (reads.size() == 1) {
+            return reads.get(0);
+        }
+        Buffer joined = Buffer.buffer(reads.stream().mapToInt(Buffer::length).sum());
+        reads.forEach(joined::appendBuffer);
+        return joined;
     }
 
     private HttpClientResponse refusal(int status, Buffer error) {
