@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Sandbox jobs (数据可用不可见): submit SQL or a template under a SANDBOX license, follow the job,
@@ -133,25 +134,13 @@ public class JobResource {
 
     /**
      * The job if the caller may read it ({@link #readable}), after waiting until it stops moving or
-     * {@code wait} passes. Listens before the first read, so a job that settles meanwhile is not missed.
+     * {@code wait} passes.
      */
     private Uni<SandboxJob> readableOnceSettled(UUID id, Subject subject, String operation, String wait) {
-        long deadline = deadline(wait);
         if (waitMillis(wait) == 0) {
             return Panache.withSession(() -> readable(id, subject, operation));
         }
-        CompletableFuture<Void> signal = signals.listen(id);
-        return Panache.withSession(() -> readable(id, subject, operation))
-                .onFailure().invoke(() -> signals.forget(id, signal))
-                .flatMap(job -> {
-                    long left = deadline - System.nanoTime();
-                    if (!moving(job) || left <= 0) {
-                        signals.forget(id, signal);
-                        return Uni.createFrom().item(job);
-                    }
-                    return signals.await(id, signal, Duration.ofNanos(left)).replaceWith(job)
-                            .flatMap(waited -> settled(waited, deadline));
-                });
+        return settled(id, () -> readable(id, subject, operation), deadline(wait));
     }
 
     private static long deadline(String wait) {
@@ -169,22 +158,24 @@ public class JobResource {
         }
     }
 
-    /** The job once it stops moving, or as it is at the deadline. */
-    private Uni<SandboxJob> settled(SandboxJob job, long deadline) {
-        if (!moving(job) || System.nanoTime() >= deadline) {
-            return Uni.createFrom().item(job);
-        }
-        // listen first, then read again: a change committed between the two is not missed
-        CompletableFuture<Void> signal = signals.listen(job.id);
-        return Panache.withSession(() -> SandboxJob.<SandboxJob>findById(job.id)).flatMap(fresh -> {
-            long left = deadline - System.nanoTime();
-            if (!moving(fresh) || left <= 0) {
-                signals.forget(job.id, signal);
-                return Uni.createFrom().item(fresh);
-            }
-            return signals.await(job.id, signal, Duration.ofNanos(left)).replaceWith(fresh)
-                    .flatMap(waited -> settled(waited, deadline));
-        });
+    /**
+     * The job as {@code read} finds it once it stops moving, or as it is at the deadline. Listens
+     * before each read, so a change committed between the read and the wait is not missed; reads
+     * again when woken (or after {@link JobSignals#FALLBACK}).
+     */
+    private Uni<SandboxJob> settled(UUID id, Supplier<Uni<SandboxJob>> read, long deadline) {
+        CompletableFuture<Void> signal = signals.listen(id);
+        return Panache.withSession(read)
+                .onFailure().invoke(() -> signals.forget(id, signal))
+                .flatMap(job -> {
+                    long left = deadline - System.nanoTime();
+                    if (!moving(job) || left <= 0) {
+                        signals.forget(id, signal);
+                        return Uni.createFrom().item(job);
+                    }
+                    return signals.await(id, signal, Duration.ofNanos(left))
+                            .flatMap(woken -> settled(id, () -> SandboxJob.findById(id), deadline));
+                });
     }
 
     private static boolean moving(SandboxJob job) {

@@ -31,27 +31,19 @@ class JobSignalsTest {
     void aChangeBetweenListeningAndWaiting_isNotMissed() {
         CompletableFuture<Void> signal = signals.listen(job);
         signals.changed(job);
-        long started = System.nanoTime();
-        signals.await(job, signal, Duration.ofSeconds(30)).await().indefinitely();
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(JobSignals.FALLBACK) < 0);
+        assertTrue(waited(signal, Duration.ofSeconds(30)).compareTo(JobSignals.FALLBACK) < 0);
     }
 
     @Test
     void withoutAChange_theWaiterLooksAgainAfterTheFallback_andIsForgotten() {
-        CompletableFuture<Void> signal = signals.listen(job);
-        long started = System.nanoTime();
-        signals.await(job, signal, Duration.ofSeconds(30)).await().indefinitely();
-        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        Duration waited = waited(signals.listen(job), Duration.ofSeconds(30));
         assertTrue(waited.compareTo(JobSignals.FALLBACK) >= 0 && waited.compareTo(Duration.ofSeconds(5)) < 0, waited.toString());
         assertEquals(0, signals.waitingOn());
     }
 
     @Test
     void aShorterDeadline_endsTheWaitSooner() {
-        CompletableFuture<Void> signal = signals.listen(job);
-        long started = System.nanoTime();
-        signals.await(job, signal, Duration.ofMillis(20)).await().indefinitely();
-        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(JobSignals.FALLBACK) < 0);
+        assertTrue(waited(signals.listen(job), Duration.ofMillis(20)).compareTo(JobSignals.FALLBACK) < 0);
     }
 
     @Test
@@ -61,5 +53,12 @@ class JobSignalsTest {
         signals.forget(job, signal);
         signals.changed(UUID.randomUUID());
         assertEquals(0, signals.waitingOn());
+    }
+
+    /** How long a wait on {@code signal} of at most {@code atMost} took. */
+    private Duration waited(CompletableFuture<Void> signal, Duration atMost) {
+        long started = System.nanoTime();
+        signals.await(job, signal, atMost).await().indefinitely();
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 }

@@ -44,6 +44,16 @@ public class DataFolder {
         return root.resolve(alias + ".parquet");
     }
 
+    /**
+     * The version of a dataset's Parquet file: its path, size and modification time. What is worked
+     * out once from a file (its entity statistics, an opened database) is kept under it, so a
+     * regenerated file is never read through what was kept of the old one.
+     */
+    public String versionOf(String alias) throws IOException {
+        Path file = parquetFileOf(alias);
+        return file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+    }
+
     /** Where results of jobs are kept: {@code pdx.sandbox.results-dir}, by default beside the data folder, never inside it. */
     public Path resultsFolder() {
         return results;

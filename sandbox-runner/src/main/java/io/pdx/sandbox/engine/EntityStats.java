@@ -4,7 +4,6 @@ import io.pdx.sandbox.data.DataFolder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,7 +31,7 @@ public class EntityStats {
 
     public long maxRowsPerEntity(String alias, String entityColumn) throws SQLException, IOException {
         Path file = data.parquetFileOf(alias);
-        String key = file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis() + "|" + entityColumn;
+        String key = data.versionOf(alias) + "|" + entityColumn;
         Long known = maxRows.get(key);
         if (known != null) {
             return known;

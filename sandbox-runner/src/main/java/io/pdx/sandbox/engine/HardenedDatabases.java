@@ -8,8 +8,6 @@ import org.duckdb.DuckDBConnection;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
@@ -87,10 +85,8 @@ public class HardenedDatabases {
     private String key(List<SandboxDataset> datasets, boolean preserveOrder) throws SQLException {
         StringBuilder key = new StringBuilder(preserveOrder ? "ordered" : "unordered");
         for (SandboxDataset dataset : datasets) {
-            Path file = data.parquetFileOf(dataset.alias());
             try {
-                key.append('|').append(dataset.alias()).append('@').append(file).append(':').append(Files.size(file))
-                        .append(':').append(Files.getLastModifiedTime(file).toMillis());
+                key.append('|').append(dataset.alias()).append('@').append(data.versionOf(dataset.alias()));
             } catch (IOException missing) {
                 throw new SQLException("dataset file missing for alias " + dataset.alias(), missing);
             }
