@@ -5,7 +5,8 @@
 #   - `admission`: may the job run (license active and in term, owned, SANDBOX mode, datasets and
 #     columns in the license scope, call quota and ε budget left). Outcome ADMIT or DENY.
 #   - `controls`: the output controls for the job, taken from the grade matrix of the highest
-#     grade among its datasets (就高从严), plus `epsilon_charge`, the ε charged before the run.
+#     grade among its datasets (就高从严), plus `charge`, the ε and δ charged before the run, in
+#     integer micro- (ε) and pico-units (δ).
 #   - `release`: may a result leave the sandbox. Outcome AUTO, REVIEW or DENY; `allow` only for AUTO.
 #   Admission and controls read SandboxAdmissionInput; release reads SandboxReleaseInput.
 # custom:
@@ -67,24 +68,45 @@ _core_involved if {
 }
 
 # METADATA
-# description: Output controls of the highest grade's sandbox entry in the grade matrix.
-controls := object.union(config.grades[highest_grade].sandbox, {"grade": highest_grade})
+# description: |
+#   Output controls of the highest grade's sandbox entry in the grade matrix, with the settings
+#   every grade shares (the tags whose order statistics are refused).
+controls := object.union(
+	config.grades[highest_grade].sandbox,
+	{"grade": highest_grade, "order_statistics_refused": config.sandbox.order_statistics_refused},
+)
 
 # One setting of the highest grade's sandbox entry; the rules read these leaves rather than
 # `controls`, so that a decision does not copy the whole entry.
 _control(name) := config.grades[highest_grade].sandbox[name]
 
-_noised if is_number(_control("epsilon_per_query"))
+_noised if is_string(_control("noise"))
 
+_micros(x) := round(x * 1000000)
+
+_picos(x) := round(x * 1000000000000)
+
+# ε asked for, or the middle of the grade's range.
 _requested_epsilon := input.job.epsilon if {
 	is_number(input.job.epsilon)
-} else := _control("epsilon_per_query")
+} else := (_control("epsilon_min") + _control("epsilon_max")) / 2
+
+_epsilon_micros := _micros(_requested_epsilon)
+
+_epsilon_in_range if {
+	_epsilon_micros >= _micros(_control("epsilon_min"))
+	_epsilon_micros <= _micros(_control("epsilon_max"))
+}
 
 # METADATA
-# description: The ε to charge to the license before the run (0 when the grade adds no noise).
-epsilon_charge := _requested_epsilon if {
+# description: |
+#   What the run costs before it starts: ε in micro-units (10⁻⁶) and δ in pico-units (10⁻¹²),
+#   charged to the organization's budget on the dataset; nothing where the grade adds no noise.
+#   A statement asked again that is answered from its earlier result (reuses_result) costs nothing.
+charge := {"epsilon_micros": _epsilon_micros, "delta_picos": _picos(_control("delta_per_query"))} if {
 	_noised
-} else := 0
+	not input.job.reuses_result == true
+} else := {"epsilon_micros": 0, "delta_picos": 0}
 
 # --- admission ----------------------------------------------------------------------------
 
@@ -97,7 +119,8 @@ _admission_complete if {
 		is_array(dataset.columns)
 	}
 	is_number(input.usage.calls_this_month)
-	is_number(input.usage.epsilon_spent_this_month)
+	is_number(input.usage.epsilon_spent_micros)
+	is_number(input.usage.delta_spent_picos)
 }
 
 _license_status_admitted if input.license.status in config.sandbox.license_statuses_admitted
@@ -130,6 +153,11 @@ admission_deny_reasons contains "license_expired" if {
 	not _license_in_term
 }
 
+admission_deny_reasons contains "license_not_started" if {
+	is_string(input.license.term_start)
+	not _license_started
+}
+
 admission_deny_reasons contains "license_not_owned" if not input.license.organization == input.subject.organization
 
 admission_deny_reasons contains "mode_not_sandbox" if not input.license.mode == "SANDBOX"
@@ -157,27 +185,30 @@ admission_deny_reasons contains "column_not_licensed" if {
 
 admission_deny_reasons contains "quota_exhausted" if input.usage.calls_this_month >= _calls_per_month
 
-admission_deny_reasons contains "epsilon_invalid" if {
+admission_deny_reasons contains "epsilon_out_of_range" if {
 	_noised
-	not _requested_epsilon > 0
-}
-
-admission_deny_reasons contains "epsilon_per_query_exceeded" if {
-	_noised
-	_requested_epsilon > _control("epsilon_per_query")
+	not _epsilon_in_range
 }
 
 admission_deny_reasons contains "epsilon_budget_exhausted" if {
 	_noised
-	input.usage.epsilon_spent_this_month + _requested_epsilon > _control("epsilon_per_license_month")
+	_epsilon_in_range
+	input.usage.epsilon_spent_micros + charge.epsilon_micros > _micros(_control("budget").epsilon)
+}
+
+admission_deny_reasons contains "delta_budget_exhausted" if {
+	_noised
+	input.usage.delta_spent_picos + charge.delta_picos > _picos(_control("budget").delta)
 }
 
 admission := {"allow": true, "outcome": "ADMIT", "reasons": []} if {
 	count(admission_deny_reasons) == 0
 } else := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(admission_deny_reasons)}
 
-# A term given as a date runs to the end of that day in the configured time zone.
+# A term given as a date runs from the start of its first day to the end of its last day in the configured time zone.
 _license_in_term if time.now_ns() < _end_exclusive_ns(input.license.term_end)
+
+_license_started if time.now_ns() >= time.parse_rfc3339_ns(sprintf("%sT00:00:00%s", [input.license.term_start, config.time_zone_offset]))
 
 _end_exclusive_ns(text) := time.parse_rfc3339_ns(text) if {
 	contains(text, "T")
@@ -191,9 +222,17 @@ _release_complete if {
 	is_array(input.result.columns)
 }
 
+# A row-level output (use SELECT) follows the row-level uses of its tag, every other use the aggregate uses.
 _use_allowed(column) if {
 	is_string(column.tag)
-	column.use in config.grades[highest_grade].sandbox.column_uses[column.tag]
+	column.use == "SELECT"
+	column.use in _control("row_level_column_uses")[column.tag]
+}
+
+_use_allowed(column) if {
+	is_string(column.tag)
+	column.use != "SELECT"
+	column.use in _control("column_uses")[column.tag]
 }
 
 _use_allowed(column) if {

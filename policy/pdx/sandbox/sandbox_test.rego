@@ -18,6 +18,7 @@ _license := {
 	"status": "ACTIVE",
 	"organization": "org-1",
 	"mode": "SANDBOX",
+	"term_start": "2026-01-01",
 	"term_end": "2027-12-31",
 	"scope": [
 		{"dataset_id": "ds-general", "columns": ["person_id", "district", "visits"]},
@@ -36,7 +37,7 @@ _datasets := {
 _admission_input(grades) := {
 	"subject": _developer,
 	"license": _license,
-	"usage": {"calls_this_month": 10, "epsilon_spent_this_month": 2.5},
+	"usage": {"calls_this_month": 10, "epsilon_spent_micros": 2500000, "delta_spent_picos": 300000},
 	"job": {"id": "job-1", "datasets": [_datasets[grade] | some grade in grades], "epsilon": null},
 }
 
@@ -200,38 +201,72 @@ test_deny_dataset_without_grade_as_core if {
 test_admit_important_with_requested_epsilon if {
 	inp := _with(_admission_input(["IMPORTANT"]), {"job": {"epsilon": 0.5}})
 	_admit(inp).outcome == "ADMIT"
-	sandbox.epsilon_charge == 0.5 with input as inp
+	sandbox.charge == {"epsilon_micros": 500000, "delta_picos": 100000} with input as inp
 }
 
-test_important_charges_epsilon_per_query_by_default if {
-	sandbox.epsilon_charge == 1 with input as _admission_input(["IMPORTANT"])
+test_important_charges_the_middle_of_the_range_by_default if {
+	sandbox.charge.epsilon_micros == 550000 with input as _admission_input(["IMPORTANT"])
 }
 
-test_general_charges_no_epsilon if {
-	sandbox.epsilon_charge == 0 with input as _with(_admission_input(["GENERAL"]), {"job": {"epsilon": 0.5}})
+test_general_charges_nothing if {
+	sandbox.charge == {"epsilon_micros": 0, "delta_picos": 0} with input as _with(_admission_input(["GENERAL"]), {"job": {"epsilon": 0.5}})
 	_admit(_with(_admission_input(["GENERAL"]), {"job": {"epsilon": 5}})).outcome == "ADMIT"
 }
 
-test_deny_epsilon_per_query_exceeded if {
+test_deny_epsilon_above_the_range if {
 	d := _admit(_with(_admission_input(["IMPORTANT"]), {"job": {"epsilon": 1.5}}))
-	_codes(d) == ["epsilon_per_query_exceeded"]
+	_codes(d) == ["epsilon_out_of_range"]
 }
 
-test_deny_epsilon_invalid if {
-	d := _admit(_with(_admission_input(["IMPORTANT"]), {"job": {"epsilon": 0}}))
-	_codes(d) == ["epsilon_invalid"]
+test_deny_epsilon_below_the_floor if {
+	every epsilon in [0, 0.099999, 1e-300, -1] {
+		_codes(_admit(_with(_admission_input(["IMPORTANT"]), {"job": {"epsilon": epsilon}}))) == ["epsilon_out_of_range"]
+	}
+}
+
+test_admit_epsilon_at_both_ends_of_the_range if {
+	every epsilon in [0.1, 1] {
+		_admit(_with(_admission_input(["IMPORTANT"]), {"job": {"epsilon": epsilon}})).outcome == "ADMIT"
+	}
 }
 
 test_deny_epsilon_budget_exhausted if {
-	d := _admit(_with(_admission_input(["IMPORTANT"]), {"usage": {"epsilon_spent_this_month": 9.5}}))
+	d := _admit(_with(_admission_input(["IMPORTANT"]), {"usage": {"epsilon_spent_micros": 9500000}}))
 	_codes(d) == ["epsilon_budget_exhausted"]
-	e := _admit(_with(_admission_input(["IMPORTANT"]), {"usage": {"epsilon_spent_this_month": 9.5}, "job": {"epsilon": 0.5}}))
+	e := _admit(_with(_admission_input(["IMPORTANT"]), {"usage": {"epsilon_spent_micros": 9500000}, "job": {"epsilon": 0.5}}))
+	e.outcome == "ADMIT"
+}
+
+test_deny_a_tiny_epsilon_once_the_budget_is_spent if {
+	d := _admit(_with(_admission_input(["IMPORTANT"]), {"usage": {"epsilon_spent_micros": 10000000}, "job": {"epsilon": 0.1}}))
+	_codes(d) == ["epsilon_budget_exhausted"]
+}
+
+test_a_reused_result_costs_nothing_even_with_the_budget_spent if {
+	inp := _with(_admission_input(["IMPORTANT"]), {
+		"usage": {"epsilon_spent_micros": 10000000, "delta_spent_picos": 10000000},
+		"job": {"reuses_result": true},
+	})
+	_admit(inp).outcome == "ADMIT"
+	sandbox.charge == {"epsilon_micros": 0, "delta_picos": 0} with input as inp
+}
+
+test_deny_delta_budget_exhausted if {
+	d := _admit(_with(_admission_input(["IMPORTANT"]), {"usage": {"delta_spent_picos": 9950000}}))
+	_codes(d) == ["delta_budget_exhausted"]
+	e := _admit(_with(_admission_input(["IMPORTANT"]), {"usage": {"delta_spent_picos": 9900000}}))
 	e.outcome == "ADMIT"
 }
 
 test_epsilon_budget_applies_to_a_job_joining_general_and_important if {
-	d := _admit(_with(_admission_input(["GENERAL", "IMPORTANT"]), {"usage": {"epsilon_spent_this_month": 10}}))
+	d := _admit(_with(_admission_input(["GENERAL", "IMPORTANT"]), {"usage": {"epsilon_spent_micros": 10000000}}))
 	_codes(d) == ["epsilon_budget_exhausted"]
+}
+
+test_deny_before_the_term_starts if {
+	d := _admit(_with(_admission_input(["GENERAL"]), {"license": {"term_start": "2026-03-02"}}))
+	_codes(d) == ["license_not_started"]
+	_admit(_with(_admission_input(["GENERAL"]), {"license": {"term_start": "2026-03-01"}})).outcome == "ADMIT"
 }
 
 # --- controls -----------------------------------------------------------------------------
@@ -243,11 +278,14 @@ test_controls_of_general_job if {
 	c.row_cap == 1000000
 	c.row_level_output == true
 	c.noise == null
-	c.epsilon_per_query == null
+	c.epsilon_max == null
+	c.budget == null
 	"MIN" in c.aggregates
-	c.column_uses.IDENTIFIER == ["JOIN"]
-	"SELECT" in c.column_uses.METRIC
-	not "SELECT" in c.column_uses.QUASI_IDENTIFIER
+	c.column_uses.IDENTIFIER == ["JOIN", "ENTITY_COUNT"]
+	"SELECT" in c.row_level_column_uses.METRIC
+	c.row_level_column_uses.IDENTIFIER == []
+	not "SELECT" in c.row_level_column_uses.QUASI_IDENTIFIER
+	c.order_statistics_refused == ["QUASI_IDENTIFIER", "SENSITIVE"]
 }
 
 test_controls_of_important_job if {
@@ -255,14 +293,19 @@ test_controls_of_important_job if {
 	c.grade == "IMPORTANT"
 	c.k == 50
 	c.k_noised == true
-	c.noise == "LAPLACE"
-	c.epsilon_per_query == 1
-	c.epsilon_per_license_month == 10
+	c.noise == "DISCRETE_LAPLACE"
+	c.epsilon_min == 0.1
+	c.epsilon_max == 1
+	c.delta_per_query == 1e-7
+	c.max_rows_per_entity == 10
+	c.max_groups_per_entity == 3
+	c.budget.period == "YEAR"
+	c.joins == []
 	c.row_cap == 10000
 	c.row_level_output == false
 	c.join_keys_in_output == false
-	every tag, uses in c.column_uses {
-		not "SELECT" in uses
+	every tag, uses in c.row_level_column_uses {
+		uses == []
 		tag != ""
 	}
 }
@@ -296,8 +339,8 @@ test_config_override_k_and_row_cap if {
 }
 
 test_config_override_epsilon_budget if {
-	config := json.patch(data.pdx.config, [{"op": "replace", "path": "/grades/IMPORTANT/sandbox/epsilon_per_license_month", "value": 20}])
-	inp := _with(_admission_input(["IMPORTANT"]), {"usage": {"epsilon_spent_this_month": 15}})
+	config := json.patch(data.pdx.config, [{"op": "replace", "path": "/grades/IMPORTANT/sandbox/budget/epsilon", "value": 20}])
+	inp := _with(_admission_input(["IMPORTANT"]), {"usage": {"epsilon_spent_micros": 15000000}})
 	d := _admit(inp) with data.pdx.config as config
 	d.outcome == "ADMIT"
 }
@@ -463,7 +506,8 @@ test_config_override_general_release_review if {
 test_every_reason_code_has_messages if {
 	codes := [
 		"aggregate_not_allowed", "column_not_licensed", "column_use_not_allowed", "core_never_processed",
-		"dataset_not_in_license", "epsilon_budget_exhausted", "epsilon_invalid", "epsilon_per_query_exceeded",
+		"dataset_not_in_license", "epsilon_budget_exhausted", "epsilon_invalid", "epsilon_out_of_range",
+		"delta_budget_exhausted", "license_not_started",
 		"grade_unknown", "input_incomplete", "license_expired", "license_not_active", "license_not_owned",
 		"mode_not_allowed_for_grade", "mode_not_sandbox", "noise_not_applied", "quota_exhausted",
 		"release_requires_review", "row_cap_exceeded",
@@ -489,6 +533,7 @@ _example_admission := {
 		"status": "ACTIVE",
 		"organization": "org-91350100M000100Y43",
 		"mode": "SANDBOX",
+		"term_start": "2025-07-01",
 		"term_end": "2028-06-30",
 		"scope": [
 			{"dataset_id": "ds-enterprise-registry", "columns": ["uscc", "district", "industry", "registered_capital"]},
@@ -498,7 +543,8 @@ _example_admission := {
 	},
 	"usage": {
 		"calls_this_month": 12,
-		"epsilon_spent_this_month": 2.5,
+		"epsilon_spent_micros": 2500000,
+		"delta_spent_picos": 300000,
 	},
 	"job": {
 		"id": "job-7f3a",
@@ -507,6 +553,7 @@ _example_admission := {
 			{"dataset_id": "ds-tax-arrears", "grade": "IMPORTANT", "columns": ["uscc", "arrears_amount"]},
 		],
 		"epsilon": 0.5,
+		"reuses_result": false,
 	},
 }
 
@@ -539,7 +586,7 @@ _example_release := {
 
 test_contract_example_admission_is_admitted if {
 	_admit(_example_admission) == {"allow": true, "outcome": "ADMIT", "reasons": []}
-	sandbox.epsilon_charge == 0.5 with input as _example_admission
+	sandbox.charge == {"epsilon_micros": 500000, "delta_picos": 100000} with input as _example_admission
 	c := sandbox.controls with input as _example_admission
 	c.grade == "IMPORTANT"
 	c.k == 50

@@ -10,6 +10,8 @@ import java.util.List;
  *
  * @param provider        the holder department; a provider's own department is taken from its token
  * @param generalSublevel 1–4, only for GENERAL data (GB/T 43697-2024)
+ * @param entityColumn    the column that identifies the person or organization each row is about: the unit of
+ *                        protection, counted for k and bounded under differential privacy
  * @param lockVersion     on update: the version the editor read (optimistic locking)
  */
 public record DatasetDraft(
@@ -30,5 +32,6 @@ public record DatasetDraft(
         String sharingType,
         String sharingCondition,
         String openness,
+        String entityColumn,
         Long lockVersion) {
 }

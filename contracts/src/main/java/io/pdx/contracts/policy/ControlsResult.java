@@ -1,33 +1,40 @@
 package io.pdx.contracts.policy;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import java.util.List;
 import java.util.Map;
 
 /**
  * The output controls for a sandbox job: {@code data.pdx.sandbox.controls}, evaluated with a
  * {@link SandboxAdmissionInput}. They are the {@code sandbox} entry of the grade matrix in
- * {@code policy/data.json} for the highest grade among the job's datasets (就高从严).
- * Component names are the JSON keys, hence snake_case; keys added to the matrix later are ignored.
+ * {@code policy/data.json} for the highest grade among the job's datasets (就高从严), with the settings
+ * every grade shares. Component names are the JSON keys, hence snake_case; keys added later are ignored.
  *
- * @param grade                     the grade the controls come from
- * @param allowed                   false for a grade never processed (CORE): run nothing
- * @param k                         minimum distinct persons or entities per output group; null when nothing may be output
- * @param k_noised                  whether the suppression threshold itself is noised
- * @param k_noise_scale             scale of the integer Laplace noise on the threshold, when noised
- * @param noise                     noise mechanism ({@code LAPLACE}) or null for none
- * @param epsilon_per_query         ε limit per query, null without noise
- * @param epsilon_per_license_month ε budget per license per calendar month, null without noise
- * @param row_cap                   maximum rows per result
- * @param row_level_output          whether row-level (non-aggregated) output is allowed at all
- * @param aggregates                aggregate functions allowed in the output
- * @param noised_aggregates         aggregate functions that get noise
- * @param joins                     join kinds allowed (on declared keys only)
- * @param join_keys_in_output       whether a join key may appear in the output
- * @param column_uses               per column tag, the uses allowed: {@code SELECT}, {@code AGGREGATE},
- *                                  {@code GROUP_BY}, {@code WHERE}, {@code JOIN}
- * @param release                   release kind of the grade: {@code AUTO}, {@code REVIEW} or {@code DENY}
- * @param template_auto_release     whether a pre-approved template releases automatically
+ * @param grade                  the grade the controls come from
+ * @param allowed                false for a grade never processed (CORE): run nothing
+ * @param k                      minimum distinct persons or entities per output group (every joined dataset); null when nothing may be output
+ * @param k_noised               true where groups are selected by a differentially private threshold on a noisy
+ *                               distinct-entity count (a group under k passes with probability at most δ) instead of an exact count
+ * @param noise                  the noise mechanism ({@code DISCRETE_LAPLACE}) or null for exact output
+ * @param epsilon_min            smallest ε a query may spend (null without noise)
+ * @param epsilon_max            largest ε a query may spend
+ * @param delta_per_query        δ of one query (group selection), charged with its ε
+ * @param max_rows_per_entity    contribution bound: rows one entity contributes to a query (the rest dropped at random)
+ * @param max_groups_per_entity  contribution bound: groups one entity contributes to
+ * @param budget                 ε and δ per organization and dataset per period, or null without noise
+ * @param row_cap                maximum rows per result
+ * @param row_level_output       whether row-level (non-aggregated) output is allowed at all
+ * @param aggregates             aggregate functions allowed in the output
+ * @param noised_aggregates      aggregate functions that get noise
+ * @param joins                  join kinds allowed (on declared join keys of different datasets only)
+ * @param join_keys_in_output    whether a join key may appear in the output
+ * @param column_uses            per column tag, the uses allowed in an aggregate statement: {@code AGGREGATE},
+ *                               {@code GROUP_BY}, {@code WHERE}, {@code JOIN}, {@code ENTITY_COUNT} (count(DISTINCT entity))
+ * @param row_level_column_uses  per column tag, the uses allowed in a row-level statement: {@code SELECT}, {@code WHERE}, {@code JOIN}
+ * @param order_statistics_refused tags whose columns MIN and MAX may never read (every grade)
+ * @param release                release kind of the grade: {@code AUTO}, {@code REVIEW} or {@code DENY}
+ * @param template_auto_release  whether a pre-approved template releases automatically
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ControlsResult(
@@ -35,10 +42,13 @@ public record ControlsResult(
         boolean allowed,
         Integer k,
         boolean k_noised,
-        Double k_noise_scale,
         String noise,
-        Double epsilon_per_query,
-        Double epsilon_per_license_month,
+        Double epsilon_min,
+        Double epsilon_max,
+        Double delta_per_query,
+        Integer max_rows_per_entity,
+        Integer max_groups_per_entity,
+        Budget budget,
         long row_cap,
         boolean row_level_output,
         List<String> aggregates,
@@ -46,6 +56,8 @@ public record ControlsResult(
         List<String> joins,
         boolean join_keys_in_output,
         Map<String, List<String>> column_uses,
+        Map<String, List<String>> row_level_column_uses,
+        List<String> order_statistics_refused,
         String release,
         boolean template_auto_release) {
 
@@ -54,5 +66,24 @@ public record ControlsResult(
         noised_aggregates = noised_aggregates == null ? List.of() : List.copyOf(noised_aggregates);
         joins = joins == null ? List.of() : List.copyOf(joins);
         column_uses = column_uses == null ? Map.of() : Map.copyOf(column_uses);
+        row_level_column_uses = row_level_column_uses == null ? Map.of() : Map.copyOf(row_level_column_uses);
+        order_statistics_refused = order_statistics_refused == null ? List.of() : List.copyOf(order_statistics_refused);
+    }
+
+    /** Whether results of these controls are differentially private (noise and a noisy group threshold). */
+    public boolean differentiallyPrivate() {
+        return noise != null;
+    }
+
+    /**
+     * The privacy budget of one organization on one dataset.
+     *
+     * @param epsilon ε per period
+     * @param delta   δ per period
+     * @param period    {@code YEAR} (calendar year) or {@code MONTH} (calendar month)
+     * @param time_zone the bureau's time zone the period follows, e.g. {@code Asia/Shanghai}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Budget(double epsilon, double delta, String period, String time_zone) {
     }
 }

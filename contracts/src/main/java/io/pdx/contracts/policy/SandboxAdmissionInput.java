@@ -9,13 +9,13 @@ import java.util.List;
  *       ({@code data.pdx.sandbox.decision} is the same document);</li>
  *   <li>{@code data.pdx.sandbox.controls}: a {@link ControlsResult}, the output controls of the highest grade
  *       among the job's datasets; undefined when the job names no dataset;</li>
- *   <li>{@code data.pdx.sandbox.epsilon_charge}: the ε to charge to the license before the run (0 without noise).</li>
+ *   <li>{@code data.pdx.sandbox.charge}: the ε (micro-units) and δ (pico-units) to charge before the run, 0 without noise.</li>
  * </ul>
  * Component names are the JSON keys the Rego reads, hence snake_case.
  *
  * @param subject who submits the job (its {@code organization} must own the license)
  * @param license the license the job runs under
- * @param usage   what the license has used this calendar month
+ * @param usage   what the license used this month and what the organization spent of its privacy budget
  * @param job     the job
  */
 public record SandboxAdmissionInput(Subject subject, License license, Usage usage, Job job) {
@@ -25,6 +25,7 @@ public record SandboxAdmissionInput(Subject subject, License license, Usage usag
      * @param status       license state; only {@code ACTIVE} is admitted (configurable)
      * @param organization the licensee organization id
      * @param mode         {@code SANDBOX} (a {@code DELIVERY} license runs no jobs)
+     * @param term_start   ISO date the term starts (from the start of that day); null skips the check
      * @param term_end     ISO date (valid through that day) or RFC 3339 timestamp; null skips the check
      * @param scope        the datasets and columns the license covers
      * @param quota        the license's quota; null uses the configured default
@@ -34,6 +35,7 @@ public record SandboxAdmissionInput(Subject subject, License license, Usage usag
             String status,
             String organization,
             String mode,
+            String term_start,
             String term_end,
             List<ScopeEntry> scope,
             Quota quota) {
@@ -56,18 +58,20 @@ public record SandboxAdmissionInput(Subject subject, License license, Usage usag
     }
 
     /**
-     * @param calls_this_month         jobs already admitted this month
-     * @param epsilon_spent_this_month ε already charged to the license this month
+     * @param calls_this_month     jobs already admitted under the license this month
+     * @param epsilon_spent_micros ε the organization already spent on the job's datasets this budget period (micro-units)
+     * @param delta_spent_picos    δ the organization already spent on them this budget period (pico-units)
      */
-    public record Usage(long calls_this_month, double epsilon_spent_this_month) {
+    public record Usage(long calls_this_month, long epsilon_spent_micros, long delta_spent_picos) {
     }
 
     /**
-     * @param id       job id
-     * @param datasets the datasets the statement reads
-     * @param epsilon  ε the job asks to spend; null means the grade's ε per query
+     * @param id            job id
+     * @param datasets      the datasets the statement reads
+     * @param epsilon       ε the job asks to spend; null means the middle of the grade's range
+     * @param reuses_result the statement was asked before and is answered from that result: it costs nothing
      */
-    public record Job(String id, List<JobDataset> datasets, Double epsilon) {
+    public record Job(String id, List<JobDataset> datasets, Double epsilon, boolean reuses_result) {
 
         public Job {
             datasets = datasets == null ? List.of() : List.copyOf(datasets);

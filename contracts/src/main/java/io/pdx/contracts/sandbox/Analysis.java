@@ -1,5 +1,6 @@
 package io.pdx.contracts.sandbox;
 
+import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Map;
  * @param columnsByAlias the columns the statement reads, per dataset alias
  * @param output         the result's columns with their tag, use and aggregate
  * @param aggregate      whether the result is aggregated (groups) rather than row-level
+ * @param controls       the output controls the statement was checked against (the runner asked OPA for them):
+ *                       what a client needs to know of them before admission, e.g. the privacy budget's period
  */
 public record Analysis(String sql, String sqlSha256, Map<String, List<String>> columnsByAlias, List<OutputColumn> output,
-                       boolean aggregate) {
+                       boolean aggregate, ControlsResult controls) {
 }

@@ -3,19 +3,28 @@ package io.pdx.contracts.sandbox;
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.problem.Problem;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A sandbox job as its organization and the bureau see it: never the raw inputs, only what the
- * output controls left (row count, suppressed groups, ε spent).
+ * A sandbox job as its organization and the bureau see it: never the raw inputs. Until its result is
+ * released, the job's requester sees its state and the privacy budget it was charged, nothing computed
+ * from the data (no row count, no size, no timing of the run); the bureau sees what the output controls
+ * left. A failure after the run read data is one and the same to the requester whatever its cause.
  *
- * @param sqlSha256        SHA-256 of the statement that ran (regenerated from the validated tree)
- * @param sql              the statement that ran, regenerated; shown to the job's organization and the bureau
- * @param result           what the output controls produced, once the run succeeded
+ * @param sqlSha256        SHA-256 of the statement (regenerated from the validated tree)
+ * @param sql              the statement regenerated from the validated tree
+ * @param epsilon          ε charged to the organization's budget on the dataset (0 when refunded or reused)
+ * @param delta            δ charged
+ * @param budget           the organization's privacy budget on the dataset for the period, after this job
+ *                         (grades with noise, single-job views); null otherwise
+ * @param reusedFrom       the earlier job whose result this one shares (a repeated statement)
+ * @param result           the result's summary, when the reader may see it
  * @param releaseReasons   why the release waits or was refused
  * @param failure          why the job failed, as problem+json
+ * @param failureCause     what made a run that read data fail (bureau only)
  */
 public record JobView(
         UUID id,
@@ -27,13 +36,16 @@ public record JobView(
         String sqlSha256,
         String sql,
         String grade,
-        double epsilonCharged,
+        BigDecimal epsilon,
+        BigDecimal delta,
+        PrivacyBudget budget,
         UUID reusedFrom,
-        RunSummary result,
+        ResultSummary result,
         List<PolicyDecision.Reason> releaseReasons,
         String reviewedBy,
         String reviewNote,
         Problem failure,
+        String failureCause,
         OffsetDateTime createdAt,
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,

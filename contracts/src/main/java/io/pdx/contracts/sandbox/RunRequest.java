@@ -9,9 +9,10 @@ import java.util.UUID;
  * controls from OPA itself — for the stricter of the grade given here and the grade its own
  * manifest records — so that no caller can loosen them.
  *
- * @param epsilon ε charged for the job; must be within the grade's ε per query where the grade adds noise
+ * @param epsilonMicros ε charged for the job in micro-units; where the grade adds noise it must lie
+ *                      within the grade's [ε min, ε max], else nothing runs
  */
-public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, double epsilon) {
+public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros) {
 
     public RunRequest {
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
