@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Makes the demo domain: six synthetic datasets that look like a municipal bureau's (Fuzhou's
+ * Makes the demo domain: seven synthetic datasets that look like a municipal bureau's (Fuzhou's
  * district codes), written as Parquet, with a manifest that describes each with its grade and
  * tagged schema. Deterministic from the seed: dimension rows come from {@link Random}, fact rows
  * from DuckDB's {@code hash(i, seed, …)} so that they can be made in parallel. Nothing is downloaded.
@@ -35,6 +35,8 @@ public final class DemoDataGenerator {
     static final String[] DISTRICTS = {"350102", "350103", "350104", "350105", "350111", "350112"};
     /** 福州市: the spatial coverage of every demo dataset. */
     static final String FUZHOU = "350100";
+    /** The key domain the swipes and the routes are joined on. */
+    static final String BUS_ROUTE = "bus_route";
     private static final String DISTRICT_LIST = "['350102','350103','350104','350105','350111','350112']";
 
     private final long seed;
@@ -57,6 +59,9 @@ public final class DemoDataGenerator {
                     LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), SharingType.CONDITIONAL,
                     "卡号去标识化后用于交通规划与运营分析 / for transport planning once card numbers are de-identified",
                     Openness.AUTHORIZED_OPERATION));
+            datasets.add(registration(busRoutes(duck, folder), UpdateFrequency.MONTHLY,
+                    LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), SharingType.UNCONDITIONAL,
+                    "公交线路基础信息依法公开 / route information is public", Openness.OPEN));
             datasets.add(registration(airQuality(duck, folder), UpdateFrequency.HOURLY,
                     LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 30), SharingType.UNCONDITIONAL,
                     "环境质量信息依法公开 / environmental quality information is public by law", Openness.OPEN));
@@ -149,12 +154,37 @@ public final class DemoDataGenerator {
                 "bus_card_swipes.parquet", rows, "card_id", List.of(
                         column("card_id", "VARCHAR", ColumnTag.IDENTIFIER, "交通卡号（去标识化）/ de-identified card number"),
                         column("swipe_time", "TIMESTAMP", ColumnTag.QUASI_IDENTIFIER, "刷卡时间 / time of the swipe"),
-                        column("route_id", "VARCHAR", ColumnTag.ATTRIBUTE, "线路编号 / route"),
+                        column("route_id", "VARCHAR", ColumnTag.ATTRIBUTE, "线路编号 / route").withJoinKey(BUS_ROUTE),
                         column("stop_id", "VARCHAR", ColumnTag.ATTRIBUTE, "站点编号 / stop"),
                         column("district_code", "VARCHAR", ColumnTag.QUASI_IDENTIFIER, "站点所在区县 / district of the stop"),
                         column("card_type", "VARCHAR", ColumnTag.ATTRIBUTE, "卡类型 / card type"),
                         column("fare_cents", "INTEGER", ColumnTag.METRIC, "实付票价（分）/ fare paid, fen"),
                         column("is_transfer", "BOOLEAN", ColumnTag.ATTRIBUTE, "是否换乘优惠 / transfer discount applied")));
+    }
+
+    /** The routes the swipes name (L001…L120), joinable with them on the declared key {@value #BUS_ROUTE}. */
+    private DatasetDescriptor busRoutes(DuckDBConnection duck, Path folder) throws SQLException {
+        int routes = 120;
+        copy(duck, "SELECT 'L' || lpad(r::VARCHAR, 3, '0') AS route_id,"
+                + " r::VARCHAR || '路' AS route_name,"
+                + " ['福州公交集团','福州公交集团','福州公交集团','闽运公交','长乐公交'][1 + (hash(r, " + seed + ", 'operator') % 5)::INTEGER] AS operator,"
+                + " " + DISTRICT_LIST + "[1 + (hash(r, " + seed + ", 'district') % 6)::INTEGER] AS district_code,"
+                + " round(6 + (hash(r, " + seed + ", 'length') % 300) / 10.0, 1) AS length_km,"
+                + " (12 + hash(r, " + seed + ", 'stops') % 30)::INTEGER AS stops,"
+                + " (1990 + hash(r, " + seed + ", 'opened') % 36)::INTEGER AS opened_year"
+                + " FROM range(1, " + (routes + 1) + ") t(r)", folder.resolve("bus_routes.parquet"));
+        return dataset("公交线路信息", "Bus routes",
+                "市区公交线路的基础信息：线路编号、名称、运营企业、所在区县、线路长度、站点数与开通年份。"
+                        + " / City bus routes: number, name, operator, district, length, stops and the year opened.",
+                "交通/公共交通", Grade.GENERAL, "dept-transport", "交通运输局",
+                "bus_routes.parquet", routes, "route_id", List.of(
+                        column("route_id", "VARCHAR", ColumnTag.ATTRIBUTE, "线路编号 / route").withJoinKey(BUS_ROUTE),
+                        column("route_name", "VARCHAR", ColumnTag.ATTRIBUTE, "线路名称 / route name"),
+                        column("operator", "VARCHAR", ColumnTag.ATTRIBUTE, "运营企业 / operator"),
+                        column("district_code", "VARCHAR", ColumnTag.ATTRIBUTE, "主要途经区县 / main district"),
+                        column("length_km", "DOUBLE", ColumnTag.METRIC, "线路长度（公里）/ length, km"),
+                        column("stops", "INTEGER", ColumnTag.METRIC, "站点数 / stops"),
+                        column("opened_year", "INTEGER", ColumnTag.ATTRIBUTE, "开通年份 / year opened")));
     }
 
     private DatasetDescriptor airQuality(DuckDBConnection duck, Path folder) throws SQLException {
@@ -206,15 +236,15 @@ public final class DemoDataGenerator {
                 "medical_insurance_claims.parquet", rows, "person_id", List.of(
                         column("person_id", "VARCHAR", ColumnTag.IDENTIFIER, "参保人编号 / insured person id"),
                         column("id_card_no", "VARCHAR", ColumnTag.IDENTIFIER, "公民身份号码（合成）/ resident id number (synthetic)"),
-                        column("age", "INTEGER", ColumnTag.QUASI_IDENTIFIER, "年龄 / age"),
+                        bounded(column("age", "INTEGER", ColumnTag.QUASI_IDENTIFIER, "年龄 / age"), "0", "120", "1"),
                         column("gender", "VARCHAR", ColumnTag.QUASI_IDENTIFIER, "性别 / gender"),
                         column("district_code", "VARCHAR", ColumnTag.QUASI_IDENTIFIER, "参保地区县 / district of insurance"),
                         column("hospital_code", "VARCHAR", ColumnTag.ATTRIBUTE, "定点医疗机构编码 / facility"),
                         column("diagnosis_code", "VARCHAR", ColumnTag.SENSITIVE, "诊断编码 ICD-10 / diagnosis"),
                         column("settle_date", "DATE", ColumnTag.QUASI_IDENTIFIER, "结算日期 / settlement date"),
-                        column("total_amount", "DOUBLE", ColumnTag.METRIC, "医疗总费用（元）/ total cost, CNY"),
-                        column("fund_paid", "DOUBLE", ColumnTag.METRIC, "统筹基金支付（元）/ paid by the fund, CNY"),
-                        column("self_paid", "DOUBLE", ColumnTag.METRIC, "个人自付（元）/ paid by the person, CNY")));
+                        bounded(column("total_amount", "DOUBLE", ColumnTag.METRIC, "医疗总费用（元）/ total cost, CNY"), "0", "6000", "0.01"),
+                        bounded(column("fund_paid", "DOUBLE", ColumnTag.METRIC, "统筹基金支付（元）/ paid by the fund, CNY"), "0", "4200", "0.01"),
+                        bounded(column("self_paid", "DOUBLE", ColumnTag.METRIC, "个人自付（元）/ paid by the person, CNY"), "0", "1800", "0.01")));
     }
 
     private DatasetDescriptor realEstate(DuckDBConnection duck, Path folder) throws SQLException {
@@ -238,8 +268,8 @@ public final class DemoDataGenerator {
                         column("owner_name", "VARCHAR", ColumnTag.IDENTIFIER, "权利人姓名 / owner name"),
                         column("district_code", "VARCHAR", ColumnTag.QUASI_IDENTIFIER, "坐落区县 / district"),
                         column("parcel_use", "VARCHAR", ColumnTag.ATTRIBUTE, "用途 / use"),
-                        column("floor_area_m2", "DOUBLE", ColumnTag.METRIC, "建筑面积（平方米）/ floor area, m²"),
-                        column("transaction_price_wan", "DOUBLE", ColumnTag.SENSITIVE, "成交价格（万元）/ price, 10k CNY"),
+                        bounded(column("floor_area_m2", "DOUBLE", ColumnTag.METRIC, "建筑面积（平方米）/ floor area, m²"), "0", "300", "0.01"),
+                        bounded(column("transaction_price_wan", "DOUBLE", ColumnTag.SENSITIVE, "成交价格（万元）/ price, 10k CNY"), "0", "1000", "0.01"),
                         column("registration_date", "DATE", ColumnTag.QUASI_IDENTIFIER, "登记日期 / registration date")));
     }
 
@@ -326,6 +356,11 @@ public final class DemoDataGenerator {
 
     private static ColumnSpec column(String name, String type, ColumnTag tag, String description) {
         return new ColumnSpec(name, type, tag, description);
+    }
+
+    /** A column a query may sum or average under differential privacy: its declared range and grid. */
+    private static ColumnSpec bounded(ColumnSpec column, String lower, String upper, String granularity) {
+        return column.withBounds(new java.math.BigDecimal(lower), new java.math.BigDecimal(upper), new java.math.BigDecimal(granularity));
     }
 
     /** Rows of a Parquet file, read back by DuckDB. */

@@ -2,46 +2,57 @@ package io.pdx.sandbox.engine;
 
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
+import io.pdx.contracts.sandbox.PrivacyCost;
 import io.pdx.contracts.sandbox.RunRequest;
 import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.sandbox.privacy.Contribution;
+import io.pdx.sandbox.privacy.DiscreteLaplace;
+import io.pdx.sandbox.privacy.KAnonymousGroups;
+import io.pdx.sandbox.privacy.KAnonymousRows;
+import io.pdx.sandbox.privacy.PrivateAggregation;
+import io.pdx.sandbox.privacy.ReleasedRows;
 import io.pdx.sandbox.sql.GuardedStatement;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
 import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
-import org.duckdb.DuckDBResultSet;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs an admitted job: checks the statement again, runs what the guard regenerated on a
- * {@link HardenedDatabases hardened DuckDB} under a time limit, applies the output controls and stores the result as
- * an Arrow IPC stream whose schema metadata names the controls applied. Blocking: call it from a
+ * Runs an admitted job: checks the statement again, runs what the guard regenerated through the
+ * {@link QueryEngine} under a time limit, applies the grade's output controls and stores the result as
+ * an Arrow IPC stream whose schema metadata names the controls applied. Three kinds of run:
+ * <ul>
+ *   <li>differentially private aggregates (a grade with noise): {@link PrivateAggregation} — contribution
+ *       bounds, clamping, a noisy group threshold, discrete Laplace noise — then HAVING, ORDER BY and LIMIT
+ *       on the released values ({@link ReleasedRows});</li>
+ *   <li>exact aggregates (GENERAL): groups under k distinct entities of any joined dataset suppressed
+ *       ({@link KAnonymousGroups});</li>
+ *   <li>row-level output (GENERAL): released only from k distinct entities of every dataset ({@link KAnonymousRows}).</li>
+ * </ul>
+ * A failure before the engine read data (the statement does not bind) costs nothing; any failure after it
+ * is one and the same failure whatever its cause ({@link RunFailure#afterRead}). Blocking: call it from a
  * worker thread.
  */
 @ApplicationScoped
@@ -49,22 +60,18 @@ public class JobExecution {
 
     private static final Logger LOG = Logger.getLogger(JobExecution.class);
 
-    private final HardenedDatabases databases;
+    private final QueryEngine engine;
     private final StatementAnalysis analysis;
     private final ResultStore results;
     private final SandboxLimits limits;
     private final ArrowAllocation arrow;
     private final EntityStats stats;
-    private final DiscreteLaplace noise = new DiscreteLaplace(new SecureRandom());
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sandbox-time-limit");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final SecureRandom random = new SecureRandom();
+    private final DiscreteLaplace noise = new DiscreteLaplace(random);
 
-    public JobExecution(HardenedDatabases databases, StatementAnalysis analysis, ResultStore results, SandboxLimits limits,
+    public JobExecution(QueryEngine engine, StatementAnalysis analysis, ResultStore results, SandboxLimits limits,
                         ArrowAllocation arrow, EntityStats stats) {
-        this.databases = databases;
+        this.engine = engine;
         this.analysis = analysis;
         this.results = results;
         this.limits = limits;
@@ -76,42 +83,234 @@ public class JobExecution {
         long received = System.nanoTime();
         StatementAnalysis.Checked checked = analysis.check(request.sql(), request.datasets());
         GuardedStatement statement = checked.statement();
-        ControlsResult controlsOfGrade = checked.controls();
-        requireEpsilon(controlsOfGrade, request.epsilon());
+        ControlsResult controls = checked.controls();
+        PrivacyCost cost = cost(controls, request.epsilonMicros());
         List<OutputColumn> output = StatementAnalysis.outputColumns(statement);
-        long bound = maxRowsPerEntity(request, statement, controlsOfGrade);
         Path temporary = results.temporaryFile(request.jobId());
         long started = System.nanoTime();
         try {
-            OutputControls controls = new OutputControls(controlsOfGrade, output, request.epsilon(), noise, bound);
-            long bytes;
-            try {
-                bytes = execute(request, statement, controlsOfGrade, controls, temporary, bound > 0);
-            } catch (OutputControls.ExactCountNeeded unsettled) {
-                controls = new OutputControls(controlsOfGrade, output, request.epsilon(), noise, 0);
-                bytes = execute(request, statement, controlsOfGrade, controls, temporary, false);
+            Outcome outcome;
+            if (controls.differentiallyPrivate()) {
+                outcome = runPrivate(request, statement, controls, cost, temporary);
+            } else if (statement.aggregate()) {
+                outcome = runKAnonymous(request, statement, controls, temporary);
+            } else {
+                outcome = runRowLevel(request, statement, controls, temporary);
             }
-            RunSummary summary = new RunSummary(controls.rows(), controls.suppressedGroups(), controls.capped(),
-                    statement.aggregate() ? controlsOfGrade.k() : null,
-                    controls.noiseApplied() ? controlsOfGrade.noise() : null,
-                    controls.noiseApplied() ? request.epsilon() : 0, output, bytes, statement.hash(),
+            RunSummary summary = new RunSummary(outcome.rows(), outcome.suppressedGroups(), outcome.capped(),
+                    outcome.rowsSuppressed(), controls.k(),
+                    controls.noise(), cost.epsilonMicros(), cost.deltaPicos(), output, outcome.bytes(), statement.hash(),
                     Instant.now().plus(limits.resultRetention()));
             results.save(request.jobId(), temporary, summary);
-            LOG.infof("job %s checked in %d ms, ran in %d ms: %d rows, %d groups suppressed", request.jobId(),
-                    (started - received) / 1_000_000, (System.nanoTime() - started) / 1_000_000, summary.rowCount(),
-                    summary.suppressedGroups());
+            // no count of the result is logged: it was computed from data nobody has released
+            LOG.infof("job %s checked in %d ms, ran in %d ms", request.jobId(), (started - received) / 1_000_000,
+                    (System.nanoTime() - started) / 1_000_000);
             return summary;
         } finally {
             Files.deleteIfExists(temporary);
         }
     }
 
+    /** What a run produced after its output controls. */
+    private record Outcome(long rows, long suppressedGroups, boolean capped, boolean rowsSuppressed, long bytes) {
+    }
+
     /**
-     * The row bound for k-anonymity (see {@link EntityStats}), or 0 where it does not hold: row-level
-     * output, no k, or a join (a joined row is not one entity's row).
+     * The privacy cost of the run: where the grade adds noise, ε must lie within the grade's range and δ is
+     * the grade's δ per query — a caller can neither switch the noise off nor make it vanish.
      */
-    private long maxRowsPerEntity(RunRequest request, GuardedStatement statement, ControlsResult controlsOfGrade) {
-        if (!statement.aggregate() || controlsOfGrade.k() == null || statement.joined() || request.datasets().size() != 1) {
+    static PrivacyCost cost(ControlsResult controls, long epsilonMicros) throws RunFailure {
+        if (!controls.differentiallyPrivate()) {
+            return PrivacyCost.NONE;
+        }
+        if (controls.epsilon_min() == null || controls.epsilon_max() == null || controls.delta_per_query() == null
+                || controls.max_rows_per_entity() == null || controls.max_groups_per_entity() == null || controls.k() == null
+                || epsilonMicros < PrivacyCost.epsilonMicros(controls.epsilon_min())
+                || epsilonMicros > PrivacyCost.epsilonMicros(controls.epsilon_max())) {
+            throw new RunFailure("epsilon_invalid", 422, "隐私预算ε取值无效", "The privacy budget epsilon is invalid");
+        }
+        return new PrivacyCost(epsilonMicros, PrivacyCost.deltaPicos(controls.delta_per_query()));
+    }
+
+    private Outcome runPrivate(RunRequest request, GuardedStatement statement, ControlsResult controls, PrivacyCost cost,
+                               Path file) throws RunFailure {
+        if (!statement.aggregate() || statement.shape() == null || statement.joined()) {
+            throw new RunFailure("row_level_output_not_allowed", 422, "该分级只发布差分隐私聚合结果",
+                    "This grade releases differentially private aggregates of one dataset only");
+        }
+        Contribution contribution = new Contribution(controls.max_rows_per_entity(), controls.max_groups_per_entity());
+        PrivateAggregation mechanism = new PrivateAggregation(statement.shape(), controls.k(), controls.delta_per_query(),
+                contribution, cost.epsilonMicros(), noise, random.nextLong());
+        ReleasedRows clauses = new ReleasedRows(statement.shape(), controls.row_cap());
+        long bytes = execute(request, mechanism.sql(), file, (reader, allocator, out) -> {
+            VectorSchemaRoot source = reader.getVectorSchemaRoot();
+            Map<String, String> metadata = schemaMetadata(request, statement, controls);
+            metadata.putAll(mechanism.metadata(controls.delta_per_query()));
+            Schema released = mechanism.releasedSchema(source.getSchema(), columnMetadata(statement));
+            try (VectorSchemaRoot kept = VectorSchemaRoot.create(released, allocator);
+                 VectorSchemaRoot page = VectorSchemaRoot.create(new Schema(released.getFields(), metadata), allocator);
+                 ArrowStreamWriter writer = new ArrowStreamWriter(page, null, Channels.newChannel(out))) {
+                kept.allocateNew();
+                kept.setRowCount(0);
+                while (reader.loadNextBatch()) {
+                    mechanism.accept(source, kept);
+                }
+                writer.start();
+                clauses.write(kept, page, writer, limits.batchRows());
+                writer.end();
+            }
+        });
+        return new Outcome(clauses.written(), mechanism.suppressedGroups(), clauses.capped(), false, bytes);
+    }
+
+    private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file)
+            throws RunFailure {
+        long bound = maxRowsPerEntity(request, statement, controls);
+        try {
+            return runKAnonymous(request, statement, controls, file, bound);
+        } catch (KAnonymousGroups.ExactCountNeeded unsettled) {
+            return runKAnonymous(request, statement, controls, file, 0);
+        }
+    }
+
+    private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
+                                  long bound) throws RunFailure {
+        KAnonymousGroups groups = new KAnonymousGroups(controls.k() == null ? 1 : controls.k(), controls.row_cap(), bound);
+        String sql = bound > 0 ? statement.executableWithRowCount() : statement.executableSql();
+        long bytes = execute(request, sql, file, (reader, allocator, out) -> {
+            VectorSchemaRoot source = reader.getVectorSchemaRoot();
+            Schema schema = visible(source.getSchema(), schemaMetadata(request, statement, controls), columnMetadata(statement));
+            try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
+                 ArrowStreamWriter writer = new ArrowStreamWriter(target, null, Channels.newChannel(out))) {
+                writer.start();
+                while (reader.loadNextBatch()) {
+                    groups.apply(source, target);
+                    writer.writeBatch();
+                }
+                writer.end();
+            }
+        });
+        return new Outcome(groups.rows(), groups.suppressedGroups(), groups.capped(), false, bytes);
+    }
+
+    private Outcome runRowLevel(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file)
+            throws RunFailure, IOException {
+        KAnonymousRows rows = new KAnonymousRows(controls.k() == null ? 1 : controls.k(), controls.row_cap(),
+                statement.tables().size());
+        String sql = "SELECT * FROM (" + statement.executableSql() + ") LIMIT " + (controls.row_cap() + 1);
+        Map<String, String> metadata = schemaMetadata(request, statement, controls);
+        long bytes = execute(request, sql, file, (reader, allocator, out) -> {
+            VectorSchemaRoot source = reader.getVectorSchemaRoot();
+            Schema schema = visible(source.getSchema(), metadata, columnMetadata(statement));
+            try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
+                 ArrowStreamWriter writer = new ArrowStreamWriter(target, null, Channels.newChannel(out))) {
+                writer.start();
+                while (reader.loadNextBatch()) {
+                    rows.transfer(source, target);
+                    writer.writeBatch();
+                }
+                writer.end();
+            }
+        });
+        if (rows.releasable()) {
+            return new Outcome(rows.rows(), 0, rows.capped(), false, bytes);
+        }
+        // fewer than k entities: nothing of it is kept, the result is the empty table of the same columns
+        return new Outcome(0, 0, false, true, writeEmpty(request, statement, controls, file));
+    }
+
+    private long writeEmpty(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file) throws IOException {
+        Map<String, String> metadata = schemaMetadata(request, statement, controls);
+        metadata.put("pdx.rows_suppressed", "true");
+        try (BufferAllocator allocator = arrow.child("empty-" + request.jobId(), 1 << 20);
+             OutputStream out = Files.newOutputStream(file)) {
+            Schema schema = Schema.fromJSON(emptySchemaJson(statement));
+            try (VectorSchemaRoot empty = VectorSchemaRoot.create(new Schema(schema.getFields(), metadata), allocator);
+                 ArrowStreamWriter writer = new ArrowStreamWriter(empty, null, Channels.newChannel(out))) {
+                writer.start();
+                writer.end();
+            }
+        }
+        return Files.size(file);
+    }
+
+    /** The output columns as text fields (their types are not released either): a withheld result has no rows. */
+    private static String emptySchemaJson(GuardedStatement statement) {
+        StringBuilder json = new StringBuilder("{\"fields\":[");
+        for (int i = 0; i < statement.output().size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"name\":\"").append(statement.output().get(i).name())
+                    .append("\",\"nullable\":true,\"type\":{\"name\":\"utf8\"},\"children\":[]}");
+        }
+        return json.append("]}").toString();
+    }
+
+    /**
+     * Writes the result of {@code sql} to {@code file} through {@code handler}. Opening the views and binding
+     * the statement read no data: their failures cost nothing. Every failure after execution began is
+     * {@link RunFailure#afterRead} — one answer to the requester, its cause kept for the bureau.
+     */
+    private long execute(RunRequest request, String sql, Path file, ResultHandler handler) throws RunFailure {
+        QueryEngine.Session session;
+        try {
+            session = engine.open(request.datasets());
+        } catch (SQLException unavailable) {
+            LOG.warnf("job %s: the licensed views could not be opened (%s)", request.jobId(), unavailable.getClass().getSimpleName());
+            throw new RunFailure("data_unavailable", 503, "数据暂不可用，作业未运行", "The data is not available; nothing was run");
+        }
+        try (session) {
+            QueryEngine.Prepared prepared;
+            try {
+                prepared = session.prepare(sql);
+            } catch (QueryEngine.NotExecutable | SQLException unbindable) {
+                throw RunFailure.notExecutable();
+            }
+            try (prepared;
+                 BufferAllocator allocator = arrow.child("job-" + request.jobId(), limits.resultMaxBytes() * 2);
+                 CountingStream counted = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file)),
+                         limits.resultMaxBytes())) {
+                try (ArrowReader reader = prepared.execute(allocator, limits.batchRows(), limits.timeLimit())) {
+                    handler.write(reader, allocator, counted);
+                }
+                counted.flush();
+                return counted.count();
+            } catch (KAnonymousGroups.ExactCountNeeded rerun) {
+                throw rerun;
+            } catch (Exception failure) {
+                throw afterRead(failure, prepared.timedOut(), request);
+            }
+        } catch (SQLException closing) {
+            throw RunFailure.afterRead("run_error");
+        }
+    }
+
+    /** The one failure of a run that read data, its cause told apart for the bureau only. */
+    private RunFailure afterRead(Exception failure, boolean timedOut, RunRequest request) {
+        if (timedOut || failure instanceof QueryEngine.TimedOut) {
+            return RunFailure.timeLimit();
+        }
+        if (failure instanceof CountingStream.LimitExceeded || failure.getCause() instanceof CountingStream.LimitExceeded
+                || failure instanceof OutOfMemoryException) {
+            return RunFailure.resultTooLarge();
+        }
+        if (failure instanceof SQLException engineFailure) {
+            engine.discard(request.datasets());
+            return classify(engineFailure, request);
+        }
+        LOG.warnf("job %s failed after it read data (%s)", request.jobId(), failure.getClass().getSimpleName());
+        return RunFailure.afterRead(failure instanceof IOException ? "result_store_failed" : "run_error");
+    }
+
+    @FunctionalInterface
+    private interface ResultHandler {
+        void write(ArrowReader reader, BufferAllocator allocator, OutputStream out) throws IOException, SQLException;
+    }
+
+    /**
+     * The row bound for k over one table (see {@link EntityStats}), or 0 where it does not hold: no k, or a join
+     * (a joined row is not one entity's row).
+     */
+    private long maxRowsPerEntity(RunRequest request, GuardedStatement statement, ControlsResult controls) {
+        if (controls.k() == null || statement.joined() || request.datasets().size() != 1) {
             return 0;
         }
         var dataset = request.datasets().get(0);
@@ -123,112 +322,59 @@ public class JobExecution {
         }
     }
 
-    private long execute(RunRequest request, GuardedStatement statement, ControlsResult controlsOfGrade,
-                         OutputControls controls, Path file, boolean bounded) throws RunFailure, IOException {
-        String sql = statement.aggregate()
-                ? (bounded ? statement.sqlWithRowCount() : statement.sqlWithHiddenColumns())
-                : "SELECT * FROM (" + statement.sql() + ") LIMIT " + (controlsOfGrade.row_cap() + 1);
-        AtomicBoolean timedOut = new AtomicBoolean();
-        try (Connection duck = databases.connect(request.datasets(), true);
-             Statement query = duck.createStatement();
-             BufferAllocator allocator = arrow.child("job-" + request.jobId(), limits.resultMaxBytes() * 2);
-             CountingStream counted = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file)),
-                     limits.resultMaxBytes())) {
-            ScheduledFuture<?> cancel = timer.schedule(() -> {
-                timedOut.set(true);
-                cancelQuietly(query);
-            }, limits.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
-            try (ResultSet rows = query.executeQuery(sql);
-                 ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, limits.batchRows())) {
-                VectorSchemaRoot source = reader.getVectorSchemaRoot();
-                Schema schema = outputSchema(source.getSchema(), request, statement, controlsOfGrade);
-                try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
-                     ArrowStreamWriter writer = new ArrowStreamWriter(target, null, Channels.newChannel(counted))) {
-                    writer.start();
-                    while (reader.loadNextBatch()) {
-                        if (timedOut.get()) {
-                            throw RunFailure.timeLimit();
-                        }
-                        if (statement.aggregate()) {
-                            controls.apply(source, target);
-                        } else {
-                            controls.transferRows(source, target, controlsOfGrade.row_cap());
-                        }
-                        writer.writeBatch();
-                    }
-                    writer.end();
-                }
-            } finally {
-                cancel.cancel(false);
-            }
-            counted.flush();
-            return counted.count();
-        } catch (CountingStream.LimitExceeded tooLarge) {
-            throw RunFailure.resultTooLarge();
-        } catch (SQLException failure) {
-            databases.discard(request.datasets(), true);
-            throw classify(failure, timedOut.get(), request.jobId());
-        } catch (IOException failure) {
-            if (failure.getCause() instanceof CountingStream.LimitExceeded) {
-                throw RunFailure.resultTooLarge();
-            }
-            throw failure;
-        }
-    }
-
-    private static Schema outputSchema(Schema source, RunRequest request, GuardedStatement statement,
-                                       ControlsResult controlsOfGrade) {
+    /** The visible fields (hidden {@code __pdx_} columns dropped), each with its column metadata. */
+    private static Schema visible(Schema source, Map<String, String> metadata, Map<String, Map<String, String>> columns) {
         List<Field> fields = source.getFields().stream()
-                .filter(field -> !field.getName().startsWith(OutputControls.HIDDEN_PREFIX))
+                .filter(field -> !field.getName().startsWith(KAnonymousGroups.HIDDEN_PREFIX))
+                .map(field -> new Field(field.getName(), new FieldType(field.isNullable(), field.getType(), field.getDictionary(),
+                        columns.getOrDefault(field.getName(), Map.of())), field.getChildren()))
                 .toList();
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("pdx.job_id", request.jobId().toString());
-        metadata.put("pdx.grade", controlsOfGrade.grade());
-        metadata.put("pdx.sql_sha256", statement.hash());
-        metadata.put("pdx.output", statement.aggregate() ? "AGGREGATE" : "ROW_LEVEL");
-        metadata.put("pdx.row_cap", Long.toString(controlsOfGrade.row_cap()));
-        if (statement.aggregate() && controlsOfGrade.k() != null) {
-            metadata.put("pdx.k", Integer.toString(controlsOfGrade.k()));
-            metadata.put("pdx.k_noised", Boolean.toString(controlsOfGrade.k_noised()));
-        }
-        if (controlsOfGrade.noise() != null && request.epsilon() > 0) {
-            metadata.put("pdx.noise", controlsOfGrade.noise());
-            metadata.put("pdx.epsilon", Double.toString(request.epsilon()));
-            metadata.put("pdx.noised_aggregates", String.join(",", controlsOfGrade.noised_aggregates()));
-        }
         return new Schema(fields, metadata);
     }
 
-    /** Where the grade adds noise, ε must be positive and within the grade's ε per query: a caller cannot switch noise off. */
-    private static void requireEpsilon(ControlsResult controls, double epsilon) throws RunFailure {
-        if (controls.noise() == null) {
-            return;
+    /** Per output column: its tag, use, aggregate and (unless the mechanism says otherwise) that it is not noised. */
+    private static Map<String, Map<String, String>> columnMetadata(GuardedStatement statement) {
+        Map<String, Map<String, String>> columns = new HashMap<>();
+        for (var column : statement.output()) {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("pdx.tag", column.tag() == null ? "" : column.tag().name());
+            metadata.put("pdx.use", column.use());
+            metadata.put("pdx.aggregate", column.aggregate() == null ? "" : column.aggregate());
+            metadata.put("pdx.noised", "false");
+            columns.put(column.name(), metadata);
         }
-        double limit = controls.epsilon_per_query() == null ? 0 : controls.epsilon_per_query();
-        if (!(epsilon > 0) || epsilon > limit) {
-            throw new RunFailure("epsilon_invalid", 422, "隐私预算ε取值无效", "The privacy budget epsilon is invalid");
-        }
+        return columns;
     }
 
-    private static RunFailure classify(SQLException failure, boolean timedOut, UUID job) {
+    private static Map<String, String> schemaMetadata(RunRequest request, GuardedStatement statement, ControlsResult controls) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("pdx.job_id", request.jobId().toString());
+        metadata.put("pdx.grade", controls.grade());
+        metadata.put("pdx.sql_sha256", statement.hash());
+        metadata.put("pdx.output", statement.aggregate() ? "AGGREGATE" : "ROW_LEVEL");
+        metadata.put("pdx.row_cap", Long.toString(controls.row_cap()));
+        if (controls.k() != null) {
+            metadata.put("pdx.k", Integer.toString(controls.k()));
+            metadata.put("pdx.k_noised", Boolean.toString(controls.k_noised()));
+        }
+        if (!controls.differentiallyPrivate()) {
+            metadata.put("pdx.noise", "NONE");
+            metadata.put("pdx.epsilon", BigDecimal.ZERO.toPlainString());
+        }
+        return metadata;
+    }
+
+    private static RunFailure classify(SQLException failure, RunRequest request) {
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         String kind = message.contains(":") ? message.substring(0, message.indexOf(':')) : "unknown";
-        LOG.infof("job %s failed in DuckDB (%s)", job, kind.length() > 40 ? "error" : kind);
-        if (timedOut || message.startsWith("INTERRUPT")) {
+        LOG.infof("job %s failed in the engine (%s)", request.jobId(), kind.length() > 40 ? "error" : kind);
+        if (message.startsWith("INTERRUPT")) {
             return RunFailure.timeLimit();
         }
         if (message.startsWith("Out of Memory")) {
             return RunFailure.memoryLimit();
         }
         return RunFailure.queryFailed();
-    }
-
-    private static void cancelQuietly(Statement query) {
-        try {
-            query.cancel();
-        } catch (SQLException | RuntimeException ignored) {
-            // the query ended on its own meanwhile
-        }
     }
 
     /** Counts what is written and refuses to write past a limit. */

@@ -3,6 +3,11 @@ package io.pdx.sandbox.engine;
 /**
  * A job that could not run or whose result may not be kept: a stable code, an HTTP status and a
  * message in Chinese and English. Never carries a value from the data or the statement.
+ *
+ * <p>A failure <em>after the run read data</em> ({@link #afterRead}) is one and the same to the
+ * requester whatever its cause (time, memory or size limit, an engine error): telling them apart
+ * would let the data decide which answer comes back. Its {@link #cause()} is kept for the bureau, and
+ * {@link #dataRead()} tells marketplace-api that the job's ε stays spent.
  */
 public final class RunFailure extends Exception {
 
@@ -10,29 +15,49 @@ public final class RunFailure extends Exception {
     private final int status;
     private final String messageZh;
     private final String messageEn;
+    private final boolean dataRead;
+    private final String cause;
 
     public RunFailure(String code, int status, String messageZh, String messageEn) {
+        this(code, status, messageZh, messageEn, false, code);
+    }
+
+    private RunFailure(String code, int status, String messageZh, String messageEn, boolean dataRead, String cause) {
         super(code, null, false, false);
         this.code = code;
         this.status = status;
         this.messageZh = messageZh;
         this.messageEn = messageEn;
+        this.dataRead = dataRead;
+        this.cause = cause;
+    }
+
+    /** The run read data and then failed, for {@code cause} (shown to the bureau only). */
+    public static RunFailure afterRead(String cause) {
+        return new RunFailure("run_failed", 422, "查询在读取数据后未能完成；已计入隐私预算",
+                "The query did not complete after it read data; its privacy budget stays spent", true, cause);
     }
 
     public static RunFailure timeLimit() {
-        return new RunFailure("time_limit_exceeded", 422, "查询超过时间上限，已取消", "The query ran past its time limit and was cancelled");
+        return afterRead("time_limit_exceeded");
     }
 
     public static RunFailure memoryLimit() {
-        return new RunFailure("memory_limit_exceeded", 422, "查询超过内存上限，已终止", "The query needed more memory than allowed and was stopped");
+        return afterRead("memory_limit_exceeded");
     }
 
     public static RunFailure resultTooLarge() {
-        return new RunFailure("result_too_large", 422, "结果超过大小上限", "The result is larger than allowed");
+        return afterRead("result_too_large");
     }
 
     public static RunFailure queryFailed() {
-        return new RunFailure("query_failed", 422, "查询执行失败", "The query failed while running");
+        return afterRead("query_failed");
+    }
+
+    /** The engine refused the statement before reading any data (binding, planning). */
+    public static RunFailure notExecutable() {
+        return new RunFailure("query_not_executable", 422, "查询无法执行（类型或函数参数不匹配），未读取数据",
+                "The query cannot be executed (a type or function argument does not fit); no data was read");
     }
 
     public static RunFailure notFound() {
@@ -53,5 +78,15 @@ public final class RunFailure extends Exception {
 
     public String messageEn() {
         return messageEn;
+    }
+
+    /** Whether the run read data before it failed (its privacy cost stands). */
+    public boolean dataRead() {
+        return dataRead;
+    }
+
+    /** What went wrong, for the bureau; the requester sees {@link #code()} only. */
+    public String cause() {
+        return cause;
     }
 }

@@ -54,7 +54,7 @@ public class SandboxPolicy {
         }
         SandboxAdmissionInput input = new SandboxAdmissionInput(
                 new Subject(true, "sandbox-runner", List.of(), null, null), null, null,
-                new SandboxAdmissionInput.Job("controls", graded, null));
+                new SandboxAdmissionInput.Job("controls", graded, null, false));
         try {
             var answers = Uni.combine().all().unis(policy.evaluate(CONTROLS, input, ControlsResult.class),
                     policy.evaluate(UNTAGGED_USES, Map.of(), String[].class)).asTuple().await().atMost(WAIT);

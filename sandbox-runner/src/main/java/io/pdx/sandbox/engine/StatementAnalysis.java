@@ -1,6 +1,5 @@
 package io.pdx.sandbox.engine;
 
-import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 import io.pdx.contracts.sandbox.Analysis;
@@ -75,12 +74,8 @@ public class StatementAnalysis {
                 throw new RunFailure("entity_column_missing", 409, "数据集未声明个人或实体标识字段，无法计算k匿名",
                         "The dataset declares no person or entity column, so k cannot be counted");
             }
-            LinkedHashMap<String, io.pdx.contracts.ColumnTag> columns = new LinkedHashMap<>();
-            for (ColumnSpec column : dataset.columns()) {
-                columns.put(column.name(), column.tag());
-            }
             tables.put(dataset.alias().toLowerCase(Locale.ROOT),
-                    new TableSchema(dataset.alias(), dataset.grade(), dataset.entityColumn(), columns));
+                    TableSchema.of(dataset.alias(), dataset.grade(), dataset.entityColumn(), dataset.columns()));
         }
         try {
             GuardedStatement statement = guard.check(sql, tables, controls, Set.copyOf(untaggedOutputUses));
@@ -92,10 +87,12 @@ public class StatementAnalysis {
     }
 
     public Analysis analyse(String sql, List<SandboxDataset> datasets) throws RunFailure {
-        GuardedStatement statement = check(sql, datasets).statement();
+        Checked checked = check(sql, datasets);
+        GuardedStatement statement = checked.statement();
         Map<String, List<String>> columns = new TreeMap<>();
         statement.columnsByAlias().forEach((alias, names) -> columns.put(alias, names.stream().sorted().toList()));
-        return new Analysis(statement.sql(), statement.hash(), columns, outputColumns(statement), statement.aggregate());
+        return new Analysis(statement.sql(), statement.hash(), columns, outputColumns(statement), statement.aggregate(),
+                checked.controls());
     }
 
     static List<OutputColumn> outputColumns(GuardedStatement statement) {

@@ -14,38 +14,49 @@ import static java.util.Collections.unmodifiableMap;
 import static java.util.Collections.unmodifiableSet;
 
 /**
- * A statement the guard accepted. What runs is {@link #sql()} (or {@link #sqlWithHiddenColumns()}),
- * regenerated from the validated tree, never the developer's text.
+ * A statement the guard accepted. {@link #sql()} is the canonical statement regenerated from the
+ * validated tree (what the developer and the reviewer read, and what is hashed); what runs is one of
+ * the executable forms below, made from the same tree, never the developer's text. In every
+ * executable form each expression that reads a value is wrapped so that it cannot fail on a value
+ * ({@code TRY(...)}): whether a run succeeds never depends on the data.
  *
- * @param sql                  regenerated SQL; every output has an explicit double-quoted alias
- * @param columnsByAlias       per dataset alias, the columns the statement references (any clause)
- * @param output               the output columns, in order
- * @param aggregate            true when the statement has aggregates or a GROUP BY
- * @param entitySql            when aggregate, the FROM table's entity column as qualified in {@code sql}; else null
- * @param sqlWithHiddenColumns when aggregate, {@code sql} with two trailing items
- *                             {@code count(DISTINCT <entitySql>) AS "__pdx_entities"} and
- *                             {@code count(*) AS "__pdx_rows"}, then, where the grade adds noise, for
- *                             each SUM or AVG output {@code max(abs(<argument>)) AS "__pdx_bound_<name>"};
- *                             else equal to {@code sql}
- * @param sqlWithRowCount      the same without {@code __pdx_entities} (for runs that bound distinct
- *                             entities from the row count); else equal to {@code sql}
- * @param joined               true when the statement joins tables
+ * @param sql                   canonical regenerated SQL; every output has an explicit double-quoted alias
+ * @param columnsByAlias        per dataset alias, the columns the statement references (any clause)
+ * @param output                the output columns, in order
+ * @param aggregate             true when the statement has aggregates or a GROUP BY
+ * @param tables                the datasets the statement reads, by reference, in FROM/JOIN order
+ * @param executableSql         aggregate: with the hidden columns {@code __pdx_entities_<i>} (distinct entities of
+ *                              the i-th table per group) and {@code __pdx_rows}; row-level: with the hidden column
+ *                              {@code __pdx_entity_<i>} (the i-th table's entity of each row)
+ * @param executableWithRowCount aggregate over one table: {@code __pdx_rows} only, for runs that bound distinct
+ *                              entities from the row count; else equal to {@code executableSql}
+ * @param shape                 aggregate: the statement taken apart for differentially private execution; else null
  */
 public record GuardedStatement(
         String sql,
         Map<String, Set<String>> columnsByAlias,
         List<OutputColumn> output,
         boolean aggregate,
-        String entitySql,
-        String sqlWithHiddenColumns,
-        String sqlWithRowCount,
-        boolean joined) {
+        List<TableRef> tables,
+        String executableSql,
+        String executableWithRowCount,
+        AggregateShape shape) {
+
+    /** One table of the statement: its reference in the SQL, its dataset alias and its entity column. */
+    public record TableRef(String ref, String alias, String entityColumn) {
+    }
 
     public GuardedStatement {
         var columns = new LinkedHashMap<String, Set<String>>();
         columnsByAlias.forEach((alias, names) -> columns.put(alias, unmodifiableSet(new LinkedHashSet<>(names))));
         columnsByAlias = unmodifiableMap(columns);
         output = List.copyOf(output);
+        tables = List.copyOf(tables);
+    }
+
+    /** Whether the statement joins tables. */
+    public boolean joined() {
+        return tables.size() > 1;
     }
 
     /** Lowercase hex SHA-256 of {@link #sql()} (UTF-8). */

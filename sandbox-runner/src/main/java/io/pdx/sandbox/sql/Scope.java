@@ -1,6 +1,7 @@
 package io.pdx.sandbox.sql;
 
 import io.pdx.contracts.ColumnTag;
+import io.pdx.contracts.catalog.ColumnSpec;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
@@ -17,6 +18,7 @@ import static io.pdx.sandbox.sql.Refusal.CLAUSE_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.COLUMN_AMBIGUOUS;
 import static io.pdx.sandbox.sql.Refusal.COLUMN_NOT_LICENSED;
 import static io.pdx.sandbox.sql.Refusal.JOIN_NOT_ALLOWED;
+import static io.pdx.sandbox.sql.Refusal.SELF_JOIN_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.TABLE_NOT_LICENSED;
 
 /**
@@ -28,7 +30,11 @@ import static io.pdx.sandbox.sql.Refusal.TABLE_NOT_LICENSED;
 final class Scope {
 
     /** A licensed column as one table reference of the statement reads it. */
-    record SourceColumn(String ref, String name, ColumnTag tag) {
+    record SourceColumn(String ref, String name, ColumnSpec spec) {
+
+        ColumnTag tag() {
+            return spec.tag();
+        }
 
         /** The column as written in the regenerated SQL, e.g. {@code b.card_id}. */
         String sql() {
@@ -45,11 +51,18 @@ final class Scope {
         this.tables = tables;
     }
 
-    /** Adds a FROM or JOIN table, rewritten in place to the dataset alias and a lower-case reference; returns its reference. */
+    /**
+     * Adds a FROM or JOIN table, rewritten in place to the dataset alias and a lower-case reference; returns its
+     * reference. A dataset that is already a table of the statement is refused: a self-join lets one entity's rows
+     * meet each other, so a group of one entity could pass k.
+     */
     String add(Table table) throws StatementRefused {
         TableSchema schema = tables.get(unquote(table.getName()).toLowerCase(Locale.ROOT));
         if (schema == null) {
-            throw TABLE_NOT_LICENSED.refused();
+            throw TABLE_NOT_LICENSED.refused(String.join(", ", licensedAliases()));
+        }
+        if (byRef.values().stream().anyMatch(known -> known.alias().equals(schema.alias()))) {
+            throw SELF_JOIN_NOT_ALLOWED.refused();
         }
         String ref = schema.alias();
         table.setName(schema.alias());
@@ -71,6 +84,16 @@ final class Scope {
         return byRef.get(ref);
     }
 
+    /** The statement's tables by reference, in FROM/JOIN order. */
+    Map<String, TableSchema> tables() {
+        return byRef;
+    }
+
+    /** The aliases of the licensed datasets, sorted. */
+    java.util.List<String> licensedAliases() {
+        return tables.values().stream().map(TableSchema::alias).sorted().toList();
+    }
+
     /**
      * Resolves a column reference to a licensed column and rewrites the node as {@code ref.column}.
      * Unqualified names must match exactly one table of the statement.
@@ -86,7 +109,7 @@ final class Scope {
             licensed(unquote(column.getTable().getName()).toLowerCase(Locale.ROOT), wanted, matches);
         }
         if (matches.isEmpty()) {
-            throw COLUMN_NOT_LICENSED.refused();
+            throw COLUMN_NOT_LICENSED.refused(plainOrQuoted(wanted), String.join(", ", licensedColumns()));
         }
         if (matches.size() > 1) {
             throw COLUMN_AMBIGUOUS.refused(matches.get(0).name());
@@ -101,7 +124,7 @@ final class Scope {
     /** Unresolved references to every licensed column of the table {@code ref} (in schema order), or of all tables when null. */
     List<Column> starColumns(String ref) throws StatementRefused {
         if (ref != null && !byRef.containsKey(ref)) {
-            throw TABLE_NOT_LICENSED.refused();
+            throw TABLE_NOT_LICENSED.refused(String.join(", ", licensedAliases()));
         }
         List<Column> columns = new ArrayList<>();
         for (var entry : byRef.entrySet()) {
@@ -110,6 +133,17 @@ final class Scope {
             }
         }
         return columns;
+    }
+
+    /** The licensed columns of the statement's tables (of every licensed dataset before FROM is read), sorted. */
+    private java.util.List<String> licensedColumns() {
+        var schemas = byRef.isEmpty() ? tables.values() : byRef.values();
+        return schemas.stream().flatMap(schema -> schema.columns().keySet().stream()).distinct().sorted().toList();
+    }
+
+    /** A name the developer wrote, echoed in a refusal only when it is a plain identifier (never arbitrary text). */
+    static String plainOrQuoted(String name) {
+        return TableSchema.PLAIN_NAME.matcher(name).matches() && name.length() <= 63 ? name : "(?)";
     }
 
     /** Per dataset alias, the columns resolved so far. */
@@ -131,9 +165,9 @@ final class Scope {
         if (schema == null) {
             return;
         }
-        schema.columns().forEach((name, tag) -> {
+        schema.columns().forEach((name, spec) -> {
             if (name.equalsIgnoreCase(wanted)) {
-                matches.add(new SourceColumn(ref, name, tag));
+                matches.add(new SourceColumn(ref, name, spec));
             }
         });
     }

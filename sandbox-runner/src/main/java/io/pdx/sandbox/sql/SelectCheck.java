@@ -1,7 +1,12 @@
 package io.pdx.sandbox.sql;
 
 import io.pdx.contracts.ColumnTag;
+import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.policy.ControlsResult;
+import io.pdx.sandbox.sql.AggregateShape.ReleasedFilter;
+import io.pdx.sandbox.sql.AggregateShape.ReleasedOrder;
+import io.pdx.sandbox.sql.AggregateShape.ValueBounds;
+import io.pdx.sandbox.sql.GuardedStatement.TableRef;
 import io.pdx.sandbox.sql.Scope.SourceColumn;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BinaryExpression;
@@ -23,6 +28,7 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,16 +40,21 @@ import java.util.regex.Pattern;
 
 import static io.pdx.sandbox.sql.Refusal.AGGREGATE_MISPLACED;
 import static io.pdx.sandbox.sql.Refusal.AGGREGATE_NOT_ALLOWED;
+import static io.pdx.sandbox.sql.Refusal.BOUNDS_NOT_DECLARED;
 import static io.pdx.sandbox.sql.Refusal.COLUMN_USE_NOT_ALLOWED;
+import static io.pdx.sandbox.sql.Refusal.COUNT_DISTINCT_ENTITY_ONLY;
 import static io.pdx.sandbox.sql.Refusal.DUPLICATE_OUTPUT_NAME;
 import static io.pdx.sandbox.sql.Refusal.GROUP_BY_INVALID;
 import static io.pdx.sandbox.sql.Refusal.HAVING_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.JOIN_KEY_IN_OUTPUT;
+import static io.pdx.sandbox.sql.Refusal.JOIN_KEY_NOT_DECLARED;
 import static io.pdx.sandbox.sql.Refusal.JOIN_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.NOT_GROUPED;
 import static io.pdx.sandbox.sql.Refusal.ORDER_BY_NOT_ALLOWED;
+import static io.pdx.sandbox.sql.Refusal.ORDER_STATISTIC_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.OUTPUT_NAME_INVALID;
 import static io.pdx.sandbox.sql.Refusal.OUTPUT_NAME_MISSING;
+import static io.pdx.sandbox.sql.Refusal.RELEASED_CLAUSE_NOT_AN_OUTPUT;
 import static io.pdx.sandbox.sql.Refusal.RESERVED_NAME;
 import static io.pdx.sandbox.sql.Refusal.ROW_LEVEL_OUTPUT_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.SANDBOX_NOT_ALLOWED;
@@ -52,8 +63,14 @@ import static io.pdx.sandbox.sql.Refusal.UNTAGGED_OUTPUT_NOT_ALLOWED;
 
 /**
  * Checks one supported SELECT (a {@link SupportedSyntax} copy) against the licensed columns and the grade's
- * output controls, rewriting it in place into the statement that runs: columns qualified, function names
- * lower case, every output with an explicit quoted alias, ORDER BY naming outputs by alias.
+ * output controls, rewriting it in place into the canonical statement: columns qualified, function names
+ * lower case, every output with an explicit quoted alias, ORDER BY naming outputs by alias. Then it makes the
+ * executable forms ({@link GuardedStatement}), in which no expression can fail on a value.
+ *
+ * <p>A row-level statement follows the grade's row-level column uses (no IDENTIFIER anywhere, no
+ * QUASI_IDENTIFIER in the output); an aggregate statement the aggregate uses. Where the grade adds noise,
+ * HAVING, ORDER BY and LIMIT are kept aside to act on the released values, SUM and AVG read only columns
+ * with declared bounds, and COUNT(DISTINCT …) counts only the privacy unit.
  */
 final class SelectCheck {
 
@@ -62,6 +79,8 @@ final class SelectCheck {
     private static final String GROUP_BY = "GROUP_BY";
     private static final String WHERE = "WHERE";
     private static final String JOIN = "JOIN";
+    private static final String ENTITY_COUNT = "ENTITY_COUNT";
+    private static final Set<String> ORDER_STATISTICS = Set.of("MIN", "MAX");
 
     private static final List<ColumnTag> STRICTEST_FIRST = List.of(
             ColumnTag.IDENTIFIER, ColumnTag.QUASI_IDENTIFIER, ColumnTag.SENSITIVE, ColumnTag.ATTRIBUTE, ColumnTag.METRIC);
@@ -72,10 +91,17 @@ final class SelectCheck {
     private final ControlsResult controls;
     private final Set<String> untaggedOutputUses;
     private final Scope scope;
+    private final boolean noised;
     private final Set<String> joinKeys = new HashSet<>();
-    private final Set<String> groupKeys = new HashSet<>();
+    private final List<String> groupKeys = new ArrayList<>();
     private final List<OutputColumn> output = new ArrayList<>();
     private final List<String> outputSql = new ArrayList<>();
+    /** Per output: its aggregate call (null for a group key or a row-level column) and the bounds of its argument. */
+    private final List<Function> aggregateCalls = new ArrayList<>();
+    private final List<ValueBounds> argumentBounds = new ArrayList<>();
+    private final List<ReleasedFilter> releasedHaving = new ArrayList<>();
+    private final List<ReleasedOrder> releasedOrder = new ArrayList<>();
+    private Map<String, List<String>> uses;
 
     /** What an expression reads: its (resolved) columns and the aggregate calls inside it. */
     private record Reads(List<SourceColumn> columns, List<Function> aggregates) {
@@ -86,86 +112,113 @@ final class SelectCheck {
         this.controls = controls;
         this.untaggedOutputUses = untaggedOutputUses;
         this.scope = new Scope(tables);
+        this.noised = controls.differentiallyPrivate();
     }
 
     GuardedStatement run() throws StatementRefused {
         if (!controls.allowed()) {
             throw SANDBOX_NOT_ALLOWED.refused();
         }
-        String fromRef = scope.add((Table) select.getFromItem());
+        boolean aggregate = select.getGroupBy() != null || select.getHaving() != null
+                || select.getSelectItems().stream().anyMatch(item -> containsAggregate(item.getExpression()));
+        if (!aggregate && (!controls.row_level_output() || noised)) {
+            throw ROW_LEVEL_OUTPUT_NOT_ALLOWED.refused();
+        }
+        uses = aggregate ? controls.column_uses() : controls.row_level_column_uses();
+        scope.add((Table) select.getFromItem());
         for (Join join : select.getJoins() == null ? List.<Join>of() : select.getJoins()) {
             checkJoin(join);
         }
         checkWhere();
         checkGroupBy();
-        boolean aggregate = select.getGroupBy() != null || select.getHaving() != null
-                || select.getSelectItems().stream().anyMatch(item -> containsAggregate(item.getExpression()));
         expandStars(aggregate);
-        if (!aggregate && !controls.row_level_output()) {
-            throw ROW_LEVEL_OUTPUT_NOT_ALLOWED.refused();
-        }
         for (SelectItem<?> item : select.getSelectItems()) {
             checkOutput(item, aggregate);
         }
         checkHaving();
         checkOrderBy(aggregate);
-        return guarded(fromRef, aggregate);
+        return guarded(aggregate);
     }
 
-    /** The regenerated statement; an aggregate one also with its hidden columns for the output controls. */
-    private GuardedStatement guarded(String fromRef, boolean aggregate) {
+    /** The canonical statement and, from the same tree made non-failing, its executable forms. */
+    private GuardedStatement guarded(boolean aggregate) {
         String sql = select.toString();
-        boolean joined = select.getJoins() != null && !select.getJoins().isEmpty();
-        if (!aggregate) {
-            return new GuardedStatement(sql, scope.columnsByAlias(), output, false, null, sql, sql, joined);
-        }
-        Column entity = new Column(new Table(fromRef), scope.table(fromRef).entityColumn());
-        Function distinctEntities = new Function("count", entity);
-        distinctEntities.setDistinct(true);
-        SelectItem<?> entities = new SelectItem<>(distinctEntities, new Alias(quoted("__pdx_entities"), true));
-        SelectItem<?> rows = new SelectItem<>(new Function("count", new AllColumns()), new Alias(quoted("__pdx_rows"), true));
+        List<TableRef> tables = scope.tables().entrySet().stream()
+                .map(entry -> new TableRef(entry.getKey(), entry.getValue().alias(), entry.getValue().entityColumn()))
+                .toList();
+        NonFailing.rewrite(select);
         List<SelectItem<?>> items = new ArrayList<>(select.getSelectItems());
-        List<SelectItem<?>> bounds = contributionBounds(items);
+        if (!aggregate) {
+            for (int i = 0; i < tables.size(); i++) {
+                select.addSelectItems(hidden(entity(tables.get(i)), "__pdx_entity_" + i));
+            }
+            String executable = select.toString();
+            select.setSelectItems(items);
+            return new GuardedStatement(sql, scope.columnsByAlias(), output, false, tables, executable, executable, null);
+        }
+        AggregateShape shape = noised ? shape(tables.get(0)) : null;
+        SelectItem<?> rows = hidden(new Function("count", new AllColumns()), "__pdx_rows");
         select.addSelectItems(rows);
-        bounds.forEach(select::addSelectItems);
-        String sqlWithRowCount = select.toString();
+        String withRowCount = select.toString();
         select.setSelectItems(new ArrayList<>(items));
-        select.addSelectItems(entities, rows);
-        bounds.forEach(select::addSelectItems);
-        return new GuardedStatement(sql, scope.columnsByAlias(), output, true, entity.toString(), select.toString(),
-                sqlWithRowCount, joined);
+        for (int i = 0; i < tables.size(); i++) {
+            Function distinct = new Function("count", entity(tables.get(i)));
+            distinct.setDistinct(true);
+            select.addSelectItems(hidden(distinct, "__pdx_entities_" + i));
+        }
+        select.addSelectItems(rows);
+        String executable = select.toString();
+        select.setSelectItems(items);
+        return new GuardedStatement(sql, scope.columnsByAlias(), output, true, tables, executable,
+                tables.size() == 1 ? withRowCount : executable, shape);
+    }
+
+    /** The statement taken apart for differentially private execution (from the non-failing tree). */
+    private AggregateShape shape(TableRef table) {
+        List<AggregateShape.Output> outputs = new ArrayList<>();
+        for (int i = 0; i < output.size(); i++) {
+            Function call = aggregateCalls.get(i);
+            if (call == null) {
+                outputs.add(new AggregateShape.Output(output.get(i).name(), groupKeys.indexOf(outputSql.get(i)), null, null, null));
+                continue;
+            }
+            String kind = output.get(i).aggregate();
+            Object parameter = call.getParameters() == null || call.getParameters().isEmpty() ? null : call.getParameters().get(0);
+            String argument = parameter == null || parameter instanceof AllColumns || ENTITY_COUNT.equals(output.get(i).use())
+                    ? null : parameter.toString();
+            outputs.add(new AggregateShape.Output(output.get(i).name(), -1, kind, argument, argumentBounds.get(i)));
+        }
+        List<String> keys = new ArrayList<>();
+        if (select.getGroupBy() != null) {
+            for (Object key : select.getGroupBy().getGroupByExpressions()) {
+                keys.add(key.toString());
+            }
+        }
+        return new AggregateShape(select.getFromItem().toString(), select.getWhere() == null ? null : select.getWhere().toString(),
+                entity(table).toString(), keys, outputs, releasedHaving, releasedOrder,
+                select.getLimit() == null ? null : ((LongValue) select.getLimit().getRowCount()).getValue(),
+                select.getOffset() == null ? null : ((LongValue) select.getOffset().getOffset()).getValue());
+    }
+
+    private static Column entity(TableRef table) {
+        return new Column(new Table(table.ref()), table.entityColumn());
+    }
+
+    private static SelectItem<?> hidden(Expression expression, String name) {
+        return new SelectItem<>(expression, new Alias(quoted(name), true));
     }
 
     /**
-     * For each SUM or AVG output, {@code max(abs(<argument>)) AS "__pdx_bound_<name>"}: the largest
-     * contribution of one row in its group, the sensitivity its noise is scaled to. None where the
-     * grade adds no noise: there it would be a second pass over every summed value for nothing
-     * (a third of the run of a SUM over ten million rows).
+     * An allowed join kind with another dataset, ON a conjunction of column = column between the new table and
+     * the ones before it, each a declared join key of the same domain and type in both datasets.
      */
-    private List<SelectItem<?>> contributionBounds(List<SelectItem<?>> items) {
-        List<SelectItem<?>> bounds = new ArrayList<>();
-        if (controls.noise() == null) {
-            return bounds;
-        }
-        for (int index = 0; index < items.size(); index++) {
-            if (items.get(index).getExpression() instanceof Function call
-                    && List.of("sum", "avg").contains(call.getName().toLowerCase(Locale.ROOT))
-                    && call.getParameters() != null && call.getParameters().size() == 1) {
-                Expression argument = (Expression) call.getParameters().get(0);
-                Function largest = new Function("max", new Function("abs", argument));
-                bounds.add(new SelectItem<>(largest, new Alias(quoted("__pdx_bound_" + output.get(index).name()), true)));
-            }
-        }
-        return bounds;
-    }
-
-    /** An allowed join kind, ON a conjunction of column = column between two different tables. */
     private void checkJoin(Join join) throws StatementRefused {
         String kind = join.isLeft() ? "LEFT" : join.isRight() ? "RIGHT" : join.isFull() ? "FULL" : "INNER";
         if (!controls.joins().contains(kind)) {
             throw JOIN_NOT_ALLOWED.refused();
         }
-        scope.add((Table) join.getFromItem());
+        String joined = scope.add((Table) join.getFromItem());
+        boolean connected = false;
         for (Expression condition : conjuncts(join.getOnExpressions().iterator().next())) {
             if (!(condition instanceof EqualsTo equals
                     && equals.getLeftExpression() instanceof Column left
@@ -177,10 +230,21 @@ final class SelectCheck {
             if (a.ref().equals(b.ref())) {
                 throw JOIN_NOT_ALLOWED.refused();
             }
+            connected |= a.ref().equals(joined) || b.ref().equals(joined);
             for (SourceColumn key : List.of(a, b)) {
                 requireUse(key, JOIN);
+                if (key.spec().joinKey() == null) {
+                    throw JOIN_KEY_NOT_DECLARED.refused(key.name());
+                }
                 joinKeys.add(key.sql());
             }
+            if (!a.spec().joinKey().equals(b.spec().joinKey()) || a.spec().type() == null
+                    || !a.spec().type().equalsIgnoreCase(String.valueOf(b.spec().type()))) {
+                throw JOIN_KEY_NOT_DECLARED.refused(b.name());
+            }
+        }
+        if (!connected) {
+            throw JOIN_NOT_ALLOWED.refused();
         }
     }
 
@@ -222,7 +286,15 @@ final class SelectCheck {
             }
             String ref = star instanceof AllTableColumns tableStar
                     ? Scope.unquote(tableStar.getTable().getName()).toLowerCase(Locale.ROOT) : null;
-            scope.starColumns(ref).forEach(column -> items.add(new SelectItem<>(column)));
+            for (Column column : scope.starColumns(ref)) {
+                ColumnTag tag = scope.table(column.getTable().getName()).columns().get(column.getColumnName()).tag();
+                if (uses.getOrDefault(tag.name(), List.of()).contains(SELECT)) {
+                    items.add(new SelectItem<>(column)); // * means the columns a row-level output may show
+                }
+            }
+        }
+        if (items.isEmpty()) {
+            throw SELECT_STAR_NOT_ALLOWED.refused();
         }
         select.setSelectItems(items);
     }
@@ -232,11 +304,14 @@ final class SelectCheck {
         String aggregateKind = null;
         String use;
         List<SourceColumn> columns;
+        ValueBounds bounds = null;
         if (isAggregate(expression)) {
+            Function call = (Function) expression;
             Reads reads = reads(expression);
-            aggregateKind = aggregateKind((Function) expression, reads);
+            aggregateKind = aggregateKind(call, reads);
             columns = reads.columns();
-            use = AGGREGATE;
+            use = countsEntities(call, reads) ? ENTITY_COUNT : AGGREGATE;
+            bounds = boundsOf(aggregateKind, columns);
         } else {
             columns = scalar(expression);
             use = !aggregate ? SELECT : GROUP_BY;
@@ -260,6 +335,28 @@ final class SelectCheck {
         item.setAlias(new Alias(quoted(name), true));
         output.add(new OutputColumn(name, tag, use, aggregateKind));
         outputSql.add(expression.toString());
+        aggregateCalls.add(aggregateKind == null ? null : (Function) expression);
+        argumentBounds.add(bounds);
+    }
+
+    /**
+     * Where the grade adds noise, a SUM or AVG is clamped to declared bounds: the hull of the bounded columns its
+     * argument reads, on the finest of their grids. None declared: refused (sensitivity never comes from the data).
+     */
+    private ValueBounds boundsOf(String aggregateKind, List<SourceColumn> columns) throws StatementRefused {
+        if (!noised || !("SUM".equals(aggregateKind) || "AVG".equals(aggregateKind))) {
+            return null;
+        }
+        List<ColumnSpec> bounded = columns.stream().map(SourceColumn::spec).filter(ColumnSpec::bounded).toList();
+        if (bounded.isEmpty()) {
+            String example = scope.tables().values().stream().flatMap(table -> table.columns().values().stream())
+                    .filter(ColumnSpec::bounded).map(ColumnSpec::name).findFirst().orElse("—");
+            throw BOUNDS_NOT_DECLARED.refused(example);
+        }
+        BigDecimal lower = bounded.stream().map(ColumnSpec::lower).min(BigDecimal::compareTo).orElseThrow();
+        BigDecimal upper = bounded.stream().map(ColumnSpec::upper).max(BigDecimal::compareTo).orElseThrow();
+        BigDecimal granularity = bounded.stream().map(ColumnSpec::granularity).min(BigDecimal::compareTo).orElseThrow();
+        return new ValueBounds(lower, upper, granularity);
     }
 
     private String outputName(SelectItem<?> item, Expression expression, String aggregateKind) throws StatementRefused {
@@ -285,7 +382,10 @@ final class SelectCheck {
         return name;
     }
 
-    /** Only {@code aggregate >= constant} or {@code aggregate > constant}, combined with AND. */
+    /**
+     * Only {@code aggregate >= constant} or {@code aggregate > constant}, combined with AND. Where the grade adds
+     * noise, each aggregate must be one of the outputs: the condition is applied to its released value.
+     */
     private void checkHaving() throws StatementRefused {
         if (select.getHaving() == null) {
             return;
@@ -300,11 +400,22 @@ final class SelectCheck {
             if (!isAggregate(left) || !(right instanceof LongValue || right instanceof DoubleValue)) {
                 throw HAVING_NOT_ALLOWED.refused();
             }
-            aggregateKind((Function) left, reads(left));
+            Reads reads = reads(left);
+            aggregateKind((Function) left, reads);
+            if (noised) {
+                int index = outputSql.indexOf(left.toString());
+                if (index < 0 || aggregateCalls.get(index) == null) {
+                    throw RELEASED_CLAUSE_NOT_AN_OUTPUT.refused();
+                }
+                releasedHaving.add(new ReleasedFilter(index, condition instanceof GreaterThanEquals, new BigDecimal(right.toString())));
+            }
         }
     }
 
-    /** ORDER BY names an output (by name, position or expression), or in an aggregate query a group key. */
+    /**
+     * ORDER BY names an output (by name, position or expression), or in an aggregate query without noise a group
+     * key. Where the grade adds noise, only outputs: the order is that of the released values.
+     */
     private void checkOrderBy(boolean aggregate) throws StatementRefused {
         if (select.getOrderByElements() == null) {
             return;
@@ -320,6 +431,9 @@ final class SelectCheck {
                 reads(expression);
                 index = outputSql.indexOf(expression.toString());
                 if (index < 0 && aggregate && groupKeys.contains(expression.toString())) {
+                    if (noised) {
+                        throw RELEASED_CLAUSE_NOT_AN_OUTPUT.refused();
+                    }
                     continue;
                 }
             }
@@ -327,20 +441,48 @@ final class SelectCheck {
                 throw ORDER_BY_NOT_ALLOWED.refused();
             }
             element.setExpression(new Column(quoted(output.get(index).name())));
+            releasedOrder.add(new ReleasedOrder(index, element.isAsc(),
+                    element.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST));
         }
     }
 
-    /** The kind of an aggregate call ({@code COUNT_DISTINCT} for count(DISTINCT x)), with its columns' AGGREGATE use checked. */
+    /**
+     * The kind of an aggregate call ({@code COUNT_DISTINCT} for count(DISTINCT x)), with its columns' uses checked:
+     * count(DISTINCT entity) is the ENTITY_COUNT use of the privacy unit, every other aggregate the AGGREGATE use;
+     * order statistics of the tags the policy protects are refused.
+     */
     private String aggregateKind(Function call, Reads reads) throws StatementRefused {
         if (reads.aggregates().size() != 1) {
             throw AGGREGATE_MISPLACED.refused();
         }
-        requireUse(reads.columns(), AGGREGATE);
         String kind = call.getName().toUpperCase(Locale.ROOT) + (call.isDistinct() ? "_DISTINCT" : "");
+        if (countsEntities(call, reads)) {
+            requireUse(reads.columns(), ENTITY_COUNT);
+        } else {
+            if (noised && "COUNT_DISTINCT".equals(kind)) {
+                throw COUNT_DISTINCT_ENTITY_ONLY.refused(scope.tables().values().iterator().next().entityColumn());
+            }
+            requireUse(reads.columns(), AGGREGATE);
+        }
         if (!controls.aggregates().contains(kind)) {
-            throw AGGREGATE_NOT_ALLOWED.refused(kind);
+            throw AGGREGATE_NOT_ALLOWED.refused(kind, String.join(", ", controls.aggregates()));
+        }
+        if (ORDER_STATISTICS.contains(kind)) {
+            for (SourceColumn column : reads.columns()) {
+                if (controls.order_statistics_refused().contains(column.tag().name())) {
+                    throw ORDER_STATISTIC_NOT_ALLOWED.refused(column.name(), column.tag().name());
+                }
+            }
         }
         return kind;
+    }
+
+    /** {@code count(DISTINCT t.entity)}: the number of distinct privacy units. */
+    private boolean countsEntities(Function call, Reads reads) {
+        return call.isDistinct() && "count".equalsIgnoreCase(call.getName()) && reads.columns().size() == 1
+                && call.getParameters() != null && call.getParameters().size() == 1
+                && call.getParameters().get(0) instanceof Column
+                && reads.columns().get(0).name().equals(scope.table(reads.columns().get(0).ref()).entityColumn());
     }
 
     /** The columns of an expression that must not contain aggregates. */
@@ -370,8 +512,10 @@ final class SelectCheck {
     }
 
     private void requireUse(SourceColumn column, String use) throws StatementRefused {
-        if (!controls.column_uses().getOrDefault(column.tag().name(), List.of()).contains(use)) {
-            throw COLUMN_USE_NOT_ALLOWED.refused(column.name(), column.tag().name(), use);
+        List<String> allowed = uses.getOrDefault(column.tag().name(), List.of());
+        if (!allowed.contains(use)) {
+            throw COLUMN_USE_NOT_ALLOWED.refused(column.name(), column.tag().name(), use,
+                    allowed.isEmpty() ? "—" : String.join(", ", allowed));
         }
     }
 
@@ -388,7 +532,7 @@ final class SelectCheck {
         return ExpressionScan.of(expression).functions.stream().anyMatch(SelectCheck::isAggregate);
     }
 
-    private static boolean isAggregate(Expression expression) {
+    static boolean isAggregate(Expression expression) {
         return expression instanceof Function function && SupportedExpressions.AGGREGATES.contains(function.getName().toLowerCase(Locale.ROOT));
     }
 

@@ -16,6 +16,7 @@ import static io.pdx.sandbox.sql.Refusal.CLAUSE_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.SINGLE_STATEMENT_ONLY;
 import static io.pdx.sandbox.sql.Refusal.SQL_INVALID;
 import static io.pdx.sandbox.sql.Refusal.SQL_SYNTAX;
+import static io.pdx.sandbox.sql.Refusal.SQL_SYNTAX_AT;
 
 /**
  * The static SQL guard of the sandbox. A developer's statement over the aliases of licensed datasets is
@@ -52,11 +53,25 @@ public final class StatementGuard {
             throw SINGLE_STATEMENT_ONLY.refused();
         }
         Statement parsed = statements.get(0);
-        PlainSelect copy = new SupportedSyntax().copy(parsed);
+        String aliases = String.join(", ", tables.values().stream().map(TableSchema::alias).sorted().toList());
+        PlainSelect copy = new SupportedSyntax(aliases).copy(parsed);
         if (!copy.toString().equals(parsed.toString())) {
             throw CLAUSE_NOT_ALLOWED.refused();
         }
         return new SelectCheck(copy, tables, controls, untaggedOutputUses).run();
+    }
+
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("line (\\d{1,6}), column (\\d{1,6})");
+
+    /** The syntax error with the line and column where parsing stopped (the parser's message is not shown: it quotes the text). */
+    private static StatementRefused syntaxError(JSQLParserException unparsable) {
+        for (Throwable cause = unparsable; cause != null; cause = cause.getCause()) {
+            java.util.regex.Matcher position = POSITION.matcher(String.valueOf(cause.getMessage()));
+            if (position.find()) {
+                return SQL_SYNTAX_AT.refused(Integer.parseInt(position.group(1)), Integer.parseInt(position.group(2)));
+            }
+        }
+        return SQL_SYNTAX.refused();
     }
 
     /** Parses on a private thread (JSqlParser's time-out runs the parser on an executor) that ends with the call. */
@@ -73,7 +88,7 @@ public final class StatementGuard {
             }
             return statements;
         } catch (JSQLParserException unparsable) {
-            throw SQL_SYNTAX.refused(); // its message quotes the statement: never passed on
+            throw syntaxError(unparsable); // its message quotes the statement: only the position is passed on
         } finally {
             parser.shutdownNow();
         }

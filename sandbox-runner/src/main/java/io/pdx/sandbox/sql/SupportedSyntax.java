@@ -44,6 +44,12 @@ import static io.pdx.sandbox.sql.Refusal.WINDOW_NOT_ALLOWED;
 final class SupportedSyntax {
 
     private final SupportedExpressions expressions = new SupportedExpressions();
+    private final String licensedAliases;
+
+    /** @param licensedAliases the licensed dataset aliases, named when a table reference is refused */
+    SupportedSyntax(String licensedAliases) {
+        this.licensedAliases = licensedAliases;
+    }
 
     /** A copy of {@code statement} made of supported constructs only; refuses what is recognizably unsupported. */
     PlainSelect copy(Statement statement) throws StatementRefused {
@@ -89,7 +95,7 @@ final class SupportedSyntax {
         return copy;
     }
 
-    private static Table table(FromItem item) throws StatementRefused {
+    private Table table(FromItem item) throws StatementRefused {
         if (item == null) {
             throw FROM_REQUIRED.refused();
         }
@@ -106,7 +112,7 @@ final class SupportedSyntax {
             throw TABLE_FUNCTION_NOT_ALLOWED.refused(); // a file path, read by a replacement scan
         }
         if (table.getNameParts().size() != 1) {
-            throw TABLE_NOT_LICENSED.refused();
+            throw TABLE_NOT_LICENSED.refused(licensedAliases);
         }
         Table copy = new Table(table.getName());
         if (table.getAlias() != null) {

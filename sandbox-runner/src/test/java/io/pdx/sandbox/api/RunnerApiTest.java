@@ -129,8 +129,12 @@ class RunnerApiTest {
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(422)
                 .body("reasons[0].code", equalTo("epsilon_invalid"));
         marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 1))
+                .post("/internal/v1/jobs/" + job + "/run").then().statusCode(422)
+                .body("reasons[0].code", equalTo("epsilon_invalid")); // one micro-unit: below the grade's floor
+        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 500_000))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(200)
-                .body("noise", equalTo("LAPLACE")).body("k", equalTo(50));
+                .body("noise", equalTo("DISCRETE_LAPLACE")).body("k", equalTo(50))
+                .body("epsilonMicros", equalTo(500_000)).body("deltaPicos", equalTo(100_000));
     }
 
     @Test

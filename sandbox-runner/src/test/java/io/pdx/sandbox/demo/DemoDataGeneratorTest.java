@@ -38,8 +38,8 @@ class DemoDataGeneratorTest {
     }
 
     @Test
-    void generate_makesSixDatasetsCoveringEveryGrade() {
-        assertEquals(6, manifest.datasets().size());
+    void generate_makesSevenDatasetsCoveringEveryGrade() {
+        assertEquals(7, manifest.datasets().size());
         Set<Grade> grades = manifest.datasets().stream().map(DatasetDescriptor::grade).collect(Collectors.toSet());
         assertEquals(EnumSet.allOf(Grade.class), grades);
     }
@@ -52,6 +52,34 @@ class DemoDataGeneratorTest {
             dataset.columns().forEach(column -> assertNotNull(column.tag(), dataset.nameEn() + "." + column.name()));
             assertEquals(dataset.columns().stream().map(c -> c.name()).toList(), parquetColumns(dataset), dataset.nameEn());
         }
+    }
+
+    @Test
+    void everyMetricOfImportantData_declaresBoundsThatCoverItsValues() throws Exception {
+        for (DatasetDescriptor dataset : manifest.datasets()) {
+            if (dataset.grade() != Grade.IMPORTANT) {
+                continue;
+            }
+            for (var column : dataset.columns()) {
+                if (column.tag() != io.pdx.contracts.ColumnTag.METRIC) {
+                    continue;
+                }
+                assertTrue(column.bounded(), dataset.nameEn() + "." + column.name());
+                List<String> range = strings("SELECT min(" + column.name() + ")::VARCHAR || ' ' || max(" + column.name()
+                        + ")::VARCHAR FROM read_parquet('" + folder.resolve(dataset.file()) + "')");
+                String[] minMax = range.get(0).split(" ");
+                assertTrue(new java.math.BigDecimal(minMax[0]).compareTo(column.lower()) >= 0
+                        && new java.math.BigDecimal(minMax[1]).compareTo(column.upper()) <= 0, column.name() + " " + range);
+            }
+        }
+    }
+
+    @Test
+    void swipesAndRoutes_declareTheSameJoinKey() {
+        var swipes = manifest.datasets().stream().filter(d -> d.file().equals("bus_card_swipes.parquet")).findFirst().orElseThrow();
+        var routes = manifest.datasets().stream().filter(d -> d.file().equals("bus_routes.parquet")).findFirst().orElseThrow();
+        assertEquals("bus_route", swipes.columns().stream().filter(c -> c.name().equals("route_id")).findFirst().orElseThrow().joinKey());
+        assertEquals("bus_route", routes.columns().stream().filter(c -> c.name().equals("route_id")).findFirst().orElseThrow().joinKey());
     }
 
     @Test

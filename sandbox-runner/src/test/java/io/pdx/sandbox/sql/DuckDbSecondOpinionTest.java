@@ -44,7 +44,7 @@ class DuckDbSecondOpinionTest {
                     + "ORDER BY swipes DESC LIMIT 5", TABLES, GENERAL, UNTAGGED_OUTPUT_USES);
 
             assertDoesNotThrow(() -> secondOpinion.confirm(statement.sql(), ALIASES));
-            assertDoesNotThrow(() -> secondOpinion.confirm(statement.sqlWithHiddenColumns(), ALIASES));
+            assertDoesNotThrow(() -> secondOpinion.confirm(statement.executableSql(), ALIASES));
         }
 
         @Test

@@ -289,8 +289,10 @@ class StatementGuardTest {
     class Tables {
 
         @Test
-        void tableThatIsNotLicensed_isRefusedWithoutNamingIt() {
-            assertRefused(GENERAL, "SELECT count(*) FROM duckdb_settings", "table_not_licensed", "duckdb_settings");
+        void tableThatIsNotLicensed_isRefusedNamingTheLicensedOnes() {
+            StatementRefused refused = assertRefused(GENERAL, "SELECT count(*) FROM duckdb_settings", "table_not_licensed",
+                    "duckdb_settings");
+            assertTrue(refused.messageEn().endsWith("bus_card_swipes, bus_routes, medical_insurance_claims."), refused.messageEn());
         }
 
         @Test
@@ -318,58 +320,94 @@ class StatementGuardTest {
 
         @Test
         void leftJoin_isRefusedUnlessTheGradeAllowsIt() {
-            assertRefused(GENERAL, "SELECT a.route_id FROM bus_card_swipes a LEFT JOIN bus_card_swipes b ON a.card_id = b.card_id",
+            assertRefused(GENERAL, "SELECT s.stop_id FROM bus_card_swipes s LEFT JOIN bus_routes r ON s.route_id = r.route_id",
                     "join_not_allowed");
         }
 
         @Test
         void joinOnAnythingButColumnEqualsColumn_isRefused() {
-            assertRefused(GENERAL, "SELECT a.route_id FROM bus_card_swipes a JOIN bus_card_swipes b ON a.fare_cents > b.fare_cents",
+            assertRefused(GENERAL, "SELECT s.stop_id FROM bus_card_swipes s JOIN bus_routes r ON s.fare_cents > r.length_km",
                     "join_not_allowed");
-            assertRefused(GENERAL, "SELECT a.route_id FROM bus_card_swipes a JOIN bus_card_swipes b ON a.card_id = b.card_id OR 1 = 1",
+            assertRefused(GENERAL, "SELECT s.stop_id FROM bus_card_swipes s JOIN bus_routes r ON s.route_id = r.route_id OR 1 = 1",
                     "join_not_allowed");
-            assertRefused(GENERAL, "SELECT a.route_id FROM bus_card_swipes a JOIN bus_card_swipes b ON a.card_id = a.card_id",
+            assertRefused(GENERAL, "SELECT s.stop_id FROM bus_card_swipes s JOIN bus_routes r ON s.route_id = s.route_id",
                     "join_not_allowed");
         }
 
+        @Nested
+        class SelfJoins {
+
+            @Test
+            void onTheEntity_isRefused() {
+                assertRefused(GENERAL, "SELECT a.route_id, count(*) AS transfers FROM bus_card_swipes a "
+                        + "JOIN bus_card_swipes b ON a.card_id = b.card_id GROUP BY a.route_id", "self_join_not_allowed");
+            }
+
+            @Test
+            void onADeclaredJoinKey_isRefused() {
+                assertRefused(GENERAL, "SELECT a.stop_id, count(*) AS n FROM bus_card_swipes a "
+                        + "JOIN bus_card_swipes b ON a.route_id = b.route_id GROUP BY a.stop_id", "self_join_not_allowed");
+            }
+
+            @Test
+            void onAQuasiIdentifierOfImportantData_isRefused() {
+                assertRefused(IMPORTANT, "SELECT a.gender, count(*) AS n FROM medical_insurance_claims a "
+                        + "JOIN medical_insurance_claims b ON a.district_code = b.district_code GROUP BY a.gender",
+                        "join_not_allowed");
+            }
+
+            @Test
+            void withoutAliases_isRefused() {
+                assertRefused(GENERAL, "SELECT count(*) FROM bus_card_swipes JOIN bus_card_swipes ON card_id = card_id",
+                        "self_join_not_allowed");
+            }
+        }
+
         @Test
-        void sameTableTwiceWithoutAliases_isRefused() {
-            assertRefused(GENERAL, "SELECT count(*) FROM bus_card_swipes JOIN bus_card_swipes ON card_id = card_id",
-                    "join_not_allowed");
+        void joinOnAColumnThatIsNoDeclaredKey_isRefused() {
+            StatementRefused refused = assertRefused(GENERAL, "SELECT s.stop_id, count(*) AS n FROM bus_card_swipes s "
+                    + "JOIN bus_routes r ON s.district_code = r.district_code GROUP BY s.stop_id", "join_key_not_declared");
+            assertTrue(refused.messageEn().contains("district_code"), refused.messageEn());
         }
 
         @Test
         void joinColumnWithoutJoinUse_isRefused() {
-            assertRefused(GENERAL, "SELECT a.route_id FROM bus_card_swipes a JOIN bus_card_swipes b ON a.fare_cents = b.fare_cents",
+            assertRefused(GENERAL, "SELECT s.stop_id FROM bus_card_swipes s JOIN bus_routes r ON s.fare_cents = r.length_km",
                     "column_use_not_allowed");
         }
 
         @Test
-        void joinKeyInOutput_isRefusedWhenTheGradeForbidsIt() {
-            assertRefused(IMPORTANT, "SELECT a.district_code, count(*) AS n FROM medical_insurance_claims a "
-                            + "JOIN medical_insurance_claims b ON a.person_id = b.person_id AND a.district_code = b.district_code "
-                            + "GROUP BY a.district_code",
-                    "join_key_in_output");
+        void joinsOfNoisedData_areRefused() {
+            assertRefused(IMPORTANT, "SELECT c.gender, count(*) AS n FROM medical_insurance_claims c "
+                    + "JOIN bus_routes r ON c.hospital_code = r.route_id GROUP BY c.gender", "join_not_allowed");
         }
 
         @Test
-        void innerJoinOnDeclaredKinds_isAccepted() throws StatementRefused {
-            GuardedStatement joined = check(GENERAL, "SELECT a.route_id, count(*) AS transfers FROM bus_card_swipes a "
-                    + "INNER JOIN bus_card_swipes b ON a.card_id = b.card_id AND a.route_id = b.route_id "
-                    + "WHERE b.is_transfer GROUP BY a.route_id");
+        void innerJoinOnDeclaredKeysOfDifferentDatasets_isAccepted() throws StatementRefused {
+            GuardedStatement joined = check(GENERAL, "SELECT r.operator, count(*) AS swipes FROM bus_card_swipes s "
+                    + "INNER JOIN bus_routes r ON s.route_id = r.route_id WHERE s.is_transfer GROUP BY r.operator");
 
-            assertEquals("SELECT a.route_id AS \"route_id\", count(*) AS \"transfers\" FROM bus_card_swipes AS a "
-                    + "INNER JOIN bus_card_swipes AS b ON a.card_id = b.card_id AND a.route_id = b.route_id "
-                    + "WHERE b.is_transfer GROUP BY a.route_id", joined.sql());
-            assertEquals("a.card_id", joined.entitySql());
+            assertEquals("SELECT r.operator AS \"operator\", count(*) AS \"swipes\" FROM bus_card_swipes AS s "
+                    + "INNER JOIN bus_routes AS r ON s.route_id = r.route_id WHERE s.is_transfer GROUP BY r.operator", joined.sql());
             assertTrue(joined.joined());
-            assertEquals(Map.of("bus_card_swipes", Set.of("card_id", "route_id", "is_transfer")), joined.columnsByAlias());
+            assertEquals(List.of(new GuardedStatement.TableRef("s", "bus_card_swipes", "card_id"),
+                    new GuardedStatement.TableRef("r", "bus_routes", "route_id")), joined.tables());
+            assertTrue(joined.executableSql().contains("count(DISTINCT s.card_id) AS \"__pdx_entities_0\", "
+                    + "count(DISTINCT r.route_id) AS \"__pdx_entities_1\""), "k counts the entities of every joined dataset");
+            assertEquals(Map.of("bus_card_swipes", Set.of("route_id", "is_transfer"), "bus_routes", Set.of("route_id", "operator")),
+                    joined.columnsByAlias());
+        }
+
+        @Test
+        void aJoinThatDoesNotReachTheNewTable_isRefused() {
+            assertRefused(GENERAL, "SELECT count(*) AS n FROM bus_card_swipes s JOIN bus_routes r ON s.route_id = s.stop_id",
+                    "join_not_allowed");
         }
 
         @Test
         void unqualifiedColumnInTwoTables_isAmbiguous() {
-            assertRefused(GENERAL, "SELECT count(*) AS n FROM bus_card_swipes a JOIN bus_card_swipes b ON a.card_id = b.card_id "
-                    + "WHERE route_id = 'R1'", "column_ambiguous", "R1");
+            assertRefused(GENERAL, "SELECT count(*) AS n FROM bus_card_swipes s JOIN bus_routes r ON s.route_id = r.route_id "
+                    + "WHERE district_code = '350102'", "column_ambiguous", "350102");
         }
     }
 
@@ -378,7 +416,7 @@ class StatementGuardTest {
 
         @Test
         void selectStarOnImportant_isRefused() {
-            assertRefused(IMPORTANT, "SELECT * FROM medical_insurance_claims", "select_star_not_allowed");
+            assertRefused(IMPORTANT, "SELECT * FROM medical_insurance_claims", "row_level_output_not_allowed");
         }
 
         @Test
@@ -387,9 +425,10 @@ class StatementGuardTest {
         }
 
         @Test
-        void selectStarOnGeneral_expandsToTheLicensedColumnsAndChecksEach() {
-            StatementRefused refused = assertRefused(GENERAL, "SELECT * FROM bus_card_swipes", "column_use_not_allowed");
-            assertTrue(refused.messageEn().contains("card_id") && refused.messageEn().contains("IDENTIFIER"), refused.messageEn());
+        void selectStarOnGeneral_expandsToTheColumnsARowLevelOutputMayShow() throws StatementRefused {
+            GuardedStatement star = check(GENERAL, "SELECT * FROM bus_card_swipes");
+            assertEquals(List.of("route_id", "stop_id", "card_type", "fare_cents", "is_transfer"),
+                    star.output().stream().map(OutputColumn::name).toList(), "no IDENTIFIER, no QUASI_IDENTIFIER");
         }
 
         @Test
@@ -402,8 +441,9 @@ class StatementGuardTest {
             StatementRefused refused = assertRefused(IMPORTANT,
                     "SELECT lower(id_card_no), count(*) FROM medical_insurance_claims GROUP BY lower(id_card_no)",
                     "column_use_not_allowed");
-            assertEquals("The column id_card_no (IDENTIFIER) may not be used for GROUP_BY.", refused.messageEn());
-            assertEquals("列 id_card_no（IDENTIFIER）不允许用于 GROUP_BY。", refused.messageZh());
+            assertEquals("The column id_card_no (IDENTIFIER) may not be used for GROUP_BY; its tag allows: ENTITY_COUNT.",
+                    refused.messageEn());
+            assertEquals("列 id_card_no（IDENTIFIER）不允许用于 GROUP_BY；该标签允许的用途：ENTITY_COUNT。", refused.messageZh());
         }
 
         @Test
@@ -421,15 +461,64 @@ class StatementGuardTest {
 
         @Test
         void identifierInsideAnAggregate_isRefusedOnImportant() {
-            assertRefused(IMPORTANT, "SELECT count(DISTINCT person_id) AS persons FROM medical_insurance_claims",
-                    "column_use_not_allowed");
+            assertRefused(IMPORTANT, "SELECT count(id_card_no) AS cards FROM medical_insurance_claims", "column_use_not_allowed");
+            assertRefused(IMPORTANT, "SELECT count(DISTINCT id_card_no) AS cards FROM medical_insurance_claims",
+                    "count_distinct_entity_only");
+        }
+
+        @Test
+        void distinctEntitiesOnImportant_areCountedAsTheEntityCountUse() throws StatementRefused {
+            GuardedStatement statement = check(IMPORTANT, "SELECT district_code, count(DISTINCT person_id) AS persons "
+                    + "FROM medical_insurance_claims GROUP BY district_code");
+            assertEquals(new OutputColumn("persons", io.pdx.contracts.ColumnTag.IDENTIFIER, "ENTITY_COUNT", "COUNT_DISTINCT"),
+                    statement.output().get(1));
+            assertEquals("COUNT_DISTINCT", statement.shape().outputs().get(1).aggregate());
+            assertNull(statement.shape().outputs().get(1).argument(), "the entity count reads the privacy unit, no argument");
         }
 
         @Test
         void aggregateTheGradeDoesNotAllow_isRefused() {
-            assertRefused(IMPORTANT, "SELECT max(total_amount) AS top FROM medical_insurance_claims", "aggregate_not_allowed");
-            assertRefused(IMPORTANT, "SELECT count(DISTINCT district_code) AS districts FROM medical_insurance_claims",
+            StatementRefused refused = assertRefused(IMPORTANT, "SELECT max(total_amount) AS top FROM medical_insurance_claims",
                     "aggregate_not_allowed");
+            assertTrue(refused.messageEn().contains("allowed: COUNT, COUNT_DISTINCT, SUM, AVG"), refused.messageEn());
+            assertRefused(IMPORTANT, "SELECT count(DISTINCT district_code) AS districts FROM medical_insurance_claims",
+                    "count_distinct_entity_only");
+        }
+
+        @Test
+        void orderStatisticsOfQuasiIdentifiers_areRefusedOnEveryGrade() {
+            StatementRefused refused = assertRefused(GENERAL, "SELECT route_id, min(swipe_time) AS first_swipe FROM bus_card_swipes "
+                    + "GROUP BY route_id", "order_statistic_not_allowed");
+            assertTrue(refused.messageEn().contains("swipe_time (QUASI_IDENTIFIER)"), refused.messageEn());
+            assertRefused(GENERAL, "SELECT route_id, max(district_code) AS d FROM bus_card_swipes GROUP BY route_id",
+                    "order_statistic_not_allowed");
+            assertRefused(GENERAL, "SELECT route_id, max(year(swipe_time)) AS y FROM bus_card_swipes GROUP BY route_id",
+                    "order_statistic_not_allowed");
+        }
+
+        @Test
+        void orderStatisticsOfMetrics_areAllowedOnGeneral() throws StatementRefused {
+            assertEquals("MAX", check(GENERAL, "SELECT route_id, max(fare_cents) AS top FROM bus_card_swipes GROUP BY route_id")
+                    .output().get(1).aggregate());
+        }
+
+        @Test
+        void sumOrAverageOfAColumnWithoutDeclaredBounds_isRefusedOnImportant() {
+            StatementRefused refused = assertRefused(IMPORTANT, "SELECT sum(self_paid) AS s FROM medical_insurance_claims",
+                    "bounds_not_declared");
+            assertTrue(refused.messageEn().contains("total_amount"), refused.messageEn());
+            assertRefused(IMPORTANT, "SELECT avg(age) AS a FROM medical_insurance_claims", "bounds_not_declared");
+        }
+
+        @Test
+        void sumOfAnExpression_isClampedToTheBoundsOfTheColumnsItReads() throws StatementRefused {
+            GuardedStatement statement = check(IMPORTANT, "SELECT sum(total_amount * 1000000) AS s, "
+                    + "sum(CASE WHEN fund_paid > 0 THEN total_amount ELSE 0 END) AS t FROM medical_insurance_claims");
+            var bounds = statement.shape().outputs().get(0).bounds();
+            assertEquals(0, bounds.upper().compareTo(new java.math.BigDecimal("50000")), "scaling cannot escape the clamp");
+            var hull = statement.shape().outputs().get(1).bounds();
+            assertEquals(0, hull.upper().compareTo(new java.math.BigDecimal("50000")));
+            assertEquals(0, hull.granularity().compareTo(new java.math.BigDecimal("0.01")));
         }
 
         @Test
@@ -444,9 +533,13 @@ class StatementGuardTest {
         }
 
         @Test
-        void unknownColumn_isNotLicensedAndNotNamed() {
-            assertRefused(GENERAL, "SELECT route_id, passenger_name FROM bus_card_swipes", "column_not_licensed", "passenger_name");
+        void unknownColumn_isNotLicensedAndTheLicensedOnesAreNamed() {
+            StatementRefused refused = assertRefused(GENERAL, "SELECT route_id, passenger_name FROM bus_card_swipes",
+                    "column_not_licensed");
+            assertTrue(refused.messageEn().startsWith("The column passenger_name is not licensed"), refused.messageEn());
+            assertTrue(refused.messageEn().contains("card_id, card_type, district_code, fare_cents"), refused.messageEn());
             assertRefused(GENERAL, "SELECT x.route_id FROM bus_card_swipes", "column_not_licensed");
+            assertRefused(GENERAL, "SELECT \"it's; a name\" FROM bus_card_swipes", "column_not_licensed", "it's");
         }
 
         @Test
@@ -587,8 +680,21 @@ class StatementGuardTest {
                     new OutputColumn("fare_cents", METRIC, "SELECT", null)), statement.output());
             assertEquals(Map.of("bus_card_swipes", Set.of("route_id", "fare_cents", "card_type")), statement.columnsByAlias());
             assertFalse(statement.aggregate());
-            assertNull(statement.entitySql());
-            assertEquals(statement.sql(), statement.sqlWithHiddenColumns());
+            assertNull(statement.shape());
+            assertEquals("SELECT bus_card_swipes.route_id AS \"route_id\", bus_card_swipes.fare_cents AS \"fare_cents\", "
+                    + "bus_card_swipes.card_id AS \"__pdx_entity_0\" FROM bus_card_swipes "
+                    + "WHERE try(bus_card_swipes.card_type = '学生卡') LIMIT 10", statement.executableSql(),
+                    "the entity of each row is carried, hidden, for the k check; the filter cannot fail on a value");
+        }
+
+        @Test
+        void rowLevelOutput_usesNoIdentifierAnywhereAndShowsNoQuasiIdentifier() {
+            assertRefused(GENERAL, "SELECT route_id FROM bus_card_swipes WHERE card_id = 'FZ000000001'", "column_use_not_allowed",
+                    "FZ000000001");
+            assertRefused(GENERAL, "SELECT s.stop_id FROM bus_card_swipes s JOIN bus_routes r ON s.route_id = r.route_id "
+                    + "WHERE s.card_id > 'A'", "column_use_not_allowed");
+            assertRefused(GENERAL, "SELECT district_code FROM bus_card_swipes", "column_use_not_allowed");
+            assertRefused(GENERAL, "SELECT route_id, swipe_time FROM bus_card_swipes", "column_use_not_allowed");
         }
 
         @Test
@@ -603,14 +709,25 @@ class StatementGuardTest {
                     new OutputColumn("fares", METRIC, "AGGREGATE", "SUM")), statement.output());
             assertEquals(Map.of("bus_card_swipes", Set.of("district_code", "fare_cents")), statement.columnsByAlias());
             assertTrue(statement.aggregate());
-            assertEquals("bus_card_swipes.card_id", statement.entitySql());
             assertEquals("SELECT bus_card_swipes.district_code AS \"district_code\", count(*) AS \"swipes\", "
                     + "sum(bus_card_swipes.fare_cents) AS \"fares\", "
-                    + "count(DISTINCT bus_card_swipes.card_id) AS \"__pdx_entities\", count(*) AS \"__pdx_rows\" "
+                    + "count(DISTINCT bus_card_swipes.card_id) AS \"__pdx_entities_0\", count(*) AS \"__pdx_rows\" "
                     + "FROM bus_card_swipes GROUP BY bus_card_swipes.district_code ORDER BY \"swipes\" DESC",
-                    statement.sqlWithHiddenColumns(), "GENERAL adds no noise, so no contribution bound is computed");
-            assertEquals(statement.sql().replace(" FROM", ", count(*) AS \"__pdx_rows\" FROM"), statement.sqlWithRowCount());
+                    statement.executableSql());
+            assertEquals(statement.sql().replace(" FROM", ", count(*) AS \"__pdx_rows\" FROM"), statement.executableWithRowCount());
             assertFalse(statement.joined());
+            assertNull(statement.shape(), "GENERAL runs exact: no shape for the DP mechanism");
+        }
+
+        @Test
+        void expressionsThatCouldFailOnAValue_runWrappedInTry() throws StatementRefused {
+            GuardedStatement statement = check(GENERAL, "SELECT CAST(route_id AS INTEGER) AS r, sum(fare_cents * 1000000) AS f "
+                    + "FROM bus_card_swipes WHERE CAST(stop_id AS INTEGER) / 0 > 1 GROUP BY CAST(route_id AS INTEGER)");
+
+            assertTrue(statement.executableSql().startsWith("SELECT try(CAST(bus_card_swipes.route_id AS INTEGER)) AS \"r\", "
+                    + "sum(try(bus_card_swipes.fare_cents * 1000000)) AS \"f\""), statement.executableSql());
+            assertTrue(statement.executableSql().contains("WHERE try(try(try(CAST(bus_card_swipes.stop_id AS INTEGER)) / 0) > 1) "
+                    + "GROUP BY try(CAST(bus_card_swipes.route_id AS INTEGER))"), statement.executableSql());
         }
 
         @Test
@@ -625,9 +742,10 @@ class StatementGuardTest {
         }
 
         @Test
-        void aggregateOnImportant_isAccepted() throws StatementRefused {
+        void aggregateOnImportant_isTakenApartForTheMechanism() throws StatementRefused {
             GuardedStatement statement = check(IMPORTANT, "SELECT district_code, gender, count(*) AS claims, "
-                    + "avg(total_amount) AS avg_amount FROM medical_insurance_claims WHERE age >= 60 GROUP BY district_code, gender");
+                    + "avg(total_amount) AS avg_amount FROM medical_insurance_claims WHERE age >= 60 GROUP BY district_code, gender "
+                    + "HAVING count(*) > 100 ORDER BY claims DESC LIMIT 3");
 
             assertEquals(List.of(new OutputColumn("district_code", QUASI_IDENTIFIER, "GROUP_BY", null),
                     new OutputColumn("gender", QUASI_IDENTIFIER, "GROUP_BY", null),
@@ -635,13 +753,25 @@ class StatementGuardTest {
                     new OutputColumn("avg_amount", METRIC, "AGGREGATE", "AVG")), statement.output());
             assertEquals(Map.of("medical_insurance_claims", Set.of("age", "district_code", "gender", "total_amount")),
                     statement.columnsByAlias());
-            assertEquals("medical_insurance_claims.person_id", statement.entitySql());
-            assertTrue(statement.sqlWithHiddenColumns().contains("AS \"avg_amount\", "
-                    + "count(DISTINCT medical_insurance_claims.person_id) AS \"__pdx_entities\", count(*) AS \"__pdx_rows\", "
-                    + "max(abs(medical_insurance_claims.total_amount)) AS \"__pdx_bound_avg_amount\" FROM"));
-            assertTrue(statement.sqlWithRowCount().contains("count(*) AS \"__pdx_rows\", "
-                    + "max(abs(medical_insurance_claims.total_amount)) AS \"__pdx_bound_avg_amount\" FROM"),
-                    "IMPORTANT adds noise: its sensitivity needs the bound");
+            AggregateShape shape = statement.shape();
+            assertEquals("medical_insurance_claims", shape.from());
+            assertEquals("try(medical_insurance_claims.age >= 60)", shape.where());
+            assertEquals("medical_insurance_claims.person_id", shape.entity());
+            assertEquals(List.of("medical_insurance_claims.district_code", "medical_insurance_claims.gender"), shape.groupKeys());
+            assertEquals(new AggregateShape.Output("district_code", 0, null, null, null), shape.outputs().get(0));
+            assertEquals("AVG", shape.outputs().get(3).aggregate());
+            assertEquals("medical_insurance_claims.total_amount", shape.outputs().get(3).argument());
+            assertEquals(List.of(new AggregateShape.ReleasedFilter(2, false, new java.math.BigDecimal("100"))), shape.having());
+            assertEquals(List.of(new AggregateShape.ReleasedOrder(2, false, false)), shape.orderBy());
+            assertEquals(3L, shape.limit());
+        }
+
+        @Test
+        void havingOrOrderingOnImportant_mustNameAnOutput() {
+            assertRefused(IMPORTANT, "SELECT district_code, count(*) AS claims FROM medical_insurance_claims "
+                    + "GROUP BY district_code HAVING sum(total_amount) > 1000", "released_clause_not_an_output");
+            assertRefused(IMPORTANT, "SELECT count(*) AS claims FROM medical_insurance_claims "
+                    + "GROUP BY district_code ORDER BY district_code", "released_clause_not_an_output");
         }
 
         @Test
@@ -677,19 +807,19 @@ class StatementGuardTest {
         }
 
         @Test
-        void regeneratedSqlWithHiddenColumns_runsInDuckDb() throws Exception {
+        void executableAggregateSql_runsInDuckDb() throws Exception {
             GuardedStatement statement = check(GENERAL, BY_DISTRICT);
 
             try (Connection duck = swipes(); Statement sql = duck.createStatement();
-                 ResultSet rows = sql.executeQuery(statement.sqlWithHiddenColumns())) {
-                assertEquals(List.of("district_code", "swipes", "fares", "__pdx_entities", "__pdx_rows"), columnNames(rows));
+                 ResultSet rows = sql.executeQuery(statement.executableSql())) {
+                assertEquals(List.of("district_code", "swipes", "fares", "__pdx_entities_0", "__pdx_rows"), columnNames(rows));
                 long total = 0;
                 int groups = 0;
                 while (rows.next()) {
                     groups++;
                     total += rows.getLong("__pdx_rows");
                     assertEquals(rows.getLong("swipes"), rows.getLong("__pdx_rows"));
-                    assertTrue(rows.getLong("__pdx_entities") > 0 && rows.getLong("__pdx_entities") <= 40);
+                    assertTrue(rows.getLong("__pdx_entities_0") > 0 && rows.getLong("__pdx_entities_0") <= 40);
                 }
                 assertEquals(3, groups);
                 assertEquals(100, total);
@@ -697,21 +827,21 @@ class StatementGuardTest {
         }
 
         @Test
-        void regeneratedRowLevelAndHourlySql_runInDuckDb() throws Exception {
+        void executableRowLevelAndHourlySql_runInDuckDb() throws Exception {
             GuardedStatement rowLevel = check(GENERAL, "SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_type = '学生卡' LIMIT 10");
             GuardedStatement hourly = check(GENERAL, "SELECT date_trunc('hour', swipe_time) AS hour, count(*) "
                     + "FROM bus_card_swipes GROUP BY date_trunc('hour', swipe_time) ORDER BY 1");
 
             try (Connection duck = swipes(); Statement sql = duck.createStatement()) {
-                try (ResultSet rows = sql.executeQuery(rowLevel.sql())) {
-                    assertEquals(List.of("route_id", "fare_cents"), columnNames(rows));
+                try (ResultSet rows = sql.executeQuery(rowLevel.executableSql())) {
+                    assertEquals(List.of("route_id", "fare_cents", "__pdx_entity_0"), columnNames(rows));
                     int count = 0;
                     while (rows.next()) {
                         count++;
                     }
                     assertEquals(10, count);
                 }
-                try (ResultSet rows = sql.executeQuery(hourly.sqlWithRowCount())) {
+                try (ResultSet rows = sql.executeQuery(hourly.executableWithRowCount())) {
                     assertEquals(List.of("hour", "count", "__pdx_rows"), columnNames(rows));
                     assertTrue(rows.next());
                     assertEquals(60, rows.getLong("count"));
@@ -719,7 +849,24 @@ class StatementGuardTest {
             }
         }
 
-        /** An in-memory DuckDB with 100 rows of {@code bus_card_swipes} (40 cards, 3 districts, 07:00 to 08:39). */
+        @Test
+        void anExecutableStatement_cannotFailOnAValue() throws Exception {
+            GuardedStatement statement = check(GENERAL, "SELECT route_id, sum(CAST(stop_id AS INTEGER) * 2147483647) AS s "
+                    + "FROM bus_card_swipes WHERE CAST(card_type AS INTEGER) IS NULL OR fare_cents / 0 > 1 GROUP BY route_id");
+
+            try (Connection duck = swipes(); Statement failing = duck.createStatement(); Statement sql = duck.createStatement()) {
+                assertThrows(java.sql.SQLException.class, () -> failing.executeQuery(statement.sql()).next(),
+                        "the canonical statement fails on the values ('S1' is no integer)");
+                try (ResultSet rows = sql.executeQuery(statement.executableSql())) {
+                    int groups = 0;
+                    while (rows.next()) {
+                        groups++;
+                    }
+                    assertEquals(5, groups, "the executable form answers, the failing expressions became NULL");
+                }
+            }
+        }
+
         private Connection swipes() throws Exception {
             Connection duck = DriverManager.getConnection("jdbc:duckdb:");
             try (Statement sql = duck.createStatement()) {

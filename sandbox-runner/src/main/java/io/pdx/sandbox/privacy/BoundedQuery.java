@@ -1,0 +1,88 @@
+package io.pdx.sandbox.privacy;
+
+import io.pdx.sandbox.sql.AggregateShape;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statement a differentially private job runs: the developer's aggregate, rewritten so that each entity
+ * contributes at most {@code max_groups_per_entity} groups and {@code max_rows_per_entity} rows, chosen
+ * uniformly at random per entity after the filter, with summed values clamped to their declared bounds and
+ * counted in whole units of their grid. Layers, innermost first:
+ * <ol>
+ *   <li>the filtered rows of entities that are not NULL: a hash of the entity, the group keys, each aggregate's
+ *       argument (clamped and in grid units for SUM and AVG);</li>
+ *   <li>where the group bound cuts anything: a random rank of each of the entity's groups
+ *       ({@code dense_rank} over a hash of the group keys with a seed drawn per run);</li>
+ *   <li>a random order of the entity's rows in those groups ({@code row_number() OVER (PARTITION BY entity ORDER BY random())});</li>
+ *   <li>the first {@code max_rows_per_entity} of them, aggregated exactly: counts, sums in units, the distinct
+ *       entities. Noise and the group threshold are added by {@link PrivateAggregation} on these.</li>
+ * </ol>
+ * Entities are told apart by a 64-bit hash of the entity value: two entities whose hashes collide (about one
+ * chance in 10^13 among a million) are bounded together, which only lowers what either contributes.
+ */
+final class BoundedQuery {
+
+    static final String ENTITY = "\"__pdx_h\"";
+    static final String ENTITIES = "__pdx_entities";
+    private static final String GROUP_RANK = "\"__pdx_gr\"";
+    private static final String ROW_RANK = "\"__pdx_rn\"";
+
+    private BoundedQuery() {
+    }
+
+    static String sql(AggregateShape shape, List<NoisedAggregate> aggregates, Contribution contribution, long seed) {
+        List<String> inner = new ArrayList<>();
+        inner.add("hash(" + shape.entity() + ") AS " + ENTITY);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < shape.groupKeys().size(); i++) {
+            keys.add(key(i));
+            inner.add(shape.groupKeys().get(i) + " AS " + key(i));
+        }
+        List<String> exact = new ArrayList<>();
+        int aggregateIndex = 0;
+        List<String> outer = new ArrayList<>();
+        for (int i = 0; i < shape.outputs().size(); i++) {
+            AggregateShape.Output output = shape.outputs().get(i);
+            if (output.aggregate() == null) {
+                outer.add(key(output.groupKey()) + " AS " + quoted(output.name()));
+                continue;
+            }
+            NoisedAggregate aggregate = aggregates.get(aggregateIndex++);
+            String argument = null;
+            if (output.argument() != null) {
+                argument = argument(i);
+                inner.add((output.bounds() != null ? aggregate.clampedUnitsSql(output.argument()) : output.argument()) + " AS " + argument);
+            }
+            exact.add(aggregate.exactSql(argument, ENTITY));
+        }
+        String where = shape.entity() + " IS NOT NULL" + (shape.where() == null ? "" : " AND " + shape.where());
+        String rows = "SELECT " + String.join(", ", inner) + " FROM " + shape.from() + " WHERE " + where;
+        String groups = rows;
+        String groupFilter = "";
+        if (!keys.isEmpty() && contribution.boundsGroups()) {
+            groups = "SELECT *, dense_rank() OVER (PARTITION BY " + ENTITY + " ORDER BY hash(" + String.join(", ", keys) + ", "
+                    + seed + "), " + String.join(", ", keys) + ") AS " + GROUP_RANK + " FROM (" + rows + ")";
+            groupFilter = " WHERE " + GROUP_RANK + " <= " + contribution.maxGroups();
+        }
+        String ranked = "SELECT *, row_number() OVER (PARTITION BY " + ENTITY + " ORDER BY random()) AS " + ROW_RANK
+                + " FROM (" + groups + ")" + groupFilter;
+        outer.addAll(exact);
+        outer.add("count(DISTINCT " + ENTITY + ") AS \"" + ENTITIES + "\"");
+        return "SELECT " + String.join(", ", outer) + " FROM (" + ranked + ") WHERE " + ROW_RANK + " <= " + contribution.maxRows()
+                + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+    }
+
+    private static String key(int index) {
+        return "\"__pdx_k" + index + "\"";
+    }
+
+    private static String argument(int index) {
+        return "\"__pdx_a" + index + "\"";
+    }
+
+    private static String quoted(String name) {
+        return '"' + name + '"';
+    }
+}
