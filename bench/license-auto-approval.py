@@ -16,7 +16,7 @@ status, dataset = call("POST", API + "/api/v1/datasets", {
     "nameZh": name, "nameEn": "Auto-approval benchmark", "category": "交通/公共交通", "grade": "GENERAL",
     "providerName": "交通运输局", "updateFrequency": "DAILY", "spatialCoverage": "350100", "rowCount": 1,
     "columns": [{"name": "route_id", "type": "VARCHAR", "tag": "ATTRIBUTE"}, {"name": "riders", "type": "BIGINT", "tag": "METRIC"}],
-    "sharingType": "UNCONDITIONAL", "openness": "OPEN"}, provider)
+    "sharingType": "UNCONDITIONAL", "openness": "OPEN", "entityColumn": "route_id"}, provider)
 assert status == 201, dataset
 call("POST", f"{API}/api/v1/datasets/{dataset['id']}/submit", {}, provider)
 assert call("POST", f"{API}/api/v1/datasets/{dataset['id']}/register", {}, reviewer)[0] == 200

@@ -98,6 +98,16 @@ public class License extends TimestampedEntity {
         }
     }
 
+    /**
+     * Whether the license is in force now: ACTIVE, and today (in the bureau's time zone) within its term, from
+     * the first day of the term to the last. Runs, releases and downloads need it at that moment.
+     */
+    public boolean inForce() {
+        LocalDate today = LocalDate.now(LicenseExpiry.BUREAU_ZONE);
+        return state == LicenseState.ACTIVE && (termStart == null || !today.isBefore(termStart))
+                && (termEnd == null || !today.isAfter(termEnd));
+    }
+
     public LicenseView toView() {
         return new LicenseView(id, organization, productId, datasetId, applicant, purposeCategory, purposeText,
                 columns.columns(), mode, termStart, termEnd, expectedVolume, state, decisionOutcome,

@@ -10,7 +10,21 @@ import java.util.UUID;
 /** The expected failures of sandbox jobs and deliveries. */
 final class JobProblems {
 
+    /** A release or download asked under a license that is not ACTIVE and within its term. */
+    static final PolicyDecision.Reason LICENSE_NOT_ACTIVE = new PolicyDecision.Reason("license_not_active",
+            "授权未处于生效状态（已暂停、撤销、过期或尚未开始），结果不能发布或下载",
+            "The license is not in force (suspended, revoked, expired or not started): the result cannot be released or downloaded");
+
     private JobProblems() {
+    }
+
+    /** 403: the license the job ran under is not in force now. */
+    static final class LicenseNotActive extends ProblemException {
+        LicenseNotActive(UUID license) {
+            super(403, "sandbox/license-not-active", "License not in force / 授权未生效",
+                    "License " + license + " is not in force; results under it are not released or downloaded.", List.of(),
+                    List.of(LICENSE_NOT_ACTIVE));
+        }
     }
 
     /** A request with invalid fields: 400 naming each. */

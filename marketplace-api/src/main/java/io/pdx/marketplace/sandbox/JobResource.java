@@ -8,6 +8,7 @@ import io.pdx.contracts.sandbox.JobRequest;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.JobView;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.problem.IllegalTransition;
 import io.pdx.marketplace.problem.InvalidParameter;
 import io.pdx.marketplace.security.CurrentSubject;
@@ -59,9 +60,11 @@ public class JobResource {
     private final RunnerStreams streams;
     private final AuditLog audit;
     private final JobSignals signals;
+    private final PrivacySpending spending;
 
     public JobResource(JobSubmission submission, JobWorker worker, OperationGuard guard, CurrentSubject currentSubject,
-                       RunnerStreams streams, AuditLog audit, JobSignals signals) {
+                       RunnerStreams streams, AuditLog audit, JobSignals signals, PrivacySpending spending) {
+        this.spending = spending;
         this.signals = signals;
         this.submission = submission;
         this.worker = worker;
@@ -75,8 +78,9 @@ public class JobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(JobRequest request) {
-        return submitted(currentSubject.get(), request)
-                .map(job -> Response.accepted(job.toView()).location(URI.create("/api/v1/sandbox/jobs/" + job.id)).build());
+        Subject subject = currentSubject.get();
+        return submitted(subject, request)
+                .map(job -> Response.accepted(job.toView(bureau(subject), null)).location(URI.create("/api/v1/sandbox/jobs/" + job.id)).build());
     }
 
     /**
@@ -120,7 +124,7 @@ public class JobResource {
                     return state == null ? SandboxJob.<SandboxJob>list("organization", sort, subject.organization())
                             : SandboxJob.<SandboxJob>list("organization = ?1 and state = ?2", sort, subject.organization(), state);
                 })
-                .map(jobs -> jobs.stream().limit(500).map(SandboxJob::toView).toList());
+                .map(jobs -> jobs.stream().limit(500).map(job -> job.toView(bureau(subject), null)).toList());
     }
 
     /** The job; with {@code wait} (e.g. PT10S, at most 30 s) the answer waits until the job stops running. */
@@ -129,7 +133,18 @@ public class JobResource {
     @Path("/{id}")
     public Uni<JobView> get(@PathParam("id") UUID id, @QueryParam("wait") String wait) {
         Subject subject = currentSubject.get();
-        return readableOnceSettled(id, subject, "job.read", wait).map(SandboxJob::toView);
+        return readableOnceSettled(id, subject, "job.read", wait).flatMap(job -> withBudget(job, subject));
+    }
+
+    /** The view of one job, with the organization's privacy budget on its dataset (grades with noise). */
+    private Uni<JobView> withBudget(SandboxJob job, Subject subject) {
+        return Panache.withSession(() -> spending.budget(job.organization, job.datasetId, job.controls))
+                .map(budget -> job.toView(bureau(subject), budget));
+    }
+
+    /** The bureau sees what the output controls left before release; a job's requester does not. */
+    static boolean bureau(Subject subject) {
+        return subject.roles().contains("bureau-reviewer") || subject.roles().contains("bureau-admin");
     }
 
     /**
@@ -212,7 +227,10 @@ public class JobResource {
                 .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(job.id, "has expired", 410))));
     }
 
-    /** Refuses a result that is not released or has expired; audits the download (in the caller's transaction). */
+    /**
+     * Refuses a result that is not released, has expired, or whose license is not in force right now; audits
+     * the download (in the caller's transaction).
+     */
     private Uni<?> download(SandboxJob job, Subject subject, boolean json) {
         if (job.state != JobState.RELEASED) {
             throw new JobProblems.ResultUnavailable(job.id, "is not released; the job is " + job.state, 409);
@@ -220,10 +238,24 @@ public class JobResource {
         if (job.expiresAt != null && job.expiresAt.isBefore(OffsetDateTime.now())) {
             throw new JobProblems.ResultUnavailable(job.id, "has expired", 410);
         }
-        return audit.record(subject.user(), "job.download", "sandbox_job", job.id, job.organization,
-                null, Map.of("sqlSha256", job.sqlSha256, "format", json ? "json" : "arrow"));
+        return licenseInForce(job).flatMap(ignored -> audit.record(subject.user(), "job.download", "sandbox_job", job.id, job.organization,
+                null, Map.of("sqlSha256", job.sqlSha256, "format", json ? "json" : "arrow")));
     }
 
+    /** The job's license, when it is in force now; 403 license_not_active otherwise. */
+    private static Uni<License> licenseInForce(SandboxJob job) {
+        return License.<License>findById(job.licenseId).invoke(license -> {
+            if (license == null || !license.inForce()) {
+                throw new JobProblems.LicenseNotActive(job.licenseId);
+            }
+        });
+    }
+
+    /**
+     * The bureau releases a result that waits for review: the job must be AWAITING_RELEASE and its license in
+     * force. A result follows its stored result, not its job: every job that shares it (a repeated statement)
+     * is released with it — the same bytes everywhere.
+     */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Path("/{id}/release")
@@ -233,15 +265,18 @@ public class JobResource {
         return readable(id, subject, "job.read")
                 .call(job -> guard.require(subject, "job.release", resource(job, job.organization, job.submittedBy)))
                 .invoke(job -> {
-                    job.moveTo(JobState.RELEASED);
-                    job.reviewedBy = subject.user();
+                    if (job.state != JobState.AWAITING_RELEASE) {
+                        throw new IllegalTransition("Sandbox job", job.id, job.state, JobState.RELEASED);
+                    }
                 })
-                .call(job -> audit.record(subject.user(), "job.release", "sandbox_job", job.id, job.organization, null,
-                        Map.of("sqlSha256", job.sqlSha256, "rows", job.summary.rowCount())))
+                .call(JobResource::licenseInForce)
+                .call(job -> sharing(job).flatMap(jobs -> decideAll(jobs, JobState.RELEASED, subject, null)))
                 .call(Panache::flush)
-                .map(SandboxJob::toView);
+                .invoke(job -> signals.changed(job.id))
+                .map(job -> job.toView(true, null));
     }
 
+    /** The bureau rejects a result that waits for review, and with it every job that shares that result. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Path("/{id}/reject")
@@ -259,14 +294,46 @@ public class JobResource {
                     if (job.state != JobState.AWAITING_RELEASE) {
                         throw new IllegalTransition("Sandbox job", job.id, job.state, JobState.REJECTED);
                     }
-                    job.moveTo(JobState.REJECTED);
-                    job.reviewedBy = subject.user();
-                    job.reviewNote = note.reason().strip();
                 })
-                .call(job -> audit.record(subject.user(), "job.reject", "sandbox_job", job.id, job.organization, null,
-                        Map.of("sqlSha256", job.sqlSha256)))
+                .call(job -> sharing(job).flatMap(jobs -> decideAll(jobs, JobState.REJECTED, subject, note.reason().strip())))
                 .call(Panache::flush)
-                .map(SandboxJob::toView);
+                .invoke(job -> signals.changed(job.id))
+                .map(job -> job.toView(true, null));
+    }
+
+    /** The jobs that share {@code job}'s stored result, itself included. */
+    private static Uni<List<SandboxJob>> sharing(SandboxJob job) {
+        UUID owner = job.resultOwner();
+        return SandboxJob.<SandboxJob>list("id = ?1 or reusedFrom = ?1", owner).map(jobs -> {
+            if (jobs.stream().noneMatch(shared -> shared.id.equals(job.id))) {
+                jobs.add(job);
+            }
+            return jobs;
+        });
+    }
+
+    /** Moves each waiting job that shares the result to {@code to}, audited one by one. */
+    private Uni<Void> decideAll(List<SandboxJob> jobs, JobState to, Subject subject, String reason) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (SandboxJob shared : jobs) {
+            if (shared.state != JobState.AWAITING_RELEASE && shared.state != JobState.SUCCEEDED) {
+                continue;
+            }
+            chain = chain.flatMap(ignored -> {
+                shared.moveTo(to);
+                shared.reviewedBy = subject.user();
+                shared.reviewNote = reason;
+                Map<String, Object> detail = new java.util.TreeMap<>();
+                detail.put("sqlSha256", shared.sqlSha256);
+                detail.put("resultOwner", shared.resultOwner().toString());
+                if (to == JobState.RELEASED && shared.summary != null) {
+                    detail.put("rows", shared.summary.rowCount());
+                }
+                return audit.record(subject.user(), to == JobState.RELEASED ? "job.release" : "job.reject", "sandbox_job",
+                        shared.id, shared.organization, null, detail).replaceWithVoid();
+            });
+        }
+        return chain;
     }
 
     @POST
@@ -277,11 +344,14 @@ public class JobResource {
         Subject subject = currentSubject.get();
         return readable(id, subject, "job.read")
                 .call(job -> guard.require(subject, "job.submit", resource(job, job.organization, null)))
-                .invoke(job -> job.moveTo(JobState.CANCELLED))
+                .invoke(job -> {
+                    job.moveTo(JobState.CANCELLED);
+                    job.refund(); // cancelled before it ran: it read nothing
+                })
                 .call(job -> audit.record(subject.user(), "job.cancel", "sandbox_job", job.id, job.organization, null,
-                        Map.of("sqlSha256", job.sqlSha256)))
+                        Map.of("sqlSha256", job.sqlSha256, "refunded", true)))
                 .call(Panache::flush)
-                .map(SandboxJob::toView);
+                .map(job -> job.toView(bureau(subject), null));
     }
 
     /** The job if the caller may read it; another organization's answers 404, not 403. */

@@ -8,7 +8,9 @@ import io.pdx.contracts.problem.Problem.FieldError;
 import io.pdx.contracts.sandbox.Analysis;
 import io.pdx.contracts.sandbox.AnalysisRequest;
 import io.pdx.contracts.sandbox.JobRequest;
+import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.sandbox.JobState;
+import io.pdx.contracts.sandbox.PrivacyCost;
 import io.pdx.contracts.sandbox.SandboxDataset;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.catalog.Dataset;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -39,10 +42,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Submission of a sandbox job: the statement (or a filled template) is checked by sandbox-runner's
  * static analysis against the licensed columns and the grade's controls, then OPA admits it
- * ({@code pdx.sandbox}) with the license's use this month — all under a lock on the license row, so
- * that the ε budget is charged atomically with the job's creation. A refusal at any step answers
- * problem+json, is audited with the statement's hash, and changes nothing else. The same noisy
- * statement asked again in the same month is answered from the earlier run, at no ε.
+ * ({@code pdx.sandbox}) with the license's calls this month and, for grades with noise, what the
+ * organization has spent of its privacy budget on the dataset this period — under a lock on the license
+ * row and one on the (organization, dataset, period) budget, so that ε and δ are charged atomically with
+ * the job's creation. A refusal at any step answers problem+json, is audited with the statement's hash,
+ * and changes nothing else. The same noisy statement asked again in the period is answered from the
+ * earlier result, at no cost.
  */
 @ApplicationScoped
 public class JobSubmission {
@@ -57,10 +62,12 @@ public class JobSubmission {
     private final QueryTemplates templates;
     private final AuditLog audit;
     private final JobWorker worker;
+    private final PrivacySpending spending;
 
     public JobSubmission(PolicyClient policy, OperationGuard guard, @RestClient SandboxRunnerApi runner,
-                         QueryTemplates templates, AuditLog audit, JobWorker worker) {
+                         QueryTemplates templates, AuditLog audit, JobWorker worker, PrivacySpending spending) {
         this.worker = worker;
+        this.spending = spending;
         this.policy = policy;
         this.guard = guard;
         this.runner = runner;
@@ -137,43 +144,67 @@ public class JobSubmission {
     private Uni<SandboxJob> admit(Subject subject, JobRequest request, String submittedSql, Prepared prepared,
                                   Analysis analysis) {
         UUID jobId = UUID.randomUUID();
-        OffsetDateTime monthStart = LocalDate.now(BUREAU_ZONE).withDayOfMonth(1).atStartOfDay(BUREAU_ZONE).toOffsetDateTime();
+        Instant now = Instant.now();
+        OffsetDateTime monthStart = LocalDate.ofInstant(now, BUREAU_ZONE).withDayOfMonth(1).atStartOfDay(BUREAU_ZONE).toOffsetDateTime();
+        ControlsResult controls = analysis.controls();
+        boolean noised = controls != null && controls.differentiallyPrivate() && controls.budget() != null;
+        BudgetPeriod period = noised ? BudgetPeriod.containing(now, controls.budget()) : null;
+        UUID datasetId = prepared.dataset().id;
         return License.<License>findById(prepared.license().id, LockModeType.PESSIMISTIC_WRITE) // read afresh, FOR UPDATE
-                .flatMap(license -> usage(license.id, monthStart).flatMap(usage -> {
-                    List<String> columns = analysis.columnsByAlias().getOrDefault(prepared.data().alias(), List.of());
-                    SandboxAdmissionInput input = input(subject, license, prepared.dataset(), columns, usage[0],
-                            usage[1], request.epsilon(), jobId);
-                    return policy.evaluate(POLICY, input, SandboxVerdict.class).flatMap(answer -> {
-                        SandboxVerdict verdict = answer.result();
-                        if (verdict.admission() == null || !verdict.admission().allow()) {
-                            throw new JobProblems.AdmissionDenied(verdict.admission() == null ? List.of()
-                                    : verdict.admission().reasons());
-                        }
-                        return repeated(license.id, analysis.sqlSha256(), monthStart, verdict.controls()).flatMap(earlier -> {
-                            SandboxJob job = new SandboxJob();
-                            job.id = jobId;
-                            job.licenseId = license.id;
-                            job.datasetId = prepared.dataset().id;
-                            job.organization = license.organization;
-                            job.submittedBy = subject.user();
-                            job.templateId = request.templateId();
-                            job.submittedSql = submittedSql;
-                            job.sql = analysis.sql();
-                            job.sqlSha256 = analysis.sqlSha256();
-                            job.grade = prepared.dataset().grade.name();
-                            job.controls = verdict.controls();
-                            job.admissionId = answer.decisionId();
-                            job.reusedFrom = earlier == null ? null : earlier.resultOwner();
-                            job.epsilonCharged = earlier == null ? verdict.epsilon_charge() : 0;
-                            job.moveTo(JobState.ADMITTED);
-                            return job.<SandboxJob>persist();
-                        });
-                    });
-                }))
+                .flatMap(license -> callsThisMonth(license.id, monthStart)
+                        .flatMap(calls -> (noised ? spending.lockAndRead(license.organization, datasetId, period)
+                                : Uni.createFrom().item(PrivacyCost.NONE))
+                                .flatMap(spent -> (noised ? earlierResult(license.organization, datasetId, analysis.sqlSha256(), period)
+                                        : Uni.createFrom().<SandboxJob>nullItem())
+                                        .flatMap(earlier -> decideAdmission(subject, request, submittedSql, prepared, analysis,
+                                                license, jobId, calls, spent, earlier)))))
                 .call(job -> audit.record(subject.user(), "job.admit", "sandbox_job", job.id, job.organization,
-                        job.admissionId, Map.of("sqlSha256", job.sqlSha256, "epsilon", job.epsilonCharged,
-                                "licenseId", job.licenseId.toString(),
+                        job.admissionId, Map.of("sqlSha256", job.sqlSha256, "epsilonMicros", job.epsilonMicros,
+                                "deltaPicos", job.deltaPicos, "licenseId", job.licenseId.toString(),
                                 "reusedFrom", String.valueOf(job.reusedFrom))));
+    }
+
+    private Uni<SandboxJob> decideAdmission(Subject subject, JobRequest request, String submittedSql, Prepared prepared,
+                                            Analysis analysis, License license, UUID jobId, long calls, PrivacyCost spent,
+                                            SandboxJob earlier) {
+        List<String> columns = analysis.columnsByAlias().getOrDefault(prepared.data().alias(), List.of());
+        SandboxAdmissionInput input = input(subject, license, prepared.dataset(), columns, calls, spent, request.epsilon(),
+                jobId, earlier != null);
+        return policy.evaluate(POLICY, input, SandboxVerdict.class).flatMap(answer -> {
+            SandboxVerdict verdict = answer.result();
+            if (verdict.admission() == null || !verdict.admission().allow()) {
+                List<PolicyDecision.Reason> reasons = verdict.admission() == null ? List.of() : verdict.admission().reasons();
+                if (reasons.stream().anyMatch(reason -> "epsilon_out_of_range".equals(reason.code())) && verdict.controls() != null) {
+                    throw new JobProblems.InvalidJob(List.of(new FieldError("epsilon", "must lie within ["
+                            + plain(verdict.controls().epsilon_min()) + ", " + plain(verdict.controls().epsilon_max())
+                            + "] for " + verdict.controls().grade() + " data (default: the middle of the range)")));
+                }
+                throw new JobProblems.AdmissionDenied(reasons);
+            }
+            SandboxJob job = new SandboxJob();
+            job.id = jobId;
+            job.licenseId = license.id;
+            job.datasetId = prepared.dataset().id;
+            job.organization = license.organization;
+            job.submittedBy = subject.user();
+            job.templateId = request.templateId();
+            job.submittedSql = submittedSql;
+            job.sql = analysis.sql();
+            job.sqlSha256 = analysis.sqlSha256();
+            job.grade = prepared.dataset().grade.name();
+            job.controls = verdict.controls();
+            job.admissionId = answer.decisionId();
+            job.reusedFrom = earlier == null ? null : earlier.resultOwner();
+            PrivacyCost cost = earlier == null ? verdict.cost() : PrivacyCost.NONE;
+            job.epsilonMicros = cost.epsilonMicros();
+            job.deltaPicos = cost.deltaPicos();
+            job.moveTo(JobState.ADMITTED);
+            return job.<SandboxJob>persist();
+        });
+    }
+
+    private static String plain(Double value) {
+        return value == null ? "?" : java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -190,46 +221,42 @@ public class JobSubmission {
         return worker.start(job);
     }
 
-    /** Jobs admitted this month and ε charged this month (failed and cancelled jobs gave theirs back). */
-    private static Uni<double[]> usage(UUID license, OffsetDateTime monthStart) {
+    /** Jobs admitted under the license this month (refunded jobs, which read nothing, do not count). */
+    private static Uni<Long> callsThisMonth(UUID license, OffsetDateTime monthStart) {
         return Panache.getSession().flatMap(session -> session
-                .createSelectionQuery("select count(j), coalesce(sum(j.epsilonCharged), 0) from SandboxJob j"
-                        + " where j.licenseId = :license and j.createdAt >= :since and j.state not in (:refunded)",
-                        Object[].class)
+                .createSelectionQuery("select count(j) from SandboxJob j"
+                        + " where j.licenseId = :license and j.createdAt >= :since and j.refunded = false", Long.class)
                 .setParameter("license", license)
                 .setParameter("since", monthStart)
-                .setParameter("refunded", List.of(JobState.FAILED, JobState.CANCELLED))
-                .getSingleResult())
-                .map(row -> new double[] {((Number) row[0]).doubleValue(), ((Number) row[1]).doubleValue()});
+                .getSingleResult());
     }
 
     /**
-     * The earlier run of the same statement under the same license this month, when the grade adds
-     * noise: asking again returns the same noisy answer rather than a fresh draw, so repeating a
-     * query cannot average the noise away.
+     * The result of the same statement the organization already ran on the dataset this budget period, while it
+     * is kept: asking again returns that noisy answer rather than a fresh draw — repeating a query cannot average
+     * the noise away — and costs nothing. Its fate (release, rejection) is the new job's.
      */
-    private static Uni<SandboxJob> repeated(UUID license, String sqlSha256, OffsetDateTime monthStart, ControlsResult controls) {
-        if (controls == null || controls.noise() == null) {
-            return Uni.createFrom().nullItem();
-        }
-        return SandboxJob.<SandboxJob>find("licenseId = ?1 and sqlSha256 = ?2 and createdAt >= ?3 and reusedFrom is null"
-                        + " and state in ?4 order by createdAt",
-                license, sqlSha256, monthStart,
-                List.of(JobState.SUCCEEDED, JobState.AWAITING_RELEASE, JobState.RELEASED, JobState.REJECTED))
+    private static Uni<SandboxJob> earlierResult(String organization, UUID dataset, String sqlSha256, BudgetPeriod period) {
+        return SandboxJob.<SandboxJob>find("organization = ?1 and datasetId = ?2 and sqlSha256 = ?3 and createdAt >= ?4"
+                        + " and createdAt < ?5 and reusedFrom is null and state in ?6 and (expiresAt is null or expiresAt > ?7)"
+                        + " order by createdAt desc",
+                organization, dataset, sqlSha256, period.start(), period.end(),
+                List.of(JobState.SUCCEEDED, JobState.AWAITING_RELEASE, JobState.RELEASED, JobState.REJECTED),
+                OffsetDateTime.now())
                 .firstResult();
     }
 
     static SandboxAdmissionInput input(Subject subject, License license, Dataset dataset, List<String> columns,
-                                       double calls, double epsilonSpent, Double epsilon, UUID jobId) {
+                                       long calls, PrivacyCost spent, Double epsilon, UUID jobId, boolean reusesResult) {
         return new SandboxAdmissionInput(subject,
                 new SandboxAdmissionInput.License(license.id.toString(), license.state.name(), license.organization,
-                        license.mode, license.termEnd.toString(),
+                        license.mode, license.termStart == null ? null : license.termStart.toString(), license.termEnd.toString(),
                         List.of(new SandboxAdmissionInput.ScopeEntry(dataset.id.toString(), license.columns.columns())),
                         null),
-                new SandboxAdmissionInput.Usage((long) calls, epsilonSpent),
+                new SandboxAdmissionInput.Usage(calls, spent.epsilonMicros(), spent.deltaPicos()),
                 new SandboxAdmissionInput.Job(jobId == null ? "analysis" : jobId.toString(),
                         List.of(new SandboxAdmissionInput.JobDataset(dataset.id.toString(), dataset.grade.name(), columns)),
-                        epsilon));
+                        epsilon, reusesResult));
     }
 
     private Uni<?> auditRefusal(Subject subject, JobRequest request, String sql, Throwable refusal) {
@@ -259,8 +286,8 @@ public class JobSubmission {
         if (hasSql && request.sql().length() > MAX_SQL) {
             errors.add(new FieldError("sql", "at most " + MAX_SQL + " characters"));
         }
-        if (request.epsilon() != null && !(request.epsilon() > 0 && request.epsilon() <= 100)) {
-            errors.add(new FieldError("epsilon", "must be a positive number"));
+        if (request.epsilon() != null && (request.epsilon().isNaN() || request.epsilon().isInfinite())) {
+            errors.add(new FieldError("epsilon", "must be a number; the policy's range per query applies"));
         }
         return errors;
     }

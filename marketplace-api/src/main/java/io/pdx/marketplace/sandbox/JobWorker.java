@@ -156,10 +156,11 @@ public class JobWorker {
                         .getSingleResultOrNull())
                 .flatMap(job -> job == null ? Uni.createFrom().<SandboxJob>nullItem()
                         : License.<License>findById(job.licenseId).flatMap(license -> {
-                            if (license.state != LicenseState.ACTIVE) {
+                            if (!license.inForce()) {
                                 job.failure = problem("license_not_active", 403, "授权未处于生效状态", "The license is not active");
                                 job.moveTo(JobState.FAILED);
-                                return audited(job, "job.fail", Map.of("code", "license_not_active")).replaceWith(job);
+                                job.refund(); // it never ran
+                                return audited(job, "job.fail", Map.of("code", "license_not_active", "refunded", true)).replaceWith(job);
                             }
                             return start(job);
                         })));
@@ -168,7 +169,7 @@ public class JobWorker {
     /** Runs a RUNNING job on {@code data} (the licensed dataset; read afresh when null) and decides its release. */
     private Uni<Void> execute(SandboxJob job, SandboxDataset data) {
         Uni<RunRequest> request = data != null
-                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonCharged))
+                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonMicros))
                 : Panache.withSession(() -> runRequest(job));
         Uni<RunSummary> run = job.reusedFrom != null ? runner.summary(job.reusedFrom)
                 : request.flatMap(ready -> runner.run(job.id, ready));
@@ -180,7 +181,7 @@ public class JobWorker {
 
     private Uni<RunRequest> runRequest(SandboxJob job) {
         return License.<License>findById(job.licenseId).flatMap(license -> Dataset.<Dataset>findById(job.datasetId)
-                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonCharged)));
+                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonMicros)));
     }
 
     private Uni<Void> succeed(UUID id, RunSummary summary) {
@@ -213,20 +214,32 @@ public class JobWorker {
         job.expiresAt = summary.expiresAt() == null ? null : summary.expiresAt().atOffset(ZoneOffset.UTC);
         job.moveTo(JobState.SUCCEEDED);
         return audited(job, "job.run", Map.of("rows", summary.rowCount(), "suppressedGroups", summary.suppressedGroups(),
-                "epsilon", summary.epsilonSpent(), "reusedFrom", String.valueOf(job.reusedFrom))).replaceWithVoid();
+                "epsilonMicros", summary.epsilonMicros(), "reusedFrom", String.valueOf(job.reusedFrom))).replaceWithVoid();
     }
 
+    /**
+     * A RUNNING job that did not finish. The ε and δ it was charged are given back only when the run certainly
+     * read no data: the runner refused it before executing (its answer says so), or the runner could not be
+     * reached at all. Any other end — a failure after the run read data, a lost connection, an interrupted
+     * instance — keeps the charge, and the requester sees one and the same failure whatever the cause.
+     */
     private Uni<Void> fail(UUID id, Throwable failure) {
-        Problem problem = failure instanceof ProblemException expected ? expected.toProblem(null)
-                : problem("sandbox_unavailable", 503, "沙箱不可用，作业未完成", "The sandbox was not available; the job did not finish");
+        boolean readNothing = RunnerFailures.readNoData(failure);
+        Problem problem = RunnerFailures.problemFor(failure);
+        String cause = RunnerFailures.cause(failure);
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
             if (job.state != JobState.RUNNING) {
                 return Uni.createFrom().voidItem();
             }
             job.failure = problem;
+            job.failureCause = cause;
             job.moveTo(JobState.FAILED);
+            if (readNothing) {
+                job.refund();
+            }
             String code = problem.reasons().isEmpty() ? problem.type().toString() : problem.reasons().get(0).code();
-            return audited(job, "job.fail", Map.of("code", code)).replaceWithVoid();
+            return audited(job, "job.fail", Map.of("code", code, "cause", String.valueOf(cause), "refunded", readNothing))
+                    .replaceWithVoid();
         }));
     }
 
@@ -272,7 +285,7 @@ public class JobWorker {
                         Map.of("reusedFrom", earlier.id.toString())).replaceWithVoid();
             });
         }
-        return answered.flatMap(answer -> {
+        return answered.flatMap(answer -> License.<License>findById(job.licenseId).flatMap(license -> {
             PolicyDecision decision = answer.result();
             job.releaseId = answer.decisionId();
             job.releaseReasons = new SandboxJob.Reasons(decision.reasons());
@@ -281,6 +294,11 @@ public class JobWorker {
                 case "REVIEW" -> JobState.AWAITING_RELEASE;
                 default -> JobState.REJECTED;
             };
+            if (next == JobState.RELEASED && !license.inForce()) {
+                // a result is released only under a license in force: it waits for the bureau instead
+                next = JobState.AWAITING_RELEASE;
+                job.releaseReasons = new SandboxJob.Reasons(List.of(JobProblems.LICENSE_NOT_ACTIVE));
+            }
             if (next == JobState.REJECTED) {
                 job.reviewedBy = "policy";
             }
@@ -288,7 +306,7 @@ public class JobWorker {
             return audit.record(ACTOR, "job." + next.name().toLowerCase(java.util.Locale.ROOT), "sandbox_job", job.id,
                     job.organization, answer.decisionId(), Map.of("sqlSha256", job.sqlSha256,
                             "outcome", decision.outcome())).replaceWithVoid();
-        });
+        }));
     }
 
     static SandboxReleaseInput releaseInput(SandboxJob job, RunSummary summary) {
@@ -346,13 +364,13 @@ public class JobWorker {
                 en + " / " + zh, null, null, List.of(new PolicyDecision.Reason(code, zh, en)));
     }
 
-    /** The run was cut short by a restart and left no result. */
+    /** The run was cut short by a restart and left no result; it may have read data, so its charge stands. */
     static final class Interrupted extends ProblemException {
         Interrupted() {
             super(503, "sandbox/interrupted", "Sandbox job interrupted / 沙箱作业中断",
-                    "The job was interrupted by a restart and produced no result; its ε was refunded. / 作业因服务重启中断，未产生结果，已退还ε。",
-                    List.of(), List.of(new PolicyDecision.Reason("interrupted", "作业因服务重启中断，未产生结果，已退还ε",
-                            "The job was interrupted by a restart and produced no result; its ε was refunded")));
+                    "The job was interrupted and produced no result; it may have read data, so its privacy budget stays spent. / 作业中断，未产生结果；可能已读取数据，隐私预算不退还。",
+                    List.of(), List.of(new PolicyDecision.Reason("interrupted", "作业中断，未产生结果；可能已读取数据，隐私预算不退还",
+                            "The job was interrupted and produced no result; it may have read data, so its privacy budget stays spent")));
         }
     }
 }

@@ -5,6 +5,9 @@ import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.problem.Problem;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.JobView;
+import io.pdx.contracts.sandbox.PrivacyBudget;
+import io.pdx.contracts.sandbox.PrivacyCost;
+import io.pdx.contracts.sandbox.ResultSummary;
 import io.pdx.contracts.sandbox.RunSummary;
 import io.pdx.marketplace.problem.IllegalTransition;
 import io.pdx.marketplace.persistence.TimestampedEntity;
@@ -23,8 +26,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A sandbox job. State changes go through {@link #moveTo}; the ε charged at admission is given back
- * when the job fails or is cancelled, so a run that produced nothing costs no privacy budget.
+ * A sandbox job. State changes go through {@link #moveTo}. The ε and δ charged at admission stay charged
+ * once the run may have read data — a run that failed after reading still answered a question — and are
+ * given back ({@link #refund}) only when it never did: refused, cancelled while queued, runner unreachable.
  */
 @Entity
 @Table(name = "sandbox_job")
@@ -52,8 +56,11 @@ public class SandboxJob extends TimestampedEntity {
     public String grade;
     @Enumerated(EnumType.STRING)
     public JobState state = JobState.QUEUED;
-    @Column(name = "epsilon_charged")
-    public double epsilonCharged;
+    @Column(name = "epsilon_micros")
+    public long epsilonMicros;
+    @Column(name = "delta_picos")
+    public long deltaPicos;
+    public boolean refunded;
     @Column(name = "reused_from")
     public UUID reusedFrom;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -69,6 +76,9 @@ public class SandboxJob extends TimestampedEntity {
     public RunSummary summary;
     @JdbcTypeCode(SqlTypes.JSON)
     public Problem failure;
+    /** What made a run that read data fail; the bureau's to see, never the requester's. */
+    @Column(name = "failure_cause")
+    public String failureCause;
     @Column(name = "reviewed_by")
     public String reviewedBy;
     @Column(name = "review_note")
@@ -97,9 +107,17 @@ public class SandboxJob extends TimestampedEntity {
             case SUCCEEDED, FAILED, CANCELLED -> finishedAt = OffsetDateTime.now();
             default -> { }
         }
-        if (to == JobState.FAILED || to == JobState.CANCELLED) {
-            epsilonCharged = 0;
-        }
+    }
+
+    /** Gives the privacy budget back: the job never read data. */
+    public void refund() {
+        epsilonMicros = 0;
+        deltaPicos = 0;
+        refunded = true;
+    }
+
+    public PrivacyCost cost() {
+        return new PrivacyCost(epsilonMicros, deltaPicos);
     }
 
     /** The job whose stored result this job serves: itself, or the earlier run of the same statement. */
@@ -107,9 +125,18 @@ public class SandboxJob extends TimestampedEntity {
         return reusedFrom != null ? reusedFrom : id;
     }
 
-    public JobView toView() {
+    /**
+     * The job as {@code reader} may see it: the bureau everything; the requester, before the result is
+     * released, nothing computed from the data (no summary, no timing of the run), and never the cause of a
+     * failure or the count of suppressed groups.
+     */
+    public JobView toView(boolean bureau, PrivacyBudget budget) {
+        boolean released = state == JobState.RELEASED;
+        boolean dataVisible = bureau || released;
         return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade,
-                epsilonCharged, reusedFrom, summary, releaseReasons.reasons(), reviewedBy, reviewNote, failure,
-                createdAt, startedAt, finishedAt, expiresAt, version);
+                cost().epsilon(), cost().delta(), budget, reusedFrom,
+                summary == null || !dataVisible ? null : ResultSummary.of(summary, bureau), releaseReasons.reasons(),
+                reviewedBy, reviewNote, failure, bureau ? failureCause : null, createdAt,
+                dataVisible ? startedAt : null, dataVisible ? finishedAt : null, dataVisible ? expiresAt : null, version);
     }
 }

@@ -48,9 +48,14 @@ public interface SandboxRunnerApi {
         return "Bearer " + ConfigProvider.getConfig().getOptionalValue("pdx.sandbox.secret", String.class).orElse("");
     }
 
+    /**
+     * The runner's own answer (it names whether the run read data) or a 4xx refusal becomes a {@link SandboxRefusal};
+     * anything else (no runner behind the address, a 401) is {@link SandboxUnavailable}.
+     */
     @ClientExceptionMapper
     static RuntimeException toProblem(Response response) {
-        if (response.getStatus() >= 400 && response.getStatus() < 500 && response.getStatus() != 401) {
+        boolean runnersOwn = response.getHeaderString(SandboxRefusal.DATA_READ) != null;
+        if (runnersOwn || response.getStatus() >= 400 && response.getStatus() < 500 && response.getStatus() != 401) {
             return SandboxRefusal.from(response);
         }
         return new SandboxUnavailable("sandbox-runner answered " + response.getStatus());

@@ -18,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
@@ -67,7 +68,10 @@ class SandboxAttackTest {
             GENERAL   | SELECT route_id FROM bus_card_swipes; SELECT getenv('HOME')                             | HOME
             GENERAL   | SELECT count(*) AS n FROM bus_card_swipes a, bus_card_swipes b                          | xx-none
             GENERAL   | SELECT count(*) AS n FROM bus_card_swipes a CROSS JOIN bus_card_swipes b                | xx-none
-            GENERAL   | SELECT card_id FROM bus_card_swipes                                                     | card_id
+            GENERAL   | SELECT a.route_id, count(*) AS n FROM bus_card_swipes a JOIN bus_card_swipes b ON a.card_id = b.card_id GROUP BY a.route_id | xx-none
+            GENERAL   | SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_id = 'FZ000000042'          | FZ000000042
+            GENERAL   | SELECT route_id, min(swipe_time) AS first_seen FROM bus_card_swipes GROUP BY route_id    | xx-none
+            GENERAL   | SELECT card_id FROM bus_card_swipes                                                     | xx-none
             GENERAL   | SELECT current_setting('memory_limit') AS m FROM bus_card_swipes                        | memory_limit
             IMPORTANT | SELECT * FROM medical_insurance_claims                                                  | xx-none
             IMPORTANT | SELECT lower(id_card_no) AS x, count(*) AS n FROM medical_insurance_claims GROUP BY lower(id_card_no) | xx-none
@@ -78,6 +82,9 @@ class SandboxAttackTest {
             IMPORTANT | SELECT count(*) AS n FROM medical_insurance_claims WHERE id_card_no = '350102198001011234' | 350102198001011234
             IMPORTANT | SELECT age, count(*) AS n FROM medical_insurance_claims GROUP BY age, person_id          | xx-none
             IMPORTANT | SELECT max(total_amount) AS top FROM medical_insurance_claims                            | xx-none
+            IMPORTANT | SELECT a.gender, count(*) AS n FROM medical_insurance_claims a JOIN medical_insurance_claims b ON a.district_code = b.district_code GROUP BY a.gender | xx-none
+            IMPORTANT | SELECT sum(self_paid) AS s FROM medical_insurance_claims                                  | xx-none
+            IMPORTANT | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender HAVING sum(total_amount) > 100 | xx-none
             IMPORTANT | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender UNION SELECT gender, count(*) FROM medical_insurance_claims WHERE age = 99 GROUP BY gender | xx-none
             """)
     void attack_isRefused_withAReason_echoingNothing_andChangingNothing(String grade, String sql, String secret) {
@@ -98,24 +105,39 @@ class SandboxAttackTest {
 
     @Test
     void differencingPair_theWholePopulationIsNoised_andTheMinusOnePersonQueryIsRefused() {
-        run(claimsLicense, "SELECT count(*) AS n FROM medical_insurance_claims")
-                .body("state", equalTo("AWAITING_RELEASE")).body("result.noise", equalTo("LAPLACE"));
+        String id = run(claimsLicense, "SELECT count(*) AS n FROM medical_insurance_claims")
+                .body("state", equalTo("AWAITING_RELEASE")).extract().path("id");
+        SandboxFixtures.asReviewer(id).body("result.noise", equalTo("DISCRETE_LAPLACE"));
         submit(claimsLicense, "SELECT count(*) AS n FROM medical_insurance_claims WHERE person_id <> 'P00000042'")
                 .statusCode(422).body("reasons[0].code", equalTo("column_use_not_allowed"))
                 .body(not(containsString("P00000042")));
     }
 
+    /**
+     * A run that reads data and then fails (here: past a time limit of one millisecond) keeps its ε, tells the
+     * requester only that it failed after reading, and releases nothing; the bureau sees the cause.
+     */
     @Test
-    void aQueryPastItsTimeLimit_isCancelled_endsFailed_andReleasesNothing() {
-        String id = run(busLicense, "SELECT a.card_type, count(*) AS pairs FROM bus_card_swipes a"
-                + " JOIN bus_card_swipes b ON a.is_transfer = b.is_transfer GROUP BY a.card_type")
-                .body("state", equalTo("FAILED"))
-                .body("failure.reasons[0].code", equalTo("time_limit_exceeded"))
-                .body("epsilonCharged", equalTo(0.0f))
-                .body("result", equalTo(null))
-                .extract().path("id");
+    void aQueryPastItsTimeLimit_failsAfterReading_keepsItsEpsilon_andReleasesNothing() {
+        SandboxFixtures.Fresh claims = SandboxFixtures.freshClaims();
+        SandboxRunnerProcess.restartWith(java.util.Map.of("pdx.sandbox.limits.time-limit", "PT0.001S"));
+        String id;
+        try {
+            id = run(claims.license(), "SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender")
+                    .body("state", equalTo("FAILED"))
+                    .body("failure.reasons[0].code", equalTo("run_failed"))
+                    .body("failureCause", nullValue())
+                    .body("epsilon", equalTo(0.55f))
+                    .body("result", nullValue())
+                    .extract().path("id");
+        } finally {
+            SandboxRunnerProcess.restart();
+        }
+        SandboxFixtures.asReviewer(id).body("failureCause", equalTo("time_limit_exceeded"));
         given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
                 .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id).then().statusCode(200)
+                .body("budget.epsilonSpent", equalTo(0.55f));
     }
 
     private static int jobs() {

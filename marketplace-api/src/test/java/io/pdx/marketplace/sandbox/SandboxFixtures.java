@@ -135,10 +135,27 @@ final class SandboxFixtures {
         return (body == null ? request : request.body(body)).post(path).then();
     }
 
+    /** A test's own copy of the claims dataset (its own privacy budget), a FREE SANDBOX product and an ACTIVE license. */
+    record Fresh(Dataset dataset, String product, String license) {
+    }
+
+    static Fresh freshClaims() {
+        Dataset claims = dataset(CLAIMS);
+        String product = product(claims, List.of("SANDBOX"), "FREE", 0);
+        return new Fresh(claims, product, activeLicense(product, CLAIM_COLUMNS, "SANDBOX", "PUBLIC_WELFARE"));
+    }
+
     static ValidatableResponse submit(String licenseId, String sql) {
+        return submit(licenseId, sql, null);
+    }
+
+    static ValidatableResponse submit(String licenseId, String sql, Double epsilon) {
         Map<String, Object> body = new HashMap<>();
         body.put("licenseId", licenseId);
         body.put("sql", sql);
+        if (epsilon != null) {
+            body.put("epsilon", epsilon);
+        }
         return post("developer-a", "/api/v1/sandbox/jobs", body);
     }
 
@@ -152,8 +169,17 @@ final class SandboxFixtures {
 
     /** Submits and waits until the job stops moving; the final view. */
     static ValidatableResponse run(String licenseId, String sql) {
-        String id = submit(licenseId, sql).statusCode(202).extract().path("id");
+        return run(licenseId, sql, null);
+    }
+
+    static ValidatableResponse run(String licenseId, String sql, Double epsilon) {
+        String id = submit(licenseId, sql, epsilon).statusCode(202).extract().path("id");
         return awaitJob(id);
+    }
+
+    /** The job as a bureau reviewer sees it (with what the output controls left, before release). */
+    static ValidatableResponse asReviewer(String id) {
+        return given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get("/api/v1/sandbox/jobs/" + id).then().statusCode(200);
     }
 
     static ValidatableResponse awaitJob(String id) {

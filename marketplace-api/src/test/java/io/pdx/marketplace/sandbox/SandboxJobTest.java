@@ -79,10 +79,10 @@ class SandboxJobTest {
             String id = run(busLicense, BY_DISTRICT)
                     .body("state", equalTo("RELEASED"))
                     .body("grade", equalTo("GENERAL"))
-                    .body("epsilonCharged", equalTo(0.0f))
+                    .body("epsilon", equalTo(0))
                     .body("sqlSha256", matchesPattern("[0-9a-f]{64}"))
                     .body("result.rowCount", equalTo(6))
-                    .body("result.suppressedGroups", equalTo(0))
+                    .body("result.suppressedGroups", nullValue()) // the requester never sees what was withheld
                     .body("result.k", equalTo(10))
                     .body("result.noise", nullValue())
                     .body("result.columns.name", equalTo(List.of("district_code", "swipes", "fares")))
@@ -181,7 +181,7 @@ class SandboxJobTest {
             String id = run(busLicense, "SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_type = '学生卡'")
                     .body("state", equalTo("RELEASED"))
                     .body("result.rowCount", greaterThan(100))
-                    .body("result.k", nullValue())
+                    .body("result.k", equalTo(10)) // released only because the rows come from at least k cards
                     .extract().path("id");
             given().auth().oauth2(KeycloakTokens.of("developer-a"))
                     .get("/api/v1/sandbox/jobs/" + id + "/result?format=json")
@@ -198,8 +198,9 @@ class SandboxJobTest {
             String id = run(busLicense, "SELECT stop_id, route_id, count(*) AS swipes FROM bus_card_swipes"
                     + " GROUP BY stop_id, route_id")
                     .body("state", equalTo("RELEASED"))
-                    .body("result.suppressedGroups", greaterThan(1000))
+                    .body("result.suppressedGroups", nullValue())
                     .extract().path("id");
+            SandboxFixtures.asReviewer(id).body("result.suppressedGroups", greaterThan(1000));
             byte[] arrow = given().auth().oauth2(KeycloakTokens.of("developer-a"))
                     .get("/api/v1/sandbox/jobs/" + id + "/result").then().statusCode(200).extract().asByteArray();
             for (Map<String, Object> row : readArrow(arrow).rows()) {
@@ -222,16 +223,19 @@ class SandboxJobTest {
     class ImportantData {
 
         @Test
-        void aggregate_isNoised_chargesEpsilon_andWaitsForABureauReviewer() throws Exception {
-            String id = run(claimsLicense, CLAIMS_BY_GENDER)
+        void aggregate_isNoised_chargesEpsilonAndDelta_andWaitsForABureauReviewer() throws Exception {
+            String id = run(SandboxFixtures.freshClaims().license(), CLAIMS_BY_GENDER)
                     .body("state", equalTo("AWAITING_RELEASE"))
                     .body("grade", equalTo("IMPORTANT"))
-                    .body("epsilonCharged", equalTo(1.0f))
-                    .body("result.noise", equalTo("LAPLACE"))
-                    .body("result.epsilonSpent", equalTo(1.0f))
-                    .body("result.k", equalTo(50))
+                    .body("epsilon", equalTo(0.55f)) // the middle of the policy's range
+                    .body("delta", equalTo(1.0E-7f))
+                    .body("budget.epsilonBudget", equalTo(10))
+                    .body("result", nullValue()) // nothing computed from the data before release
                     .body("releaseReasons.code", hasItem("release_requires_review"))
                     .extract().path("id");
+            given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get("/api/v1/sandbox/jobs/" + id).then().statusCode(200)
+                    .body("result.noise", equalTo("DISCRETE_LAPLACE")).body("result.k", equalTo(50))
+                    .body("result.rowCount", equalTo(2)).body("result.suppressedGroups", equalTo(0));
             given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
                     .then().statusCode(409).contentType("application/problem+json");
             post("developer-a", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(403);
@@ -240,13 +244,17 @@ class SandboxJobTest {
             byte[] arrow = given().auth().oauth2(KeycloakTokens.of("developer-a"))
                     .get("/api/v1/sandbox/jobs/" + id + "/result").then().statusCode(200).extract().asByteArray();
             SandboxFixtures.ArrowResult result = readArrow(arrow);
-            assertEquals("LAPLACE", result.metadata().get("pdx.noise"));
-            assertEquals("1.0", result.metadata().get("pdx.epsilon"));
+            assertEquals("DISCRETE_LAPLACE", result.metadata().get("pdx.noise"));
+            assertEquals("0.55", result.metadata().get("pdx.epsilon"));
             assertEquals("true", result.metadata().get("pdx.k_noised"));
+            assertEquals("10", result.metadata().get("pdx.max_rows_per_entity"));
             long exactTotal = exact("SELECT count(*) AS n FROM medical_insurance_claims WHERE age >= 18").stream()
                     .mapToLong(row -> ((Number) row.get("n")).longValue()).sum();
             long noisyTotal = result.rows().stream().mapToLong(row -> ((Number) row.get("claims")).longValue()).sum();
-            assertTrue(Math.abs(noisyTotal - exactTotal) < 100, "noise of scale 2 per group stays small");
+            assertTrue(Math.abs(noisyTotal - exactTotal) < 0.03 * exactTotal,
+                    "contribution bounds and noise of scale ~73 per group stay within 3 %: " + noisyTotal + " vs " + exactTotal);
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id).then().statusCode(200)
+                    .body("result.rowCount", equalTo(2)).body("result.suppressedGroups", nullValue());
         }
 
         @Test
@@ -290,32 +298,34 @@ class SandboxJobTest {
         void preApprovedTemplate_releasesAutomatically_evenForImportantData() {
             String id = submitTemplate(claimsLicense, "tpl-claims-by-district-age", Map.of("min_age", "60"))
                     .statusCode(202).extract().path("id");
-            awaitJob(id).body("state", equalTo("RELEASED")).body("result.noise", equalTo("LAPLACE"));
+            awaitJob(id).body("state", equalTo("RELEASED")).body("result.noise", equalTo("DISCRETE_LAPLACE"));
         }
 
         @Test
-        void theSameQueryAgain_returnsTheSameNoisyAnswer_atNoEpsilon() throws Exception {
-            String license = activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
-            String first = run(license, CLAIMS_BY_GENDER).body("epsilonCharged", equalTo(1.0f)).extract().path("id");
+        void theSameQueryAgain_returnsTheSameNoisyAnswer_atNoEpsilon_evenUnderAnotherLicense() throws Exception {
+            SandboxFixtures.Fresh claims = SandboxFixtures.freshClaims();
+            String first = run(claims.license(), CLAIMS_BY_GENDER).body("epsilon", equalTo(0.55f)).extract().path("id");
             post("reviewer-1", "/api/v1/sandbox/jobs/" + first + "/release", null).statusCode(200);
             byte[] firstAnswer = resultOf(first);
-            for (int repeat = 0; repeat < 12; repeat++) {
-                String again = run(license, CLAIMS_BY_GENDER.replace("SELECT", "SELECT  ").toLowerCase())
+            String second = activeLicense(claims.product(), CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+            for (int repeat = 0; repeat < 6; repeat++) {
+                String again = run(repeat % 2 == 0 ? claims.license() : second,
+                        CLAIMS_BY_GENDER.replace("SELECT", "SELECT  ").toLowerCase())
                         .body("state", equalTo("RELEASED"))
                         .body("reusedFrom", equalTo(first))
-                        .body("epsilonCharged", equalTo(0.0f)).extract().path("id");
+                        .body("epsilon", equalTo(0)).extract().path("id");
                 assertEquals(readArrow(firstAnswer).rows(), readArrow(resultOf(again)).rows());
             }
         }
 
         @Test
-        void distinctQueries_spendTheBudget_untilAdmissionRefusesTheNext() {
-            String license = activeLicense(claimsProduct, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+        void distinctQueries_spendTheOrganizationsBudgetOnTheDataset_untilAdmissionRefusesTheNext() {
+            SandboxFixtures.Fresh claims = SandboxFixtures.freshClaims();
             for (int age = 20; age < 30; age++) {
-                run(license, "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= " + age
-                        + " GROUP BY gender").body("epsilonCharged", equalTo(1.0f));
+                run(claims.license(), "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= " + age
+                        + " GROUP BY gender", 1.0).body("epsilon", equalTo(1));
             }
-            submit(license, "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= 30 GROUP BY gender")
+            submit(claims.license(), "SELECT gender, count(*) AS claims FROM medical_insurance_claims WHERE age >= 30 GROUP BY gender")
                     .statusCode(403).contentType("application/problem+json")
                     .body("reasons.code", hasItem("epsilon_budget_exhausted"))
                     .body("reasons[0].message_zh", notNullValue());

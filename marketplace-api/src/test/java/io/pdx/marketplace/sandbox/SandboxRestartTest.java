@@ -66,28 +66,29 @@ class SandboxRestartTest {
     }
 
     @Test
-    void aJobLeftRunning_isCompletedFromTheStoredResult_orFailsWithItsEpsilonRefunded() throws Throwable {
+    void aJobLeftRunning_isCompletedFromTheStoredResult_orFailsKeepingItsEpsilon() throws Throwable {
         String finished = run(claimsLicense, SandboxJobTest.CLAIMS_BY_GENDER)
-                .body("state", equalTo("AWAITING_RELEASE")).body("epsilonCharged", equalTo(1.0f)).extract().path("id");
+                .body("state", equalTo("AWAITING_RELEASE")).body("epsilon", equalTo(0.55f)).extract().path("id");
         UUID lost = UUID.randomUUID();
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
                 .createNativeQuery("UPDATE sandbox_job SET state = 'RUNNING', summary = NULL, started_at = now() - interval '1 minute'"
                         + " WHERE id = :id").setParameter("id", UUID.fromString(finished)).executeUpdate()
                 .flatMap(updated -> session.createNativeQuery("INSERT INTO sandbox_job (id, license_id, dataset_id, organization,"
-                        + " submitted_by, submitted_sql, sql_text, sql_sha256, grade, state, epsilon_charged, controls, created_at,"
-                        + " started_at, updated_at) SELECT :lost, license_id, dataset_id, organization, submitted_by, submitted_sql,"
-                        + " sql_text, sql_sha256, grade, 'RUNNING', 1, controls, now(), now() - interval '1 minute', now()"
+                        + " submitted_by, submitted_sql, sql_text, sql_sha256, grade, state, epsilon_micros, delta_picos, controls,"
+                        + " created_at, started_at, updated_at) SELECT :lost, license_id, dataset_id, organization, submitted_by,"
+                        + " submitted_sql, sql_text, sql_sha256, grade, 'RUNNING', 1000000, 100000, controls, now(),"
+                        + " now() - interval '1 minute', now()"
                         + " FROM sandbox_job WHERE id = :id")
                         .setParameter("lost", lost).setParameter("id", UUID.fromString(finished)).executeUpdate()))));
 
         VertxContextSupport.subscribeAndAwait(() -> worker.recoverInterrupted(OffsetDateTime.now()));
 
-        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + finished + "?wait=PT10S")
-                .then().statusCode(200).body("state", equalTo("AWAITING_RELEASE")).body("result.noise", equalTo("LAPLACE"));
+        given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get("/api/v1/sandbox/jobs/" + finished + "?wait=PT10S")
+                .then().statusCode(200).body("state", equalTo("AWAITING_RELEASE")).body("result.noise", equalTo("DISCRETE_LAPLACE"));
         given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + lost)
                 .then().statusCode(200).body("state", equalTo("FAILED"))
                 .body("failure.reasons[0].code", equalTo("interrupted"))
-                .body("epsilonCharged", equalTo(0.0f));
+                .body("epsilon", equalTo(1)); // it may have read data: the charge stands
     }
 
     @Test
@@ -96,14 +97,14 @@ class SandboxRestartTest {
         UUID waiting = UUID.randomUUID();
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
                 .createNativeQuery("INSERT INTO sandbox_job (id, license_id, dataset_id, organization, submitted_by, submitted_sql,"
-                        + " sql_text, sql_sha256, grade, state, epsilon_charged, controls, created_at, updated_at)"
+                        + " sql_text, sql_sha256, grade, state, epsilon_micros, controls, created_at, updated_at)"
                         + " SELECT :waiting, license_id, dataset_id, organization, submitted_by, submitted_sql, sql_text, sql_sha256,"
-                        + " grade, 'QUEUED', 1, controls, now(), now() FROM sandbox_job WHERE id = :id")
+                        + " grade, 'QUEUED', 1000000, controls, now(), now() FROM sandbox_job WHERE id = :id")
                 .setParameter("waiting", waiting).setParameter("id", UUID.fromString(finished)).executeUpdate())));
 
         SandboxFixtures.post("developer-b", "/api/v1/sandbox/jobs/" + waiting + "/cancel", null).statusCode(404);
         SandboxFixtures.post("developer-a", "/api/v1/sandbox/jobs/" + waiting + "/cancel", null).statusCode(200)
-                .body("state", equalTo("CANCELLED")).body("epsilonCharged", equalTo(0.0f));
+                .body("state", equalTo("CANCELLED")).body("epsilon", equalTo(0));
         SandboxFixtures.post("developer-a", "/api/v1/sandbox/jobs/" + waiting + "/cancel", null).statusCode(409)
                 .contentType("application/problem+json");
         SandboxFixtures.post("developer-a", "/api/v1/sandbox/jobs/" + finished + "/cancel", null).statusCode(409);

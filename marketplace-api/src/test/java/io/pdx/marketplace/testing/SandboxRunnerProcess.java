@@ -27,6 +27,7 @@ public class SandboxRunnerProcess implements QuarkusTestResourceLifecycleManager
     static final Path TARGET = Path.of("target");
 
     private static Process process;
+    private static Map<String, String> overrides = Map.of();
 
     @Override
     public Map<String, String> start() {
@@ -40,7 +41,13 @@ public class SandboxRunnerProcess implements QuarkusTestResourceLifecycleManager
     }
 
     public static synchronized void restart() {
+        restartWith(Map.of());
+    }
+
+    /** Restarts the runner with some of its settings changed (e.g. a time limit), until the next restart. */
+    public static synchronized void restartWith(Map<String, String> settings) {
         stopProcess();
+        overrides = Map.copyOf(settings);
         startProcess();
     }
 
@@ -62,13 +69,17 @@ public class SandboxRunnerProcess implements QuarkusTestResourceLifecycleManager
         }
         try {
             Path log = TARGET.resolve("sandbox-runner-test.log");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                    "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + PORT,
-                    "-Dpdx.data.dir=" + TARGET.resolve("sandbox-data").toAbsolutePath(),
-                    "-Dpdx.demo.generate=true", "-Dpdx.demo.scale=small", "-Dpdx.demo.seed=20261125",
-                    "-Dpdx.sandbox.limits.time-limit=PT4S", "-Dpdx.sandbox.limits.memory-limit=384MB", "-Dpdx.sandbox.limits.threads=2",
-                    "-jar", JAR.toAbsolutePath().toString());
+            Map<String, String> settings = new java.util.LinkedHashMap<>(Map.of(
+                    "quarkus.http.host", "127.0.0.1", "quarkus.http.port", Integer.toString(PORT),
+                    "pdx.data.dir", TARGET.resolve("sandbox-data").toAbsolutePath().toString(),
+                    "pdx.demo.generate", "true", "pdx.demo.scale", "small", "pdx.demo.seed", "20261125",
+                    "pdx.sandbox.limits.time-limit", "PT4S", "pdx.sandbox.limits.memory-limit", "384MB",
+                    "pdx.sandbox.limits.threads", "2"));
+            settings.putAll(overrides);
+            List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx768m", "--add-opens=java.base/java.nio=ALL-UNNAMED"));
+            settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("PDX_SANDBOX_SECRET", SECRET);

@@ -27,6 +27,7 @@ public final class DraftValidator {
     static final Set<String> COLUMN_TYPES = Set.of("VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DECIMAL", "BOOLEAN",
             "DATE", "TIMESTAMP");
     private static final Pattern COLUMN_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern JOIN_KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
     /** 行政区划代码: six digits (GB/T 2260). */
     private static final Pattern DIVISION_CODE = Pattern.compile("\\d{6}");
@@ -66,7 +67,11 @@ public final class DraftValidator {
         if (draft.rowCount() != null && draft.rowCount() < 0) {
             errors.add(new FieldError("rowCount", "must be 0 or more"));
         }
-        columns(errors, draft.columns());
+        columns(errors, draft.columns(), grade);
+        if (draft.entityColumn() == null || draft.columns() == null
+                || draft.columns().stream().noneMatch(column -> column != null && draft.entityColumn().equals(column.name()))) {
+            errors.add(new FieldError("entityColumn", "names the column that identifies the person or organization of each row"));
+        }
         SharingType sharing = oneOf(errors, "sharingType", SharingType.class, draft.sharingType());
         if (sharing != null && sharing != SharingType.UNCONDITIONAL
                 && (draft.sharingCondition() == null || draft.sharingCondition().isBlank())) {
@@ -84,7 +89,7 @@ public final class DraftValidator {
         return errors;
     }
 
-    private static void columns(List<FieldError> errors, List<ColumnSpec> columns) {
+    private static void columns(List<FieldError> errors, List<ColumnSpec> columns, Grade grade) {
         if (columns == null || columns.isEmpty()) {
             errors.add(new FieldError("columns", "a dataset has at least one column"));
             return;
@@ -112,6 +117,47 @@ public final class DraftValidator {
                 errors.add(new FieldError(at + ".tag", "every column carries a tag"));
             }
             text(errors, at + ".description", column.description(), 500, false);
+            bounds(errors, at, column, grade);
+            if (column.joinKey() != null && !JOIN_KEY.matcher(column.joinKey()).matches()) {
+                errors.add(new FieldError(at + ".joinKey", "a key domain name: lower-case letters, digits and _"));
+            }
+        }
+    }
+
+    /**
+     * The declared range and grid a METRIC column of IMPORTANT data is clamped to under differential privacy
+     * (its sensitivity comes from them, never from the data): all three or none; a power-of-ten granularity
+     * between 0.000001 and 1,000,000; lower below upper, both on the grid and at most 10^15 grid units from 0.
+     */
+    private static void bounds(List<FieldError> errors, String at, ColumnSpec column, Grade grade) {
+        boolean any = column.lower() != null || column.upper() != null || column.granularity() != null;
+        if (!any) {
+            if (grade == Grade.IMPORTANT && column.tag() == io.pdx.contracts.ColumnTag.METRIC) {
+                errors.add(new FieldError(at + ".lower", "a METRIC column of IMPORTANT data declares lower, upper and granularity"));
+            }
+            return;
+        }
+        if (!column.bounded()) {
+            errors.add(new FieldError(at + ".granularity", "lower, upper and granularity are declared together"));
+            return;
+        }
+        java.math.BigDecimal granularity = column.granularity().stripTrailingZeros();
+        boolean powerOfTen = granularity.signum() > 0 && granularity.unscaledValue().equals(java.math.BigInteger.ONE)
+                && -granularity.scale() >= -6 && -granularity.scale() <= 6;
+        if (!powerOfTen) {
+            errors.add(new FieldError(at + ".granularity", "a power of ten between 0.000001 and 1000000, such as 0.01 or 1"));
+            return;
+        }
+        if (column.lower().compareTo(column.upper()) >= 0) {
+            errors.add(new FieldError(at + ".upper", "must be greater than lower"));
+        }
+        java.math.BigDecimal limit = granularity.multiply(java.math.BigDecimal.TEN.pow(15));
+        for (var bound : List.of(java.util.Map.entry("lower", column.lower()), java.util.Map.entry("upper", column.upper()))) {
+            if (bound.getValue().remainder(granularity).signum() != 0) {
+                errors.add(new FieldError(at + "." + bound.getKey(), "must be a multiple of the granularity"));
+            } else if (bound.getValue().abs().compareTo(limit) > 0) {
+                errors.add(new FieldError(at + "." + bound.getKey(), "at most 10^15 granularity units from 0"));
+            }
         }
     }
 

@@ -278,6 +278,7 @@ public class RegistrationResource {
         dataset.sharingType = SharingType.valueOf(draft.sharingType());
         dataset.sharingCondition = draft.sharingCondition();
         dataset.openness = Openness.valueOf(draft.openness());
+        dataset.entityColumn = draft.entityColumn();
         dataset.returnReasons = new Dataset.ReturnReasons(List.of());
     }
 

@@ -23,7 +23,7 @@ class DraftValidatorTest {
                 null, "交通运输局", "DAILY", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 10, 31), "350100", 1000L,
                 List.of(new ColumnSpec("route_id", "VARCHAR", ColumnTag.ATTRIBUTE, "线路"),
                         new ColumnSpec("riders", "BIGINT", ColumnTag.METRIC, "客流")),
-                "CONDITIONAL", "用于交通规划", "OPEN", null);
+                "CONDITIONAL", "用于交通规划", "OPEN", "route_id", null);
     }
 
     private static List<String> fields(DatasetDraft draft) {
@@ -38,9 +38,9 @@ class DraftValidatorTest {
     @Test
     void errors_forAnEmptyDraft_namesEveryRequiredField_atOnce() {
         DatasetDraft empty = new DatasetDraft(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         assertTrue(fields(empty).containsAll(List.of("nameZh", "nameEn", "providerName", "category", "grade",
-                "updateFrequency", "spatialCoverage", "columns", "sharingType", "openness")), fields(empty).toString());
+                "updateFrequency", "spatialCoverage", "columns", "sharingType", "openness", "entityColumn")), fields(empty).toString());
     }
 
     @Test
@@ -58,13 +58,14 @@ class DraftValidatorTest {
     @Test
     void errors_forSublevelOnImportantData() {
         DatasetDraft draft = with(valid(), "grade", "IMPORTANT", "openness", "AUTHORIZED_OPERATION");
-        assertEquals(List.of("generalSublevel"), fields(draft));
+        assertEquals(List.of("generalSublevel", "columns[1].lower"), fields(draft),
+                "and a METRIC column of IMPORTANT data declares its bounds");
     }
 
     @Test
     void errors_forOpenCoreData_andUnconditionalCoreSharing() {
         DatasetDraft draft = new DatasetDraft("电网", "Grid", "", "交通/公共交通", "CORE", null, null, "能源局", "REALTIME",
-                null, null, "350100", 1L, valid().columns(), "UNCONDITIONAL", null, "OPEN", null);
+                null, null, "350100", 1L, valid().columns(), "UNCONDITIONAL", null, "OPEN", "route_id", null);
         assertEquals(List.of("openness", "sharingType"), fields(draft));
     }
 
@@ -79,7 +80,7 @@ class DraftValidatorTest {
         DatasetDraft draft = new DatasetDraft(v.nameZh(), v.nameEn(), v.description(), v.category(), v.grade(),
                 v.generalSublevel(), v.provider(), v.providerName(), v.updateFrequency(), LocalDate.of(2026, 5, 1),
                 LocalDate.of(2026, 4, 30), v.spatialCoverage(), v.rowCount(), v.columns(), v.sharingType(),
-                v.sharingCondition(), v.openness(), null);
+                v.sharingCondition(), v.openness(), "route_id", null);
         assertEquals(List.of("timeCoverageEnd"), fields(draft));
     }
 
@@ -92,9 +93,43 @@ class DraftValidatorTest {
                 new ColumnSpec("route_id", "VARCHAR", ColumnTag.ATTRIBUTE, null),
                 new ColumnSpec("route_id", "BLOB", null, null),
                 new ColumnSpec("Bad Name", "DATE", ColumnTag.QUASI_IDENTIFIER, null)),
-                v.sharingType(), v.sharingCondition(), v.openness(), null);
+                v.sharingType(), v.sharingCondition(), v.openness(), "route_id", null);
         assertEquals(List.of("rowCount", "columns[1].name", "columns[1].type", "columns[1].tag", "columns[2].name"),
                 fields(draft));
+    }
+
+    @Test
+    void errors_forAnEntityColumnThatIsNoColumn() {
+        DatasetDraft v = valid();
+        assertEquals(List.of("entityColumn"), fields(new DatasetDraft(v.nameZh(), v.nameEn(), v.description(), v.category(),
+                v.grade(), v.generalSublevel(), v.provider(), v.providerName(), v.updateFrequency(), null, null,
+                v.spatialCoverage(), v.rowCount(), v.columns(), v.sharingType(), v.sharingCondition(), v.openness(), "card_id", null)));
+    }
+
+    @Test
+    void boundsOfImportantMetrics_areRequiredAndChecked() {
+        List<ColumnSpec> ok = List.of(new ColumnSpec("person_id", "VARCHAR", ColumnTag.IDENTIFIER, null),
+                new ColumnSpec("amount", "DOUBLE", ColumnTag.METRIC, null).withBounds(new java.math.BigDecimal("0"),
+                        new java.math.BigDecimal("5000"), new java.math.BigDecimal("0.01")));
+        assertEquals(List.of(), fields(important(ok)));
+        assertEquals(List.of("columns[1].granularity"), fields(important(List.of(ok.get(0),
+                new ColumnSpec("amount", "DOUBLE", ColumnTag.METRIC, null).withBounds(java.math.BigDecimal.ZERO, java.math.BigDecimal.TEN,
+                        new java.math.BigDecimal("0.05"))))), "a granularity is a power of ten");
+        assertEquals(List.of("columns[1].upper"), fields(important(List.of(ok.get(0),
+                new ColumnSpec("amount", "DOUBLE", ColumnTag.METRIC, null).withBounds(java.math.BigDecimal.TEN, java.math.BigDecimal.ONE,
+                        java.math.BigDecimal.ONE)))));
+        assertEquals(List.of("columns[1].lower"), fields(important(List.of(ok.get(0),
+                new ColumnSpec("amount", "DOUBLE", ColumnTag.METRIC, null).withBounds(new java.math.BigDecimal("0.005"),
+                        java.math.BigDecimal.TEN, new java.math.BigDecimal("0.01"))))), "bounds lie on the grid");
+        assertEquals(List.of("columns[1].granularity"), fields(important(List.of(ok.get(0),
+                new ColumnSpec("amount", "DOUBLE", ColumnTag.METRIC, null, java.math.BigDecimal.ZERO, null, null, null)))));
+    }
+
+    private static DatasetDraft important(List<ColumnSpec> columns) {
+        DatasetDraft v = valid();
+        return new DatasetDraft(v.nameZh(), v.nameEn(), v.description(), "社会/医疗保障", "IMPORTANT", null, v.provider(),
+                v.providerName(), v.updateFrequency(), null, null, v.spatialCoverage(), v.rowCount(), columns, v.sharingType(),
+                v.sharingCondition(), "AUTHORIZED_OPERATION", "person_id", null);
     }
 
     /** A copy of {@code draft} with the named string fields replaced. */
@@ -107,6 +142,7 @@ class DraftValidatorTest {
                 m.getOrDefault("category", d.category()), m.getOrDefault("grade", d.grade()), d.generalSublevel(),
                 d.provider(), d.providerName(), d.updateFrequency(), d.timeCoverageStart(), d.timeCoverageEnd(),
                 m.getOrDefault("spatialCoverage", d.spatialCoverage()), d.rowCount(), d.columns(), d.sharingType(),
-                m.getOrDefault("sharingCondition", d.sharingCondition()), m.getOrDefault("openness", d.openness()), null);
+                m.getOrDefault("sharingCondition", d.sharingCondition()), m.getOrDefault("openness", d.openness()),
+                d.entityColumn(), null);
     }
 }

@@ -49,6 +49,7 @@ class RegistrationResourceTest {
         draft.put("sharingType", "CONDITIONAL");
         draft.put("sharingCondition", "用于交通规划 / for transport planning");
         draft.put("openness", "OPEN");
+        draft.put("entityColumn", "route_id");
         return draft;
     }
 
