@@ -330,7 +330,9 @@ public class JobResource {
                     detail.put("rows", shared.summary.rowCount());
                 }
                 return audit.record(subject.user(), to == JobState.RELEASED ? "job.release" : "job.reject", "sandbox_job",
-                        shared.id, shared.organization, null, detail).replaceWithVoid();
+                        shared.id, shared.organization, null, detail)
+                        .call(() -> to == JobState.RELEASED ? worker.meterRelease(shared) : Uni.createFrom().voidItem())
+                        .replaceWithVoid();
             });
         }
         return chain;

@@ -316,24 +316,54 @@ public class JobWorker {
                 new SandboxReleaseInput.Result(summary.rowCount(), summary.noise() != null, summary.columns()));
     }
 
-    /** Meters a run that produced a result at its product's price: per call, or per 1,000 result rows. Once per run. */
+    /**
+     * Meters a run that produced a result at its product's price: per call once it ran; per 1,000 result rows only
+     * once its result is released — an invoice line priced by rows would otherwise tell the operator the row count
+     * of a result nobody released ({@link #meterRelease} meters those a reviewer releases). Once per run.
+     */
     private Uni<Void> meter(UUID id) {
-        return Panache.withSession(() -> SandboxJob.<SandboxJob>findById(id)
-                        .flatMap(job -> License.<License>findById(job.licenseId)
-                                .flatMap(license -> Product.<Product>findById(license.productId))
-                                .map(product -> new Object[] {job, product})))
-                .flatMap(found -> {
-                    SandboxJob job = (SandboxJob) found[0];
-                    Product product = (Product) found[1];
-                    if (job.summary == null || product.priceKind == PriceKind.PER_PERIOD) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return product.priceKind == PriceKind.PER_1000_ROWS
-                            ? charges.charge(job.licenseId, Charges.Unit.ROWS, job.summary.rowCount(), ACTOR).replaceWithVoid()
-                            : charges.charge(job.licenseId, Charges.Unit.CALL, 1, ACTOR).replaceWithVoid();
+        return priced(id).flatMap(found -> {
+                    SandboxJob job = found.job();
+                    return switch (found.product().priceKind) {
+                        case PER_CALL -> charges.charge(job.licenseId, Charges.Unit.CALL, 1, ACTOR).replaceWithVoid();
+                        case PER_1000_ROWS -> job.state != JobState.RELEASED ? Uni.createFrom().voidItem()
+                                : charges.charge(job.licenseId, Charges.Unit.ROWS, job.summary.rowCount(), ACTOR).replaceWithVoid();
+                        default -> Uni.createFrom().voidItem();
+                    };
                 })
-                .onFailure().invoke(failure -> LOG.warnf("metering job %s: %s", id, failure.getClass().getSimpleName()))
+                .onFailure(failure -> !(failure instanceof NotMetered))
+                .invoke(failure -> LOG.warnf("metering job %s: %s", id, failure.getClass().getSimpleName()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Meters a result a reviewer released, where its product is priced by rows (in the caller's transaction). */
+    public Uni<Void> meterRelease(SandboxJob job) {
+        if (job.summary == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return License.<License>findById(job.licenseId).flatMap(license -> Product.<Product>findById(license.productId))
+                .flatMap(product -> product.priceKind != PriceKind.PER_1000_ROWS ? Uni.createFrom().voidItem()
+                        : charges.charge(job.licenseId, Charges.Unit.ROWS, job.summary.rowCount(), ACTOR).replaceWithVoid());
+    }
+
+    private record Priced(SandboxJob job, Product product) {
+    }
+
+    /** The job with its product, when it produced a result and its product is not priced per period. */
+    private Uni<Priced> priced(UUID id) {
+        return Panache.withSession(() -> SandboxJob.<SandboxJob>findById(id)
+                .flatMap(job -> License.<License>findById(job.licenseId)
+                        .flatMap(license -> Product.<Product>findById(license.productId))
+                        .map(product -> new Priced(job, product))))
+                .map(found -> found.job().summary == null || found.product().priceKind == PriceKind.PER_PERIOD ? null : found)
+                .onItem().ifNull().failWith(NotMetered::new);
+    }
+
+    /** Nothing to meter: no result, or a price per period. */
+    private static final class NotMetered extends RuntimeException {
+        NotMetered() {
+            super(null, null, false, false);
+        }
     }
 
     private Uni<Void> recover() {

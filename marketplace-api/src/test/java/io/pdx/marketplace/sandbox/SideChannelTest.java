@@ -193,6 +193,31 @@ class SideChannelTest {
     }
 
     @Nested
+    class Metering {
+
+        /** An invoice priced by rows would tell the row count of an unreleased result: it is made at release. */
+        @Test
+        void aResultPricedByRows_isMeteredOnlyOnceReleased() throws InterruptedException {
+            var claims = SandboxFixtures.dataset(SandboxFixtures.CLAIMS);
+            String product = SandboxFixtures.product(claims, List.of("SANDBOX"), "PER_1000_ROWS", 100);
+            String license = SandboxFixtures.activeLicense(product, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
+            String id = run(license, "SELECT gender, count(*) AS c FROM medical_insurance_claims GROUP BY gender")
+                    .body("state", equalTo("AWAITING_RELEASE")).extract().path("id");
+            Thread.sleep(300); // metering follows the release decision
+            assertEquals(0, invoiceLines(license).size(), "no line priced by the rows of an unreleased result");
+            post("reviewer-1", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(200);
+            List<Map<String, Object>> lines = invoiceLines(license);
+            assertEquals(1, lines.size());
+            assertEquals("ROWS", lines.get(0).get("unit"));
+        }
+
+        private List<Map<String, Object>> invoiceLines(String license) {
+            return given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/invoices").then().statusCode(200)
+                    .extract().path("findAll { it.licenseId == '" + license + "' }");
+        }
+    }
+
+    @Nested
     class LicenseInForce {
 
         @Test
