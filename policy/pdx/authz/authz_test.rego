@@ -47,6 +47,7 @@ _matrix := {
 	"job.submit": {"developer"},
 	"job.result": {"operator", "developer", "bureau-reviewer", "bureau-admin"},
 	"job.release": {"bureau-reviewer", "bureau-admin"},
+	"job.cancel": {"developer"},
 	"ledger.read": {"operator", "bureau-admin"},
 	"audit.verify": {"bureau-admin"},
 	"price_rule.manage": {"bureau-admin"},

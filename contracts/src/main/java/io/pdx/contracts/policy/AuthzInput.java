@@ -19,7 +19,13 @@ public record AuthzInput(Subject subject, String operation, Resource resource) {
      * @param organization the operator organization owning the resource, or null
      * @param department   the provider department owning the resource, or null
      * @param created_by   the user who created the request (four-eyes check), or null
+     * @param state        the resource's current state when the operation is a transition of it, or null
      */
-    public record Resource(String type, String id, String organization, String department, String created_by) {
+    public record Resource(String type, String id, String organization, String department, String created_by,
+                           String state) {
+
+        public Resource(String type, String id, String organization, String department, String created_by) {
+            this(type, id, organization, department, created_by, null);
+        }
     }
 }

@@ -35,8 +35,13 @@ public class AuditLog {
         this.json = json;
     }
 
-    public Uni<AuditEvent> record(String actor, String action, String resourceType, Object resourceId,
+    public Uni<AuditEvent> record(String actor, AuditAction action, String resourceType, Object resourceId,
                                   String organization, String decisionId, Map<String, ?> detail) {
+        return record(actor, action.action(), resourceType, resourceId, organization, decisionId, detail);
+    }
+
+    private Uni<AuditEvent> record(String actor, String action, String resourceType, Object resourceId,
+                                   String organization, String decisionId, Map<String, ?> detail) {
         return Panache.getSession().flatMap(session -> session
                 .createSelectionQuery(LOCK_CHAIN, String.class).getSingleResult()
                 // the last hash alone, in a statement of its own after the lock (its snapshot then sees every

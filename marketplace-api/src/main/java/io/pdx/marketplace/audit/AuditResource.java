@@ -1,5 +1,6 @@
 package io.pdx.marketplace.audit;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.marketplace.problem.InvalidParameter;
@@ -41,7 +42,7 @@ public class AuditResource {
             throw new InvalidParameter("size", "must be between 1 and 1000");
         }
         Subject subject = currentSubject.get();
-        return guard.require(subject, "audit.read", new AuthzInput.Resource("audit", null, null, null, null))
+        return guard.require(subject, Operation.AUDIT_READ, new AuthzInput.Resource("audit", null, null, null, null))
                 .flatMap(allowed -> resourceId == null
                         ? AuditEvent.<AuditEvent>find("seq > ?1", Sort.by("seq"), afterSeq).page(0, size).list()
                         : AuditEvent.<AuditEvent>find("seq > ?1 and resourceId = ?2", Sort.by("seq"), afterSeq, resourceId)
@@ -54,7 +55,7 @@ public class AuditResource {
     @WithSession
     public Uni<Map<String, Object>> verify() {
         Subject subject = currentSubject.get();
-        return guard.require(subject, "audit.verify", new AuthzInput.Resource("audit", null, null, null, null))
+        return guard.require(subject, Operation.AUDIT_VERIFY, new AuthzInput.Resource("audit", null, null, null, null))
                 .flatMap(allowed -> AuditEvent.<AuditEvent>listAll(Sort.by("seq")))
                 .map(events -> {
                     Long broken = AuditChain.firstBroken(events, AuditChain.GENESIS);

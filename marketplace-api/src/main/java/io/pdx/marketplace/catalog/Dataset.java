@@ -1,6 +1,9 @@
 package io.pdx.marketplace.catalog;
 
 import io.pdx.contracts.Grade;
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.Transition;
 import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.DatasetSummary;
 import io.pdx.contracts.catalog.Openness;
@@ -23,16 +26,18 @@ import org.hibernate.type.SqlTypes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * A catalog entry (目录): one version of a dataset a department holds, with its grade, tagged
  * schema and registration state. A registered version never changes; a change is a new version
- * of the same lineage. State changes go through {@link #moveTo}.
+ * of the same lineage. State changes go through a named
+ * {@link io.pdx.marketplace.catalog.registration.RegistrationTransition}.
  */
 @Entity
 @Table(name = "dataset")
-public class Dataset extends TimestampedEntity {
+public class Dataset extends TimestampedEntity implements Stateful<RegistrationStatus> {
 
     @Id
     public UUID id;
@@ -145,12 +150,62 @@ public class Dataset extends TimestampedEntity {
         }
     }
 
-    /** The only way to change the registration state; a move the table does not allow is a 409 problem. */
-    public void moveTo(RegistrationStatus to) {
-        if (!status.canMoveTo(to)) {
-            throw new IllegalTransition("Dataset", id, status, to);
+    @Override
+    public RegistrationStatus state() {
+        return status;
+    }
+
+    /**
+     * The only way to change the registration state: a named transition from one of its sources (else a 409 naming
+     * the state and the transition), through the table, stamped.
+     */
+    @Override
+    public void apply(Transition<RegistrationStatus> transition, String actor) {
+        if (!transition.leavesFrom(status)) {
+            throw IllegalTransition.of("Dataset", id, status, transition);
         }
-        status = to;
+        if (!status.canMoveTo(transition.target())) {
+            throw new IllegalTransition("Dataset", id, status, transition.target());
+        }
+        status = transition.target();
+        OffsetDateTime now = OffsetDateTime.now();
+        switch (transition.name()) {
+            case "SUBMIT" -> {
+                submittedBy = actor;
+                submittedAt = now;
+            }
+            case "REGISTER" -> {
+                registeredBy = actor;
+                registeredAt = now;
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public AuthzInput.Resource asResource() {
+        return new AuthzInput.Resource("dataset", id == null ? null : id.toString(), null, provider, submittedBy, status.name());
+    }
+
+    @Override
+    public String auditType() {
+        return "dataset";
+    }
+
+    @Override
+    public Object auditId() {
+        return id;
+    }
+
+    @Override
+    public String auditOrganization() {
+        return null;
+    }
+
+    @Override
+    public Map<String, Object> auditDetail() {
+        return Map.of("status", status.name(), "grade", grade.name(), "provider", provider, "version", datasetVersion,
+                "certificateNo", String.valueOf(certificateNo));
     }
 
     public DatasetSummary toSummary() {

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.efficiency;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
@@ -43,7 +44,7 @@ public class EfficiencyResource {
 
     @GET
     public Uni<Map<String, Object>> figures() {
-        return guard.require(currentSubject.get(), "efficiency.read",
+        return guard.require(currentSubject.get(), Operation.EFFICIENCY_READ,
                         new AuthzInput.Resource("efficiency", null, null, null, null))
                 .flatMap(allowed -> policy.evaluate(REVIEW_SLA, Map.of(), Integer.class))
                 .flatMap(sla -> decisions(sla.result()).flatMap(figures -> monthly().map(months -> {

@@ -2,6 +2,7 @@ package io.pdx.marketplace.ledger;
 
 import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.product.PriceKind;
+import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.problem.ProblemException;
@@ -54,7 +55,7 @@ public class Charges {
                         return line.persist().flatMap(saved -> line.amountFen == 0 ? Uni.createFrom().item(line)
                                 : post(line, line.journalId, LedgerEntry.receivable(line.organization),
                                 LedgerEntry.PUBLIC_FINANCE_REVENUE, null, "charge " + unit + " x " + quantity))
-                                .call(posted -> audit.record(actor, "ledger.charge", "invoice_line", line.id,
+                                .call(posted -> audit.record(actor, AuditAction.LEDGER_CHARGE, "invoice_line", line.id,
                                         line.organization, null, Map.of("amountFen", line.amountFen, "unit", unit.name(),
                                                 "quantity", quantity, "licenseId", licenseId.toString())));
                     });
@@ -71,7 +72,7 @@ public class Charges {
             line.reversedBy = reversal;
             return post(line, reversal, LedgerEntry.PUBLIC_FINANCE_REVENUE, LedgerEntry.receivable(line.organization),
                     line.journalId, "reversal of journal " + line.journalId)
-                    .call(posted -> audit.record(actor, "ledger.reverse", "invoice_line", line.id, line.organization,
+                    .call(posted -> audit.record(actor, AuditAction.LEDGER_REVERSE, "invoice_line", line.id, line.organization,
                             null, Map.of("amountFen", line.amountFen, "reversal", reversal.toString())));
         }));
     }

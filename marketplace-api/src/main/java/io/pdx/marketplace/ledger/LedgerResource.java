@@ -1,5 +1,6 @@
 package io.pdx.marketplace.ledger;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.marketplace.security.CurrentSubject;
@@ -36,7 +37,7 @@ public class LedgerResource {
     @WithSession
     public Uni<Map<String, Object>> ledger() {
         Subject subject = currentSubject.get();
-        return guard.require(subject, "ledger.read", new AuthzInput.Resource("ledger", null, null, null, null))
+        return guard.require(subject, Operation.LEDGER_READ, new AuthzInput.Resource("ledger", null, null, null, null))
                 .flatMap(allowed -> LedgerEntry.<LedgerEntry>findAll(Sort.by("seq").descending()).page(0, MAX_ENTRIES).list())
                 .flatMap(entries -> LedgerEntry.getSession().flatMap(session -> session
                                 .createSelectionQuery("select coalesce(sum(debitFen), 0), coalesce(sum(creditFen), 0) from LedgerEntry",
@@ -52,7 +53,7 @@ public class LedgerResource {
     public Uni<List<InvoiceLine>> invoices() {
         Subject subject = currentSubject.get();
         boolean bureau = subject.roles().contains("bureau-admin") || subject.roles().contains("bureau-reviewer");
-        return guard.require(subject, "invoice.list",
+        return guard.require(subject, Operation.INVOICE_LIST,
                         new AuthzInput.Resource("invoice", null, bureau ? null : subject.organization(), null, null))
                 .flatMap(allowed -> bureau
                         ? InvoiceLine.<InvoiceLine>findAll(Sort.by("createdAt").descending()).page(0, MAX_ENTRIES).list()

@@ -2,7 +2,10 @@ package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.licensing.LicenseView;
+import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.Transition;
 import io.pdx.marketplace.problem.IllegalTransition;
 import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
@@ -18,12 +21,16 @@ import org.hibernate.type.SqlTypes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A license (授权) of one organization for one product. State changes go through {@link #moveTo}. */
+/**
+ * A license (授权) of one organization for one product. Its state changes only through a named
+ * {@link LicenseTransition}, which the {@link io.pdx.marketplace.lifecycle.TransitionKernel} runs.
+ */
 @Entity
 @Table(name = "license")
-public class License extends TimestampedEntity {
+public class License extends TimestampedEntity implements Stateful<LicenseState> {
 
     @Id
     public UUID id;
@@ -88,7 +95,29 @@ public class License extends TimestampedEntity {
     public record Reviewers(List<String> reviewers) {
     }
 
-    public void moveTo(LicenseState to) {
+    @Override
+    public LicenseState state() {
+        return state;
+    }
+
+    @Override
+    public void apply(Transition<LicenseState> transition, String actor) {
+        if (!transition.leavesFrom(state)) {
+            throw IllegalTransition.of("License", id, state, transition);
+        }
+        if (transition.target() != state) {
+            moveTo(transition.target());
+        }
+        if (transition == LicenseTransition.ACCEPT) {
+            acceptedBy = actor;
+            acceptedAt = OffsetDateTime.now();
+        } else if (transition == LicenseTransition.REJECT) {
+            rejectedBy = actor;
+        }
+    }
+
+    /** The table backstop: only a move it allows happens. */
+    private void moveTo(LicenseState to) {
         if (!state.canMoveTo(to)) {
             throw new IllegalTransition("License", id, state, to);
         }
@@ -96,6 +125,32 @@ public class License extends TimestampedEntity {
         if (decidedAt == null && (to == LicenseState.APPROVED || to == LicenseState.DENIED || to == LicenseState.REJECTED)) {
             decidedAt = OffsetDateTime.now();
         }
+    }
+
+    @Override
+    public AuthzInput.Resource asResource() {
+        return new AuthzInput.Resource("license", id == null ? null : id.toString(), organization, null, applicant, state.name());
+    }
+
+    @Override
+    public String auditType() {
+        return "license";
+    }
+
+    @Override
+    public Object auditId() {
+        return id;
+    }
+
+    @Override
+    public String auditOrganization() {
+        return organization;
+    }
+
+    @Override
+    public Map<String, Object> auditDetail() {
+        return Map.of("state", state.name(), "outcome", String.valueOf(decisionOutcome), "productId", String.valueOf(productId),
+                "approvedBy", String.join(",", approvedBy.reviewers()));
     }
 
     /**

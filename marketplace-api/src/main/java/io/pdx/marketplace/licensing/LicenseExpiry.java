@@ -1,7 +1,7 @@
 package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.licensing.LicenseState;
-import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +22,10 @@ public class LicenseExpiry {
 
     static final String ACTOR = "pdx-scheduler";
 
-    private final AuditLog audit;
+    private final TransitionKernel transitions;
 
-    public LicenseExpiry(AuditLog audit) {
-        this.audit = audit;
+    public LicenseExpiry(TransitionKernel transitions) {
+        this.transitions = transitions;
     }
 
     private static final Logger LOG = Logger.getLogger(LicenseExpiry.class);
@@ -47,11 +47,8 @@ public class LicenseExpiry {
         return Panache.withTransaction(() -> License.<License>list("state in ?1 and termEnd < ?2",
                         List.of(LicenseState.ACTIVE, LicenseState.SUSPENDED), today)
                 .call(due -> io.smallrye.mutiny.Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(license -> {
-                            license.moveTo(LicenseState.EXPIRED);
-                            return audit.record(ACTOR, "license.expire", "license", license.id, license.organization,
-                                    null, java.util.Map.of("state", "EXPIRED", "termEnd", license.termEnd.toString()));
-                        })
+                        .onItem().transformToUniAndConcatenate(license -> transitions.applyAsPlatform(license,
+                                LicenseTransition.EXPIRE, ACTOR, null, expired -> { }))
                         .collect().asList())
                 .map(List::size));
     }

@@ -8,11 +8,11 @@ import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.LicenseInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
-import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.lifecycle.TransitionKernel;
+import io.pdx.marketplace.security.Operation;
 import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.organization.Organization;
-import io.pdx.marketplace.problem.IllegalTransition;
 import io.pdx.marketplace.product.Product;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationDenied;
@@ -33,7 +33,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,15 +54,15 @@ public class LicenseResource {
     private final OperationGuard guard;
     private final CatalogPolicy catalog;
     private final CurrentSubject currentSubject;
-    private final AuditLog audit;
+    private final TransitionKernel transitions;
 
     public LicenseResource(PolicyClient policy, OperationGuard guard, CatalogPolicy catalog, CurrentSubject currentSubject,
-                           AuditLog audit) {
+                           TransitionKernel transitions) {
         this.policy = policy;
         this.guard = guard;
         this.catalog = catalog;
         this.currentSubject = currentSubject;
-        this.audit = audit;
+        this.transitions = transitions;
     }
 
     @POST
@@ -71,7 +70,7 @@ public class LicenseResource {
     public Uni<Response> apply(LicenseApplication application) {
         Subject subject = currentSubject.get();
         List<FieldError> errors = LicenseApplicationValidator.errors(application);
-        return guard.require(subject, "license.apply", resource(null, subject.organization(), null))
+        return guard.require(subject, Operation.LICENSE_APPLY, resource(null, subject.organization(), null))
                 .invoke(allowed -> {
                     if (!errors.isEmpty()) {
                         throw new LicenseProblems.InvalidApplication(errors);
@@ -115,21 +114,24 @@ public class LicenseResource {
             license.decisionReasons = new License.Reasons(answer.result().decision().reasons());
             license.decisionId = answer.decisionId();
             license.reviewersRequired = Math.max(1, answer.result().reviewersRequired());
-            switch (license.decisionOutcome) {
-                case "AUTO_APPROVE" -> approve(license, organization, product, dataset);
-                case "REVIEW" -> license.moveTo(LicenseState.IN_REVIEW);
-                default -> license.moveTo(LicenseState.DENIED);
+            LicenseTransition outcome = switch (license.decisionOutcome) {
+                case "AUTO_APPROVE" -> LicenseTransition.AUTO_APPROVE;
+                case "REVIEW" -> LicenseTransition.SEND_TO_REVIEW;
+                default -> LicenseTransition.DENY;
+            };
+            if (outcome == LicenseTransition.AUTO_APPROVE) {
+                writeAgreement(license, organization, product, dataset);
             }
-            return license.<License>persist();
-        }).call(license -> audited(subject, "license.apply", license))
-                .map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
+            return license.<License>persist().flatMap(created -> transitions.applyAsPlatform(created, outcome, subject.user(),
+                    created.decisionId, decided -> { }));
+        }).map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
     }
 
     @GET
     @WithSession
     public Uni<List<LicenseView>> list() {
         Subject subject = currentSubject.get();
-        return guard.require(subject, "license.list", resource(null, subject.organization(), null))
+        return guard.require(subject, Operation.LICENSE_LIST, resource(null, subject.organization(), null))
                 .flatMap(allowed -> subject.organization() != null && !isBureau(subject)
                         ? License.<License>list("organization", Sort.by("createdAt").descending(), subject.organization())
                         : License.<License>listAll(Sort.by("createdAt").descending()))
@@ -152,118 +154,89 @@ public class LicenseResource {
                 .onItem().ifNull().failWith(() -> new LicenseProblems.LicenseNotFound(id));
     }
 
+    /**
+     * A reviewer's approval: while more reviewers are required it is recorded and the license stays IN_REVIEW;
+     * the last one approves it and the agreement is generated. The same reviewer cannot approve twice.
+     */
     @POST
     @Path("/{id}/approve")
-    @WithTransaction
     public Uni<LicenseView> approve(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return readable(id, subject)
-                .call(license -> guard.require(subject, "license.approve", resource(license, license.organization, license.applicant)))
-                .call(license -> {
-                    if (license.state != LicenseState.IN_REVIEW) {
-                        throw new IllegalTransition("License", license.id, license.state, LicenseState.APPROVED);
-                    }
-                    if (license.approvedBy.reviewers().contains(subject.user())) {
-                        throw new LicenseProblems.AlreadyApproved(subject.user());
-                    }
-                    List<String> reviewers = new ArrayList<>(license.approvedBy.reviewers());
-                    reviewers.add(subject.user());
-                    license.approvedBy = new License.Reviewers(reviewers);
-                    if (reviewers.size() < license.reviewersRequired) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return Product.<Product>findById(license.productId).flatMap(product -> Dataset.<Dataset>findById(license.datasetId)
+        return Panache.withTransaction(() -> readable(id, subject).flatMap(license -> {
+            if (license.approvedBy.reviewers().contains(subject.user())) {
+                throw new LicenseProblems.AlreadyApproved(subject.user());
+            }
+            boolean last = license.approvedBy.reviewers().size() + 1 >= license.reviewersRequired;
+            LicenseTransition transition = last ? LicenseTransition.APPROVE : LicenseTransition.RECORD_APPROVAL;
+            Uni<Void> agreement = !last || license.state != LicenseState.IN_REVIEW ? Uni.createFrom().voidItem()
+                    : Product.<Product>findById(license.productId).flatMap(product -> Dataset.<Dataset>findById(license.datasetId)
                             .flatMap(dataset -> Organization.<Organization>findById(license.organization)
-                                    .invoke(organization -> approve(license, organization, product, dataset))))
+                                    .invoke(organization -> writeAgreement(license, organization, product, dataset))))
                             .replaceWithVoid();
-                })
-                .call(Panache::flush)
-                .call(license -> audited(subject, "license.approve", license))
-                .map(License::toView);
+            return agreement.flatMap(ignored -> transitions.apply(license, transition, subject, approved -> {
+                List<String> reviewers = new ArrayList<>(approved.approvedBy.reviewers());
+                reviewers.add(subject.user());
+                approved.approvedBy = new License.Reviewers(reviewers);
+            }));
+        })).map(License::toView);
     }
 
     @POST
     @Path("/{id}/reject")
-    @WithTransaction
     public Uni<LicenseView> reject(@PathParam("id") UUID id, ReviewNote note) {
         Subject subject = currentSubject.get();
-        return readable(id, subject)
-                .call(license -> guard.require(subject, "license.reject", resource(license, license.organization, license.applicant)))
-                .invoke(license -> {
-                    if (note == null || note.reason() == null || note.reason().isBlank() || note.reason().length() > 1000) {
-                        throw new LicenseProblems.InvalidApplication(List.of(new FieldError("reason",
-                                "a rejection states its reason, at most 1000 characters")));
-                    }
-                    license.moveTo(LicenseState.REJECTED);
-                    license.rejectedBy = subject.user();
-                    license.rejectReason = note.reason().strip();
-                })
-                .call(Panache::flush)
-                .call(license -> audited(subject, "license.reject", license))
-                .map(License::toView);
+        if (note == null || note.reason() == null || note.reason().isBlank() || note.reason().length() > 1000) {
+            throw new LicenseProblems.InvalidApplication(List.of(new FieldError("reason",
+                    "a rejection states its reason, at most 1000 characters")));
+        }
+        return transitions.run(() -> readable(id, subject), LicenseTransition.REJECT, subject,
+                license -> license.rejectReason = note.reason().strip()).map(License::toView);
     }
 
+    /** The operator accepts the agreement of an APPROVED license: it becomes ACTIVE. */
     @POST
     @Path("/{id}/accept")
-    @WithTransaction
     public Uni<LicenseView> accept(@PathParam("id") UUID id) {
-        Subject subject = currentSubject.get();
-        return transition(id, subject, "license.accept", LicenseState.ACTIVE).invoke(license -> {
-            license.acceptedBy = subject.user();
-            license.acceptedAt = OffsetDateTime.now();
-        }).call(Panache::flush).map(License::toView);
+        return run(id, LicenseTransition.ACCEPT);
     }
 
     @POST
     @Path("/{id}/suspend")
-    @WithTransaction
     public Uni<LicenseView> suspend(@PathParam("id") UUID id) {
-        return transition(id, currentSubject.get(), "license.suspend", LicenseState.SUSPENDED)
-                .call(Panache::flush).map(License::toView);
+        return run(id, LicenseTransition.SUSPEND);
     }
 
+    /** The bureau resumes a SUSPENDED license (an operator's accept cannot). */
     @POST
     @Path("/{id}/resume")
-    @WithTransaction
     public Uni<LicenseView> resume(@PathParam("id") UUID id) {
-        return transition(id, currentSubject.get(), "license.resume", LicenseState.ACTIVE)
-                .call(Panache::flush).map(License::toView);
+        return run(id, LicenseTransition.RESUME);
     }
 
     @POST
     @Path("/{id}/revoke")
-    @WithTransaction
     public Uni<LicenseView> revoke(@PathParam("id") UUID id) {
-        return transition(id, currentSubject.get(), "license.revoke", LicenseState.REVOKED)
-                .call(Panache::flush).map(License::toView);
+        return run(id, LicenseTransition.REVOKE);
     }
 
-    private Uni<License> transition(UUID id, Subject subject, String operation, LicenseState to) {
-        return readable(id, subject)
-                .call(license -> guard.require(subject, operation, resource(license, license.organization, license.applicant)))
-                .invoke(license -> license.moveTo(to))
-                .call(license -> audited(subject, operation, license));
-    }
-
-    private Uni<?> audited(Subject subject, String action, License license) {
-        return audit.record(subject.user(), action, "license", license.id, license.organization, license.decisionId,
-                java.util.Map.of("state", license.state.name(), "outcome", String.valueOf(license.decisionOutcome),
-                        "productId", String.valueOf(license.productId)));
+    private Uni<LicenseView> run(UUID id, LicenseTransition transition) {
+        Subject subject = currentSubject.get();
+        return transitions.run(() -> readable(id, subject), transition, subject).map(License::toView);
     }
 
     /** The license if the caller may read it; another organization's answers 404, not 403. */
     private Uni<License> readable(UUID id, Subject subject) {
         return License.<License>findById(id)
                 .onItem().ifNull().failWith(() -> new LicenseProblems.LicenseNotFound(id))
-                .call(license -> guard.require(subject, "license.read", resource(license, license.organization, null))
+                .call(license -> guard.require(subject, Operation.LICENSE_READ, resource(license, license.organization, null))
                         .onFailure(OperationDenied.class).transform(denied -> subject.authenticated()
                                 ? new LicenseProblems.LicenseNotFound(id) : denied));
     }
 
-    private static void approve(License license, Organization organization, Product product, Dataset dataset) {
+    /** The agreement (授权运营协议) of a license about to be approved, with its SHA-256. */
+    private static void writeAgreement(License license, Organization organization, Product product, Dataset dataset) {
         license.contractText = AgreementText.of(license, organization, product, dataset);
         license.contractSha256 = AgreementText.sha256(license.contractText);
-        license.moveTo(LicenseState.APPROVED);
     }
 
     private static boolean isBureau(Subject subject) {

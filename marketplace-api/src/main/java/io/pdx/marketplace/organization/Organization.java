@@ -1,5 +1,10 @@
 package io.pdx.marketplace.organization;
 
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.Transition;
+import java.util.Map;
+
 import io.pdx.contracts.organization.OrganizationStatus;
 import io.pdx.contracts.organization.OrganizationView;
 import io.pdx.marketplace.problem.IllegalTransition;
@@ -12,10 +17,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** An operator organization (授权运营主体), keyed by its 统一社会信用代码. State changes go through {@link #moveTo}. */
+/**
+ * An operator organization (授权运营主体), keyed by its 统一社会信用代码. Its status changes only through a named
+ * {@link OrganizationTransition}.
+ */
 @Entity
 @Table(name = "organization")
-public class Organization extends TimestampedEntity {
+public class Organization extends TimestampedEntity implements Stateful<OrganizationStatus> {
 
     @Id
     public String uscc;
@@ -46,11 +54,48 @@ public class Organization extends TimestampedEntity {
     @Version
     public long version;
 
-    public void moveTo(OrganizationStatus to) {
-        if (!status.canMoveTo(to)) {
-            throw new IllegalTransition("Organization", uscc, status, to);
+    @Override
+    public OrganizationStatus state() {
+        return status;
+    }
+
+    @Override
+    public void apply(Transition<OrganizationStatus> transition, String actor) {
+        if (!transition.leavesFrom(status)) {
+            throw IllegalTransition.of("Organization", uscc, status, transition);
         }
-        status = to;
+        if (!status.canMoveTo(transition.target())) {
+            throw new IllegalTransition("Organization", uscc, status, transition.target());
+        }
+        status = transition.target();
+        if (transition == OrganizationTransition.VERIFY) {
+            verifiedBy = actor;
+        }
+    }
+
+    @Override
+    public AuthzInput.Resource asResource() {
+        return new AuthzInput.Resource("organization", uscc, uscc, null, null, status.name());
+    }
+
+    @Override
+    public String auditType() {
+        return "organization";
+    }
+
+    @Override
+    public Object auditId() {
+        return uscc;
+    }
+
+    @Override
+    public String auditOrganization() {
+        return uscc;
+    }
+
+    @Override
+    public Map<String, Object> auditDetail() {
+        return Map.of("status", status.name());
     }
 
     public OrganizationView toView() {

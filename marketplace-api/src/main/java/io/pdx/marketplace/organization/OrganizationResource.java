@@ -1,12 +1,15 @@
 package io.pdx.marketplace.organization;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.organization.OrganizationRequest;
 import io.pdx.contracts.organization.OrganizationStatus;
 import io.pdx.contracts.organization.OrganizationView;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationDenied;
 import io.pdx.marketplace.security.OperationGuard;
@@ -39,11 +42,13 @@ public class OrganizationResource {
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
     private final AuditLog audit;
+    private final TransitionKernel transitions;
 
-    public OrganizationResource(OperationGuard guard, CurrentSubject currentSubject, AuditLog audit) {
+    public OrganizationResource(OperationGuard guard, CurrentSubject currentSubject, AuditLog audit, TransitionKernel transitions) {
         this.guard = guard;
         this.currentSubject = currentSubject;
         this.audit = audit;
+        this.transitions = transitions;
     }
 
     @POST
@@ -57,7 +62,7 @@ public class OrganizationResource {
         if (!errors.isEmpty()) {
             throw new OrganizationProblems.InvalidOrganization(errors);
         }
-        return guard.require(subject, "organization.create", resource(request.uscc()))
+        return guard.require(subject, Operation.ORGANIZATION_CREATE, resource(request.uscc()))
                 .flatMap(allowed -> Organization.<Organization>findById(request.uscc()))
                 .flatMap(existing -> {
                     if (existing != null) {
@@ -79,7 +84,8 @@ public class OrganizationResource {
                     organization.registeredBy = subject.user();
                     return organization.<Organization>persist();
                 })
-                .call(organization -> audited(subject, "organization.create", organization))
+                .call(organization -> audit.record(subject.user(), AuditAction.ORGANIZATION_CREATE, organization.auditType(),
+                        organization.auditId(), organization.auditOrganization(), null, organization.auditDetail()))
                 .map(organization -> Response.created(URI.create("/api/v1/organizations/" + organization.uscc))
                         .entity(organization.toView()).build());
     }
@@ -88,52 +94,35 @@ public class OrganizationResource {
     @Path("/{id}")
     @WithSession
     public Uni<OrganizationView> get(@PathParam("id") String id) {
-        return visible(id, "organization.read").map(Organization::toView);
+        return visible(id, Operation.ORGANIZATION_READ).map(Organization::toView);
     }
 
+    /** A reviewer verifies an UNVERIFIED organization (a SUSPENDED one is reinstated, by the administrator only). */
     @POST
     @Path("/{id}/verify")
-    @WithTransaction
     public Uni<OrganizationView> verify(@PathParam("id") String id) {
-        return move(id, "organization.verify", OrganizationStatus.VERIFIED);
+        return run(id, OrganizationTransition.VERIFY);
     }
 
     @POST
     @Path("/{id}/suspend")
-    @WithTransaction
     public Uni<OrganizationView> suspend(@PathParam("id") String id) {
-        return move(id, "organization.suspend", OrganizationStatus.SUSPENDED);
+        return run(id, OrganizationTransition.SUSPEND);
     }
 
     @POST
     @Path("/{id}/reinstate")
-    @WithTransaction
     public Uni<OrganizationView> reinstate(@PathParam("id") String id) {
-        return move(id, "organization.reinstate", OrganizationStatus.VERIFIED);
+        return run(id, OrganizationTransition.REINSTATE);
     }
 
-    private Uni<OrganizationView> move(String id, String operation, OrganizationStatus to) {
+    private Uni<OrganizationView> run(String id, OrganizationTransition transition) {
         Subject subject = currentSubject.get();
-        return visible(id, "organization.read")
-                .call(organization -> guard.require(subject, operation, resource(id)))
-                .invoke(organization -> {
-                    organization.moveTo(to);
-                    if (to == OrganizationStatus.VERIFIED) {
-                        organization.verifiedBy = subject.user();
-                    }
-                })
-                .call(Panache::flush)
-                .call(organization -> audited(subject, operation, organization))
-                .map(Organization::toView);
-    }
-
-    private Uni<?> audited(Subject subject, String action, Organization organization) {
-        return audit.record(subject.user(), action, "organization", organization.uscc, organization.uscc, null,
-                java.util.Map.of("status", organization.status.name()));
+        return transitions.run(() -> visible(id, Operation.ORGANIZATION_READ), transition, subject).map(Organization::toView);
     }
 
     /** The organization if the caller may read it; a denial for a signed-in caller is a 404, not a 403. */
-    private Uni<Organization> visible(String id, String operation) {
+    private Uni<Organization> visible(String id, Operation operation) {
         Subject subject = currentSubject.get();
         return guard.require(subject, operation, resource(id))
                 .onFailure(OperationDenied.class).transform(denied -> subject.authenticated()

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.product;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
@@ -70,7 +71,7 @@ public class ProductResource {
         }
         UUID datasetId = ProductRequestValidator.datasetId(request);
         return visibleDataset(datasetId, subject)
-                .call(dataset -> guard.require(subject, "product.create",
+                .call(dataset -> guard.require(subject, Operation.PRODUCT_CREATE,
                         new AuthzInput.Resource("product", null, null, dataset.provider, null)))
                 .flatMap(dataset -> gradeRules.of(dataset.grade)
                         .invoke(rule -> refuseUnlistable(dataset, request, rule))
@@ -95,7 +96,7 @@ public class ProductResource {
         }
         UUID dataset = datasetId == null || datasetId.isBlank() ? null : uuid("datasetId", datasetId);
         Subject subject = currentSubject.get();
-        return guard.require(subject, "product.list", new AuthzInput.Resource("product", null, null, null, null))
+        return guard.require(subject, Operation.PRODUCT_LIST, new AuthzInput.Resource("product", null, null, null, null))
                 .flatMap(allowed -> catalog.viewFor(subject))
                 .flatMap(view -> VisibleProducts.page(view, subject, dataset, page, size));
     }
@@ -105,7 +106,7 @@ public class ProductResource {
     @WithSession
     public Uni<ProductView> get(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return guard.require(subject, "product.list", new AuthzInput.Resource("product", id.toString(), null, null, null))
+        return guard.require(subject, Operation.PRODUCT_LIST, new AuthzInput.Resource("product", id.toString(), null, null, null))
                 .flatMap(allowed -> catalog.viewFor(subject))
                 .flatMap(view -> VisibleProducts.one(view, subject, id))
                 .onItem().ifNull().failWith(() -> new ProductNotFound(id));

@@ -1,12 +1,15 @@
 package io.pdx.marketplace.sandbox;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.product.PriceKind;
 import io.pdx.contracts.sandbox.DeliveryRequest;
+import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.sandbox.runner.SandboxRunner;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.ledger.Charges;
 import io.pdx.marketplace.licensing.License;
@@ -16,7 +19,6 @@ import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.buffer.Buffer;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -40,15 +42,15 @@ public class DeliveryResource {
 
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
-    private final RunnerStreams streams;
+    private final SandboxRunner runner;
     private final AuditLog audit;
     private final Charges charges;
 
-    public DeliveryResource(OperationGuard guard, CurrentSubject currentSubject, RunnerStreams streams, AuditLog audit,
+    public DeliveryResource(OperationGuard guard, CurrentSubject currentSubject, SandboxRunner runner, AuditLog audit,
                             Charges charges) {
         this.guard = guard;
         this.currentSubject = currentSubject;
-        this.streams = streams;
+        this.runner = runner;
         this.audit = audit;
         this.charges = charges;
     }
@@ -62,15 +64,14 @@ public class DeliveryResource {
                                      @QueryParam("limit") Long limit) {
         Subject subject = currentSubject.get();
         boolean json = "json".equals(format);
-        Uni<Delivery> admitted = guard.require(subject, "product.delivery",
+        Uni<Delivery> admitted = guard.require(subject, Operation.PRODUCT_DELIVERY,
                         new AuthzInput.Resource("product", productId.toString(), subject.organization(), null, null))
                 .flatMap(allowed -> Panache.withTransaction(() -> prepare(subject, productId, limit)
-                        .call(delivery -> audit.record(subject.user(), "product.delivery", "license", delivery.license().id,
+                        .call(delivery -> audit.record(subject.user(), AuditAction.PRODUCT_DELIVERY, "license", delivery.license().id,
                                 delivery.license().organization, null, Map.of("productId", productId.toString(),
                                         "format", json ? "json" : "arrow", "limit", String.valueOf(limit))))))
                 .call(delivery -> meter(delivery, subject));
-        return streams.relay(admitted.flatMap(delivery -> streams.open(HttpMethod.POST,
-                "/internal/v1/deliveries" + (json ? "?format=json" : ""), delivery.request())));
+        return runner.relay(admitted.flatMap(delivery -> runner.delivery(delivery.request(), json)));
     }
 
     private Uni<Delivery> prepare(Subject subject, UUID productId, Long limit) {

@@ -1,6 +1,9 @@
 package io.pdx.marketplace.sandbox;
 
 import io.pdx.marketplace.async.SharedWait;
+import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.Transition;
+import io.pdx.marketplace.lifecycle.TransitionListener;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * by a reviewer, are seen then).
  */
 @ApplicationScoped
-public class JobSignals {
+public class JobSignals implements TransitionListener {
 
     /** How long a waiter goes without a signal before it reads the job again anyway. */
     static final Duration FALLBACK = Duration.ofMillis(250);
@@ -55,6 +58,14 @@ public class JobSignals {
         CompletableFuture<Void> signal = waiting.remove(id);
         if (signal != null) {
             signal.complete(null);
+        }
+    }
+
+    /** A job's transition committed: whoever waits on it is woken. */
+    @Override
+    public void committed(Stateful<?> aggregate, Transition<?> transition) {
+        if (aggregate instanceof SandboxJob job) {
+            changed(job.id);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxAdmissionInput;
@@ -12,7 +13,11 @@ import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.PrivacyCost;
 import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.sandbox.runner.SandboxRefusal;
+import io.pdx.marketplace.sandbox.runner.SandboxRunner;
+import io.pdx.marketplace.sandbox.runner.SandboxUnavailable;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.problem.ProblemException;
@@ -23,7 +28,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -58,15 +62,17 @@ public class JobSubmission {
 
     private final PolicyClient policy;
     private final OperationGuard guard;
-    private final SandboxRunnerApi runner;
+    private final SandboxRunner runner;
     private final QueryTemplates templates;
     private final AuditLog audit;
-    private final JobWorker worker;
+    private final JobQueue queue;
+    private final JobLifecycle lifecycle;
     private final PrivacySpending spending;
 
-    public JobSubmission(PolicyClient policy, OperationGuard guard, @RestClient SandboxRunnerApi runner,
-                         QueryTemplates templates, AuditLog audit, JobWorker worker, PrivacySpending spending) {
-        this.worker = worker;
+    public JobSubmission(PolicyClient policy, OperationGuard guard, SandboxRunner runner, QueryTemplates templates,
+                         AuditLog audit, JobQueue queue, JobLifecycle lifecycle, PrivacySpending spending) {
+        this.queue = queue;
+        this.lifecycle = lifecycle;
         this.spending = spending;
         this.policy = policy;
         this.guard = guard;
@@ -91,7 +97,7 @@ public class JobSubmission {
                         .onFailure().recoverWithItem(failure -> failure) // a Prepared, or what prevented it
                 : Uni.createFrom().nullItem();
         return Uni.combine().all()
-                .unis(guard.require(subject, "job.submit", new AuthzInput.Resource("job", null, subject.organization(), null, null)),
+                .unis(guard.require(subject, Operation.JOB_SUBMIT, new AuthzInput.Resource("job", null, subject.organization(), null, null)),
                         preparing)
                 .collectFailures() // a refusal waits for the read instead of cancelling it mid-session
                 .asTuple()
@@ -124,9 +130,7 @@ public class JobSubmission {
     }
 
     private Uni<Analysis> analyse(String sql, Prepared prepared) {
-        return runner.analyse(new AnalysisRequest(sql, List.of(prepared.data())))
-                .onFailure(failure -> !(failure instanceof ProblemException))
-                .transform(failure -> new SandboxUnavailable(failure.getClass().getSimpleName()));
+        return runner.analyse(new AnalysisRequest(sql, List.of(prepared.data())));
     }
 
     /** The admission's transaction; a start reserved in it is given back when it does not commit. */
@@ -136,9 +140,10 @@ public class JobSubmission {
                         .flatMap(job -> startIfIdle(job, reserved)))
                 .onFailure().invoke(failure -> {
                     if (reserved.getAndSet(false)) {
-                        worker.unreserve();
+                        queue.unreserve();
                     }
-                });
+                })
+                .invoke(job -> queue.admitted(job, prepared.data())); // committed: it runs now, or waits for a claim
     }
 
     private Uni<SandboxJob> admit(Subject subject, JobRequest request, String submittedSql, Prepared prepared,
@@ -157,11 +162,7 @@ public class JobSubmission {
                                 .flatMap(spent -> (noised ? earlierResult(license.organization, datasetId, analysis.sqlSha256(), period)
                                         : Uni.createFrom().<SandboxJob>nullItem())
                                         .flatMap(earlier -> decideAdmission(subject, request, submittedSql, prepared, analysis,
-                                                license, jobId, calls, spent, earlier)))))
-                .call(job -> audit.record(subject.user(), "job.admit", "sandbox_job", job.id, job.organization,
-                        job.admissionId, Map.of("sqlSha256", job.sqlSha256, "epsilonMicros", job.epsilonMicros,
-                                "deltaPicos", job.deltaPicos, "licenseId", job.licenseId.toString(),
-                                "reusedFrom", String.valueOf(job.reusedFrom))));
+                                                license, jobId, calls, spent, earlier)))));
     }
 
     private Uni<SandboxJob> decideAdmission(Subject subject, JobRequest request, String submittedSql, Prepared prepared,
@@ -198,8 +199,7 @@ public class JobSubmission {
             PrivacyCost cost = earlier == null ? verdict.cost() : PrivacyCost.NONE;
             job.epsilonMicros = cost.epsilonMicros();
             job.deltaPicos = cost.deltaPicos();
-            job.moveTo(JobState.ADMITTED);
-            return job.<SandboxJob>persist();
+            return job.<SandboxJob>persist().flatMap(queued -> lifecycle.admit(queued, subject, answer.decisionId()));
         });
     }
 
@@ -210,15 +210,15 @@ public class JobSubmission {
     /**
      * Started in the admission's own transaction when this instance runs nothing (the license was
      * locked and found ACTIVE just now): the run then follows the commit without a worker's claim.
-     * Otherwise the job waits ADMITTED for the worker. The caller hands a RUNNING job to
-     * {@link JobWorker#runStarted} after the commit, or gives the start back if it fails.
+     * Otherwise the job waits ADMITTED for a claim. After the commit {@link JobQueue#admitted} runs it or
+     * drains the queue; a failed admission gives the start back.
      */
     private Uni<SandboxJob> startIfIdle(SandboxJob job, AtomicBoolean reserved) {
-        if (!worker.reserveStart()) {
+        if (!queue.reserveStart()) {
             return Uni.createFrom().item(job);
         }
         reserved.set(true);
-        return worker.start(job);
+        return queue.startNow(job);
     }
 
     /** Jobs admitted under the license this month (refunded jobs, which read nothing, do not count). */
@@ -265,7 +265,7 @@ public class JobSubmission {
         }
         String code = refusal instanceof SandboxRefusal sandbox ? sandbox.code()
                 : refusal instanceof JobProblems.AdmissionDenied ? "admission_denied" : refusal.getClass().getSimpleName();
-        return Panache.withTransaction(() -> audit.record(subject.user(), "job.refuse", "license",
+        return Panache.withTransaction(() -> audit.record(subject.user(), AuditAction.JOB_REFUSE, "license",
                         request.licenseId(), subject.organization(), null,
                         Map.of("submittedSha256", sha256(sql), "code", code)))
                 .onFailure().recoverWithNull();

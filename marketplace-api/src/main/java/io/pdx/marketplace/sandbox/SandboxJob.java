@@ -9,6 +9,9 @@ import io.pdx.contracts.sandbox.PrivacyBudget;
 import io.pdx.contracts.sandbox.PrivacyCost;
 import io.pdx.contracts.sandbox.ResultSummary;
 import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.Transition;
 import io.pdx.marketplace.problem.IllegalTransition;
 import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
@@ -23,16 +26,18 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A sandbox job. State changes go through {@link #moveTo}. The ε and δ charged at admission stay charged
+ * A sandbox job. Its state changes only through a named {@link JobTransition}. The ε and δ charged at admission stay charged
  * once the run may have read data — a run that failed after reading still answered a question — and are
  * given back ({@link #refund}) only when it never did: refused, cancelled while queued, runner unreachable.
  */
 @Entity
 @Table(name = "sandbox_job")
-public class SandboxJob extends TimestampedEntity {
+public class SandboxJob extends TimestampedEntity implements Stateful<JobState> {
 
     @Id
     public UUID id;
@@ -84,6 +89,11 @@ public class SandboxJob extends TimestampedEntity {
     @Column(name = "review_note")
     public String reviewNote;
     public int attempt;
+    /** The instance running the job, and until when its lease holds (renewed while it runs). */
+    @Column(name = "lease_owner")
+    public String leaseOwner;
+    @Column(name = "lease_until")
+    public OffsetDateTime leaseUntil;
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
     @Column(name = "finished_at")
@@ -97,16 +107,70 @@ public class SandboxJob extends TimestampedEntity {
     public record Reasons(List<PolicyDecision.Reason> reasons) {
     }
 
-    public void moveTo(JobState to) {
-        if (!state.canMoveTo(to)) {
-            throw new IllegalTransition("Sandbox job", id, state, to);
+    @Override
+    public JobState state() {
+        return state;
+    }
+
+    @Override
+    public void apply(Transition<JobState> transition, String actor) {
+        if (!transition.leavesFrom(state)) {
+            throw IllegalTransition.of("Sandbox job", id, state, transition);
         }
-        state = to;
-        switch (to) {
-            case RUNNING -> startedAt = OffsetDateTime.now();
-            case SUCCEEDED, FAILED, CANCELLED -> finishedAt = OffsetDateTime.now();
+        if (!state.canMoveTo(transition.target())) {
+            throw new IllegalTransition("Sandbox job", id, state, transition.target());
+        }
+        state = transition.target();
+        switch ((JobTransition) transition) {
+            case START -> {
+                startedAt = OffsetDateTime.now();
+                attempt++;
+            }
+            case SUCCEED, FAIL, CANCEL -> {
+                finishedAt = OffsetDateTime.now();
+                leaseOwner = null;
+                leaseUntil = null;
+            }
+            case RELEASE, REJECT -> reviewedBy = actor;
+            case POLICY_REJECT -> reviewedBy = "policy";
             default -> { }
         }
+    }
+
+    @Override
+    public AuthzInput.Resource asResource() {
+        return new AuthzInput.Resource("job", id.toString(), organization, null, submittedBy, state.name());
+    }
+
+    @Override
+    public String auditType() {
+        return "sandbox_job";
+    }
+
+    @Override
+    public Object auditId() {
+        return id;
+    }
+
+    @Override
+    public String auditOrganization() {
+        return organization;
+    }
+
+    /** The one detail shape of a job's audit events: never a value computed from the data. */
+    @Override
+    public Map<String, Object> auditDetail() {
+        Map<String, Object> detail = new TreeMap<>();
+        detail.put("state", state.name());
+        detail.put("sqlSha256", sqlSha256);
+        detail.put("licenseId", String.valueOf(licenseId));
+        detail.put("epsilonMicros", epsilonMicros);
+        detail.put("deltaPicos", deltaPicos);
+        detail.put("refunded", refunded);
+        detail.put("reusedFrom", String.valueOf(reusedFrom));
+        detail.put("failure", failure == null || failure.reasons().isEmpty() ? "" : failure.reasons().get(0).code());
+        detail.put("failureCause", String.valueOf(failureCause));
+        return detail;
     }
 
     /** Gives the privacy budget back: the job never read data. */

@@ -24,11 +24,11 @@ public class OperationGuard {
         this.policy = policy;
     }
 
-    public Uni<PolicyAnswer<PolicyDecision>> require(Subject subject, String operation, AuthzInput.Resource resource) {
-        return policy.evaluate(PATH, new AuthzInput(subject, operation, resource), PolicyDecision.class)
+    public Uni<PolicyAnswer<PolicyDecision>> require(Subject subject, Operation operation, AuthzInput.Resource resource) {
+        return policy.evaluate(PATH, new AuthzInput(subject, operation.policyName(), resource), PolicyDecision.class)
                 .invoke(answer -> {
                     if (!answer.result().allow()) {
-                        throw new OperationDenied(operation, answer.result(), subject.authenticated());
+                        throw new OperationDenied(operation.policyName(), answer.result(), subject.authenticated());
                     }
                 });
     }

@@ -52,7 +52,7 @@ class SandboxJobTest {
             + " FROM medical_insurance_claims WHERE age >= 18 GROUP BY gender";
 
     @Inject
-    JobWorker worker;
+    JobQueue queue;
 
     static String busProduct;
     static String claimsProduct;
@@ -131,7 +131,7 @@ class SandboxJobTest {
         @Test
         void aJobSubmittedWhileTheInstanceRunsAnother_waitsAdmitted_andTheWorkerClaimsAndRunsIt() throws InterruptedException {
             long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!worker.reserveStart()) { // stands for a job this instance is running
+            while (!queue.reserveStart()) { // stands for a job this instance is running
                 assertTrue(System.nanoTime() < deadline, "the worker stayed busy");
                 Thread.sleep(20);
             }
@@ -140,9 +140,9 @@ class SandboxJobTest {
                 id = submit(busLicense, "SELECT card_type, count(*) AS swipes FROM bus_card_swipes GROUP BY card_type")
                         .statusCode(202).body("state", equalTo("ADMITTED")).extract().path("id");
             } finally {
-                worker.unreserve();
+                queue.unreserve();
             }
-            worker.kick();
+            queue.kick();
             awaitJob(id).body("state", equalTo("RELEASED")).body("startedAt", notNullValue());
             List<String> actions = given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
                     .get("/api/v1/audit/events?resourceId=" + id + "&size=50").then().statusCode(200)

@@ -33,7 +33,7 @@ class SandboxRestartTest {
     static String claimsLicense;
 
     @Inject
-    JobWorker worker;
+    JobQueue queue;
 
     @BeforeEach
     void licenses() {
@@ -81,7 +81,7 @@ class SandboxRestartTest {
                         + " FROM sandbox_job WHERE id = :id")
                         .setParameter("lost", lost).setParameter("id", UUID.fromString(finished)).executeUpdate()))));
 
-        VertxContextSupport.subscribeAndAwait(() -> worker.recoverInterrupted(OffsetDateTime.now()));
+        VertxContextSupport.subscribeAndAwait(() -> queue.recoverExpired());
 
         given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get("/api/v1/sandbox/jobs/" + finished + "?wait=PT10S")
                 .then().statusCode(200).body("state", equalTo("AWAITING_RELEASE")).body("result.noise", equalTo("DISCRETE_LAPLACE"));

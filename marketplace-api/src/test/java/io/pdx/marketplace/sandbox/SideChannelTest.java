@@ -180,15 +180,21 @@ class SideChannelTest {
             assertTrue(java.util.Arrays.equals(one, two) || readRows(one).equals(readRows(two)));
         }
 
+        /** A result whose release is still being decided (SUCCEEDED) cannot be released by hand: only AWAITING_RELEASE. */
         @Test
-        void aJobStillDecidingItsRelease_cannotBeReleasedByHand() {
+        void aJobStillDecidingItsRelease_cannotBeReleasedByHand() throws Throwable {
             SandboxFixtures.Fresh claims = SandboxFixtures.freshClaims();
-            String id = submit(claims.license(), "SELECT gender, count(*) AS c FROM medical_insurance_claims GROUP BY gender")
-                    .statusCode(202).extract().path("id");
-            int status = given().auth().oauth2(KeycloakTokens.of("reviewer-1")).post("/api/v1/sandbox/jobs/" + id + "/release")
-                    .then().extract().statusCode();
-            assertTrue(status == 409 || status == 200, "only an AWAITING_RELEASE job is released by hand: " + status);
-            SandboxFixtures.awaitJob(id);
+            String id = run(claims.license(), "SELECT gender, count(*) AS c FROM medical_insurance_claims GROUP BY gender")
+                    .body("state", equalTo("AWAITING_RELEASE")).extract().path("id");
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                    .createNativeQuery("UPDATE sandbox_job SET state = 'SUCCEEDED' WHERE id = :id")
+                    .setParameter("id", UUID.fromString(id)).executeUpdate())));
+            post("reviewer-1", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("SUCCEEDED"))
+                    .body("detail", org.hamcrest.Matchers.containsString("RELEASE"));
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result")
+                    .then().statusCode(409);
         }
     }
 

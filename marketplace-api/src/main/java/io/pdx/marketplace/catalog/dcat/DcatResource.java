@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog.dcat;
 
+import io.pdx.marketplace.security.Operation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
@@ -49,7 +50,7 @@ public class DcatResource {
     public Uni<ObjectNode> dcat(@PathParam("id") UUID id, @Context UriInfo uri) {
         Subject subject = currentSubject.get();
         return catalog.visibleDataset(id, subject)
-                .call(dataset -> guard.require(subject, "dataset.dcat",
+                .call(dataset -> guard.require(subject, Operation.DATASET_DCAT,
                         new AuthzInput.Resource("dataset", id.toString(), null, dataset.provider, null)))
                 .flatMap(dataset -> Category.<Category>findById(dataset.category)
                         .flatMap(category -> Product.<Product>list("datasetId", Sort.by("createdAt").and("id"), id)

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog.registration;
 
+import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.DatasetDraft;
 import io.pdx.contracts.catalog.DatasetSchema;
@@ -12,7 +13,9 @@ import io.pdx.contracts.catalog.UpdateFrequency;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Category;
 import io.pdx.marketplace.catalog.CertificateNumbers;
@@ -59,8 +62,11 @@ public class RegistrationResource {
     private final SearchCache searchCache;
     private final AuditLog audit;
 
+    private final TransitionKernel transitions;
+
     public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject,
-                                SearchCache searchCache, AuditLog audit) {
+                                SearchCache searchCache, AuditLog audit, TransitionKernel transitions) {
+        this.transitions = transitions;
         this.catalog = catalog;
         this.guard = guard;
         this.currentSubject = currentSubject;
@@ -68,10 +74,8 @@ public class RegistrationResource {
         this.audit = audit;
     }
 
-    private Uni<?> audited(Subject subject, String action, Dataset dataset) {
-        return audit.record(subject.user(), action, "dataset", dataset.id, null, null, Map.of(
-                "status", dataset.status.name(), "grade", dataset.grade.name(), "provider", dataset.provider,
-                "version", dataset.datasetVersion, "certificateNo", String.valueOf(dataset.certificateNo)));
+    private Uni<?> audited(Subject subject, AuditAction action, Dataset dataset) {
+        return audit.record(subject.user(), action, dataset.auditType(), dataset.auditId(), null, null, dataset.auditDetail());
     }
 
     @POST
@@ -85,7 +89,7 @@ public class RegistrationResource {
         if (draft.provider() != null && subject.department() != null && !draft.provider().equals(subject.department())) {
             throw new InvalidDraft(List.of(new FieldError("provider", "a provider registers its own department's datasets")));
         }
-        return guard.require(subject, "dataset.create", resource(null, provider, null))
+        return guard.require(subject, Operation.DATASET_CREATE, resource(null, provider, null))
                 .flatMap(allowed -> validated(draft))
                 .flatMap(valid -> {
                     if (provider == null) {
@@ -99,7 +103,7 @@ public class RegistrationResource {
                     apply(dataset, draft);
                     return claimName(dataset).flatMap(named -> dataset.<Dataset>persist());
                 })
-                .call(dataset -> audited(subject, "dataset.create", dataset))
+                .call(dataset -> audited(subject, AuditAction.DATASET_CREATE, dataset))
                 .invoke(searchCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
@@ -114,7 +118,7 @@ public class RegistrationResource {
             throw new InvalidDraft(List.of(new FieldError("body", "a dataset draft is required")));
         }
         return visible(id, subject)
-                .call(dataset -> guard.require(subject, "dataset.update", resource(dataset, dataset.provider, null)))
+                .call(dataset -> guard.require(subject, Operation.DATASET_UPDATE, resource(dataset, dataset.provider, null)))
                 .call(dataset -> validated(draft))
                 .flatMap(dataset -> {
                     if (!dataset.status.editable()) {
@@ -134,73 +138,53 @@ public class RegistrationResource {
                     return (renamed ? claimName(dataset) : Uni.createFrom().voidItem()).replaceWith(dataset);
                 })
                 .call(Panache::flush)
-                .call(dataset -> audited(subject, "dataset.update", dataset))
+                .call(dataset -> audited(subject, AuditAction.DATASET_UPDATE, dataset))
                 .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
 
     @POST
     @Path("/{id}/submit")
-    @WithTransaction
     public Uni<DatasetSummary> submit(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return visible(id, subject)
-                .call(dataset -> guard.require(subject, "dataset.submit", resource(dataset, dataset.provider, null)))
-                .invoke(dataset -> {
-                    dataset.moveTo(RegistrationStatus.SUBMITTED);
-                    dataset.submittedBy = subject.user();
-                    dataset.submittedAt = OffsetDateTime.now();
-                })
-                .call(Panache::flush)
-                .call(dataset -> audited(subject, "dataset.submit", dataset))
-                .invoke(searchCache::clear)
-                .map(Dataset::toSummary);
+        return transitions.run(() -> visible(id, subject), RegistrationTransition.SUBMIT, subject)
+                .invoke(searchCache::clear).map(Dataset::toSummary);
     }
 
+    /**
+     * A reviewer registers a submitted version: it gets its certificate number (drawn before the move: a registered
+     * row always carries one) and supersedes the version of its lineage registered before it.
+     */
     @POST
     @Path("/{id}/register")
-    @WithTransaction
     public Uni<DatasetSummary> register(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return visible(id, subject)
-                .call(dataset -> guard.require(subject, "dataset.register",
-                        resource(dataset, dataset.provider, dataset.submittedBy)))
-                // the number first: its query flushes the session, and a registered row must carry one
-                .call(dataset -> CertificateNumbers.next(dataset.spatialCoverage).invoke(number -> {
-                    dataset.moveTo(RegistrationStatus.REGISTERED);
-                    dataset.certificateNo = number;
-                    dataset.registeredBy = subject.user();
-                    dataset.registeredAt = OffsetDateTime.now();
-                }))
+        String[] number = new String[1];
+        // one transaction: the new version is registered exactly when the one before it is superseded
+        return Panache.withTransaction(() -> transitions.run(() -> visible(id, subject), RegistrationTransition.REGISTER, subject,
+                        dataset -> CertificateNumbers.next(dataset.spatialCoverage).invoke(next -> number[0] = next),
+                        dataset -> dataset.certificateNo = number[0])
                 .call(dataset -> Dataset.<Dataset>list("lineageId = ?1 and status = ?2 and id <> ?3",
                                 dataset.lineageId, RegistrationStatus.REGISTERED, dataset.id)
-                        .invoke(previous -> previous.forEach(old -> old.moveTo(RegistrationStatus.SUPERSEDED))))
-                .call(Panache::flush)
-                .call(dataset -> audited(subject, "dataset.register", dataset))
+                        .flatMap(previous -> io.smallrye.mutiny.Multi.createFrom().iterable(previous)
+                                .onItem().transformToUniAndConcatenate(old -> transitions.applyAsPlatform(old,
+                                        RegistrationTransition.SUPERSEDE, subject.user(), null, superseded -> { }))
+                                .collect().asList())))
                 .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
 
     @POST
     @Path("/{id}/return")
-    @WithTransaction
     public Uni<DatasetSummary> returnForChanges(@PathParam("id") UUID id, ReturnRequest request) {
         Subject subject = currentSubject.get();
         List<String> reasons = request == null || request.reasons() == null ? List.of()
                 : request.reasons().stream().filter(reason -> reason != null && !reason.isBlank()).toList();
-        return visible(id, subject)
-                .call(dataset -> guard.require(subject, "dataset.return",
-                        resource(dataset, dataset.provider, dataset.submittedBy)))
-                .invoke(dataset -> {
-                    if (reasons.isEmpty() || reasons.stream().anyMatch(reason -> reason.length() > 500)) {
-                        throw new InvalidDraft(List.of(new FieldError("reasons",
-                                "one or more reasons of at most 500 characters each")));
-                    }
-                    dataset.moveTo(RegistrationStatus.RETURNED);
-                    dataset.returnReasons = new Dataset.ReturnReasons(reasons);
-                })
-                .call(Panache::flush)
-                .call(dataset -> audited(subject, "dataset.return", dataset))
+        if (reasons.isEmpty() || reasons.stream().anyMatch(reason -> reason.length() > 500)) {
+            throw new InvalidDraft(List.of(new FieldError("reasons", "one or more reasons of at most 500 characters each")));
+        }
+        return transitions.run(() -> visible(id, subject), RegistrationTransition.RETURN, subject,
+                        dataset -> dataset.returnReasons = new Dataset.ReturnReasons(reasons))
                 .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
@@ -212,7 +196,7 @@ public class RegistrationResource {
     public Uni<Response> newVersion(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return visible(id, subject)
-                .call(dataset -> guard.require(subject, "dataset.version", resource(dataset, dataset.provider, null)))
+                .call(dataset -> guard.require(subject, Operation.DATASET_VERSION, resource(dataset, dataset.provider, null)))
                 .flatMap(registered -> {
                     if (registered.status != RegistrationStatus.REGISTERED) {
                         throw RegistrationConflict.notEditable(registered.status);
@@ -226,7 +210,7 @@ public class RegistrationResource {
                         return nextVersion(registered, next, subject).<Dataset>persist();
                     });
                 })
-                .call(dataset -> audited(subject, "dataset.version", dataset))
+                .call(dataset -> audited(subject, AuditAction.DATASET_VERSION, dataset))
                 .invoke(searchCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());

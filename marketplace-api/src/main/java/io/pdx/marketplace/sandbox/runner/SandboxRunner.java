@@ -1,6 +1,12 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdx.contracts.sandbox.Analysis;
+import io.pdx.contracts.sandbox.AnalysisRequest;
+import io.pdx.contracts.sandbox.DeliveryRequest;
+import io.pdx.contracts.sandbox.RunRequest;
+import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.marketplace.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -12,35 +18,75 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Streams bodies from sandbox-runner to the caller without holding them: a stored result (Arrow
- * IPC or its JSON preview) or a delivery. Status and content type come from the runner; a refusal
- * of the runner arrives before any byte and becomes the caller's problem+json.
+ * The one client of sandbox-runner in marketplace-api: the shared secret, the mapping of its answers (a
+ * refusal of the runner, with whether a failed run read data, becomes a {@link SandboxRefusal}; no runner, a
+ * {@link SandboxUnavailable}), and both transports — JSON calls through the REST client, and streamed bodies
+ * (stored results, deliveries) relayed to the caller without being held.
  */
 @ApplicationScoped
-public class RunnerStreams {
+public class SandboxRunner {
 
+    /**
+     * Reads from the runner gathered into one write to the caller: the response writes one item at a time and
+     * waits for each, so a 55 MB delivery relayed read by read cost ~150-300 ms more than the runner's own answer;
+     * gathered, ~100 ms.
+     */
+    static final int READS_PER_WRITE = 32;
+
+    private final SandboxRunnerApi api;
     private final HttpClient client;
     private final URI base;
     private final String bearer;
     private final ObjectMapper json;
 
-    public RunnerStreams(Vertx vertx, @ConfigProperty(name = "quarkus.rest-client.sandbox.url") URI base,
-                         @ConfigProperty(name = "pdx.sandbox.secret") java.util.Optional<String> secret, ObjectMapper json) {
+    public SandboxRunner(@RestClient SandboxRunnerApi api, Vertx vertx,
+                         @ConfigProperty(name = "quarkus.rest-client.sandbox.url") URI base,
+                         @ConfigProperty(name = "pdx.sandbox.secret") Optional<String> secret, ObjectMapper json) {
+        this.api = api;
         this.client = vertx.createHttpClient();
         this.base = base;
         this.bearer = "Bearer " + secret.orElse("");
         this.json = json;
     }
 
+    /** Static analysis of a statement (no data read). */
+    public Uni<Analysis> analyse(AnalysisRequest request) {
+        return api.analyse(request).onFailure(failure -> !(failure instanceof ProblemException))
+                .transform(failure -> new SandboxUnavailable(failure.getClass().getSimpleName()));
+    }
+
+    /** Runs an admitted job; its failure keeps what the runner said of it (see {@link RunnerFailures}). */
+    public Uni<RunSummary> run(UUID job, RunRequest request) {
+        return api.run(job, request);
+    }
+
+    /** The summary of a stored result. */
+    public Uni<RunSummary> summary(UUID job) {
+        return api.summary(job);
+    }
+
+    /** A stored result: the Arrow stream, or its JSON preview of at most {@code previewRows} rows. */
+    public Uni<HttpClientResponse> result(UUID owner, boolean preview, int previewRows) {
+        return open(HttpMethod.GET, "/internal/v1/jobs/" + owner + (preview ? "/preview?rows=" + previewRows : "/result"), null);
+    }
+
+    /** A delivery's rows, as Arrow or JSON. */
+    public Uni<HttpClientResponse> delivery(DeliveryRequest request, boolean asJson) {
+        return open(HttpMethod.POST, "/internal/v1/deliveries" + (asJson ? "?format=json" : ""), request);
+    }
+
     /** Opens a runner response; fails with the runner's refusal when it is not 200. */
-    public Uni<HttpClientResponse> open(HttpMethod method, String path, Object body) {
+    private Uni<HttpClientResponse> open(HttpMethod method, String path, Object body) {
         RequestOptions options = new RequestOptions().setMethod(method).setHost(base.getHost()).setPort(base.getPort())
                 .setURI(path).putHeader(HttpHeaders.AUTHORIZATION, bearer);
         return client.request(options)
@@ -61,17 +107,10 @@ public class RunnerStreams {
                         : response.body().map(error -> refusal(response.statusCode(), error)));
     }
 
-    /**
-     * Reads from the runner gathered into one write to the caller: the response writes one item at a
-     * time and waits for each, so a 55 MB delivery relayed read by read cost ~150-300 ms more than the
-     * runner's own answer; gathered, ~100 ms.
-     */
-    static final int READS_PER_WRITE = 32;
-
-    /** The response body as the caller's response, with the runner's content type. */
+    /** A runner response relayed as the caller's response, with the runner's content type. */
     public RestMulti<Buffer> relay(Uni<HttpClientResponse> response) {
         return RestMulti.fromUniResponse(response,
-                opened -> opened.toMulti().group().intoLists().of(READS_PER_WRITE).map(RunnerStreams::joined),
+                opened -> opened.toMulti().group().intoLists().of(READS_PER_WRITE).map(SandboxRunner::joined),
                 opened -> Map.of(HttpHeaders.CONTENT_TYPE, List.of(opened.getHeader(HttpHeaders.CONTENT_TYPE))),
                 opened -> 200);
     }

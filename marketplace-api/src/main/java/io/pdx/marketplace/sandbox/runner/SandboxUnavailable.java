@@ -1,4 +1,4 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.runner;
 
 import io.pdx.marketplace.problem.ProblemException;
 import org.jboss.logging.Logger;

@@ -1,4 +1,4 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.runner;
 
 import io.pdx.contracts.sandbox.Analysis;
 import io.pdx.contracts.sandbox.AnalysisRequest;
@@ -21,7 +21,7 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import java.util.UUID;
 
 /**
- * sandbox-runner's internal API, called with the shared secret. A refusal of the runner (its
+ * sandbox-runner's internal API as a REST client (used by {@link SandboxRunner} only), called with the shared secret. A refusal of the runner (its
  * problem+json with a reason code) becomes a {@link SandboxRefusal}; anything else is
  * {@link SandboxUnavailable}.
  */
@@ -30,7 +30,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ClientHeaderParam(name = "Authorization", value = "{bearer}")
-public interface SandboxRunnerApi {
+interface SandboxRunnerApi {
 
     @POST
     @Path("/analysis")

@@ -1,4 +1,4 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.runner;
 
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.problem.Problem;
@@ -22,7 +22,7 @@ public final class SandboxRefusal extends ProblemException {
     private final boolean dataRead;
     private final String cause;
 
-    SandboxRefusal(int status, String code, String messageZh, String messageEn) {
+    public SandboxRefusal(int status, String code, String messageZh, String messageEn) {
         this(status, code, messageZh, messageEn, false, null);
     }
 

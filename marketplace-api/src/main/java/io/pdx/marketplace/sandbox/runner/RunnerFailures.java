@@ -1,4 +1,4 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.runner;
 
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.problem.Problem;
@@ -12,14 +12,14 @@ import java.util.List;
  * runner said so (it refused the statement before executing it), or it could not be reached at all. Everything
  * else may have read data: the charge stands, and the requester sees one failure whatever the cause.
  */
-final class RunnerFailures {
+public final class RunnerFailures {
 
-    static final String RUN_FAILED = "run_failed";
+    public static final String RUN_FAILED = "run_failed";
 
     private RunnerFailures() {
     }
 
-    static boolean readNoData(Throwable failure) {
+    public static boolean readNoData(Throwable failure) {
         if (failure instanceof SandboxRefusal refusal) {
             return !refusal.dataRead();
         }
@@ -32,23 +32,29 @@ final class RunnerFailures {
     }
 
     /** What the job's failure says: the runner's own refusal, or the one failure of a run that may have read data. */
-    static Problem problemFor(Throwable failure) {
+    public static Problem problemFor(Throwable failure) {
         if (failure instanceof SandboxRefusal refusal && !refusal.dataRead()) {
             return refusal.toProblem(null);
         }
-        if (failure instanceof JobWorker.Interrupted interrupted) {
-            return interrupted.toProblem(null);
+        if (failure instanceof ProblemException expected && !(failure instanceof SandboxUnavailable)) {
+            return expected.toProblem(null);
         }
         if (readNoData(failure)) {
-            return JobWorker.problem("sandbox_unavailable", 503, "沙箱不可用，作业未运行，已退还隐私预算",
+            return problem("sandbox_unavailable", 503, "沙箱不可用，作业未运行，已退还隐私预算",
                     "The sandbox was not available; the job did not run and its privacy budget was given back");
         }
-        return JobWorker.problem(RUN_FAILED, 422, "查询在读取数据后未能完成；已计入隐私预算",
+        return problem(RUN_FAILED, 422, "查询在读取数据后未能完成；已计入隐私预算",
                 "The query did not complete after it read data; its privacy budget stays spent");
     }
 
+    /** A job's failure as problem+json with its reason code and messages. */
+    public static Problem problem(String code, int status, String zh, String en) {
+        return new Problem(Problem.type("sandbox/" + code.replace('_', '-')), "Sandbox job failed / 沙箱作业失败", status,
+                en + " / " + zh, null, null, List.of(new PolicyDecision.Reason(code, zh, en)));
+    }
+
     /** The cause, for the bureau: the runner's, or the kind of failure. */
-    static String cause(Throwable failure) {
+    public static String cause(Throwable failure) {
         if (failure instanceof SandboxRefusal refusal) {
             return refusal.cause() != null ? refusal.cause() : refusal.code();
         }

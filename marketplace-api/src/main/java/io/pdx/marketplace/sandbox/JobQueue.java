@@ -1,0 +1,190 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.sandbox.JobState;
+import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.sandbox.runner.RunnerFailures;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.LockMode;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The job queue, in PostgreSQL: ADMITTED jobs wait there; each marketplace-api instance claims the oldest
+ * ({@code FOR UPDATE SKIP LOCKED}, so instances share the work and no job is claimed twice) and leases it while
+ * it runs, renewing the lease every third of its length. A job admitted while this instance runs nothing starts
+ * in its admission's transaction instead, without a claim. A RUNNING job whose lease ran out — its instance
+ * stopped — is taken over by whichever instance finds it: completed from the runner's stored result, or failed
+ * with its charge kept. No instance ever fails a job another one is running.
+ */
+@ApplicationScoped
+public class JobQueue {
+
+    private static final Logger LOG = Logger.getLogger(JobQueue.class);
+
+    /** This process, as the owner of the leases it takes. */
+    final String instance = "marketplace-api-" + UUID.randomUUID();
+    private final JobWorker worker;
+    private final JobLifecycle lifecycle;
+    private final Vertx vertx;
+    private final Duration lease;
+    /** Jobs this instance is running right now, and submissions that reserved a start. */
+    private final AtomicInteger running = new AtomicInteger();
+
+    public JobQueue(JobWorker worker, JobLifecycle lifecycle, Vertx vertx,
+                    @ConfigProperty(name = "pdx.sandbox.lease", defaultValue = "PT30S") Duration lease) {
+        this.worker = worker;
+        this.lifecycle = lifecycle;
+        this.vertx = vertx;
+        this.lease = lease;
+    }
+
+    /**
+     * Whether a job being admitted now may start at once, in its admission's transaction ({@link #startNow}):
+     * only when this instance runs nothing, so that a queue still forms under load. A true answer reserves the
+     * start; give it back with {@link #unreserve} if the admission does not commit.
+     */
+    boolean reserveStart() {
+        return running.compareAndSet(0, 1);
+    }
+
+    void unreserve() {
+        running.decrementAndGet();
+    }
+
+    /** RUNNING, leased to this instance, in the admission's transaction (its license was just locked and found ACTIVE). */
+    Uni<SandboxJob> startNow(SandboxJob job) {
+        return lifecycle.start(job, instance, leaseEnd());
+    }
+
+    /**
+     * After an admission committed: a job it started runs now on the licensed data the admission read; otherwise the
+     * queue is drained (this instance may claim it).
+     */
+    void admitted(SandboxJob job, SandboxDataset data) {
+        if (job.state == JobState.RUNNING) {
+            lifecycle.committed(job, JobTransition.START);
+            onOwnContext(() -> worker.execute(job, data)
+                    .onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
+                    .onFailure().recoverWithNull()
+                    .eventually(running::decrementAndGet)
+                    .flatMap(ignored -> drain()));
+        } else {
+            lifecycle.committed(job, JobTransition.ADMIT);
+            kick();
+        }
+    }
+
+    /** Starts draining now, on a context of its own. */
+    void kick() {
+        onOwnContext(this::drain);
+    }
+
+    @Scheduled(every = "${pdx.sandbox.worker-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> onSchedule() {
+        return drain();
+    }
+
+    /** Renews the leases of the jobs this instance runs. */
+    @Scheduled(every = "${pdx.sandbox.lease-renewal-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> renewLeases() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                        .createMutationQuery("update SandboxJob set leaseUntil = :until where leaseOwner = :me and state = :running")
+                        .setParameter("until", leaseEnd())
+                        .setParameter("me", instance)
+                        .setParameter("running", JobState.RUNNING)
+                        .executeUpdate()))
+                .onFailure().invoke(failure -> LOG.warnf("lease renewal: %s", failure.getClass().getSimpleName()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Takes over the jobs whose lease ran out, runs admitted jobs and decides releases until none is left. */
+    public Uni<Void> drain() {
+        return recoverExpired().flatMap(ignored -> runNext()).flatMap(ignored -> worker.decidePending());
+    }
+
+    private Uni<Void> runNext() {
+        return claim().flatMap(job -> {
+            if (job == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> ran = job.state == JobState.RUNNING
+                    ? Uni.createFrom().voidItem().invoke(running::incrementAndGet)
+                            .invoke(() -> lifecycle.committed(job, JobTransition.START))
+                            .flatMap(ignored -> worker.execute(job, null))
+                            .eventually(running::decrementAndGet)
+                    : Uni.createFrom().voidItem().invoke(() -> lifecycle.committed(job, JobTransition.FAIL));
+            return ran.onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
+                    .onFailure().recoverWithNull()
+                    .flatMap(ignored -> runNext());
+        });
+    }
+
+    /** The oldest ADMITTED job, now RUNNING and leased to this instance — or FAILED (refunded) when its license is not in force. */
+    private Uni<SandboxJob> claim() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                        .createSelectionQuery("from SandboxJob where state = :state order by createdAt", SandboxJob.class)
+                        .setParameter("state", JobState.ADMITTED)
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED) // FOR UPDATE SKIP LOCKED: instances share the queue
+                        .setMaxResults(1)
+                        .getSingleResultOrNull())
+                .flatMap(job -> job == null ? Uni.createFrom().<SandboxJob>nullItem()
+                        : License.<License>findById(job.licenseId).flatMap(license -> {
+                            if (!license.inForce()) {
+                                return lifecycle.fail(job, RunnerFailures.problem("license_not_active", 403, "授权未处于生效状态",
+                                        "The license is not in force"), "license_not_active", true); // it never ran
+                            }
+                            return startNow(job);
+                        })));
+    }
+
+    /**
+     * RUNNING jobs whose lease ran out (or that never had one: an instance older than leases), each claimed
+     * {@code FOR UPDATE SKIP LOCKED} and recovered: from the runner's stored result, or FAILED keeping its charge.
+     */
+    public Uni<Void> recoverExpired() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                        .createSelectionQuery("from SandboxJob where state = :running and (leaseUntil is null or leaseUntil < :now)"
+                                + " order by startedAt", SandboxJob.class)
+                        .setParameter("running", JobState.RUNNING)
+                        .setParameter("now", OffsetDateTime.now())
+                        .setLockMode(LockMode.UPGRADE_SKIPLOCKED)
+                        .setMaxResults(20)
+                        .getResultList()
+                        .invoke(expired -> expired.forEach(job -> {
+                            job.leaseOwner = instance; // taken over: no other instance recovers it meanwhile
+                            job.leaseUntil = leaseEnd();
+                        }))))
+                .flatMap(expired -> Multi.createFrom().iterable(expired)
+                        .onItem().transformToUniAndConcatenate(job -> worker.recover(job)
+                                .onFailure().invoke(failure -> LOG.warnf("recovering job %s: %s", job.id,
+                                        failure.getClass().getSimpleName()))
+                                .onFailure().recoverWithNull())
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private OffsetDateTime leaseEnd() {
+        return OffsetDateTime.now().plus(lease);
+    }
+
+    private void onOwnContext(java.util.function.Supplier<Uni<Void>> work) {
+        Context root = VertxContext.getRootContext(vertx.getOrCreateContext());
+        Context own = VertxContext.createNewDuplicatedContext(root);
+        io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(own, true);
+        own.runOnContext(ignored -> work.get().subscribe().with(
+                done -> { }, failure -> LOG.warnf(failure, "sandbox queue")));
+    }
+}

@@ -1,0 +1,75 @@
+package io.pdx.marketplace.security;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The API operations OPA authorizes ({@code data.pdx.authz}), one constant each, named as in
+ * {@code policy/data.json} under {@code pdx.config.authz.operations}: call sites name a constant, never a
+ * string. {@code OperationTest} checks that the two lists are the same, both ways.
+ */
+public enum Operation {
+    DATASET_LIST("dataset.list"),
+    DATASET_READ("dataset.read"),
+    DATASET_DCAT("dataset.dcat"),
+    DATASET_CREATE("dataset.create"),
+    DATASET_UPDATE("dataset.update"),
+    DATASET_SUBMIT("dataset.submit"),
+    DATASET_REGISTER("dataset.register"),
+    DATASET_RETURN("dataset.return"),
+    DATASET_VERSION("dataset.version"),
+    ORGANIZATION_CREATE("organization.create"),
+    ORGANIZATION_VERIFY("organization.verify"),
+    ORGANIZATION_SUSPEND("organization.suspend"),
+    ORGANIZATION_REINSTATE("organization.reinstate"),
+    ORGANIZATION_READ("organization.read"),
+    PRODUCT_CREATE("product.create"),
+    PRODUCT_LIST("product.list"),
+    PRODUCT_DELIVERY("product.delivery"),
+    LICENSE_APPLY("license.apply"),
+    LICENSE_LIST("license.list"),
+    LICENSE_READ("license.read"),
+    LICENSE_APPROVE("license.approve"),
+    LICENSE_REJECT("license.reject"),
+    LICENSE_ACCEPT("license.accept"),
+    LICENSE_SUSPEND("license.suspend"),
+    LICENSE_REVOKE("license.revoke"),
+    LICENSE_RESUME("license.resume"),
+    JOB_SUBMIT("job.submit"),
+    JOB_LIST("job.list"),
+    JOB_READ("job.read"),
+    JOB_RESULT("job.result"),
+    JOB_CANCEL("job.cancel"),
+    JOB_RELEASE("job.release"),
+    JOB_REJECT("job.reject"),
+    LEDGER_READ("ledger.read"),
+    PRICE_RULE_MANAGE("price_rule.manage"),
+    AUDIT_READ("audit.read"),
+    INVOICE_LIST("invoice.list"),
+    AUDIT_VERIFY("audit.verify"),
+    EFFICIENCY_READ("efficiency.read");
+
+    private static final Map<String, Operation> BY_POLICY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(Operation::policyName, Function.identity()));
+
+    private final String policyName;
+
+    Operation(String policyName) {
+        this.policyName = policyName;
+    }
+
+    /** The name OPA's data and decision logs use, e.g. {@code license.approve}. */
+    public String policyName() {
+        return policyName;
+    }
+
+    public static Operation ofPolicyName(String name) {
+        Operation operation = BY_POLICY_NAME.get(name);
+        if (operation == null) {
+            throw new IllegalArgumentException("no such operation: " + name);
+        }
+        return operation;
+    }
+}
