@@ -1,5 +1,7 @@
 package io.pdx.contracts.sandbox;
 
+import io.pdx.contracts.runner.RunSummary;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 

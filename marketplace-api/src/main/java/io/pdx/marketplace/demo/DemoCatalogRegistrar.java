@@ -1,8 +1,8 @@
 package io.pdx.marketplace.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pdx.contracts.catalog.DataManifest;
-import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.runner.DataManifest;
+import io.pdx.contracts.runner.DatasetDescriptor;
 import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.catalog.CertificateNumbers;

@@ -1,6 +1,7 @@
 package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.licensing.LicenseState;
+import io.pdx.contracts.product.LicenseMode;
 import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.PolicyDecision;
@@ -46,7 +47,8 @@ public class License extends TimestampedEntity implements Stateful<LicenseState>
     public String purposeText;
     @JdbcTypeCode(SqlTypes.JSON)
     public Columns columns;
-    public String mode;
+    @Enumerated(EnumType.STRING)
+    public LicenseMode mode;
     @Column(name = "term_start")
     public LocalDate termStart;
     @Column(name = "term_end")
@@ -165,7 +167,7 @@ public class License extends TimestampedEntity implements Stateful<LicenseState>
 
     public LicenseView toView() {
         return new LicenseView(id, organization, productId, datasetId, applicant, purposeCategory, purposeText,
-                columns.columns(), mode, termStart, termEnd, expectedVolume, state, decisionOutcome,
+                columns.columns(), mode == null ? null : mode.name(), termStart, termEnd, expectedVolume, state, decisionOutcome,
                 decisionReasons.reasons(), decisionId, reviewersRequired, approvedBy.reviewers(), rejectedBy,
                 rejectReason, contractSha256, acceptedBy, createdAt, updatedAt, version);
     }

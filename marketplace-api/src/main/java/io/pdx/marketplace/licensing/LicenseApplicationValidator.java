@@ -41,8 +41,9 @@ public final class LicenseApplicationValidator {
         } else if (application.columns().size() > MAX_COLUMNS) {
             errors.add(new FieldError("columns", "at most " + MAX_COLUMNS + " columns"));
         }
-        if (application.mode() == null || application.mode().isBlank()) {
-            errors.add(new FieldError("mode", "DELIVERY or SANDBOX"));
+        if (application.mode() == null || java.util.Arrays.stream(io.pdx.contracts.product.LicenseMode.values())
+                .noneMatch(mode -> mode.name().equals(application.mode()))) {
+            errors.add(new FieldError("mode", "one of " + java.util.Arrays.toString(io.pdx.contracts.product.LicenseMode.values())));
         }
         if (application.termStart() == null) {
             errors.add(new FieldError("termStart", "is required"));

@@ -6,6 +6,7 @@ import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.contracts.licensing.ReviewNote;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.LicenseInput;
+import io.pdx.contracts.policy.LicenseOutcome;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
@@ -106,7 +107,7 @@ public class LicenseResource {
             license.purposeCategory = application.purposeCategory();
             license.purposeText = application.purposeText().strip();
             license.columns = new License.Columns(List.copyOf(application.columns()));
-            license.mode = application.mode();
+            license.mode = io.pdx.contracts.product.LicenseMode.valueOf(application.mode());
             license.termStart = application.termStart();
             license.termEnd = application.termEnd();
             license.expectedVolume = application.expectedVolume();
@@ -114,10 +115,10 @@ public class LicenseResource {
             license.decisionReasons = new License.Reasons(answer.result().decision().reasons());
             license.decisionId = answer.decisionId();
             license.reviewersRequired = Math.max(1, answer.result().reviewersRequired());
-            LicenseTransition outcome = switch (license.decisionOutcome) {
-                case "AUTO_APPROVE" -> LicenseTransition.AUTO_APPROVE;
-                case "REVIEW" -> LicenseTransition.SEND_TO_REVIEW;
-                default -> LicenseTransition.DENY;
+            LicenseTransition outcome = switch (LicenseOutcome.of(license.decisionOutcome)) {
+                case AUTO_APPROVE -> LicenseTransition.AUTO_APPROVE;
+                case REVIEW -> LicenseTransition.SEND_TO_REVIEW;
+                case DENY -> LicenseTransition.DENY;
             };
             if (outcome == LicenseTransition.AUTO_APPROVE) {
                 writeAgreement(license, organization, product, dataset);

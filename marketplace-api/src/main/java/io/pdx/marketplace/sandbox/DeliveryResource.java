@@ -6,7 +6,7 @@ import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.product.PriceKind;
-import io.pdx.contracts.sandbox.DeliveryRequest;
+import io.pdx.contracts.runner.DeliveryRequest;
 import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.sandbox.runner.SandboxRunner;
@@ -78,9 +78,10 @@ public class DeliveryResource {
         if (limit != null && limit < 0) {
             throw new JobProblems.InvalidJob(List.of(new io.pdx.contracts.problem.Problem.FieldError("limit", "must be 0 or more")));
         }
-        return License.<License>find("organization = ?1 and productId = ?2 and mode = 'DELIVERY' and state in ?3",
+        return License.<License>find("organization = ?1 and productId = ?2 and mode = ?4 and state in ?3",
                         Sort.by("createdAt").descending(), subject.organization(), productId,
-                        List.of(LicenseState.ACTIVE, LicenseState.SUSPENDED, LicenseState.APPROVED))
+                        List.of(LicenseState.ACTIVE, LicenseState.SUSPENDED, LicenseState.APPROVED),
+                        io.pdx.contracts.product.LicenseMode.DELIVERY)
                 .firstResult()
                 .onItem().ifNull().failWith(() -> new JobProblems.DeliveryRefused("no_delivery_license",
                         "本机构没有该产品的交付授权", "Your organization has no delivery license for this product"))

@@ -1,10 +1,11 @@
 package io.pdx.marketplace.sandbox;
 
 import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.policy.ReleaseOutcome;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem;
 import io.pdx.contracts.sandbox.JobState;
-import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.runner.RunSummary;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -125,11 +126,11 @@ public class JobLifecycle {
     }
 
     /** The outcome transition of OPA's release decision. */
-    static JobTransition outcomeOf(String decision) {
+    static JobTransition outcomeOf(ReleaseOutcome decision) {
         return switch (decision) {
-            case "AUTO" -> JobTransition.AUTO_RELEASE;
-            case "REVIEW" -> JobTransition.AWAIT_REVIEW;
-            default -> JobTransition.POLICY_REJECT;
+            case AUTO -> JobTransition.AUTO_RELEASE;
+            case REVIEW -> JobTransition.AWAIT_REVIEW;
+            case DENY -> JobTransition.POLICY_REJECT;
         };
     }
 

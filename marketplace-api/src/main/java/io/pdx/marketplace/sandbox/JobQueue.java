@@ -1,7 +1,7 @@
 package io.pdx.marketplace.sandbox;
 
 import io.pdx.contracts.sandbox.JobState;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.sandbox.runner.RunnerFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;

@@ -6,13 +6,13 @@ import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxAdmissionInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
-import io.pdx.contracts.sandbox.Analysis;
-import io.pdx.contracts.sandbox.AnalysisRequest;
+import io.pdx.contracts.runner.Analysis;
+import io.pdx.contracts.runner.AnalysisRequest;
 import io.pdx.contracts.sandbox.JobRequest;
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.PrivacyCost;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.sandbox.runner.SandboxRefusal;
@@ -192,7 +192,7 @@ public class JobSubmission {
             job.submittedSql = submittedSql;
             job.sql = analysis.sql();
             job.sqlSha256 = analysis.sqlSha256();
-            job.grade = prepared.dataset().grade.name();
+            job.grade = prepared.dataset().grade;
             job.controls = verdict.controls();
             job.admissionId = answer.decisionId();
             job.reusedFrom = earlier == null ? null : earlier.resultOwner();
@@ -250,7 +250,7 @@ public class JobSubmission {
                                        long calls, PrivacyCost spent, Double epsilon, UUID jobId, boolean reusesResult) {
         return new SandboxAdmissionInput(subject,
                 new SandboxAdmissionInput.License(license.id.toString(), license.state.name(), license.organization,
-                        license.mode, license.termStart == null ? null : license.termStart.toString(), license.termEnd.toString(),
+                        license.mode.name(), license.termStart == null ? null : license.termStart.toString(), license.termEnd.toString(),
                         List.of(new SandboxAdmissionInput.ScopeEntry(dataset.id.toString(), license.columns.columns())),
                         null),
                 new SandboxAdmissionInput.Usage(calls, spent.epsilonMicros(), spent.deltaPicos()),

@@ -1,12 +1,13 @@
 package io.pdx.marketplace.sandbox;
 
 import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.policy.ReleaseOutcome;
 import io.pdx.contracts.policy.SandboxReleaseInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.sandbox.JobState;
-import io.pdx.contracts.sandbox.RunRequest;
-import io.pdx.contracts.sandbox.RunSummary;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.RunRequest;
+import io.pdx.contracts.runner.RunSummary;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.marketplace.async.SharedWait;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.licensing.License;
@@ -149,7 +150,7 @@ public class JobWorker {
         }
         return answered.flatMap(answer -> License.<License>findById(job.licenseId).flatMap(license -> {
             PolicyDecision decision = answer.result();
-            JobTransition outcome = JobLifecycle.outcomeOf(decision.outcome());
+            JobTransition outcome = JobLifecycle.outcomeOf(ReleaseOutcome.of(decision.outcome()));
             List<PolicyDecision.Reason> reasons = decision.reasons();
             if (outcome == JobTransition.AUTO_RELEASE && !license.inForce()) {
                 outcome = JobTransition.AWAIT_REVIEW; // released only under a license in force
@@ -171,7 +172,7 @@ public class JobWorker {
     static SandboxReleaseInput releaseInput(SandboxJob job, RunSummary summary) {
         return new SandboxReleaseInput(new Subject(true, job.submittedBy, List.of("developer"), job.organization, null),
                 new SandboxReleaseInput.Job(job.id.toString(),
-                        List.of(new SandboxReleaseInput.JobDataset(job.datasetId.toString(), job.grade)), job.templateId),
+                        List.of(new SandboxReleaseInput.JobDataset(job.datasetId.toString(), job.grade.name())), job.templateId),
                 new SandboxReleaseInput.Result(summary.rowCount(), summary.noise() != null, summary.columns()));
     }
 

@@ -2,7 +2,7 @@ package io.pdx.marketplace.sandbox;
 
 import io.pdx.contracts.ColumnTag;
 import io.pdx.contracts.catalog.ColumnSpec;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.licensing.License;
 

@@ -8,7 +8,8 @@ import io.pdx.contracts.sandbox.JobView;
 import io.pdx.contracts.sandbox.PrivacyBudget;
 import io.pdx.contracts.sandbox.PrivacyCost;
 import io.pdx.contracts.sandbox.ResultSummary;
-import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.runner.RunSummary;
+import io.pdx.contracts.Grade;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.marketplace.lifecycle.Stateful;
 import io.pdx.marketplace.lifecycle.Transition;
@@ -58,7 +59,8 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
     public String sql;
     @Column(name = "sql_sha256")
     public String sqlSha256;
-    public String grade;
+    @Enumerated(EnumType.STRING)
+    public Grade grade;
     @Enumerated(EnumType.STRING)
     public JobState state = JobState.QUEUED;
     @Column(name = "epsilon_micros")
@@ -197,7 +199,8 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
     public JobView toView(boolean bureau, PrivacyBudget budget) {
         boolean released = state == JobState.RELEASED;
         boolean dataVisible = bureau || released;
-        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade,
+        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql,
+                grade == null ? null : grade.name(),
                 cost().epsilon(), cost().delta(), budget, reusedFrom,
                 summary == null || !dataVisible ? null : ResultSummary.of(summary, bureau), releaseReasons.reasons(),
                 reviewedBy, reviewNote, failure, bureau ? failureCause : null, createdAt,

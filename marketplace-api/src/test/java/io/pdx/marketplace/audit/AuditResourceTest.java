@@ -1,5 +1,6 @@
 package io.pdx.marketplace.audit;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.identity.Uscc;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The audit trail over the real PostgreSQL: events of state changes, a verifiable chain, no edits. */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class AuditResourceTest {
 

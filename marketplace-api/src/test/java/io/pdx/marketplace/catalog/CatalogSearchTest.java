@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.testing.KeycloakTokens;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.not;
  * from the real OPA. The datasets of this class belong to a provider id of its own, so filters on
  * it see exactly them.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class CatalogSearchTest {
 

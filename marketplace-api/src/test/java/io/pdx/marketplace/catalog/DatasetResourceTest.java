@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.Grade;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.TestDatasets;
@@ -23,6 +24,7 @@ import static org.hamcrest.Matchers.startsWith;
  * The catalog slice end to end: real PostgreSQL (through Hibernate Reactive), real OPA
  * (package pdx.catalog) and tokens issued by the real Keycloak for each role.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class DatasetResourceTest {
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.RestAssured;
@@ -16,6 +17,7 @@ import static org.hamcrest.Matchers.everyItem;
  * OPA and Keycloak: it starts, migrates, serves the catalog through the policy, and serves the
  * web UI and the OpenAPI document.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusIntegrationTest
 class PackagedCatalogIT {
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,6 +26,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Fail closed: with OPA unreachable the catalog answers 503 problem+json, never an unfiltered list. */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 @TestProfile(PolicyUnreachableTest.OpaUnreachable.class)
 class PolicyUnreachableTest {

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.efficiency;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** 效能评估 over whatever the database holds: the figures must agree with each other and with policy data. */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class EfficiencyResourceTest {
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.health;
 
+import org.junit.jupiter.api.Tag;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 /** {@code /q/health} reports the dependencies: the database, OPA and Keycloak. */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class HealthTest {
 

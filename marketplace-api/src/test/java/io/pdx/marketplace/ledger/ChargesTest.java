@@ -1,5 +1,6 @@
 package io.pdx.marketplace.ledger;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.Grade;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.testing.KeycloakTokens;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Charges and the double-entry ledger over the real PostgreSQL, with prices and licenses made through the API. */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class ChargesTest {
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.licensing;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.Grade;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.testing.KeycloakTokens;
@@ -39,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Licensing end to end: OPA's pdx.license decides, pdx.authz guards, tokens come from the real
  * Keycloak (operator-b's org_id is organization B's 统一社会信用代码), state lives in PostgreSQL.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class LicenseResourceTest {
 

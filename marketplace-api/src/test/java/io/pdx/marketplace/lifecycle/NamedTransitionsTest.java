@@ -1,5 +1,6 @@
 package io.pdx.marketplace.lifecycle;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.Grade;
 import io.pdx.marketplace.catalog.Dataset;
@@ -24,6 +25,7 @@ import static org.hamcrest.Matchers.equalTo;
  * the right state by the wrong route, and answers 409 naming the state and the transition (the third, releasing
  * a job whose release is still being decided, is in SideChannelTest).
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class NamedTransitionsTest {
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.organization;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.identity.Uscc;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Organizations against the real PostgreSQL, OPA and Keycloak tokens (org_id claim = 统一社会信用代码). */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class OrganizationResourceTest {
 

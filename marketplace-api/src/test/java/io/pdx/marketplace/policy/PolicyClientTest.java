@@ -1,5 +1,6 @@
 package io.pdx.marketplace.policy;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.policy.LicenseInput;
 import io.pdx.contracts.policy.PolicyDecision;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The one Java client of OPA, against the real OPA that ./pdx starts (decision log on). */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class PolicyClientTest {
 

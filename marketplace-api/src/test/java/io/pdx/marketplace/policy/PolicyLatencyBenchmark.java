@@ -1,5 +1,6 @@
 package io.pdx.marketplace.policy;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.policy.LicenseInput;
 import io.pdx.contracts.policy.PolicyDecision;
@@ -31,6 +32,7 @@ import java.util.function.Supplier;
  * sending the same bytes. Latency is measured from each request's scheduled time, so a stall
  * is not hidden (no coordinated omission). Bounded: rate × seconds requests, then it stops.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class PolicyLatencyBenchmark {
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.product;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.catalog.Dataset;
@@ -32,6 +33,7 @@ import static org.hamcrest.Matchers.startsWith;
  * Data products end to end: real PostgreSQL, real OPA (authz, catalog visibility and the grade
  * matrix as policy data) and tokens from the real Keycloak.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class ProductResourceTest {
 

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.test.common.WithTestResource;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the ε floor, one budget per organization and dataset whatever the license, results on their grid, and the
  * group threshold that a group under k does not pass.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 @WithTestResource(SandboxRunnerProcess.class)
 class PrivacyBudgetTest {

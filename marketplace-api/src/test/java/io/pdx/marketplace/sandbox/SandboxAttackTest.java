@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.test.common.WithTestResource;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * The attacks the sandbox must refuse, each against the real stack: a clear problem+json with a
  * reason code, no echo of the attack's values, and nothing changed (no job, no ε, no file).
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 @WithTestResource(SandboxRunnerProcess.class)
 class SandboxAttackTest {

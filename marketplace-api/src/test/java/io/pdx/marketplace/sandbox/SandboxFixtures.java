@@ -2,8 +2,8 @@ package io.pdx.marketplace.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.pdx.contracts.catalog.DataManifest;
-import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.runner.DataManifest;
+import io.pdx.contracts.runner.DatasetDescriptor;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.testing.KeycloakTokens;

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.test.common.WithTestResource;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Sandbox jobs end to end against the real stack: Keycloak tokens, OPA's pdx.sandbox, PostgreSQL,
  * and the real sandbox-runner (its packaged jar, over the demo Parquet files at the small scale).
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 @WithTestResource(SandboxRunnerProcess.class)
 class SandboxJobTest {

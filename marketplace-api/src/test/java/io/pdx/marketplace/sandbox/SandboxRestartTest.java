@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * RUNNING from before is completed from the stored result or ends FAILED with its ε refunded; with
  * the runner down nothing is admitted or charged.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 @WithTestResource(SandboxRunnerProcess.class)
 class SandboxRestartTest {

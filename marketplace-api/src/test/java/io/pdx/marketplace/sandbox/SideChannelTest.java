@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The channels through which a sandbox could answer a question about one person other than its released
  * values, each tried as an attack against the real stack that would have worked before it was closed.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 @WithTestResource(SandboxRunnerProcess.class)
 class SideChannelTest {

@@ -1,5 +1,6 @@
 package io.pdx.policy.contract;
 
+import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the real OPA that {@code ./pdx test} starts, gets the decision the Rego tests expect — and a
  * changed field changes it.
  */
+@Tag("stack") // talks to the real OPA
 class PolicyInputContractTest {
 
     private static final Path EXAMPLES = Path.of("..", "contracts", "src", "test", "resources", "policy-examples");

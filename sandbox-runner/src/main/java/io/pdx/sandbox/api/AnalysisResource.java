@@ -1,7 +1,7 @@
 package io.pdx.sandbox.api;
 
-import io.pdx.contracts.sandbox.Analysis;
-import io.pdx.contracts.sandbox.AnalysisRequest;
+import io.pdx.contracts.runner.Analysis;
+import io.pdx.contracts.runner.AnalysisRequest;
 import io.pdx.sandbox.engine.RunFailure;
 import io.pdx.sandbox.engine.StatementAnalysis;
 import io.smallrye.common.annotation.Blocking;

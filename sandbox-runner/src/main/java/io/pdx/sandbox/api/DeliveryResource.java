@@ -1,6 +1,6 @@
 package io.pdx.sandbox.api;
 
-import io.pdx.contracts.sandbox.DeliveryRequest;
+import io.pdx.contracts.runner.DeliveryRequest;
 import io.pdx.sandbox.engine.DeliveryExecution;
 import io.pdx.sandbox.engine.RunFailure;
 import io.smallrye.common.annotation.Blocking;

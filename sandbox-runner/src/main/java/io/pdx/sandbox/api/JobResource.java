@@ -1,10 +1,10 @@
 package io.pdx.sandbox.api;
 
-import io.pdx.contracts.sandbox.RunRequest;
-import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.runner.RunRequest;
+import io.pdx.contracts.runner.RunSummary;
 import io.pdx.sandbox.engine.JobExecution;
-import io.pdx.sandbox.engine.ResultReading;
-import io.pdx.sandbox.engine.ResultStore;
+import io.pdx.sandbox.engine.results.ResultReading;
+import io.pdx.sandbox.engine.results.ResultStore;
 import io.pdx.sandbox.engine.RunFailure;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package io.pdx.sandbox.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pdx.contracts.catalog.DataManifest;
+import io.pdx.contracts.runner.DataManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 

@@ -1,7 +1,7 @@
 package io.pdx.sandbox.data;
 
-import io.pdx.contracts.catalog.DataManifest;
-import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.runner.DataManifest;
+import io.pdx.contracts.runner.DatasetDescriptor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

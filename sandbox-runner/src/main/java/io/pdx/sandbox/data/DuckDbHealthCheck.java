@@ -1,11 +1,11 @@
 package io.pdx.sandbox.data;
 
+import io.pdx.sandbox.engine.duckdb.DuckDb;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
@@ -17,7 +17,7 @@ public class DuckDbHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("DuckDB engine");
-        try (var duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (var duck = DuckDb.inMemory();
              Statement sql = duck.createStatement();
              ResultSet version = sql.executeQuery("SELECT version()")) {
             version.next();

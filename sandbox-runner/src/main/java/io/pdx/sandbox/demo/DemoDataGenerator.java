@@ -1,10 +1,11 @@
 package io.pdx.sandbox.demo;
 
+import io.pdx.sandbox.engine.duckdb.DuckDb;
 import io.pdx.contracts.ColumnTag;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.ColumnSpec;
-import io.pdx.contracts.catalog.DataManifest;
-import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.runner.DataManifest;
+import io.pdx.contracts.runner.DatasetDescriptor;
 import io.pdx.contracts.catalog.Openness;
 import io.pdx.contracts.catalog.SharingType;
 import io.pdx.contracts.catalog.UpdateFrequency;
@@ -14,7 +15,6 @@ import org.duckdb.DuckDBConnection;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,7 +51,7 @@ public final class DemoDataGenerator {
     public DataManifest generate(Path folder) throws SQLException, java.io.IOException {
         Files.createDirectories(folder);
         List<DatasetDescriptor> datasets = new ArrayList<>();
-        try (DuckDBConnection duck = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:")) {
+        try (DuckDBConnection duck = DuckDb.inMemory()) {
             datasets.add(registration(marketEntities(duck, folder), UpdateFrequency.DAILY,
                     LocalDate.of(1990, 1, 1), LocalDate.of(2026, 10, 31), SharingType.UNCONDITIONAL,
                     "依法公示的登记信息 / registration information published under law", Openness.OPEN));
@@ -365,7 +365,7 @@ public final class DemoDataGenerator {
 
     /** Rows of a Parquet file, read back by DuckDB. */
     public static long countRows(Path parquet) throws SQLException {
-        try (var duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (var duck = DuckDb.inMemory();
              Statement sql = duck.createStatement();
              ResultSet rs = sql.executeQuery("SELECT count(*) FROM read_parquet('"
                      + parquet.toAbsolutePath().toString().replace("'", "''") + "')")) {

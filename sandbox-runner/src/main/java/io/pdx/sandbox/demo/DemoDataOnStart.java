@@ -1,6 +1,6 @@
 package io.pdx.sandbox.demo;
 
-import io.pdx.contracts.catalog.DataManifest;
+import io.pdx.contracts.runner.DataManifest;
 import io.pdx.sandbox.data.DataFolder;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,13 +1,18 @@
 package io.pdx.sandbox.engine;
 
+import io.pdx.sandbox.engine.duckdb.HardenedDatabases;
+import io.pdx.sandbox.engine.duckdb.HardenedDuckDb;
+import io.pdx.sandbox.engine.results.ArrowAllocation;
+import io.pdx.sandbox.engine.results.ArrowJson;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.ColumnTag;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.ColumnSpec;
-import io.pdx.contracts.sandbox.DeliveryRequest;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.DeliveryRequest;
+import io.pdx.contracts.runner.SandboxDataset;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;

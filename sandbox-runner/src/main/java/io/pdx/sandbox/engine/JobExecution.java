@@ -1,10 +1,14 @@
 package io.pdx.sandbox.engine;
 
+import io.pdx.sandbox.engine.duckdb.EntityStats;
+import io.pdx.sandbox.engine.results.ArrowAllocation;
+import io.pdx.sandbox.engine.results.ResultStore;
+
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 import io.pdx.contracts.sandbox.PrivacyCost;
-import io.pdx.contracts.sandbox.RunRequest;
-import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.runner.RunRequest;
+import io.pdx.contracts.runner.RunSummary;
 import io.pdx.sandbox.privacy.Contribution;
 import io.pdx.sandbox.privacy.DiscreteLaplace;
 import io.pdx.sandbox.privacy.KAnonymousGroups;

@@ -1,6 +1,8 @@
 package io.pdx.sandbox.engine;
 
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.sandbox.engine.duckdb.DuckDbEngine;
+
+import io.pdx.contracts.runner.SandboxDataset;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
 

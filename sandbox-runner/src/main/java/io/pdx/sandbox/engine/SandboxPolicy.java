@@ -1,11 +1,11 @@
 package io.pdx.sandbox.engine;
 
-import io.pdx.contracts.catalog.DataManifest;
-import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.runner.DataManifest;
+import io.pdx.contracts.runner.DatasetDescriptor;
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxAdmissionInput;
 import io.pdx.contracts.policy.Subject;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.policy.client.PolicyClient;
 import io.pdx.policy.client.PolicyUnavailableException;
 import io.pdx.sandbox.data.DataFolder;

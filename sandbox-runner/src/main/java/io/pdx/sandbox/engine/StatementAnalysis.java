@@ -2,8 +2,8 @@ package io.pdx.sandbox.engine;
 
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
-import io.pdx.contracts.sandbox.Analysis;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.Analysis;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.sandbox.sql.DuckDbSecondOpinion;
 import io.pdx.sandbox.sql.GuardedStatement;
 import io.pdx.sandbox.sql.StatementGuard;

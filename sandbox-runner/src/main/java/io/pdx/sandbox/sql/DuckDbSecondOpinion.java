@@ -1,11 +1,11 @@
 package io.pdx.sandbox.sql;
 
+import io.pdx.sandbox.engine.duckdb.DuckDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +33,7 @@ public final class DuckDbSecondOpinion implements AutoCloseable {
     private final Connection duck;
 
     public DuckDbSecondOpinion() throws SQLException {
-        duck = DriverManager.getConnection("jdbc:duckdb:");
+        duck = DuckDb.inMemory();
         try (Statement settings = duck.createStatement()) {
             settings.execute("SET enable_external_access = false");
             settings.execute("SET lock_configuration = true");

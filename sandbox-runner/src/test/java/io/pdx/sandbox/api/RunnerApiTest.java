@@ -1,12 +1,13 @@
 package io.pdx.sandbox.api;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.contracts.ColumnTag;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.ColumnSpec;
-import io.pdx.contracts.sandbox.AnalysisRequest;
-import io.pdx.contracts.sandbox.DeliveryRequest;
-import io.pdx.contracts.sandbox.RunRequest;
-import io.pdx.contracts.sandbox.SandboxDataset;
+import io.pdx.contracts.runner.AnalysisRequest;
+import io.pdx.contracts.runner.DeliveryRequest;
+import io.pdx.contracts.runner.RunRequest;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The runner's internal API over the tiny demo data: only callers with the shared secret, results as Arrow. */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class RunnerApiTest {
 

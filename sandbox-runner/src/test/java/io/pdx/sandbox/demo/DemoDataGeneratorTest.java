@@ -1,15 +1,14 @@
 package io.pdx.sandbox.demo;
 
 import io.pdx.contracts.Grade;
-import io.pdx.contracts.catalog.DataManifest;
-import io.pdx.contracts.catalog.DatasetDescriptor;
+import io.pdx.contracts.runner.DataManifest;
+import io.pdx.contracts.runner.DatasetDescriptor;
 import io.pdx.contracts.identity.Uscc;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -32,8 +31,6 @@ class DemoDataGeneratorTest {
 
     @BeforeAll
     static void generate() throws Exception {
-        // A @QuarkusTest before this one registered DuckDB's driver from its own class loader.
-        Class.forName("org.duckdb.DuckDBDriver");
         manifest = new DemoDataGenerator(7, DemoScale.TINY).generate(folder);
     }
 
@@ -129,7 +126,7 @@ class DemoDataGeneratorTest {
     }
 
     private static List<String> strings(String query) throws Exception {
-        try (var duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (var duck = io.pdx.sandbox.engine.duckdb.DuckDb.inMemory();
              Statement sql = duck.createStatement();
              ResultSet rs = sql.executeQuery(query)) {
             List<String> values = new ArrayList<>();

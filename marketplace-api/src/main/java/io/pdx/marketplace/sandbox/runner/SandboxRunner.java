@@ -1,11 +1,11 @@
 package io.pdx.marketplace.sandbox.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.pdx.contracts.sandbox.Analysis;
-import io.pdx.contracts.sandbox.AnalysisRequest;
-import io.pdx.contracts.sandbox.DeliveryRequest;
-import io.pdx.contracts.sandbox.RunRequest;
-import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.runner.Analysis;
+import io.pdx.contracts.runner.AnalysisRequest;
+import io.pdx.contracts.runner.DeliveryRequest;
+import io.pdx.contracts.runner.RunRequest;
+import io.pdx.contracts.runner.RunSummary;
 import io.pdx.marketplace.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;

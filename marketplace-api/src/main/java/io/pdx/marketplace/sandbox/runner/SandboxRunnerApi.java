@@ -1,9 +1,9 @@
 package io.pdx.marketplace.sandbox.runner;
 
-import io.pdx.contracts.sandbox.Analysis;
-import io.pdx.contracts.sandbox.AnalysisRequest;
-import io.pdx.contracts.sandbox.RunRequest;
-import io.pdx.contracts.sandbox.RunSummary;
+import io.pdx.contracts.runner.Analysis;
+import io.pdx.contracts.runner.AnalysisRequest;
+import io.pdx.contracts.runner.RunRequest;
+import io.pdx.contracts.runner.RunSummary;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

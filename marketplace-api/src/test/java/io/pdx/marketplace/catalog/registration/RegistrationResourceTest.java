@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog.registration;
 
+import org.junit.jupiter.api.Tag;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.startsWith;
  * Registration (登记) end to end: tokens from the real Keycloak, authorization and visibility from
  * the real OPA, state in the real PostgreSQL. Each test makes its own datasets.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class RegistrationResourceTest {
 

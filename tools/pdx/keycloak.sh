@@ -1,0 +1,30 @@
+# shellcheck shell=bash
+# Part of ./pdx (sourced, not run): Keycloak on 127.0.0.1:8180 with the realm export imported.
+
+# ---------------------------------------------------------------- Keycloak
+start_keycloak() {
+  step "Starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:8180 (realm pdx)" "$LOGS/keycloak.log"
+  local realm_sum
+  realm_sum=$(sha256sum "$ROOT/keycloak/pdx-realm.json" | cut -d' ' -f1)
+  if pid_alive "$RUN/keycloak.pid" && [ "$(cat "$RUN/keycloak.realm" 2>/dev/null)" = "$realm_sum" ] \
+    && http_ok "$KC_URL/realms/pdx/.well-known/openid-configuration"; then
+    ok "already running, same realm"
+    return
+  fi
+  stop_pid Keycloak "$RUN/keycloak.pid"
+  # Development data lives with this checkout; the realm is imported fresh from the repository.
+  rm -rf "$STATE/keycloak" "$KC_HOME/data/import" && mkdir -p "$STATE/keycloak" "$KC_HOME/data/import"
+  cp "$ROOT/keycloak/pdx-realm.json" "$KC_HOME/data/import/pdx-realm.json"
+  local java_home
+  java_home=$(keycloak_java)
+  JAVA_HOME=$java_home JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=pdx-admin \
+    start_bg "$RUN/keycloak.pid" "$LOGS/keycloak.log" "$KC_HOME/bin/kc.sh" start-dev \
+    --http-host=127.0.0.1 --http-port=8180 --http-management-port=9180 --health-enabled=true \
+    --hostname-strict=false --import-realm \
+    --db=dev-file --db-url="jdbc:h2:file:$STATE/keycloak/h2/keycloakdb;NON_KEYWORDS=VALUE"
+  echo "$realm_sum" >"$RUN/keycloak.realm"
+  wait_http "$KC_URL/realms/pdx/.well-known/openid-configuration" 240 "$RUN/keycloak.pid" \
+    || fail "Keycloak did not serve realm pdx"
+  ok "pid $(cat "$RUN/keycloak.pid")"
+}
