@@ -14,7 +14,8 @@ import java.util.List;
  *   <li>the filtered rows of entities that are not NULL: a hash of the entity, the group keys, each aggregate's
  *       argument (clamped and in grid units for SUM and AVG);</li>
  *   <li>where the group bound cuts anything: a random rank of each of the entity's groups
- *       ({@code dense_rank} over a hash of the group keys with a seed drawn per run);</li>
+ *       ({@code dense_rank} over a hash of the entity, the group keys and a seed drawn per run: each entity keeps its
+ *       own random choice of groups, so no group loses more than its share of what the bound cuts);</li>
  *   <li>a random order of the entity's rows in those groups ({@code row_number() OVER (PARTITION BY entity ORDER BY random())});</li>
  *   <li>the first {@code max_rows_per_entity} of them, aggregated exactly: counts, sums in units, the distinct
  *       entities. Noise and the group threshold are added by {@link PrivateAggregation} on these.</li>
@@ -62,8 +63,8 @@ final class BoundedQuery {
         String groups = rows;
         String groupFilter = "";
         if (!keys.isEmpty() && contribution.boundsGroups()) {
-            groups = "SELECT *, dense_rank() OVER (PARTITION BY " + ENTITY + " ORDER BY hash(" + String.join(", ", keys) + ", "
-                    + seed + "), " + String.join(", ", keys) + ") AS " + GROUP_RANK + " FROM (" + rows + ")";
+            groups = "SELECT *, dense_rank() OVER (PARTITION BY " + ENTITY + " ORDER BY hash(" + ENTITY + ", " + String.join(", ", keys)
+                    + ", " + seed + "), " + String.join(", ", keys) + ") AS " + GROUP_RANK + " FROM (" + rows + ")";
             groupFilter = " WHERE " + GROUP_RANK + " <= " + contribution.maxGroups();
         }
         String ranked = "SELECT *, row_number() OVER (PARTITION BY " + ENTITY + " ORDER BY random()) AS " + ROW_RANK

@@ -88,4 +88,25 @@ class BoundedQueryTest {
             assertEquals(1, result.getLong("__pdx_entities"));
         }
     }
+
+    @Test
+    void eachEntityChoosesItsOwnGroups_soTheCutSpreadsOverEveryGroupWithinARun() throws SQLException {
+        // 2,000 entities, each in all five groups: the bound keeps three per entity, 1,200 of each group on average;
+        // one order shared by every entity would keep three groups whole and empty the other two
+        try (Statement sql = duck.createStatement()) {
+            sql.execute("CREATE OR REPLACE TABLE t AS SELECT 'p' || (i // 5) AS e, 'g' || (i % 5) AS g, 1.0 AS x FROM range(10000) r(i)");
+        }
+        PrivateAggregation mechanism = new PrivateAggregation(SHAPE, 1, 0.5, new Contribution(10, 3), 1_000_000,
+                new DiscreteLaplace(new Random(7)), 7);
+        int groups = 0;
+        try (Statement sql = duck.createStatement(); ResultSet result = sql.executeQuery(mechanism.sql())) {
+            while (result.next()) {
+                groups++;
+                long entities = result.getLong("__pdx_entities");
+                // binomial(2000, 3/5): mean 1200, sd ~22; 1200 ± 150 is beyond six sd
+                assertTrue(Math.abs(entities - 1200) < 150, "group " + result.getString("g") + " kept " + entities);
+            }
+        }
+        assertEquals(5, groups);
+    }
 }
