@@ -1,5 +1,6 @@
 package io.pdx.marketplace.audit;
 
+import io.pdx.contracts.audit.AuditEventView;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,5 +38,10 @@ public class AuditEvent extends PanacheEntityBase {
     public String canonicalText() {
         return String.join("\n", prevHash, at.toInstant().toString(), actor, action, resourceType, resourceId,
                 organization == null ? "" : organization, decisionId == null ? "" : decisionId, detail);
+    }
+
+    public AuditEventView toView() {
+        return new AuditEventView(seq, at, actor, action, resourceType, resourceId, organization, decisionId, detail, prevHash,
+                hash);
     }
 }

@@ -3,6 +3,8 @@ package io.pdx.marketplace.catalog;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.Openness;
 import io.pdx.contracts.catalog.RegistrationStatus;
+import io.pdx.marketplace.paging.PageRequest;
+import io.pdx.marketplace.problem.EnumParameter;
 import io.pdx.marketplace.problem.InvalidParameter;
 
 import java.util.Arrays;
@@ -19,6 +21,7 @@ public record CatalogQuery(List<String> terms, String category, Grade grade, Str
 
     static final int MAX_QUERY_LENGTH = 100;
     static final int MAX_PAGE_SIZE = 200;
+    static final int DEFAULT_PAGE_SIZE = 20;
     /** API sort keys → columns. */
     static final Map<String, String> SORTS = Map.of(
             "name", "d.name_zh",
@@ -28,17 +31,12 @@ public record CatalogQuery(List<String> terms, String category, Grade grade, Str
             "grade", "d.grade");
 
     public static CatalogQuery parse(String q, String category, String grade, String provider, String openness,
-                                     String status, String sort, int page, int size) {
+                                     String status, String sort, String page, String size) {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             throw new InvalidParameter("q", "at most " + MAX_QUERY_LENGTH + " characters");
         }
-        if (page < 0) {
-            throw new InvalidParameter("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        String sortKey = sort == null || sort.isBlank() ? "name" : sort;
+        PageRequest paging = PageRequest.of(page, size, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        String sortKey = sort == null ? "name" : sort.strip();
         boolean descending = sortKey.startsWith("-");
         String column = SORTS.get(descending ? sortKey.substring(1) : sortKey);
         if (column == null) {
@@ -49,18 +47,11 @@ public record CatalogQuery(List<String> terms, String category, Grade grade, Str
                 .filter(term -> !term.isEmpty()).distinct().toList();
         return new CatalogQuery(terms, blankToNull(category), parse(Grade.class, "grade", grade), blankToNull(provider),
                 parse(Openness.class, "openness", openness), parse(RegistrationStatus.class, "status", status),
-                column, descending, page, size);
+                column, descending, paging.page(), paging.size());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim());
-        } catch (IllegalArgumentException unknown) {
-            throw new InvalidParameter(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
+        return EnumParameter.parse(field, value, type);
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,11 @@
 package io.pdx.marketplace.dcat;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.pdx.marketplace.security.Operation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pdx.contracts.policy.AuthzInput;
@@ -27,6 +33,7 @@ import java.util.UUID;
  * {@code GET /api/v1/datasets/{id}} is: otherwise 404, so that existence does not leak.
  */
 @Path("/api/v1/datasets/{id}/dcat")
+@Tag(name = "catalog")
 public class DcatResource {
 
     static final String JSON_LD = "application/ld+json";
@@ -47,6 +54,9 @@ public class DcatResource {
     @GET
     @Produces(JSON_LD)
     @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getDatasetDcat", summary = "A dataset as DCAT-AP JSON-LD / DCAT 元数据", description = "The dataset described with DCAT (dcat:Dataset) as JSON-LD, for harvesters.")
+    @Extension(name = "x-pdx-anonymous", value = "true")
+    @APIResponse(responseCode = "200", description = "DCAT JSON-LD", content = @Content(mediaType = "application/ld+json", schema = @Schema(type = SchemaType.OBJECT, description = "a JSON-LD document with @context, @id and @type dcat:Dataset")))
     public Uni<ObjectNode> dcat(@PathParam("id") UUID id, @Context UriInfo uri) {
         Subject subject = currentSubject.get();
         return catalog.visibleDataset(id, subject)

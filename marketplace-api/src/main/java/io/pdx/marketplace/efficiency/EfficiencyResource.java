@@ -1,5 +1,7 @@
 package io.pdx.marketplace.efficiency;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.pdx.contracts.efficiency.EfficiencyFigures;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.marketplace.security.CurrentSubject;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ import java.util.Map;
  */
 @Path("/api/v1/efficiency")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "efficiency")
 public class EfficiencyResource {
 
     static final String REVIEW_SLA = "pdx/config/license/review_sla_hours";
@@ -43,18 +45,16 @@ public class EfficiencyResource {
     }
 
     @GET
-    public Uni<Map<String, Object>> figures() {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getEfficiency", summary = "Efficiency figures / 效能指标", description = "秒批 share, time to decision (median, p90), reviews past their SLA, calls and revenue per month.")
+    public Uni<EfficiencyFigures> figures() {
         return guard.require(currentSubject.get(), Operation.EFFICIENCY_READ,
                         new AuthzInput.Resource("efficiency", null, null, null, null))
                 .flatMap(allowed -> policy.evaluate(REVIEW_SLA, Map.of(), Integer.class))
-                .flatMap(sla -> decisions(sla.result()).flatMap(figures -> monthly().map(months -> {
-                    figures.put("reviewSlaHours", sla.result());
-                    figures.put("months", months);
-                    return figures;
-                })));
+                .flatMap(sla -> decisions(sla.result()).flatMap(figures -> monthly()
+                        .map(months -> figures.withMonths(sla.result(), months))));
     }
 
-    private Uni<Map<String, Object>> decisions(int slaHours) {
+    private Uni<EfficiencyFigures> decisions(int slaHours) {
         String sql = "SELECT count(*) AS applications,"
                 + " count(*) FILTER (WHERE decision_outcome = 'AUTO_APPROVE') AS auto_approved,"
                 + " count(*) FILTER (WHERE decided_at IS NOT NULL) AS decided,"
@@ -69,28 +69,21 @@ public class EfficiencyResource {
             Row row = rows.iterator().next();
             long applications = row.getLong("applications");
             long auto = row.getLong("auto_approved");
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("applications", applications);
-            figures.put("autoApproved", auto);
-            figures.put("autoApprovedShare", applications == 0 ? 0.0 : (double) auto / applications);
-            figures.put("decided", row.getLong("decided"));
-            figures.put("medianSecondsToDecision", row.getDouble("median_seconds"));
-            figures.put("p90SecondsToDecision", row.getDouble("p90_seconds"));
-            figures.put("inReview", row.getLong("in_review"));
-            figures.put("reviewsPastSla", row.getLong("past_sla"));
-            return figures;
+            return new EfficiencyFigures(applications, auto, applications == 0 ? 0.0 : (double) auto / applications,
+                    row.getLong("decided"), row.getDouble("median_seconds"), row.getDouble("p90_seconds"), row.getLong("in_review"),
+                    row.getLong("past_sla"), slaHours, List.of());
         });
     }
 
-    private Uni<List<Map<String, Object>>> monthly() {
+    private Uni<List<EfficiencyFigures.Month>> monthly() {
         String sql = "SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM') AS month,"
                 + " coalesce(sum(quantity) FILTER (WHERE unit = 'CALL'), 0) AS calls,"
                 + " coalesce(sum(amount_fen) FILTER (WHERE reversed_by IS NULL), 0) AS revenue_fen"
                 + " FROM invoice_line GROUP BY 1 ORDER BY 1";
         return pool.query(sql).execute().map(rows -> {
-            List<Map<String, Object>> months = new ArrayList<>();
-            rows.forEach(row -> months.add(Map.of("month", row.getString("month"), "calls", row.getLong("calls"),
-                    "revenueFen", row.getLong("revenue_fen"))));
+            List<EfficiencyFigures.Month> months = new ArrayList<>();
+            rows.forEach(row -> months.add(new EfficiencyFigures.Month(row.getString("month"), row.getLong("calls"),
+                    row.getLong("revenue_fen"))));
             return months;
         });
     }

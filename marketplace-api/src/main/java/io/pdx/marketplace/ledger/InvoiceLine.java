@@ -1,5 +1,6 @@
 package io.pdx.marketplace.ledger;
 
+import io.pdx.contracts.ledger.InvoiceLineView;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,4 +34,9 @@ public class InvoiceLine extends PanacheEntityBase {
     public UUID reversedBy;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
+    public InvoiceLineView toView() {
+        return new InvoiceLineView(id, organization, licenseId, productId, unit, quantity, unitPriceFen, amountFen, journalId,
+                reversedBy, createdAt);
+    }
 }

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.ledger;
 
+import io.pdx.contracts.ledger.LedgerEntryView;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,5 +55,10 @@ public class LedgerEntry extends PanacheEntityBase {
         entry.memo = memo;
         entry.createdAt = OffsetDateTime.now();
         return entry;
+    }
+
+    public LedgerEntryView toView() {
+        return new LedgerEntryView(seq, journalId, account, debitFen, creditFen, organization, invoiceLineId, reversesJournal,
+                memo, createdAt);
     }
 }

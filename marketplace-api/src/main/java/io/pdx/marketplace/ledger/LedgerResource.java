@@ -1,9 +1,14 @@
 package io.pdx.marketplace.ledger;
 
-import io.pdx.marketplace.security.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import io.pdx.contracts.Page;
+import io.pdx.contracts.ledger.InvoiceLineView;
+import io.pdx.contracts.ledger.LedgerPage;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
+import io.pdx.marketplace.paging.PageRequest;
 import io.pdx.marketplace.security.CurrentSubject;
+import io.pdx.marketplace.security.Operation;
 import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -11,17 +16,20 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.List;
-import java.util.Map;
-
-/** The revenue ledger for the bureau, and each operator's own invoice lines. */
+/**
+ * The revenue ledger and the invoice lines: the bureau sees every organization's, an operator its own
+ * organization's only (the policy says who may read; the queries below say what).
+ */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "ledger")
 public class LedgerResource {
-
-    static final int MAX_ENTRIES = 500;
 
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
@@ -31,33 +39,52 @@ public class LedgerResource {
         this.currentSubject = currentSubject;
     }
 
-    /** The latest entries and the totals over the whole ledger (debits equal credits when it balances). */
+    /** Ledger entries, newest first, with the totals over every entry the caller may see (debits equal credits when it balances). */
     @GET
     @Path("/ledger")
     @WithSession
-    public Uni<Map<String, Object>> ledger() {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getLedger", summary = "Ledger entries / 总账", description = "Newest first, with totals over every entry the caller may see.")
+    public Uni<LedgerPage> ledger(@QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
+                                  @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
+        PageRequest paging = PageRequest.of(page, size);
         Subject subject = currentSubject.get();
-        return guard.require(subject, Operation.LEDGER_READ, new AuthzInput.Resource("ledger", null, null, null, null))
-                .flatMap(allowed -> LedgerEntry.<LedgerEntry>findAll(Sort.by("seq").descending()).page(0, MAX_ENTRIES).list())
-                .flatMap(entries -> LedgerEntry.getSession().flatMap(session -> session
-                                .createSelectionQuery("select coalesce(sum(debitFen), 0), coalesce(sum(creditFen), 0) from LedgerEntry",
-                                        Object[].class).getSingleResult())
-                        .map(totals -> Map.<String, Object>of("entries", entries, "totalDebitFen", totals[0],
-                                "totalCreditFen", totals[1], "balanced", totals[0].equals(totals[1]))));
+        String organization = bureau(subject) ? null : subject.organization();
+        return guard.require(subject, Operation.LEDGER_READ, new AuthzInput.Resource("ledger", null, organization, null, null))
+                .flatMap(allowed -> paging.of(organization == null
+                        ? LedgerEntry.<LedgerEntry>findAll(Sort.by("seq").descending())
+                        : LedgerEntry.<LedgerEntry>find("organization", Sort.by("seq").descending(), organization), LedgerEntry::toView))
+                .flatMap(entries -> LedgerEntry.getSession().flatMap(session -> (organization == null
+                                ? session.createSelectionQuery("select coalesce(sum(debitFen), 0), coalesce(sum(creditFen), 0) from LedgerEntry",
+                                Object[].class)
+                                : session.createSelectionQuery("select coalesce(sum(debitFen), 0), coalesce(sum(creditFen), 0) from LedgerEntry"
+                                + " where organization = :organization", Object[].class).setParameter("organization", organization))
+                        .getSingleResult())
+                        .map(totals -> {
+                            long debit = ((Number) totals[0]).longValue();
+                            long credit = ((Number) totals[1]).longValue();
+                            return new LedgerPage(entries.items(), entries.total(), entries.page(), entries.size(), debit, credit,
+                                    debit == credit);
+                        }));
     }
 
-    /** Invoice lines: an operator's own organization's, or all for the bureau. */
+    /** Invoice lines, newest first: an operator's own organization's, or all for the bureau. */
     @GET
     @Path("/invoices")
     @WithSession
-    public Uni<List<InvoiceLine>> invoices() {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listInvoices", summary = "Invoice lines / 账单明细", description = "Your organization's, or every organization's for the bureau.")
+    public Uni<Page<InvoiceLineView>> invoices(@QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
+                                               @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
+        PageRequest paging = PageRequest.of(page, size);
         Subject subject = currentSubject.get();
-        boolean bureau = subject.roles().contains("bureau-admin") || subject.roles().contains("bureau-reviewer");
-        return guard.require(subject, Operation.INVOICE_LIST,
-                        new AuthzInput.Resource("invoice", null, bureau ? null : subject.organization(), null, null))
-                .flatMap(allowed -> bureau
-                        ? InvoiceLine.<InvoiceLine>findAll(Sort.by("createdAt").descending()).page(0, MAX_ENTRIES).list()
-                        : InvoiceLine.<InvoiceLine>find("organization", Sort.by("createdAt").descending(), subject.organization())
-                        .page(0, MAX_ENTRIES).list());
+        String organization = bureau(subject) ? null : subject.organization();
+        return guard.require(subject, Operation.INVOICE_LIST, new AuthzInput.Resource("invoice", null, organization, null, null))
+                .flatMap(allowed -> paging.of(organization == null
+                        ? InvoiceLine.<InvoiceLine>findAll(Sort.by("createdAt").descending())
+                        : InvoiceLine.<InvoiceLine>find("organization", Sort.by("createdAt").descending(), organization),
+                        InvoiceLine::toView));
+    }
+
+    static boolean bureau(Subject subject) {
+        return subject.roles().contains("bureau-admin") || subject.roles().contains("bureau-reviewer");
     }
 }

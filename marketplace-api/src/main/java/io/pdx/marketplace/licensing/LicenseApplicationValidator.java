@@ -2,6 +2,8 @@ package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.licensing.LicenseApplication;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.contracts.product.LicenseMode;
+import io.pdx.marketplace.problem.EnumParameter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +20,8 @@ public final class LicenseApplicationValidator {
     private LicenseApplicationValidator() {
     }
 
-    public static List<FieldError> errors(LicenseApplication application) {
+    /** The application's problems; {@code purposes} are the purpose categories the policy knows. */
+    public static List<FieldError> errors(LicenseApplication application, List<String> purposes) {
         List<FieldError> errors = new ArrayList<>();
         if (application == null) {
             errors.add(new FieldError("body", "an application is required"));
@@ -29,6 +32,8 @@ public final class LicenseApplicationValidator {
         }
         if (application.purposeCategory() == null || application.purposeCategory().isBlank()) {
             errors.add(new FieldError("purposeCategory", "is required"));
+        } else if (!purposes.contains(application.purposeCategory())) {
+            errors.add(new FieldError("purposeCategory", "must be one of " + String.join(", ", purposes)));
         }
         if (application.purposeText() == null || application.purposeText().isBlank()) {
             errors.add(new FieldError("purposeText", "is required"));
@@ -41,9 +46,9 @@ public final class LicenseApplicationValidator {
         } else if (application.columns().size() > MAX_COLUMNS) {
             errors.add(new FieldError("columns", "at most " + MAX_COLUMNS + " columns"));
         }
-        if (application.mode() == null || java.util.Arrays.stream(io.pdx.contracts.product.LicenseMode.values())
+        if (application.mode() == null || java.util.Arrays.stream(LicenseMode.values())
                 .noneMatch(mode -> mode.name().equals(application.mode()))) {
-            errors.add(new FieldError("mode", "one of " + java.util.Arrays.toString(io.pdx.contracts.product.LicenseMode.values())));
+            errors.add(new FieldError("mode", "must be one of " + EnumParameter.allowed(LicenseMode.class)));
         }
         if (application.termStart() == null) {
             errors.add(new FieldError("termStart", "is required"));

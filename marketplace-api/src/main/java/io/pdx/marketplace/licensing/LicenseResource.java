@@ -1,5 +1,8 @@
 package io.pdx.marketplace.licensing;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.pdx.contracts.licensing.LicenseApplication;
 import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.licensing.LicenseView;
@@ -32,6 +35,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.pdx.contracts.Page;
+import io.pdx.marketplace.paging.PageRequest;
+import io.pdx.marketplace.problem.EnumParameter;
+import io.pdx.marketplace.reference.PolicyReference;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -47,6 +58,7 @@ import java.util.UUID;
 @Path("/api/v1/licenses")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "licenses")
 public class LicenseResource {
 
     static final String POLICY = "pdx/license";
@@ -56,9 +68,13 @@ public class LicenseResource {
     private final CatalogPolicy catalog;
     private final CurrentSubject currentSubject;
     private final TransitionKernel transitions;
+    private final PolicyReference reference;
+    private final LicenseReader reader;
 
     public LicenseResource(PolicyClient policy, OperationGuard guard, CatalogPolicy catalog, CurrentSubject currentSubject,
-                           TransitionKernel transitions) {
+                           TransitionKernel transitions, PolicyReference reference, LicenseReader reader) {
+        this.reference = reference;
+        this.reader = reader;
         this.policy = policy;
         this.guard = guard;
         this.catalog = catalog;
@@ -68,11 +84,14 @@ public class LicenseResource {
 
     @POST
     @WithTransaction
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "applyForLicense", summary = "Apply for a license / 申请授权", description = "OPA decides AUTO_APPROVE (秒批), REVIEW or DENY with reasons; an unknown purpose or mode is a 400 naming the allowed values (GET /api/v1/reference lists them).")
+    @APIResponse(responseCode = "201", description = "the license and its decision, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseView.class)))
     public Uni<Response> apply(LicenseApplication application) {
         Subject subject = currentSubject.get();
-        List<FieldError> errors = LicenseApplicationValidator.errors(application);
         return guard.require(subject, Operation.LICENSE_APPLY, resource(null, subject.organization(), null))
-                .invoke(allowed -> {
+                .flatMap(allowed -> reference.purposeCodes())
+                .invoke(purposes -> {
+                    List<FieldError> errors = LicenseApplicationValidator.errors(application, purposes);
                     if (!errors.isEmpty()) {
                         throw new LicenseProblems.InvalidApplication(errors);
                     }
@@ -128,20 +147,30 @@ public class LicenseResource {
         }).map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
     }
 
+    /** Licenses, newest first: an operator's own organization's, every one for the bureau; {@code state} narrows. */
     @GET
     @WithSession
-    public Uni<List<LicenseView>> list() {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listLicenses", summary = "List licenses / 授权列表", description = "Your organization's licenses, or every one for the bureau; newest first.")
+    public Uni<Page<LicenseView>> list(@QueryParam("state") @Parameter(schema = @Schema(implementation = LicenseState.class)) String state,
+                                       @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
+                                       @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
+        LicenseState wanted = EnumParameter.parse("state", state, LicenseState.class);
+        PageRequest paging = PageRequest.of(page, size);
         Subject subject = currentSubject.get();
+        boolean own = subject.organization() != null && !isBureau(subject);
+        Sort newest = Sort.by("createdAt").descending();
         return guard.require(subject, Operation.LICENSE_LIST, resource(null, subject.organization(), null))
-                .flatMap(allowed -> subject.organization() != null && !isBureau(subject)
-                        ? License.<License>list("organization", Sort.by("createdAt").descending(), subject.organization())
-                        : License.<License>listAll(Sort.by("createdAt").descending()))
-                .map(licenses -> licenses.stream().map(License::toView).toList());
+                .flatMap(allowed -> paging.of(own
+                        ? (wanted == null ? License.<License>find("organization", newest, subject.organization())
+                        : License.<License>find("organization = ?1 and state = ?2", newest, subject.organization(), wanted))
+                        : (wanted == null ? License.<License>findAll(newest) : License.<License>find("state", newest, wanted)),
+                        License::toView));
     }
 
     @GET
     @Path("/{id}")
     @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getLicense", summary = "Read a license / 查看授权", description = "Another organization's license answers 404.")
     public Uni<LicenseView> get(@PathParam("id") UUID id) {
         return readable(id, currentSubject.get()).map(License::toView);
     }
@@ -150,6 +179,7 @@ public class LicenseResource {
     @Path("/{id}/contract")
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getLicenseContract", summary = "The agreement text / 授权运营协议", description = "The generated agreement (text), whose SHA-256 the license records.")
     public Uni<String> contract(@PathParam("id") UUID id) {
         return readable(id, currentSubject.get()).map(license -> license.contractText)
                 .onItem().ifNull().failWith(() -> new LicenseProblems.LicenseNotFound(id));
@@ -161,6 +191,7 @@ public class LicenseResource {
      */
     @POST
     @Path("/{id}/approve")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "approveLicense", summary = "Approve / 审批通过", description = "A reviewer approves; where two are required the second, different reviewer approves it.")
     public Uni<LicenseView> approve(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return Panache.withTransaction(() -> readable(id, subject).flatMap(license -> {
@@ -184,6 +215,7 @@ public class LicenseResource {
 
     @POST
     @Path("/{id}/reject")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "rejectLicense", summary = "Reject / 驳回", description = "A reviewer rejects with a reason.")
     public Uni<LicenseView> reject(@PathParam("id") UUID id, ReviewNote note) {
         Subject subject = currentSubject.get();
         if (note == null || note.reason() == null || note.reason().isBlank() || note.reason().length() > 1000) {
@@ -197,12 +229,14 @@ public class LicenseResource {
     /** The operator accepts the agreement of an APPROVED license: it becomes ACTIVE. */
     @POST
     @Path("/{id}/accept")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "acceptLicense", summary = "Accept the agreement / 接受协议", description = "The operator accepts the agreement: APPROVED → ACTIVE.")
     public Uni<LicenseView> accept(@PathParam("id") UUID id) {
         return run(id, LicenseTransition.ACCEPT);
     }
 
     @POST
     @Path("/{id}/suspend")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "suspendLicense", summary = "Suspend / 暂停授权", description = "ACTIVE → SUSPENDED (bureau).")
     public Uni<LicenseView> suspend(@PathParam("id") UUID id) {
         return run(id, LicenseTransition.SUSPEND);
     }
@@ -210,12 +244,14 @@ public class LicenseResource {
     /** The bureau resumes a SUSPENDED license (an operator's accept cannot). */
     @POST
     @Path("/{id}/resume")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "resumeLicense", summary = "Resume / 恢复授权", description = "SUSPENDED → ACTIVE (bureau).")
     public Uni<LicenseView> resume(@PathParam("id") UUID id) {
         return run(id, LicenseTransition.RESUME);
     }
 
     @POST
     @Path("/{id}/revoke")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "revokeLicense", summary = "Revoke / 撤销授权", description = "ACTIVE or SUSPENDED → REVOKED (bureau), for good.")
     public Uni<LicenseView> revoke(@PathParam("id") UUID id) {
         return run(id, LicenseTransition.REVOKE);
     }
@@ -227,11 +263,7 @@ public class LicenseResource {
 
     /** The license if the caller may read it; another organization's answers 404, not 403. */
     private Uni<License> readable(UUID id, Subject subject) {
-        return License.<License>findById(id)
-                .onItem().ifNull().failWith(() -> new LicenseProblems.LicenseNotFound(id))
-                .call(license -> guard.require(subject, Operation.LICENSE_READ, resource(license, license.organization, null))
-                        .onFailure(OperationDenied.class).transform(denied -> subject.authenticated()
-                                ? new LicenseProblems.LicenseNotFound(id) : denied));
+        return reader.readable(id, subject);
     }
 
     /** The agreement (授权运营协议) of a license about to be approved, with its SHA-256. */

@@ -1,5 +1,9 @@
 package io.pdx.marketplace.organization;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.organization.OrganizationRequest;
 import io.pdx.contracts.organization.OrganizationStatus;
@@ -37,6 +41,7 @@ import java.util.List;
 @Path("/api/v1/organizations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "organizations")
 public class OrganizationResource {
 
     private final OperationGuard guard;
@@ -53,6 +58,8 @@ public class OrganizationResource {
 
     @POST
     @WithTransaction
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "registerOrganization", summary = "Register an organization / 主体登记", description = "By its 统一社会信用代码 (USCC, GB 32100-2015, check character verified).")
+    @APIResponse(responseCode = "201", description = "the organization, PENDING, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganizationView.class)))
     public Uni<Response> register(OrganizationRequest request) {
         Subject subject = currentSubject.get();
         if (request == null) {
@@ -93,6 +100,7 @@ public class OrganizationResource {
     @GET
     @Path("/{id}")
     @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getOrganization", summary = "Read an organization / 查看主体", description = "Your own organization, or any for the bureau.")
     public Uni<OrganizationView> get(@PathParam("id") String id) {
         return visible(id, Operation.ORGANIZATION_READ).map(Organization::toView);
     }
@@ -100,18 +108,21 @@ public class OrganizationResource {
     /** A reviewer verifies an UNVERIFIED organization (a SUSPENDED one is reinstated, by the administrator only). */
     @POST
     @Path("/{id}/verify")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "verifyOrganization", summary = "Verify / 核验", description = "PENDING → VERIFIED (bureau reviewer).")
     public Uni<OrganizationView> verify(@PathParam("id") String id) {
         return run(id, OrganizationTransition.VERIFY);
     }
 
     @POST
     @Path("/{id}/suspend")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "suspendOrganization", summary = "Suspend / 暂停", description = "VERIFIED → SUSPENDED (bureau).")
     public Uni<OrganizationView> suspend(@PathParam("id") String id) {
         return run(id, OrganizationTransition.SUSPEND);
     }
 
     @POST
     @Path("/{id}/reinstate")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "reinstateOrganization", summary = "Reinstate / 恢复", description = "SUSPENDED → VERIFIED (bureau).")
     public Uni<OrganizationView> reinstate(@PathParam("id") String id) {
         return run(id, OrganizationTransition.REINSTATE);
     }

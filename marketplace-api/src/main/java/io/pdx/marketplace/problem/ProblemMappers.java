@@ -6,8 +6,12 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -24,6 +28,9 @@ import java.util.UUID;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @jakarta.inject.Inject
+    AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
     public Response expected(ProblemException problem, UriInfo uri) {
@@ -87,11 +94,39 @@ public class ProblemMappers {
         return problem("not-found", "Not found / 未找到", 404, "No such resource.", uri);
     }
 
+    /** A method the path does not have: 405 with the methods it has in {@code Allow}. */
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException failure, UriInfo uri) {
+        return Response.status(405).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.ALLOW, String.join(", ", allowedMethods.of(uri.getPath())))
+                .entity(problemOf("method-not-allowed", "Method not allowed / 不支持该请求方法", 405,
+                        "This resource does not answer this method; Allow lists the ones it does.", uri))
+                .build();
+    }
+
+    /** Nothing the resource answers fits the request's {@code Accept}: 406 naming what it does answer. */
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException failure, UriInfo uri) {
+        return problem("not-acceptable", "Not acceptable / 无法提供所请求的格式", 406,
+                "None of the media types in Accept is answered here; see the API reference for this operation's media types.", uri);
+    }
+
+    /** A body of a media type the operation does not read: 415. */
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException failure, UriInfo uri) {
+        return problem("unsupported-media-type", "Unsupported media type / 不支持的请求格式", 415,
+                "The request body's Content-Type is not read here; send application/json.", uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException failure, UriInfo uri) {
         int status = failure.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(failure, uri);
+        }
+        if (status == 413) {
+            return problem("payload-too-large", "Request too large / 请求体过大", 413,
+                    "The request body is larger than this API accepts.", uri);
         }
         return problem("bad-request", "Bad request / 请求错误", status,
                 "The request could not be processed as sent.", uri);
@@ -119,7 +154,11 @@ public class ProblemMappers {
     }
 
     private static Response problem(String slug, String title, int status, String detail, UriInfo uri) {
-        return render(new Problem(Problem.type(slug), title, status, detail, uri.getPath(), List.of()));
+        return render(problemOf(slug, title, status, detail, uri));
+    }
+
+    private static Problem problemOf(String slug, String title, int status, String detail, UriInfo uri) {
+        return new Problem(Problem.type(slug), title, status, detail, uri.getPath(), List.of());
     }
 
     private static Response render(Problem problem) {

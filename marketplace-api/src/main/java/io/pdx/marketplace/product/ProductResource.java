@@ -1,5 +1,9 @@
 package io.pdx.marketplace.product;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.policy.AuthzInput;
@@ -21,7 +25,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +33,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.pdx.marketplace.paging.PageRequest;
 
 import java.net.URI;
 import java.util.List;
@@ -45,6 +52,7 @@ import java.util.UUID;
 @Path("/api/v1/products")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "products")
 public class ProductResource {
 
     static final int MAX_PAGE_SIZE = 200;
@@ -64,6 +72,8 @@ public class ProductResource {
 
     @POST
     @WithTransaction
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createProduct", summary = "List a product / 上架数据产品", description = "The bureau lists a product of a registered GENERAL or IMPORTANT dataset (CORE never).")
+    @APIResponse(responseCode = "201", description = "the product, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     public Uni<Response> create(ProductRequest request) {
         Subject subject = currentSubject.get();
         if (request == null) {
@@ -85,25 +95,24 @@ public class ProductResource {
     /** Products whose dataset the caller may see, newest first; {@code datasetId} narrows to one dataset. */
     @GET
     @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listProducts", summary = "List products / 数据产品列表", description = "Products whose dataset the caller may see, newest first.")
+    @Extension(name = "x-pdx-anonymous", value = "true")
     public Uni<ProductPage> list(@QueryParam("datasetId") String datasetId,
-                                 @QueryParam("page") @DefaultValue("0") int page,
-                                 @QueryParam("size") @DefaultValue("20") int size) {
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidParameter("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
-        if (page < 0 || (long) page * size > Integer.MAX_VALUE) {
-            throw new InvalidParameter("page", "must be 0 or more (and page × size within range)");
-        }
+                                 @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
+                                 @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size) {
+        PageRequest paging = PageRequest.of(page, size, 20, MAX_PAGE_SIZE);
         UUID dataset = datasetId == null || datasetId.isBlank() ? null : uuid("datasetId", datasetId);
         Subject subject = currentSubject.get();
         return guard.require(subject, Operation.PRODUCT_LIST, new AuthzInput.Resource("product", null, null, null, null))
                 .flatMap(allowed -> catalog.viewFor(subject))
-                .flatMap(view -> VisibleProducts.page(view, subject, dataset, page, size));
+                .flatMap(view -> VisibleProducts.page(view, subject, dataset, paging.page(), paging.size()));
     }
 
     @GET
     @Path("/{id}")
     @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getProduct", summary = "Read a product / 查看数据产品", description = "A product whose dataset the caller may see.")
+    @Extension(name = "x-pdx-anonymous", value = "true")
     public Uni<ProductView> get(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return guard.require(subject, Operation.PRODUCT_LIST, new AuthzInput.Resource("product", id.toString(), null, null, null))

@@ -1,5 +1,9 @@
 package io.pdx.marketplace.sandbox;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import jakarta.ws.rs.core.MediaType;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.licensing.LicenseState;
@@ -25,6 +29,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import io.pdx.contracts.runner.ResultFormat;
+import io.pdx.marketplace.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import java.util.List;
@@ -38,6 +47,7 @@ import java.util.UUID;
  * per 1,000 rows or per call at the product's price; audited.
  */
 @Path("/api/v1/products/{id}/delivery")
+@Tag(name = "products")
 public class DeliveryResource {
 
     private final OperationGuard guard;
@@ -60,18 +70,23 @@ public class DeliveryResource {
 
     /** No @Produces: the content type is the runner's (Arrow or JSON), set on the streamed response. */
     @GET
-    public RestMulti<Buffer> deliver(@PathParam("id") UUID productId, @QueryParam("format") @DefaultValue("arrow") String format,
-                                     @QueryParam("limit") Long limit) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "deliverProduct", summary = "Delivery of licensed data / 数据交付", description = "The licensed columns of a GENERAL dataset under an ACTIVE DELIVERY license of your organization, identifiers never included: an Arrow IPC stream (default), one Parquet file or JSON. Metered per the product's price.")
+    @APIResponse(responseCode = "200", description = "the rows (Content-Disposition names the file)", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, description = "the first rows, one JSON object per row (a preview)"))})
+    public RestMulti<Buffer> deliver(@PathParam("id") UUID productId, @QueryParam("format") @Parameter(description = "arrow (an Arrow IPC stream, the default), parquet (one Parquet file) or json (a preview)", schema = @Schema(type = SchemaType.STRING, enumeration = {"arrow", "parquet", "json"}, defaultValue = "arrow")) String format,
+                                     @QueryParam("limit") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "2147483647")) String limitText) {
         Subject subject = currentSubject.get();
-        boolean json = "json".equals(format);
+        ResultFormat chosen = ResultFormats.of(format);
+        Long limit = limitText == null ? null : (long) PageRequest.integer("limit", limitText, 0, 0, Integer.MAX_VALUE);
         Uni<Delivery> admitted = guard.require(subject, Operation.PRODUCT_DELIVERY,
                         new AuthzInput.Resource("product", productId.toString(), subject.organization(), null, null))
                 .flatMap(allowed -> Panache.withTransaction(() -> prepare(subject, productId, limit)
                         .call(delivery -> audit.record(subject.user(), AuditAction.PRODUCT_DELIVERY, "license", delivery.license().id,
                                 delivery.license().organization, null, Map.of("productId", productId.toString(),
-                                        "format", json ? "json" : "arrow", "limit", String.valueOf(limit))))))
+                                        "format", chosen.parameter(), "limit", String.valueOf(limit))))))
                 .call(delivery -> meter(delivery, subject));
-        return runner.relay(admitted.flatMap(delivery -> runner.delivery(delivery.request(), json)));
+        return runner.relayDownload(admitted.flatMap(delivery -> runner.delivery(delivery.request(), chosen)
+                .map(response -> new SandboxRunner.Download(response, chosen == ResultFormat.JSON ? null
+                        : "pdx-delivery-" + delivery.dataset().dataFile.replace(".parquet", "") + "." + chosen.extension()))));
     }
 
     private Uni<Delivery> prepare(Subject subject, UUID productId, Long limit) {

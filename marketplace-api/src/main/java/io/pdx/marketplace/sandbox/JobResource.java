@@ -1,5 +1,8 @@
 package io.pdx.marketplace.sandbox;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.pdx.contracts.licensing.ReviewNote;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
@@ -29,6 +32,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import io.pdx.contracts.runner.ResultFormat;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import io.pdx.contracts.Page;
+import io.pdx.marketplace.paging.PageRequest;
+import io.pdx.marketplace.problem.EnumParameter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -46,6 +56,7 @@ import java.util.UUID;
  * Submission is {@link JobSubmission}'s, waiting {@link JobWaits}', every state change {@link JobLifecycle}'s.
  */
 @Path("/api/v1/sandbox/jobs")
+@Tag(name = "sandbox")
 public class JobResource {
 
     public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
@@ -78,10 +89,18 @@ public class JobResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> submit(JobRequest request) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitJob", summary = "Submit a job / 提交作业", description = "A SQL statement or a template with parameters under a SANDBOX license. Asked with Accept: application/vnd.apache.arrow.stream the answer is the released result itself (waiting at most wait, 30 s by default); otherwise 202 with the job (with wait, after it stops moving).")
+    @APIResponse(responseCode = "202", description = "the job, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "200", description = "the released result, when asked for with Accept", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, description = "the first rows, one JSON object per row (a preview)"))})
+    public Uni<Response> submit(JobRequest request, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) String wait) {
         Subject subject = currentSubject.get();
-        return submission.submit(subject, request).map(JobSubmission.Admitted::job)
-                .map(job -> Response.accepted(job.toView(bureau(subject), null)).location(URI.create("/api/v1/sandbox/jobs/" + job.id)).build());
+        JobWaits.millis(wait); // a bad wait is refused before anything is submitted
+        Uni<SandboxJob> admitted = submission.submit(subject, request).map(JobSubmission.Admitted::job);
+        Uni<JobView> view = wait == null
+                ? admitted.map(job -> job.toView(bureau(subject), null))
+                : admitted.flatMap(job -> waits.settled(job.id, () -> readable(job.id, subject, Operation.JOB_READ), wait))
+                .flatMap(job -> withBudget(job, subject));
+        return view.map(job -> Response.accepted(job).location(URI.create("/api/v1/sandbox/jobs/" + job.id())).build());
     }
 
     /**
@@ -94,35 +113,43 @@ public class JobResource {
     @POST
     @Produces(ARROW_STREAM)
     @Consumes(MediaType.APPLICATION_JSON)
-    public RestMulti<Buffer> submitAndRead(JobRequest request, @QueryParam("wait") @DefaultValue("PT30S") String wait) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitJob", summary = "Submit a job / 提交作业", description = "A SQL statement or a template with parameters under a SANDBOX license. Asked with Accept: application/vnd.apache.arrow.stream the answer is the released result itself (waiting at most wait, 30 s by default); otherwise 202 with the job (with wait, after it stops moving).")
+    @APIResponse(responseCode = "202", description = "the job, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "200", description = "the released result, when asked for with Accept", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, description = "the first rows, one JSON object per row (a preview)"))})
+    public RestMulti<Buffer> submitAndRead(JobRequest request, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) @DefaultValue("PT30S") String wait) {
         Subject subject = currentSubject.get();
         JobWaits.millis(wait); // a bad wait is refused before anything is submitted
         return relay(submission.submit(subject, request).map(JobSubmission.Admitted::job)
-                .flatMap(job -> released(job.id, subject, false, wait)), false);
+                .flatMap(job -> released(job.id, subject, ResultFormat.ARROW, wait)), ResultFormat.ARROW);
     }
 
+    /** Jobs, newest first: the caller's organization's, every one for the bureau; {@code state} narrows. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @WithSession
-    public Uni<List<JobView>> list(@QueryParam("state") JobState state) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listJobs", summary = "List jobs / 作业列表", description = "Your organization's jobs, or every one for the bureau; newest first.")
+    public Uni<Page<JobView>> list(@QueryParam("state") @Parameter(schema = @Schema(implementation = JobState.class)) String state,
+                                   @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
+                                       @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
+        JobState wanted = EnumParameter.parse("state", state, JobState.class);
+        PageRequest paging = PageRequest.of(page, size);
         Subject subject = currentSubject.get();
+        boolean bureau = bureau(subject);
+        Sort newest = Sort.by("createdAt").descending();
         return guard.require(subject, Operation.JOB_LIST, resource(null, subject.organization(), null))
-                .flatMap(allowed -> {
-                    Sort sort = Sort.by("createdAt").descending();
-                    if (bureau(subject)) {
-                        return state == null ? SandboxJob.<SandboxJob>listAll(sort) : SandboxJob.<SandboxJob>list("state", sort, state);
-                    }
-                    return state == null ? SandboxJob.<SandboxJob>list("organization", sort, subject.organization())
-                            : SandboxJob.<SandboxJob>list("organization = ?1 and state = ?2", sort, subject.organization(), state);
-                })
-                .map(jobs -> jobs.stream().limit(500).map(job -> job.toView(bureau(subject), null)).toList());
+                .flatMap(allowed -> paging.of(bureau
+                        ? (wanted == null ? SandboxJob.<SandboxJob>findAll(newest) : SandboxJob.<SandboxJob>find("state", newest, wanted))
+                        : (wanted == null ? SandboxJob.<SandboxJob>find("organization", newest, subject.organization())
+                        : SandboxJob.<SandboxJob>find("organization = ?1 and state = ?2", newest, subject.organization(), wanted)),
+                        job -> job.toView(bureau, null)));
     }
 
     /** The job; with {@code wait} (e.g. PT10S, at most 30 s) the answer waits until the job stops moving. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Path("/{id}")
-    public Uni<JobView> get(@PathParam("id") UUID id, @QueryParam("wait") String wait) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getJob", summary = "Read a job / 查看作业", description = "Nothing computed from the data is shown to the requester before release. With wait (ISO-8601, at most PT30S) the answer waits until the job stops moving.")
+    public Uni<JobView> get(@PathParam("id") UUID id, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) String wait) {
         Subject subject = currentSubject.get();
         return waits.settled(id, () -> readable(id, subject, Operation.JOB_READ), wait).flatMap(job -> withBudget(job, subject));
     }
@@ -145,30 +172,34 @@ public class JobResource {
      */
     @GET
     @Path("/{id}/result")
-    public RestMulti<Buffer> result(@PathParam("id") UUID id, @QueryParam("format") @DefaultValue("arrow") String format,
-                                    @QueryParam("wait") String wait) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getJobResult", summary = "Download a released result / 下载结果", description = "The released result as an Arrow IPC stream (default), one Parquet file (format=parquet) or a JSON preview (format=json); schema metadata names the grade, noise and ε, each column its tag, aggregate and whether it is noised.")
+    @APIResponse(responseCode = "200", description = "the released result (Content-Disposition names the file)", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, description = "the first rows, one JSON object per row (a preview)"))})
+    public RestMulti<Buffer> result(@PathParam("id") UUID id, @QueryParam("format") @Parameter(description = "arrow (an Arrow IPC stream, the default), parquet (one Parquet file) or json (a preview)", schema = @Schema(type = SchemaType.STRING, enumeration = {"arrow", "parquet", "json"}, defaultValue = "arrow")) String format, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) String wait) {
         Subject subject = currentSubject.get();
-        boolean json = "json".equals(format);
-        return relay(released(id, subject, json, wait), json);
+        ResultFormat chosen = ResultFormats.of(format);
+        JobWaits.millis(wait);
+        return relay(released(id, subject, chosen, wait), chosen);
     }
 
     /** The job, once released (after waiting, with {@code wait}); the download audited. */
-    private Uni<SandboxJob> released(UUID id, Subject subject, boolean json, String wait) {
+    private Uni<SandboxJob> released(UUID id, Subject subject, ResultFormat format, String wait) {
         return waits.settled(id, () -> readable(id, subject, Operation.JOB_RESULT), wait)
-                .call(job -> Panache.withTransaction(() -> download(job, subject, json)));
+                .call(job -> Panache.withTransaction(() -> download(job, subject, format)));
     }
 
-    /** The released job's result (or its JSON preview) relayed from sandbox-runner. */
-    private RestMulti<Buffer> relay(Uni<SandboxJob> released, boolean json) {
-        return runner.relay(released.flatMap(job -> runner.result(job.resultOwner(), json, PREVIEW_ROWS)
-                .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(job.id, "has expired", 410))));
+    /** The released job's result (or its JSON preview) relayed from sandbox-runner, named after the job. */
+    private RestMulti<Buffer> relay(Uni<SandboxJob> released, ResultFormat format) {
+        return runner.relayDownload(released.flatMap(job -> runner.result(job.resultOwner(), format, PREVIEW_ROWS)
+                .onFailure(SandboxRefusal.class).transform(gone -> new JobProblems.ResultUnavailable(job.id, "has expired", 410))
+                .map(response -> new SandboxRunner.Download(response,
+                        format == ResultFormat.JSON ? null : "pdx-job-" + job.id + "." + format.extension()))));
     }
 
     /**
      * Refuses a result that is not released, has expired, or whose license is not in force right now; audits
      * the download (in the caller's transaction).
      */
-    private Uni<?> download(SandboxJob job, Subject subject, boolean json) {
+    private Uni<?> download(SandboxJob job, Subject subject, ResultFormat format) {
         if (job.state != JobState.RELEASED) {
             throw new JobProblems.ResultUnavailable(job.id, "is not released; the job is " + job.state, 409);
         }
@@ -176,7 +207,7 @@ public class JobResource {
             throw new JobProblems.ResultUnavailable(job.id, "has expired", 410);
         }
         return licenseInForce(job).flatMap(ignored -> audit.record(subject.user(), AuditAction.JOB_DOWNLOAD, "sandbox_job",
-                job.id, job.organization, null, Map.of("sqlSha256", job.sqlSha256, "format", json ? "json" : "arrow")));
+                job.id, job.organization, null, Map.of("sqlSha256", job.sqlSha256, "format", format.parameter())));
     }
 
     /** The job's license, when it is in force now; 403 license_not_active otherwise. */
@@ -195,6 +226,7 @@ public class JobResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Path("/{id}/release")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "releaseJob", summary = "Release a result / 放行结果", description = "A bureau reviewer releases a result AWAITING_RELEASE, under a license in force.")
     public Uni<JobView> release(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return lifecycle.review(() -> readable(id, subject, Operation.JOB_READ).call(JobResource::licenseInForce),
@@ -207,6 +239,7 @@ public class JobResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "rejectJob", summary = "Reject a result / 驳回结果", description = "A bureau reviewer rejects a result AWAITING_RELEASE, with a reason.")
     public Uni<JobView> reject(@PathParam("id") UUID id, ReviewNote note) {
         Subject subject = currentSubject.get();
         if (note == null || note.reason() == null || note.reason().isBlank() || note.reason().length() > 1000) {
@@ -221,6 +254,7 @@ public class JobResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Path("/{id}/cancel")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "cancelJob", summary = "Cancel a job / 取消作业", description = "The requester cancels a job that has not started; its privacy charge is given back.")
     public Uni<JobView> cancel(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return lifecycle.cancel(id, subject, () -> readable(id, subject, Operation.JOB_READ))

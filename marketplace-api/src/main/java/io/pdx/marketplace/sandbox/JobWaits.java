@@ -30,7 +30,7 @@ public class JobWaits {
 
     /** The wait asked for, in milliseconds (0 for none); 400 for anything but an ISO-8601 duration. */
     public static long millis(String wait) {
-        if (wait == null || wait.isBlank()) {
+        if (wait == null) {
             return 0;
         }
         try {

@@ -14,6 +14,7 @@ public enum Operation {
     DATASET_LIST("dataset.list"),
     DATASET_READ("dataset.read"),
     DATASET_DCAT("dataset.dcat"),
+    REFERENCE_READ("reference.read"),
     DATASET_CREATE("dataset.create"),
     DATASET_UPDATE("dataset.update"),
     DATASET_SUBMIT("dataset.submit"),

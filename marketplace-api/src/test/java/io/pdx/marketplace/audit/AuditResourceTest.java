@@ -44,10 +44,11 @@ class AuditResourceTest {
         given().auth().oauth2(KeycloakTokens.of("bureau-admin")).queryParam("resourceId", uscc)
                 .get("/api/v1/audit/events")
                 .then().statusCode(200)
-                .body("action", contains("organization.create", "organization.verify"))
-                .body("actor", contains("bureau-admin", "reviewer-1"))
-                .body("[1].prevHash", equalTo(given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
-                        .queryParam("resourceId", uscc).get("/api/v1/audit/events").then().extract().path("[0].hash")));
+                .body("items.action", contains("organization.create", "organization.verify"))
+                .body("items.actor", contains("bureau-admin", "reviewer-1"))
+                .body("total", equalTo(2))
+                .body("items[1].prevHash", equalTo(given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
+                        .queryParam("resourceId", uscc).get("/api/v1/audit/events").then().extract().path("items[0].hash")));
     }
 
     @Test

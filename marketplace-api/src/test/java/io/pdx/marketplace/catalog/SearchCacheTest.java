@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class SearchCacheTest {
 
-    private static final CatalogQuery QUERY = CatalogQuery.parse("公交", null, null, null, null, null, null, 0, 20);
+    private static final CatalogQuery QUERY = CatalogQuery.parse("公交", null, null, null, null, null, null, "0", "20");
     private static final CatalogView PUBLIC = new CatalogView(List.of(Grade.GENERAL), false, false);
     private static final CatalogView OPERATOR = new CatalogView(List.of(Grade.GENERAL, Grade.IMPORTANT), false, false);
     private static final CatalogView PROVIDER = new CatalogView(List.of(Grade.GENERAL), true, false);
@@ -38,7 +38,7 @@ class SearchCacheTest {
     void sameViewAndFilters_areCountedOnce() {
         SearchCache cache = new SearchCache(Duration.ofMinutes(1));
         assertEquals(1, total(cache, QUERY, PUBLIC, null));
-        CatalogQuery nextPage = CatalogQuery.parse("公交", null, null, null, null, null, "-rowCount", 3, 20);
+        CatalogQuery nextPage = CatalogQuery.parse("公交", null, null, null, null, null, "-rowCount", "3", "20");
         assertEquals(1, total(cache, nextPage, PUBLIC, null));
         assertEquals(1, computed.get());
     }
@@ -50,7 +50,7 @@ class SearchCacheTest {
         assertEquals(2, total(cache, QUERY, OPERATOR, null));
         assertEquals(3, total(cache, QUERY, PROVIDER, "dept-transport"));
         assertEquals(4, total(cache, QUERY, PROVIDER, "dept-market"));
-        assertEquals(5, total(cache, CatalogQuery.parse("地铁", null, null, null, null, null, null, 0, 20), PUBLIC, null));
+        assertEquals(5, total(cache, CatalogQuery.parse("地铁", null, null, null, null, null, null, "0", "20"), PUBLIC, null));
     }
 
     @Test
@@ -69,8 +69,8 @@ class SearchCacheTest {
         SearchCache cache = new SearchCache(Duration.ofMinutes(1));
         assertEquals(1, page(cache, QUERY, PUBLIC, null));
         assertEquals(1, page(cache, QUERY, PUBLIC, null));
-        assertEquals(2, page(cache, CatalogQuery.parse("公交", null, null, null, null, null, null, 1, 20), PUBLIC, null));
-        assertEquals(3, page(cache, CatalogQuery.parse("公交", null, null, null, null, null, "-rowCount", 0, 20), PUBLIC, null));
+        assertEquals(2, page(cache, CatalogQuery.parse("公交", null, null, null, null, null, null, "1", "20"), PUBLIC, null));
+        assertEquals(3, page(cache, CatalogQuery.parse("公交", null, null, null, null, null, "-rowCount", "0", "20"), PUBLIC, null));
         assertEquals(4, page(cache, QUERY, OPERATOR, null));
         assertEquals(5, page(cache, QUERY, PROVIDER, "dept-transport"));
         assertEquals(6, page(cache, QUERY, PROVIDER, "dept-market"));

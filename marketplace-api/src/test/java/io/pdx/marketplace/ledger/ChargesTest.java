@@ -23,6 +23,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,8 +102,8 @@ class ChargesTest {
         given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/ledger")
                 .then().statusCode(200)
                 .body("balanced", equalTo(true))
-                .body("entries.account", hasItem("revenue:public-finance"))
-                .body("entries.account", hasItem("receivable:" + ORG_B));
+                .body("items.account", hasItem("revenue:public-finance"))
+                .body("items.account", hasItem("receivable:" + ORG_B));
         long revenue = await(() -> Panache.withSession(() -> LedgerEntry.getSession().flatMap(session -> session
                 .createSelectionQuery("select sum(creditFen) - sum(debitFen) from LedgerEntry where account = :a"
                         + " and invoiceLineId in :lines", Long.class)
@@ -128,10 +129,15 @@ class ChargesTest {
     void operatorsSeeOnlyTheirOwnInvoices_andNotTheLedger() throws Throwable {
         await(() -> charges.charge(industryLicense, Charges.Unit.CALL, 1, "test"));
         given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/invoices")
-                .then().statusCode(200).body("organization", everyItem(equalTo(ORG_B)));
+                .then().statusCode(200).body("items.organization", everyItem(equalTo(ORG_B))).body("total", greaterThan(0));
         given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/invoices")
-                .then().statusCode(200).body("organization", not(hasItem(ORG_B)));
-        given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/ledger").then().statusCode(403);
+                .then().statusCode(200).body("items.organization", not(hasItem(ORG_B)));
+        // an operator reads its own organization's ledger entries, with totals over those only
+        given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/ledger").then().statusCode(200)
+                .body("items.organization", everyItem(equalTo(ORG_B))).body("total", greaterThan(0));
+        given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/ledger").then().statusCode(200)
+                .body("items.organization", not(hasItem(ORG_B)));
+        given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get("/api/v1/ledger").then().statusCode(403);
     }
 
     @Test

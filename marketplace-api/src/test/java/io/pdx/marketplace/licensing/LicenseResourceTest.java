@@ -181,7 +181,7 @@ class LicenseResourceTest {
         post("operator-a", "/api/v1/licenses/" + id + "/accept", null).statusCode(404);
         given().get("/api/v1/licenses/" + id).then().statusCode(401);
         given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/licenses")
-                .then().statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem(id)));
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.not(hasItem(id)));
     }
 
     @Test

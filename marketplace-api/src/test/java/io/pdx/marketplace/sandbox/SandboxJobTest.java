@@ -148,7 +148,7 @@ class SandboxJobTest {
             awaitJob(id).body("state", equalTo("RELEASED")).body("startedAt", notNullValue());
             List<String> actions = given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
                     .get("/api/v1/audit/events?resourceId=" + id + "&size=50").then().statusCode(200)
-                    .extract().path("action");
+                    .extract().path("items.action");
             assertTrue(actions.containsAll(List.of("job.admit", "job.start", "job.run", "job.released")), "trail: " + actions);
         }
 
@@ -340,7 +340,7 @@ class SandboxJobTest {
             List<Map<String, Object>> lines = List.of();
             for (int attempt = 0; attempt < 50 && lines.isEmpty(); attempt++) { // metered just after the release decision
                 lines = given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/invoices")
-                        .then().statusCode(200).extract().path("findAll { it.licenseId == '" + license + "' }");
+                        .then().statusCode(200).extract().path("items.findAll { it.licenseId == '" + license + "' }");
                 if (lines.isEmpty()) {
                     Thread.sleep(100);
                 }
@@ -404,7 +404,7 @@ class SandboxJobTest {
                     .then().statusCode(200);
             List<Map<String, Object>> events = given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
                     .get("/api/v1/audit/events?resourceId=" + id + "&size=50").then().statusCode(200)
-                    .extract().path("");
+                    .extract().path("items");
             List<String> actions = events.stream().map(event -> (String) event.get("action")).toList();
             assertTrue(actions.containsAll(List.of("job.admit", "job.start", "job.run", "job.released", "job.download")),
                     "audit trail: " + actions);

@@ -67,7 +67,7 @@ class SideChannelTest {
             }
             assertTrue(states.contains("AWAITING_RELEASE"), "states seen: " + states);
             given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs?state=AWAITING_RELEASE")
-                    .then().statusCode(200).body("find { it.id == '" + id + "' }.result", nullValue());
+                    .then().statusCode(200).body("items.find { it.id == '" + id + "' }.result", nullValue());
             asReviewer(id).body("result.rowCount", equalTo(2)).body("result.suppressedGroups", equalTo(0));
             post("reviewer-2", "/api/v1/sandbox/jobs/" + id + "/reject", Map.of("reason", "测试 / test")).statusCode(200);
             given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id).then().statusCode(200)
@@ -221,7 +221,7 @@ class SideChannelTest {
 
         private List<Map<String, Object>> invoiceLines(String license) {
             return given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/invoices").then().statusCode(200)
-                    .extract().path("findAll { it.licenseId == '" + license + "' }");
+                    .extract().path("items.findAll { it.licenseId == '" + license + "' }");
         }
     }
 

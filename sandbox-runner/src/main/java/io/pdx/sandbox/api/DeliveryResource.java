@@ -1,6 +1,7 @@
 package io.pdx.sandbox.api;
 
 import io.pdx.contracts.runner.DeliveryRequest;
+import io.pdx.contracts.runner.ResultFormat;
 import io.pdx.sandbox.engine.DeliveryExecution;
 import io.pdx.sandbox.engine.RunFailure;
 import io.smallrye.common.annotation.Blocking;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
-/** Streams a DELIVERY license's columns of a GENERAL dataset, as Arrow or JSON. */
+/** Streams a DELIVERY license's columns of a GENERAL dataset, as Arrow, Parquet or JSON. */
 @Path("/internal/v1/deliveries")
 public class DeliveryResource {
 
@@ -29,8 +30,8 @@ public class DeliveryResource {
     public Response deliver(DeliveryRequest request, @QueryParam("format") @DefaultValue("arrow") String format)
             throws RunFailure {
         delivery.check(request);
-        boolean json = "json".equals(format);
-        StreamingOutput body = out -> delivery.stream(request, json, out);
-        return Response.ok(body, json ? MediaType.APPLICATION_JSON : JobResource.ARROW_STREAM).build();
+        ResultFormat chosen = ResultFormat.of(format).orElse(ResultFormat.ARROW);
+        StreamingOutput body = out -> delivery.stream(request, chosen, out);
+        return Response.ok(body, chosen.mediaType()).build();
     }
 }

@@ -17,7 +17,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.pdx.contracts.runner.ResultFormat;
+import io.pdx.sandbox.engine.results.ParquetExport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +35,10 @@ public class JobResource {
     private final JobExecution execution;
     private final ResultReading reading;
     private final ResultStore store;
+    private final ParquetExport parquetExport;
 
-    public JobResource(JobExecution execution, ResultReading reading, ResultStore store) {
+    public JobResource(JobExecution execution, ResultReading reading, ResultStore store, ParquetExport parquetExport) {
+        this.parquetExport = parquetExport;
         this.execution = execution;
         this.reading = reading;
         this.store = store;
@@ -59,20 +64,27 @@ public class JobResource {
         return reading.summary(id);
     }
 
+    /** The stored Arrow stream as it is, or ({@code format=parquet}) converted to one Parquet file. */
     @GET
     @Path("/result")
     @Blocking
-    @Produces(ARROW_STREAM)
-    public StreamingOutput result(@PathParam("id") UUID id) throws RunFailure, IOException {
+    public Response result(@PathParam("id") UUID id, @QueryParam("format") @DefaultValue("arrow") String format)
+            throws RunFailure, IOException {
+        boolean parquet = "parquet".equals(format);
         InputStream in = reading.arrowStream(id);
-        return out -> {
+        StreamingOutput body = out -> {
             try (in) {
+                if (parquet) {
+                    parquetExport.write(in, out);
+                    return;
+                }
                 byte[] chunk = new byte[1 << 20];
                 for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
                     out.write(chunk, 0, read);
                 }
             }
         };
+        return Response.ok(body, parquet ? ResultFormat.PARQUET_FILE : ARROW_STREAM).build();
     }
 
     @GET

@@ -4,6 +4,8 @@ import io.pdx.sandbox.engine.duckdb.HardenedDatabases;
 import io.pdx.sandbox.engine.duckdb.HardenedDuckDb;
 import io.pdx.sandbox.engine.results.ArrowAllocation;
 import io.pdx.sandbox.engine.results.ArrowJson;
+import io.pdx.sandbox.engine.results.ParquetExport;
+import io.pdx.contracts.runner.ResultFormat;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -44,8 +46,11 @@ public class DeliveryExecution {
     private final SandboxLimits limits;
     private final ArrowAllocation arrow;
     private final ObjectMapper json;
+    private final ParquetExport parquetExport;
 
-    public DeliveryExecution(HardenedDatabases databases, SandboxLimits limits, ArrowAllocation arrow, ObjectMapper json) {
+    public DeliveryExecution(HardenedDatabases databases, SandboxLimits limits, ArrowAllocation arrow, ObjectMapper json,
+                             ParquetExport parquetExport) {
+        this.parquetExport = parquetExport;
         this.databases = databases;
         this.limits = limits;
         this.arrow = arrow;
@@ -70,7 +75,7 @@ public class DeliveryExecution {
     /** Bytes gathered before each write to the HTTP response: fewer, larger chunks. */
     static final int CHUNK = 1 << 20;
 
-    public void stream(DeliveryRequest request, boolean asJson, OutputStream response) throws IOException {
+    public void stream(DeliveryRequest request, ResultFormat format, OutputStream response) throws IOException {
         OutputStream out = new java.io.BufferedOutputStream(response, CHUNK); // closed, and so flushed, by the writers
         SandboxDataset dataset = request.dataset();
         String sql = "SELECT " + dataset.columns().stream().map(ColumnSpec::name).map(HardenedDuckDb::identifier)
@@ -82,8 +87,12 @@ public class DeliveryExecution {
              ResultSet rows = query.executeQuery(sql);
              ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, limits.batchRows())) {
             VectorSchemaRoot batch = reader.getVectorSchemaRoot();
-            if (asJson) {
+            if (format == ResultFormat.JSON) {
                 writeJson(reader, batch, out);
+            } else if (format == ResultFormat.PARQUET) {
+                try (out) {
+                    parquetExport.write(reader, metadataOf(dataset), out);
+                }
             } else {
                 writeArrow(reader, batch, dataset, allocator, out);
             }
@@ -93,10 +102,14 @@ public class DeliveryExecution {
         }
     }
 
+    /** What a delivery says about itself, in its Arrow schema or its Parquet file. */
+    private static Map<String, String> metadataOf(SandboxDataset dataset) {
+        return Map.of("pdx.delivery", dataset.alias(), "pdx.grade", dataset.grade().name());
+    }
+
     private static void writeArrow(ArrowReader reader, VectorSchemaRoot batch, SandboxDataset dataset,
                                    BufferAllocator allocator, OutputStream out) throws IOException {
-        Schema schema = new Schema(batch.getSchema().getFields(),
-                Map.of("pdx.delivery", dataset.alias(), "pdx.grade", dataset.grade().name()));
+        Schema schema = new Schema(batch.getSchema().getFields(), metadataOf(dataset));
         try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
              ArrowStreamWriter writer = new ArrowStreamWriter(target, null, Channels.newChannel(out))) {
             writer.start();

@@ -1,5 +1,9 @@
 package io.pdx.marketplace.catalog.registration;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.DatasetDraft;
@@ -54,6 +58,7 @@ import java.util.stream.Collectors;
 @Path("/api/v1/datasets")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "registration")
 public class RegistrationResource {
 
     private final CatalogPolicy catalog;
@@ -80,6 +85,8 @@ public class RegistrationResource {
 
     @POST
     @WithTransaction
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createDatasetDraft", summary = "Draft a dataset / 新建数据集草稿", description = "A provider drafts a dataset of its own department (grade, columns with tags, bounds).")
+    @APIResponse(responseCode = "201", description = "the draft, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetSummary.class)))
     public Uni<Response> create(DatasetDraft draft) {
         Subject subject = currentSubject.get();
         if (draft == null) {
@@ -112,6 +119,7 @@ public class RegistrationResource {
     @PUT
     @Path("/{id}")
     @WithTransaction
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "updateDatasetDraft", summary = "Edit a draft / 修改草稿", description = "Edits a DRAFT or RETURNED dataset; lockVersion must be the version edited.")
     public Uni<DatasetSummary> update(@PathParam("id") UUID id, DatasetDraft draft) {
         Subject subject = currentSubject.get();
         if (draft == null) {
@@ -145,6 +153,7 @@ public class RegistrationResource {
 
     @POST
     @Path("/{id}/submit")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitDataset", summary = "Submit for registration / 提交登记", description = "DRAFT or RETURNED → SUBMITTED.")
     public Uni<DatasetSummary> submit(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return transitions.run(() -> visible(id, subject), RegistrationTransition.SUBMIT, subject)
@@ -157,6 +166,7 @@ public class RegistrationResource {
      */
     @POST
     @Path("/{id}/register")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "registerDataset", summary = "Register a dataset / 登记", description = "A reviewer registers a SUBMITTED dataset (four eyes: not its submitter); a certificate number is issued.")
     public Uni<DatasetSummary> register(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         String[] number = new String[1];
@@ -176,6 +186,7 @@ public class RegistrationResource {
 
     @POST
     @Path("/{id}/return")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "returnDataset", summary = "Return for changes / 退回修改", description = "A reviewer returns a SUBMITTED dataset with reasons.")
     public Uni<DatasetSummary> returnForChanges(@PathParam("id") UUID id, ReturnRequest request) {
         Subject subject = currentSubject.get();
         List<String> reasons = request == null || request.reasons() == null ? List.of()
@@ -193,6 +204,8 @@ public class RegistrationResource {
     @POST
     @Path("/{id}/versions")
     @WithTransaction
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createDatasetVersion", summary = "Start a new version / 新版本", description = "A new DRAFT version of a REGISTERED dataset.")
+    @APIResponse(responseCode = "201", description = "the new version, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetSummary.class)))
     public Uni<Response> newVersion(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return visible(id, subject)

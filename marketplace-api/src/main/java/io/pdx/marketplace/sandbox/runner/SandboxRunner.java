@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.runner.Analysis;
 import io.pdx.contracts.runner.AnalysisRequest;
 import io.pdx.contracts.runner.DeliveryRequest;
+import io.pdx.contracts.runner.ResultFormat;
 import io.pdx.contracts.runner.RunRequest;
 import io.pdx.contracts.runner.RunSummary;
 import io.pdx.marketplace.problem.ProblemException;
@@ -75,14 +76,18 @@ public class SandboxRunner {
         return api.summary(job);
     }
 
-    /** A stored result: the Arrow stream, or its JSON preview of at most {@code previewRows} rows. */
-    public Uni<HttpClientResponse> result(UUID owner, boolean preview, int previewRows) {
-        return open(HttpMethod.GET, "/internal/v1/jobs/" + owner + (preview ? "/preview?rows=" + previewRows : "/result"), null);
+    /** A stored result: the Arrow stream, the same as one Parquet file, or its JSON preview of at most {@code previewRows} rows. */
+    public Uni<HttpClientResponse> result(UUID owner, ResultFormat format, int previewRows) {
+        return open(HttpMethod.GET, "/internal/v1/jobs/" + owner + switch (format) {
+            case ARROW -> "/result";
+            case PARQUET -> "/result?format=parquet";
+            case JSON -> "/preview?rows=" + previewRows;
+        }, null);
     }
 
-    /** A delivery's rows, as Arrow or JSON. */
-    public Uni<HttpClientResponse> delivery(DeliveryRequest request, boolean asJson) {
-        return open(HttpMethod.POST, "/internal/v1/deliveries" + (asJson ? "?format=json" : ""), request);
+    /** A delivery's rows, as Arrow, Parquet or JSON. */
+    public Uni<HttpClientResponse> delivery(DeliveryRequest request, ResultFormat format) {
+        return open(HttpMethod.POST, "/internal/v1/deliveries?format=" + format.parameter(), request);
     }
 
     /** Opens a runner response; fails with the runner's refusal when it is not 200. */
@@ -109,9 +114,24 @@ public class SandboxRunner {
 
     /** A runner response relayed as the caller's response, with the runner's content type. */
     public RestMulti<Buffer> relay(Uni<HttpClientResponse> response) {
-        return RestMulti.fromUniResponse(response,
-                opened -> opened.toMulti().group().intoLists().of(READS_PER_WRITE).map(SandboxRunner::joined),
-                opened -> Map.of(HttpHeaders.CONTENT_TYPE, List.of(opened.getHeader(HttpHeaders.CONTENT_TYPE))),
+        return relayDownload(response.map(opened -> new Download(opened, null)));
+    }
+
+    /** A runner response and the file name the caller saves it under (null: none). */
+    public record Download(HttpClientResponse response, String fileName) {
+    }
+
+    /**
+     * A runner response relayed as the caller's response, with the runner's content type and, with a file name, a
+     * {@code Content-Disposition} naming the file a browser or {@code curl -OJ} saves.
+     */
+    public RestMulti<Buffer> relayDownload(Uni<Download> download) {
+        return RestMulti.fromUniResponse(download,
+                opened -> opened.response().toMulti().group().intoLists().of(READS_PER_WRITE).map(SandboxRunner::joined),
+                opened -> opened.fileName() == null
+                        ? Map.of(HttpHeaders.CONTENT_TYPE, List.of(opened.response().getHeader(HttpHeaders.CONTENT_TYPE)))
+                        : Map.of(HttpHeaders.CONTENT_TYPE, List.of(opened.response().getHeader(HttpHeaders.CONTENT_TYPE)),
+                        "Content-Disposition", List.of("attachment; filename=\"" + opened.fileName() + "\"")),
                 opened -> 200);
     }
 

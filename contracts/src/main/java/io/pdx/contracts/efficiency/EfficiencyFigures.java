@@ -1,0 +1,25 @@
+package io.pdx.contracts.efficiency;
+
+import java.util.List;
+
+/**
+ * 效能评估: the figures a bureau reports over the whole record.
+ *
+ * @param autoApprovedShare       share of applications approved at once (秒批), 0 to 1
+ * @param medianSecondsToDecision median time from application to decision
+ * @param reviewsPastSla          applications in review for longer than {@code reviewSlaHours}
+ * @param months                  calls and revenue per calendar month (Asia/Shanghai)
+ */
+public record EfficiencyFigures(long applications, long autoApproved, double autoApprovedShare, long decided,
+                                double medianSecondsToDecision, double p90SecondsToDecision, long inReview, long reviewsPastSla,
+                                int reviewSlaHours, List<Month> months) {
+
+    public EfficiencyFigures withMonths(int slaHours, List<Month> figures) {
+        return new EfficiencyFigures(applications, autoApproved, autoApprovedShare, decided, medianSecondsToDecision,
+                p90SecondsToDecision, inReview, reviewsPastSla, slaHours, List.copyOf(figures));
+    }
+
+    /** @param month {@code YYYY-MM}; @param revenueFen revenue in fen, reversals excluded */
+    public record Month(String month, long calls, long revenueFen) {
+    }
+}
