@@ -4,8 +4,10 @@
 # ---------------------------------------------------------------- Keycloak
 start_keycloak() {
   step "Starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:8180 (realm pdx)" "$LOGS/keycloak.log"
+  # JBoss Threads resets thread locals through java.lang internals, closed on Java 24+ unless opened
+  local java_opts="--add-opens=java.base/java.lang=ALL-UNNAMED"
   local realm_sum
-  realm_sum=$(sha256sum "$ROOT/keycloak/pdx-realm.json" | cut -d' ' -f1)
+  realm_sum=$( (cat "$ROOT/keycloak/pdx-realm.json"; echo "$java_opts") | sha256sum | cut -d' ' -f1)
   if pid_alive "$RUN/keycloak.pid" && [ "$(cat "$RUN/keycloak.realm" 2>/dev/null)" = "$realm_sum" ] \
     && http_ok "$KC_URL/realms/pdx/.well-known/openid-configuration"; then
     ok "already running, same realm"
@@ -17,7 +19,7 @@ start_keycloak() {
   cp "$ROOT/keycloak/pdx-realm.json" "$KC_HOME/data/import/pdx-realm.json"
   local java_home
   java_home=$(keycloak_java)
-  JAVA_HOME=$java_home JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" \
+  JAVA_HOME=$java_home JAVA_OPTS_KC_HEAP="-Xms128m -Xmx768m" JAVA_OPTS_APPEND="$java_opts" \
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=pdx-admin \
     start_bg "$RUN/keycloak.pid" "$LOGS/keycloak.log" "$KC_HOME/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port=8180 --http-management-port=9180 --health-enabled=true \

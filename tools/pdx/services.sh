@@ -5,17 +5,27 @@
 start_service() { # name jar url pid-name env...
   local name=$1 jar=$2 url=$3 pidname=$4; shift 4
   step "Starting $name on ${url#http://}" "$LOGS/$pidname.log"
-  if pid_alive "$RUN/$pidname.pid" && [ "$jar" -ot "$RUN/$pidname.pid" ] && http_ok "$url/q/health/ready"; then
-    ok "already running, same build"
+  # the settings it runs with (PDX_DEMO_SCALE among them), as a hash: a change restarts it
+  local settings
+  settings=$(printf '%s\n' "$@" | sha256sum | cut -d' ' -f1)
+  if pid_alive "$RUN/$pidname.pid" && [ "$jar" -ot "$RUN/$pidname.pid" ] && http_ok "$url/q/health/ready" \
+    && [ "$settings" = "$(cat "$RUN/$pidname.settings" 2>/dev/null)" ]; then
+    ok "already running, same build and settings"
     return
   fi
+  if pid_alive "$RUN/$pidname.pid"; then note "restarting: its build or settings changed"; fi
   stop_pid "$name" "$RUN/$pidname.pid"
+  echo "$settings" >"$RUN/$pidname.settings"
+  # It runs from a copy of its build: a rebuild (mvn package) rewrites target/quarkus-app, and a JVM
+  # still loading classes from the rewritten jars hangs.
+  local app=$RUN/$pidname-app
+  rm -rf "$app" && cp -r "$(dirname "$jar")" "$app"
   # Arrow's memory module (sandbox-runner's results) reads java.nio internals. Code-cache flushing
   # off: on two cores the JIT otherwise keeps discarding and recompiling hot code. PDX_JAVA_OPTS
   # replaces these JVM options (e.g. -XX:TieredStopAtLevel=1: warm sooner, slower when warm).
   # shellcheck disable=SC2086
   (export "$@"; start_bg "$RUN/$pidname.pid" "$LOGS/$pidname.log" java -Xmx1g ${PDX_JAVA_OPTS:--XX:-UseCodeCacheFlushing} \
-    --add-opens=java.base/java.nio=ALL-UNNAMED -jar "$jar")
+    --add-opens=java.base/java.nio=ALL-UNNAMED -jar "$app/$(basename "$jar")")
   wait_http "$url/q/health/ready" 300 "$RUN/$pidname.pid" || fail "$name did not become ready"
   ok "pid $(cat "$RUN/$pidname.pid")"
 }
@@ -34,5 +44,5 @@ start_sandbox() {
 }
 start_api() {
   start_service marketplace-api "$ROOT/marketplace-api/target/quarkus-app/quarkus-run.jar" "$API_URL" marketplace-api \
-    PDX_DEMO_MANIFEST="$DATA/manifest.json" PDX_SANDBOX_SECRET="$(sandbox_secret)"
+    PDX_DEMO_MANIFEST="$DATA/manifest.json" PDX_DEMO_SCALE="$PDX_DEMO_SCALE" PDX_SANDBOX_SECRET="$(sandbox_secret)"
 }

@@ -5,7 +5,6 @@ import io.pdx.marketplace.problem.InvalidParameter;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -31,13 +30,9 @@ public record PageRequest(int page, int size) {
     }
 
     /** One page of a Panache query and the total under the same query, as the API's envelope. */
-    public <E, V> Uni<Page<V>> of(PanacheQuery<E> query, Function<E, V> view) {
+    public <E, V> Uni<Page<V>> page(PanacheQuery<E> query, Function<E, V> view) {
         return query.count().flatMap(total -> query.page(page, size).list()
                 .map(entities -> new Page<>(entities.stream().map(view).toList(), total, page, size)));
-    }
-
-    public <V> Page<V> of(List<V> items, long total) {
-        return new Page<>(items, total, page, size);
     }
 
     /** A whole number parameter within [min, max], its fallback when absent. */
