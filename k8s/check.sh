@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Builds every overlay with kustomize (${KUSTOMIZE:-kustomize}) and checks the result; exits
-# non-zero if any overlay fails. Checks beyond the build run when their tools are there:
-#   verify.py              security context, probes, network policies (python3 with PyYAML)
-#   kubernetes-validate    the Kubernetes API schemas, offline (${KUBERNETES_VALIDATE:-kubernetes-validate})
+# Builds every overlay with kustomize (${KUSTOMIZE:-kustomize}) and checks each build; exits non-zero if an
+# overlay fails or a tool is missing (nothing is skipped):
+#   verify.py             what the manifests promise (k8s/README.md, "What check.sh asserts")
+#   kubernetes-validate   the Kubernetes API schemas, offline and strict (an unknown field fails)
+#   test_verify.py        breaks a copy of the build one property at a time: verify.py must report each one
+# Python is ${PYTHON:-~/.pdx/venv/bin/python}: the venv ./pdx makes from tools/python-requirements.txt
+# (PyYAML, kubernetes-validate).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 kustomize="${KUSTOMIZE:-kustomize}"
-validate="${KUBERNETES_VALIDATE:-kubernetes-validate}"
+python="${PYTHON:-${PDX_HOME:-$HOME/.pdx}/venv/bin/python}"
 
 if ! command -v "$kustomize" >/dev/null 2>&1; then
-  echo "check: $kustomize not found (set KUSTOMIZE to its path)" >&2
+  echo "check: FAILED: $kustomize not found (set KUSTOMIZE to its path)" >&2
   exit 2
 fi
-verify=1
-python3 -c 'import yaml' 2>/dev/null || { verify=0; echo "check: python3 with PyYAML not found; verify.py skipped" >&2; }
-schemas=1
-command -v "$validate" >/dev/null 2>&1 || { schemas=0; echo "check: $validate not found; schema validation skipped" >&2; }
+if ! "$python" -c 'import yaml, kubernetes_validate' >/dev/null 2>&1; then
+  echo "check: FAILED: $python with PyYAML and kubernetes-validate not found (set PYTHON, or make the venv:" >&2
+  echo "  python3 -m venv ~/.pdx/venv && ~/.pdx/venv/bin/pip install -r tools/python-requirements.txt)" >&2
+  exit 2
+fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
@@ -27,14 +31,17 @@ for overlay in dev prod; do
   if ! "$kustomize" build "$here/overlays/$overlay" >"$built"; then
     echo "check: overlays/$overlay FAILED to build" >&2
     status=1
-  elif [[ $verify -eq 1 ]] && ! python3 "$here/verify.py" <"$built"; then
+  elif ! "$python" -B "$here/verify.py" <"$built"; then
     echo "check: overlays/$overlay FAILED verify.py" >&2
     status=1
-  elif [[ $schemas -eq 1 ]] && ! "$validate" --strict --quiet "$built"; then
-    echo "check: overlays/$overlay FAILED schema validation" >&2
+  elif ! "$python" -m kubernetes_validate --strict --quiet "$built"; then
+    echo "check: overlays/$overlay FAILED schema validation (kubernetes-validate)" >&2
+    status=1
+  elif ! "$python" -B "$here/test_verify.py" "$built"; then
+    echo "check: overlays/$overlay FAILED test_verify.py: a broken copy of it passed a check" >&2
     status=1
   else
-    echo "check: overlays/$overlay ok ($(grep -c '^kind:' "$built") objects)"
+    echo "check: overlays/$overlay ok ($(grep -c '^kind:' "$built") objects: built, verified, schema-valid; every deliberate break caught)"
   fi
 done
 
