@@ -11,7 +11,7 @@ apt_install() {
 pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 
 install_tools() {
-  step "Installing what is missing (PostgreSQL, OPA $OPA_VERSION, Keycloak $KEYCLOAK_VERSION, Maven, npm packages)" "$LOGS/install.log"
+  step "Installing what is missing (PostgreSQL, OPA $OPA_VERSION, Keycloak $KEYCLOAK_VERSION, Maven, npm and Python packages)" "$LOGS/install.log"
   local installed=()
   command -v curl >/dev/null || { apt_install curl; installed+=(curl); }
   command -v unzip >/dev/null || { apt_install unzip; installed+=(unzip); }
@@ -26,6 +26,9 @@ install_tools() {
   command -v mvn >/dev/null || { apt_install maven; installed+=(maven); }
   command -v java >/dev/null || { apt_install openjdk-17-jdk-headless; installed+=(openjdk-17); }
   command -v npm >/dev/null || { apt_install nodejs npm; installed+=(nodejs); }
+  # the console's browser tests: Debian's Chromium, and a CJK font so that Chinese renders in screenshots
+  command -v chromium >/dev/null || { apt_install chromium; installed+=(chromium); }
+  fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || { apt_install fonts-wqy-microhei; installed+=(fonts-wqy-microhei); }
   if [ ! -x "$OPA" ] || ! "$OPA" version 2>/dev/null | grep -q "${OPA_VERSION#v}"; then
     command -v go >/dev/null || fail "the Go toolchain is needed to install OPA"
     note "building OPA $OPA_VERSION with go install (a few minutes, once per machine)"
@@ -48,7 +51,22 @@ install_tools() {
     (cd "$ROOT/web-ui" && npm ci --no-audit --no-fund) >>"$LOGS/install.log" 2>&1
     installed+=("web-ui npm packages")
   fi
+  if python_tools; then installed+=("python tools"); fi
   ok "${installed[*]:-everything already installed}"
+}
+
+# Python tools of the tests (tools/python-requirements.txt) in a venv of their own: $PDX_VENV.
+# Reinstalled when the requirements change; returns 0 when it installed something.
+python_tools() {
+  local stamp="$PDX_VENV/.requirements"
+  if [ -x "$PDX_VENV/bin/python" ] && cmp -s "$ROOT/tools/python-requirements.txt" "$stamp"; then return 1; fi
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  python3 -m venv "$PDX_VENV" >>"$LOGS/install.log" 2>&1 || { apt_install python3-venv && python3 -m venv "$PDX_VENV" >>"$LOGS/install.log" 2>&1; } \
+    || fail "could not make a Python venv at $PDX_VENV"
+  "$PDX_VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/tools/python-requirements.txt" >>"$LOGS/install.log" 2>&1 \
+    || fail "pip could not install tools/python-requirements.txt (see $LOGS/install.log)"
+  cp "$ROOT/tools/python-requirements.txt" "$stamp"
+  return 0
 }
 
 java_major() { "$1" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n 1; }

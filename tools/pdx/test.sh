@@ -122,7 +122,7 @@ test_k8s() {
     if [ ! -x "$KUSTOMIZE" ]; then
       (cd /tmp && GOBIN=$PDX_HOME/bin go install "sigs.k8s.io/kustomize/kustomize/v5@$KUSTOMIZE_VERSION")
     fi
-    OPA=$OPA "$ROOT/k8s/sync.sh" && KUSTOMIZE=$KUSTOMIZE "$ROOT/k8s/check.sh"
+    OPA=$OPA "$ROOT/k8s/sync.sh" && KUSTOMIZE=$KUSTOMIZE PYTHON=$PDX_VENV/bin/python "$ROOT/k8s/check.sh"
   } >"$LOGS/test-k8s.log" 2>&1
   local rc=$?
   tail -n 3 "$LOGS/test-k8s.log" 2>/dev/null | sed 's/^/    /'
