@@ -2,6 +2,9 @@ package io.pdx.contracts.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pdx.contracts.ColumnTag;
+import io.pdx.contracts.Text;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 
@@ -18,8 +21,37 @@ import java.math.BigDecimal;
  *                    only between two columns of different datasets that declare the same domain. Null: not a join key.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ColumnSpec(String name, String type, ColumnTag tag, String description, BigDecimal lower,
-                         BigDecimal upper, BigDecimal granularity, String joinKey) {
+@Schema(description = "A column with its tag. Checked beyond this schema (422): names are unique within a dataset; lower, "
+        + "upper and granularity are declared together, granularity a power of ten from 0.000001 to 1000000, lower below "
+        + "upper, both multiples of granularity and at most 10^15 of its units from 0; a METRIC column of IMPORTANT data "
+        + "declares them.")
+public record ColumnSpec(
+        @Schema(required = true, type = SchemaType.STRING, implementation = Name.class) String name,
+        @Schema(required = true, enumeration = {"VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DECIMAL", "BOOLEAN", "DATE", "TIMESTAMP"},
+                description = "The column's SQL type") String type,
+        @Schema(required = true) ColumnTag tag,
+        @Schema(pattern = Text.NO_NUL, maxLength = MAX_DESCRIPTION) String description,
+        BigDecimal lower,
+        BigDecimal upper,
+        BigDecimal granularity,
+        @Schema(pattern = JOIN_KEY, description = "The key domain this column may be joined on, e.g. route_id") String joinKey) {
+
+    public static final int MAX_DESCRIPTION = 500;
+    /** The SQL types a column may have (the schema's enumeration of {@code type} lists the same). */
+    public static final java.util.Set<String> TYPES = java.util.Set.of("VARCHAR", "INTEGER", "BIGINT", "DOUBLE", "DECIMAL",
+            "BOOLEAN", "DATE", "TIMESTAMP");
+    /** A column's name: what SQL over the dataset calls it. */
+    public static final String NAME = "^[a-z_][a-z0-9_]{0,62}$";
+    /** A key domain's name. */
+    public static final String JOIN_KEY = "^[a-z][a-z0-9_]{0,62}$";
+
+    /** A column name as the OpenAPI document shows it wherever one is sent. */
+    @Schema(name = "ColumnName", type = SchemaType.STRING, pattern = NAME,
+            description = "A column name: lower-case letters, digits and _, starting with a letter or _, at most 63 characters")
+    public static final class Name {
+        private Name() {
+        }
+    }
 
     public ColumnSpec(String name, String type, ColumnTag tag, String description) {
         this(name, type, tag, description, null, null, null, null);

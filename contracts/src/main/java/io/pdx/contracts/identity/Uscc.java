@@ -9,6 +9,8 @@ public final class Uscc {
     public static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
     public static final int LENGTH = 18;
+    /** 18 symbols of the alphabet; only {@link #isValid} knows the check character. */
+    public static final String PATTERN = "^[0-9A-HJ-NPQRTUWXY]{18}$";
 
     private Uscc() {
     }

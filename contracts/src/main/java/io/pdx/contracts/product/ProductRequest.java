@@ -1,5 +1,9 @@
 package io.pdx.contracts.product;
 
+import io.pdx.contracts.Text;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -16,14 +20,26 @@ import java.util.List;
  * @param scenarios    application scenarios for the product description (说明书)
  * @param qualityNotes data quality statement for the product description
  */
+@Schema(description = "A product listing (数据产品上架). Checked beyond this schema (422): each mode is one the dataset's "
+        + "grade allows, and the price rule's own rules (Price).")
 public record ProductRequest(
-        String datasetId,
-        String nameZh,
-        String nameEn,
+        @Schema(required = true, format = "uuid", pattern = UUID_PATTERN, description = "The registered dataset to list") String datasetId,
+        @Schema(pattern = Text.NOT_BLANK, maxLength = MAX_NAME, description = "The dataset's name when absent") String nameZh,
+        @Schema(pattern = Text.NOT_BLANK, maxLength = MAX_NAME, description = "The dataset's English name when absent") String nameEn,
+        @Schema(required = true, type = SchemaType.ARRAY, implementation = LicenseMode.class, minItems = 1, uniqueItems = true)
         List<String> modes,
-        Price priceRule,
+        @Schema(required = true) Price priceRule,
+        @Schema(required = true, type = SchemaType.ARRAY, implementation = Scenario.class, minItems = 1, maxItems = MAX_SCENARIOS)
         List<String> scenarios,
-        String qualityNotes) {
+        @Schema(required = true, pattern = Text.NOT_BLANK, maxLength = MAX_QUALITY_NOTES, description = "质量说明") String qualityNotes) {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_SCENARIOS = 20;
+    public static final int MAX_SCENARIO = 500;
+    public static final int MAX_QUALITY_NOTES = 4000;
+    /** A UUID in its canonical form. */
+    public static final String UUID_PATTERN = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+    private static final String MAX_FEN = "9223372036854775807";
 
     /**
      * @param kind         {@code FREE}, {@code PER_CALL}, {@code PER_1000_ROWS} or {@code PER_PERIOD}
@@ -31,6 +47,22 @@ public record ProductRequest(
      * @param capFen       whole fen, the government-guided upper limit; required unless FREE
      * @param period       {@code MONTH}, {@code QUARTER} or {@code YEAR}; for PER_PERIOD only
      */
-    public record Price(String kind, BigDecimal unitPriceFen, BigDecimal capFen, String period) {
+    @Schema(description = "A price rule in whole fen (分). Checked beyond this schema (422): FREE costs 0, a priced kind at "
+            + "least 1 fen under a capFen of at least 1 fen; unitPriceFen does not exceed capFen; capFen is required unless "
+            + "FREE; period is given for PER_PERIOD and only for it.")
+    public record Price(
+            @Schema(required = true, type = SchemaType.STRING, implementation = PriceKind.class) String kind,
+            @Schema(required = true, type = SchemaType.INTEGER, minimum = "0", maximum = MAX_FEN) BigDecimal unitPriceFen,
+            @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = MAX_FEN, description = "政府指导价上限; required unless FREE")
+            BigDecimal capFen,
+            @Schema(type = SchemaType.STRING, implementation = PricePeriod.class, description = "PER_PERIOD only") String period) {
+    }
+
+    /** An application scenario as the OpenAPI document shows it. */
+    @Schema(name = "Scenario", type = SchemaType.STRING, pattern = Text.NOT_BLANK, maxLength = MAX_SCENARIO,
+            description = "An application scenario (应用场景)")
+    public static final class Scenario {
+        private Scenario() {
+        }
     }
 }

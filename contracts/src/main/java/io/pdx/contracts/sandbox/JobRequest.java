@@ -1,5 +1,8 @@
 package io.pdx.contracts.sandbox;
 
+import io.pdx.contracts.Text;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,5 +12,17 @@ import java.util.UUID;
  *
  * @param epsilon the ε to spend on a noised result (IMPORTANT data); null spends the grade's ε per query
  */
-public record JobRequest(UUID licenseId, String sql, String templateId, Map<String, String> params, Double epsilon) {
+@Schema(description = "A sandbox job: sql, or templateId with params. Checked beyond this schema (422): exactly one of sql "
+        + "and templateId is given; templateId names a template of the license's workspace and params are its parameters "
+        + "with values of their types; epsilon lies within the grade's range (GET /api/v1/licenses/{id}/workspace). "
+        + "The statement itself is then analysed (422 with reasons when refused) and admitted by the policy (403).")
+public record JobRequest(
+        @Schema(required = true, description = "A SANDBOX license of your organization") UUID licenseId,
+        @Schema(pattern = Text.NOT_BLANK, maxLength = MAX_SQL, description = "One SELECT over the workspace's table aliases") String sql,
+        @Schema(pattern = Text.NOT_BLANK, maxLength = MAX_TEMPLATE_ID, description = "A query template of the workspace") String templateId,
+        @Schema(description = "The template's parameters by name") Map<String, String> params,
+        @Schema(description = "ε to spend on a noised result (IMPORTANT data); the grade's ε per query when absent") Double epsilon) {
+
+    public static final int MAX_SQL = 20_000;
+    public static final int MAX_TEMPLATE_ID = 100;
 }

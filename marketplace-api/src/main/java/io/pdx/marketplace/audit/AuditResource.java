@@ -27,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class AuditResource {
 
     private final OperationGuard guard;
@@ -53,7 +55,7 @@ public class AuditResource {
         long after = PageRequest.integer("afterSeq", afterSeq, 0, 0, Integer.MAX_VALUE);
         Subject subject = currentSubject.get();
         return guard.require(subject, Operation.AUDIT_READ, new AuthzInput.Resource("audit", null, null, null, null))
-                .flatMap(allowed -> paging.of(resourceId == null
+                .flatMap(allowed -> paging.page(resourceId == null
                         ? AuditEvent.<AuditEvent>find("seq > ?1", Sort.by("seq"), after)
                         : AuditEvent.<AuditEvent>find("seq > ?1 and resourceId = ?2", Sort.by("seq"), after, resourceId),
                         AuditEvent::toView));

@@ -41,6 +41,12 @@ public class DemoCatalogRegistrar {
 
     /** Who registered the demo catalog, as audit fields show it. */
     static final String REGISTRAR = "pdx-demo-loader";
+    /**
+     * Serializes the registration of instances that start together on one database (a transaction-scoped advisory
+     * lock): without it the second one's inserts collide with the first's and it fails to start.
+     */
+    static final long REGISTRATION_LOCK = 0x5044_5844_454d_4f43L;
+    static final String LOCK = "select cast(function('pg_advisory_xact_lock', " + REGISTRATION_LOCK + "L) as String)";
 
     private final Optional<String> manifestPath;
     private final ObjectMapper json;
@@ -63,10 +69,12 @@ public class DemoCatalogRegistrar {
             return;
         }
         DataManifest manifest = json.readValue(path.toFile(), DataManifest.class);
-        Long registered = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                Multi.createFrom().iterable(manifest.datasets())
+        // instances starting together register one after the other: the second finds the entries and refreshes them
+        Long registered = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createSelectionQuery(LOCK, String.class).getSingleResult())
+                .flatMap(locked -> Multi.createFrom().iterable(manifest.datasets())
                         .onItem().transformToUniAndConcatenate(descriptor -> register(descriptor).call(this::listed))
-                        .collect().with(java.util.stream.Collectors.counting())));
+                        .collect().with(java.util.stream.Collectors.counting()))));
         LOG.infof("demo catalog: %d datasets registered from %s (seed %d, scale %s)",
                 registered, path, manifest.seed(), manifest.scale());
     }

@@ -28,6 +28,8 @@ import java.util.Map;
 @Path("/api/v1/efficiency")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "efficiency")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class EfficiencyResource {
 
     static final String REVIEW_SLA = "pdx/config/license/review_sla_hours";

@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ledger")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class LedgerResource {
 
     private final OperationGuard guard;
@@ -50,7 +52,7 @@ public class LedgerResource {
         Subject subject = currentSubject.get();
         String organization = bureau(subject) ? null : subject.organization();
         return guard.require(subject, Operation.LEDGER_READ, new AuthzInput.Resource("ledger", null, organization, null, null))
-                .flatMap(allowed -> paging.of(organization == null
+                .flatMap(allowed -> paging.page(organization == null
                         ? LedgerEntry.<LedgerEntry>findAll(Sort.by("seq").descending())
                         : LedgerEntry.<LedgerEntry>find("organization", Sort.by("seq").descending(), organization), LedgerEntry::toView))
                 .flatMap(entries -> LedgerEntry.getSession().flatMap(session -> (organization == null
@@ -78,7 +80,7 @@ public class LedgerResource {
         Subject subject = currentSubject.get();
         String organization = bureau(subject) ? null : subject.organization();
         return guard.require(subject, Operation.INVOICE_LIST, new AuthzInput.Resource("invoice", null, organization, null, null))
-                .flatMap(allowed -> paging.of(organization == null
+                .flatMap(allowed -> paging.page(organization == null
                         ? InvoiceLine.<InvoiceLine>findAll(Sort.by("createdAt").descending())
                         : InvoiceLine.<InvoiceLine>find("organization", Sort.by("createdAt").descending(), organization),
                         InvoiceLine::toView));

@@ -13,9 +13,9 @@ final class LicenseProblems {
     }
 
     static final class InvalidApplication extends ProblemException {
-        InvalidApplication(List<FieldError> errors) {
-            super(400, "invalid-request", "Invalid request / 请求无效",
-                    errors.size() + " field(s) of the application are invalid.", errors);
+        InvalidApplication(io.pdx.marketplace.problem.FieldCheck check) {
+            super(check.status(), "invalid-request", "Invalid request / 请求无效",
+                    check.errors().size() + " field(s) of the application are invalid.", check.errors());
         }
     }
 

@@ -18,6 +18,7 @@ import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.organization.Organization;
 import io.pdx.marketplace.product.Product;
+import io.pdx.marketplace.observability.LicenseApplicationCounter;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationDenied;
 import io.pdx.marketplace.security.OperationGuard;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.pdx.contracts.Page;
 import io.pdx.marketplace.paging.PageRequest;
 import io.pdx.marketplace.problem.EnumParameter;
+import io.pdx.marketplace.problem.FieldCheck;
 import io.pdx.marketplace.reference.PolicyReference;
 
 import java.net.URI;
@@ -59,6 +61,8 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "licenses")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class LicenseResource {
 
     static final String POLICY = "pdx/license";
@@ -70,9 +74,12 @@ public class LicenseResource {
     private final TransitionKernel transitions;
     private final PolicyReference reference;
     private final LicenseReader reader;
+    private final LicenseApplicationCounter applications;
 
     public LicenseResource(PolicyClient policy, OperationGuard guard, CatalogPolicy catalog, CurrentSubject currentSubject,
-                           TransitionKernel transitions, PolicyReference reference, LicenseReader reader) {
+                           TransitionKernel transitions, PolicyReference reference, LicenseReader reader,
+                           LicenseApplicationCounter applications) {
+        this.applications = applications;
         this.reference = reference;
         this.reader = reader;
         this.policy = policy;
@@ -86,14 +93,15 @@ public class LicenseResource {
     @WithTransaction
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "applyForLicense", summary = "Apply for a license / 申请授权", description = "OPA decides AUTO_APPROVE (秒批), REVIEW or DENY with reasons; an unknown purpose or mode is a 400 naming the allowed values (GET /api/v1/reference lists them).")
     @APIResponse(responseCode = "201", description = "the license and its decision, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LicenseView.class)))
+    @APIResponse(responseCode = "404", description = "No product productId, or one you may not see / 数据产品不存在")
     public Uni<Response> apply(LicenseApplication application) {
         Subject subject = currentSubject.get();
         return guard.require(subject, Operation.LICENSE_APPLY, resource(null, subject.organization(), null))
                 .flatMap(allowed -> reference.purposeCodes())
                 .invoke(purposes -> {
-                    List<FieldError> errors = LicenseApplicationValidator.errors(application, purposes);
-                    if (!errors.isEmpty()) {
-                        throw new LicenseProblems.InvalidApplication(errors);
+                    FieldCheck check = LicenseApplicationValidator.check(application, purposes);
+                    if (!check.valid()) {
+                        throw new LicenseProblems.InvalidApplication(check);
                     }
                 })
                 .flatMap(allowed -> Product.<Product>findById(application.productId()))
@@ -143,7 +151,8 @@ public class LicenseResource {
                 writeAgreement(license, organization, product, dataset);
             }
             return license.<License>persist().flatMap(created -> transitions.applyAsPlatform(created, outcome, subject.user(),
-                    created.decisionId, decided -> { }));
+                    created.decisionId, decided -> { }))
+                    .invoke(decided -> applications.decided(LicenseOutcome.of(decided.decisionOutcome), dataset.grade));
         }).map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
     }
 
@@ -160,7 +169,7 @@ public class LicenseResource {
         boolean own = subject.organization() != null && !isBureau(subject);
         Sort newest = Sort.by("createdAt").descending();
         return guard.require(subject, Operation.LICENSE_LIST, resource(null, subject.organization(), null))
-                .flatMap(allowed -> paging.of(own
+                .flatMap(allowed -> paging.page(own
                         ? (wanted == null ? License.<License>find("organization", newest, subject.organization())
                         : License.<License>find("organization = ?1 and state = ?2", newest, subject.organization(), wanted))
                         : (wanted == null ? License.<License>findAll(newest) : License.<License>find("state", newest, wanted)),
@@ -218,9 +227,14 @@ public class LicenseResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "rejectLicense", summary = "Reject / 驳回", description = "A reviewer rejects with a reason.")
     public Uni<LicenseView> reject(@PathParam("id") UUID id, ReviewNote note) {
         Subject subject = currentSubject.get();
-        if (note == null || note.reason() == null || note.reason().isBlank() || note.reason().length() > 1000) {
-            throw new LicenseProblems.InvalidApplication(List.of(new FieldError("reason",
-                    "a rejection states its reason, at most 1000 characters")));
+        FieldCheck check = new FieldCheck();
+        if (note == null || note.reason() == null) {
+            check.schema("reason", "a rejection states its reason, at most 1000 characters");
+        } else {
+            check.text("reason", note.reason(), true, false, ReviewNote.MAX_REASON);
+        }
+        if (!check.valid()) {
+            throw new LicenseProblems.InvalidApplication(check);
         }
         return transitions.run(() -> readable(id, subject), LicenseTransition.REJECT, subject,
                 license -> license.rejectReason = note.reason().strip()).map(License::toView);

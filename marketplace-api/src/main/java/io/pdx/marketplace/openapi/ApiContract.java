@@ -58,6 +58,7 @@ public class ApiContract implements OASFilter {
         components.addSchema("Reason", ProblemSchema.reason());
         if (components.getSchemas() != null) {
             components.getSchemas().forEach((name, schema) -> Nullability.apply(schema));
+            NulFree.apply(openAPI);
         }
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
@@ -105,6 +106,9 @@ public class ApiContract implements OASFilter {
         problem(responses, "500", "Internal error: the detail carries a trace id / 内部错误");
         problem(responses, "503", "A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用");
         if (responses.getAPIResponses() != null) {
+            // an error an operation declares itself (e.g. a 404 for an id in its body) answers a Problem too
+            List.copyOf(responses.getAPIResponses().keySet()).stream().filter(code -> code.startsWith("4") || code.startsWith("5"))
+                    .forEach(code -> problem(responses, code, responses.getAPIResponse(code).getDescription()));
             responses.getAPIResponses().forEach((code, response) -> {
                 if (("201".equals(code) || "202".equals(code)) && (response.getHeaders() == null
                         || !response.getHeaders().containsKey("Location"))) {
@@ -118,11 +122,26 @@ public class ApiContract implements OASFilter {
             responses.removeAPIResponse("200"); // the scanned default of a method that answers 201 or 202
         }
         Examples.apply(operation);
+        if (operation.getParameters() != null) {
+            // no parameter takes an empty value or NUL: ?grade= is refused (problem.QueryParameters), not read as absent
+            operation.getParameters().stream()
+                    .map(org.eclipse.microprofile.openapi.models.parameters.Parameter::getSchema)
+                    .filter(schema -> schema != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.STRING)
+                            && schema.getPattern() == null && schema.getEnumeration() == null && schema.getFormat() == null)
+                    .forEach(schema -> schema.pattern(io.pdx.contracts.Text.NO_NUL).minLength(schema.getMinLength() == null ? 1 : schema.getMinLength()));
+        }
     }
 
     private static void problem(APIResponses responses, String code, String description) {
-        if (responses.getAPIResponse(code) != null && responses.getAPIResponse(code).getContent() != null
-                && responses.getAPIResponse(code).getContent().getMediaType(PROBLEM_JSON) != null) {
+        APIResponse declared = responses.getAPIResponse(code);
+        if (declared != null && declared.getContent() != null && declared.getContent().getMediaType(PROBLEM_JSON) != null) {
+            return;
+        }
+        if (declared != null && declared.getDescription() != null && (declared.getContent() == null
+                || declared.getContent().getMediaTypes() == null || declared.getContent().getMediaTypes().isEmpty())) {
+            // declared on the method with its own description (e.g. a 404 for an id in the body): the body is a Problem
+            declared.content(OASFactory.createContent().addMediaType(PROBLEM_JSON,
+                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM))));
             return;
         }
         responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)

@@ -40,6 +40,12 @@ final class Nullability {
         if (property.getRef() != null) {
             owner.addProperty(name, OASFactory.createSchema().anyOf(List.of(OASFactory.createSchema().ref(property.getRef()),
                     OASFactory.createSchema().addType(Schema.SchemaType.NULL))).description(property.getDescription()));
+        } else if (property.getEnumeration() != null && !property.getEnumeration().isEmpty()) {
+            // an enumeration names every value it allows: null beside it, not in its type
+            String description = property.getDescription();
+            property.setDescription(null);
+            owner.addProperty(name, OASFactory.createSchema().anyOf(List.of(property,
+                    OASFactory.createSchema().addType(Schema.SchemaType.NULL))).description(description));
         } else if (property.getType() != null && !property.getType().isEmpty() && !property.getType().contains(Schema.SchemaType.NULL)) {
             property.addType(Schema.SchemaType.NULL);
         }

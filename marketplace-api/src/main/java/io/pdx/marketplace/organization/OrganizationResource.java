@@ -12,6 +12,11 @@ import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
 import io.pdx.marketplace.audit.AuditAction;
+import io.pdx.marketplace.paging.PageRequest;
+import io.pdx.marketplace.problem.EnumParameter;
+import io.pdx.contracts.Page;
+import io.quarkus.panache.common.Sort;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.security.CurrentSubject;
@@ -26,6 +31,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -42,6 +48,8 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "organizations")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class OrganizationResource {
 
     private final OperationGuard guard;
@@ -97,11 +105,27 @@ public class OrganizationResource {
                         .entity(organization.toView()).build());
     }
 
+    /** Organizations for the bureau, oldest registration first (a review queue); {@code status} narrows. */
+    @GET
+    @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listOrganizations", summary = "List organizations / 主体列表", description = "Bureau only; oldest registration first, optionally of one status (UNVERIFIED: the verification queue).")
+    public Uni<Page<OrganizationView>> list(@QueryParam("status") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @Schema(implementation = OrganizationStatus.class)) String status,
+                                            @QueryParam("page") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
+                                            @QueryParam("size") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
+        OrganizationStatus wanted = EnumParameter.parse("status", status, OrganizationStatus.class);
+        PageRequest paging = PageRequest.of(page, size);
+        Sort oldest = Sort.by("createdAt").and("uscc");
+        return guard.require(currentSubject.get(), Operation.ORGANIZATION_LIST, new AuthzInput.Resource("organization", null, null, null, null))
+                .flatMap(allowed -> paging.page(wanted == null
+                        ? Organization.<Organization>findAll(oldest)
+                        : Organization.<Organization>find("status", oldest, wanted), Organization::toView));
+    }
+
     @GET
     @Path("/{id}")
     @WithSession
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getOrganization", summary = "Read an organization / 查看主体", description = "Your own organization, or any for the bureau.")
-    public Uni<OrganizationView> get(@PathParam("id") String id) {
+    public Uni<OrganizationView> get(@PathParam("id") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The organization's 统一社会信用代码", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = io.pdx.contracts.identity.Uscc.PATTERN)) String id) {
         return visible(id, Operation.ORGANIZATION_READ).map(Organization::toView);
     }
 
@@ -109,21 +133,21 @@ public class OrganizationResource {
     @POST
     @Path("/{id}/verify")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "verifyOrganization", summary = "Verify / 核验", description = "PENDING → VERIFIED (bureau reviewer).")
-    public Uni<OrganizationView> verify(@PathParam("id") String id) {
+    public Uni<OrganizationView> verify(@PathParam("id") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The organization's 统一社会信用代码", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = io.pdx.contracts.identity.Uscc.PATTERN)) String id) {
         return run(id, OrganizationTransition.VERIFY);
     }
 
     @POST
     @Path("/{id}/suspend")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "suspendOrganization", summary = "Suspend / 暂停", description = "VERIFIED → SUSPENDED (bureau).")
-    public Uni<OrganizationView> suspend(@PathParam("id") String id) {
+    public Uni<OrganizationView> suspend(@PathParam("id") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The organization's 统一社会信用代码", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = io.pdx.contracts.identity.Uscc.PATTERN)) String id) {
         return run(id, OrganizationTransition.SUSPEND);
     }
 
     @POST
     @Path("/{id}/reinstate")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "reinstateOrganization", summary = "Reinstate / 恢复", description = "SUSPENDED → VERIFIED (bureau).")
-    public Uni<OrganizationView> reinstate(@PathParam("id") String id) {
+    public Uni<OrganizationView> reinstate(@PathParam("id") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "The organization's 统一社会信用代码", schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = io.pdx.contracts.identity.Uscc.PATTERN)) String id) {
         return run(id, OrganizationTransition.REINSTATE);
     }
 

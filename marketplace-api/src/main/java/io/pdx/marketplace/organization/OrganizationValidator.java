@@ -3,45 +3,36 @@ package io.pdx.marketplace.organization;
 import io.pdx.contracts.identity.Uscc;
 import io.pdx.contracts.organization.OrganizationRequest;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.problem.FieldCheck;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Every field of an organization's registration, checked at once; errors name the fields. */
+/**
+ * Every field of an organization's registration, checked at once against {@link OrganizationRequest}'s schema (the
+ * same constants) and the check character of the USCC; errors name the fields. The API answers all of them with
+ * 422 (well-formed JSON, values not acceptable), as it always has for organizations.
+ */
 public final class OrganizationValidator {
-
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 -]{5,28}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}");
 
     private OrganizationValidator() {
     }
 
     public static List<FieldError> errors(OrganizationRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        text(errors, "name", request.name(), 200);
-        if (request.uscc() == null || request.uscc().length() != Uscc.LENGTH) {
-            errors.add(new FieldError("uscc", "统一社会信用代码 has 18 characters"));
+        FieldCheck check = new FieldCheck();
+        check.text("name", request.name(), true, false, OrganizationRequest.MAX_NAME);
+        if (request.uscc() == null || !io.pdx.contracts.Text.matches(Uscc.PATTERN, request.uscc())) {
+            check.schema("uscc", "统一社会信用代码 has 18 characters");
         } else if (!Uscc.isValid(request.uscc())) {
-            errors.add(new FieldError("uscc", "not a valid 统一社会信用代码: wrong symbol or check character (GB 32100-2015)"));
+            check.rule("uscc", "not a valid 统一社会信用代码: wrong symbol or check character (GB 32100-2015)");
         }
-        text(errors, "legalRepresentative", request.legalRepresentative(), 100);
-        text(errors, "contactName", request.contactName(), 100);
-        if (request.contactPhone() == null || !PHONE.matcher(request.contactPhone()).matches()) {
-            errors.add(new FieldError("contactPhone", "digits, spaces and dashes, 6 to 30 characters"));
+        check.text("legalRepresentative", request.legalRepresentative(), true, false, OrganizationRequest.MAX_PERSON);
+        check.text("contactName", request.contactName(), true, false, OrganizationRequest.MAX_PERSON);
+        check.pattern("contactPhone", request.contactPhone(), true, OrganizationRequest.PHONE,
+                "digits, spaces and dashes, 6 to 30 characters");
+        if (request.contactEmail() == null || io.pdx.contracts.Text.length(request.contactEmail()) > OrganizationRequest.MAX_EMAIL
+                || !io.pdx.contracts.Text.matches(OrganizationRequest.EMAIL, request.contactEmail())) {
+            check.schema("contactEmail", "must be an e-mail address");
         }
-        if (request.contactEmail() == null || request.contactEmail().length() > 200
-                || !EMAIL.matcher(request.contactEmail()).matches()) {
-            errors.add(new FieldError("contactEmail", "must be an e-mail address"));
-        }
-        return errors;
-    }
-
-    private static void text(List<FieldError> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
-        } else if (value.length() > max) {
-            errors.add(new FieldError(field, "at most " + max + " characters"));
-        }
+        return check.errors();
     }
 }

@@ -14,7 +14,7 @@ public final class EnumParameter {
             return null;
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(text.strip())) {
+            if (constant.name().equals(text)) {
                 return constant;
             }
         }

@@ -36,6 +36,8 @@ public final class FieldMessages {
             t("must not be blank", "不能为空白"),
             t("must not be blank when given", "填写时不能为空白"),
             t("has the wrong type", "类型错误"),
+            t("must not contain the NUL character", "不能包含 NUL 字符"),
+            t("must not be empty", "不能为空值"),
             t("is stale", "版本已过期，请重新读取后再修改"),
             t("is too large", "数值过大"),
             t("must be a UUID", "须为 UUID"),

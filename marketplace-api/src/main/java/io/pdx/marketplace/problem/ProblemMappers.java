@@ -61,9 +61,10 @@ public class ProblemMappers {
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
                 .orElse("body");
+        boolean nul = failure instanceof NulFreeText.NulInText;
         return render(new Problem(Problem.type("invalid-request"), "Invalid request / 请求无效", 400,
-                "The request has a value of the wrong type.", uri.getPath(),
-                List.of(new Problem.FieldError(field, "has the wrong type"))));
+                nul ? "The request has text with the NUL character." : "The request has a value of the wrong type.", uri.getPath(),
+                List.of(new Problem.FieldError(field, nul ? "must not contain the NUL character" : "has the wrong type"))));
     }
 
     /** A body that is not JSON at all: 400, without echoing it. */
@@ -89,8 +90,16 @@ public class ProblemMappers {
         return problem("forbidden", "Forbidden / 无权访问", 403, "You may not perform this operation.", uri);
     }
 
+    /**
+     * No resource method for the request: a 405 with {@code Allow} when the path exists under other methods (the
+     * framework answers 404 for a method such as TRACE on some paths), else 404.
+     */
     @ServerExceptionMapper
-    public Response notFound(NotFoundException failure, UriInfo uri) {
+    public Response notFound(NotFoundException failure, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        java.util.Set<String> allowed = allowedMethods.of(uri.getPath());
+        if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+            return notAllowed(new NotAllowedException(failure.getMessage(), request.getMethod(), new String[0]), uri);
+        }
         return problem("not-found", "Not found / 未找到", 404, "No such resource.", uri);
     }
 

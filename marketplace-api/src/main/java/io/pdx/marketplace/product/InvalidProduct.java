@@ -13,6 +13,12 @@ public final class InvalidProduct extends ProblemException {
                 errors.size() + " field(s) of the product are invalid.", errors);
     }
 
+    /** 400 when the request breaks its schema, else 422 (a rule beyond it). */
+    public InvalidProduct(io.pdx.marketplace.problem.FieldCheck check) {
+        super(check.status(), "invalid-request", "Invalid request / 请求无效",
+                check.errors().size() + " field(s) of the product are invalid.", check.errors());
+    }
+
     static InvalidProduct of(String field, String message) {
         return new InvalidProduct(List.of(new FieldError(field, message)));
     }

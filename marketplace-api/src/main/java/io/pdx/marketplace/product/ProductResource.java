@@ -72,8 +72,10 @@ public class ProductResource {
 
     @POST
     @WithTransaction
+    @io.quarkus.security.Authenticated
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createProduct", summary = "List a product / 上架数据产品", description = "The bureau lists a product of a registered GENERAL or IMPORTANT dataset (CORE never).")
     @APIResponse(responseCode = "201", description = "the product, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "404", description = "No dataset datasetId, or one you may not see / 数据集不存在")
     public Uni<Response> create(ProductRequest request) {
         Subject subject = currentSubject.get();
         if (request == null) {
@@ -97,11 +99,11 @@ public class ProductResource {
     @WithSession
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listProducts", summary = "List products / 数据产品列表", description = "Products whose dataset the caller may see, newest first.")
     @Extension(name = "x-pdx-anonymous", value = "true")
-    public Uni<ProductPage> list(@QueryParam("datasetId") String datasetId,
+    public Uni<ProductPage> list(@QueryParam("datasetId") @Parameter(description = "Only this dataset's products", schema = @Schema(type = SchemaType.STRING, format = "uuid", pattern = io.pdx.contracts.product.ProductRequest.UUID_PATTERN)) String datasetId,
                                  @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
                                  @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size) {
         PageRequest paging = PageRequest.of(page, size, 20, MAX_PAGE_SIZE);
-        UUID dataset = datasetId == null || datasetId.isBlank() ? null : uuid("datasetId", datasetId);
+        UUID dataset = datasetId == null ? null : uuid("datasetId", datasetId);
         Subject subject = currentSubject.get();
         return guard.require(subject, Operation.PRODUCT_LIST, new AuthzInput.Resource("product", null, null, null, null))
                 .flatMap(allowed -> catalog.viewFor(subject))
@@ -127,9 +129,9 @@ public class ProductResource {
 
     /** Bad input (400) first, then the state of the dataset (409): not registered, or of a grade never listed. */
     private static void refuseUnlistable(Dataset dataset, ProductRequest request, GradeRules.GradeRule rule) {
-        List<FieldError> errors = ProductRequestValidator.errors(request, dataset.grade, rule.modes());
-        if (!errors.isEmpty()) {
-            throw new InvalidProduct(errors);
+        io.pdx.marketplace.problem.FieldCheck check = ProductRequestValidator.check(request, dataset.grade, rule.modes());
+        if (!check.valid()) {
+            throw new InvalidProduct(check);
         }
         if (dataset.status != RegistrationStatus.REGISTERED) {
             throw ProductConflict.notRegistered(dataset.status);
@@ -174,10 +176,9 @@ public class ProductResource {
     }
 
     private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException notUuid) {
+        if (!io.pdx.contracts.Text.matches(io.pdx.contracts.product.ProductRequest.UUID_PATTERN, value)) {
             throw new InvalidParameter(field, "must be a UUID");
         }
+        return UUID.fromString(value);
     }
 }

@@ -48,6 +48,8 @@ import java.util.UUID;
  */
 @Path("/api/v1/products/{id}/delivery")
 @Tag(name = "products")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class DeliveryResource {
 
     private final OperationGuard guard;

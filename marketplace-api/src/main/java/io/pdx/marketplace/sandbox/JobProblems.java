@@ -27,10 +27,24 @@ final class JobProblems {
         }
     }
 
-    /** A request with invalid fields: 400 naming each. */
+    /** A request with invalid fields: 400 (its schema) or 422 (a rule beyond it) naming each. */
     static final class InvalidJob extends ProblemException {
         InvalidJob(List<FieldError> errors) {
-            super(400, "invalid-request", "Invalid request / 请求无效", "The job request has invalid fields.", errors);
+            this(400, errors);
+        }
+
+        /** 400 when the request breaks its schema, else 422 (a rule beyond it). */
+        InvalidJob(io.pdx.marketplace.problem.FieldCheck check) {
+            this(check.status(), check.errors());
+        }
+
+        private InvalidJob(int status, List<FieldError> errors) {
+            super(status, "invalid-request", "Invalid request / 请求无效", "The job request has invalid fields.", errors);
+        }
+
+        /** Rules beyond the request's schema (a template and its parameters, ε within the grade's range): 422. */
+        static InvalidJob rules(List<FieldError> errors) {
+            return new InvalidJob(422, errors);
         }
     }
 

@@ -3,6 +3,7 @@ package io.pdx.marketplace.sandbox;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.observability.CurrentRequestId;
 import io.pdx.marketplace.sandbox.runner.RunnerFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -184,7 +185,10 @@ public class JobQueue {
         Context root = VertxContext.getRootContext(vertx.getOrCreateContext());
         Context own = VertxContext.createNewDuplicatedContext(root);
         io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(own, true);
-        own.runOnContext(ignored -> work.get().subscribe().with(
-                done -> { }, failure -> LOG.warnf(failure, "sandbox queue")));
+        String requestId = CurrentRequestId.get(); // the submission's: its run logs, and calls the runner, under it
+        own.runOnContext(ignored -> {
+            CurrentRequestId.adopt(requestId);
+            work.get().subscribe().with(done -> { }, failure -> LOG.warnf(failure, "sandbox queue"));
+        });
     }
 }

@@ -39,6 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.pdx.contracts.Page;
 import io.pdx.marketplace.paging.PageRequest;
 import io.pdx.marketplace.problem.EnumParameter;
+import io.pdx.marketplace.problem.UuidParameter;
+import java.util.HashMap;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestMulti;
@@ -57,6 +59,8 @@ import java.util.UUID;
  */
 @Path("/api/v1/sandbox/jobs")
 @Tag(name = "sandbox")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class JobResource {
 
     public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
@@ -91,7 +95,8 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitJob", summary = "Submit a job / 提交作业", description = "A SQL statement or a template with parameters under a SANDBOX license. Asked with Accept: application/vnd.apache.arrow.stream the answer is the released result itself (waiting at most wait, 30 s by default); otherwise 202 with the job (with wait, after it stops moving).")
     @APIResponse(responseCode = "202", description = "the job, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "200", description = "the released result, when asked for with Accept", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, description = "the first rows, one JSON object per row (a preview)"))})
+    @APIResponse(responseCode = "404", description = "No license licenseId of your organization / 授权不存在")
+    @APIResponse(responseCode = "200", description = "the released result, when asked for with Accept", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.pdx.contracts.sandbox.ResultPreview.class))})
     public Uni<Response> submit(JobRequest request, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) String wait) {
         Subject subject = currentSubject.get();
         JobWaits.millis(wait); // a bad wait is refused before anything is submitted
@@ -115,7 +120,8 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitJob", summary = "Submit a job / 提交作业", description = "A SQL statement or a template with parameters under a SANDBOX license. Asked with Accept: application/vnd.apache.arrow.stream the answer is the released result itself (waiting at most wait, 30 s by default); otherwise 202 with the job (with wait, after it stops moving).")
     @APIResponse(responseCode = "202", description = "the job, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
-    @APIResponse(responseCode = "200", description = "the released result, when asked for with Accept", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, description = "the first rows, one JSON object per row (a preview)"))})
+    @APIResponse(responseCode = "404", description = "No license licenseId of your organization / 授权不存在")
+    @APIResponse(responseCode = "200", description = "the released result, when asked for with Accept", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.pdx.contracts.sandbox.ResultPreview.class))})
     public RestMulti<Buffer> submitAndRead(JobRequest request, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) @DefaultValue("PT30S") String wait) {
         Subject subject = currentSubject.get();
         JobWaits.millis(wait); // a bad wait is refused before anything is submitted
@@ -129,18 +135,31 @@ public class JobResource {
     @WithSession
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listJobs", summary = "List jobs / 作业列表", description = "Your organization's jobs, or every one for the bureau; newest first.")
     public Uni<Page<JobView>> list(@QueryParam("state") @Parameter(schema = @Schema(implementation = JobState.class)) String state,
+                                   @QueryParam("licenseId") @Parameter(description = "Only the jobs run under this license", schema = @Schema(type = SchemaType.STRING, format = "uuid")) String licenseId,
                                    @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
-                                       @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
+                                   @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
         JobState wanted = EnumParameter.parse("state", state, JobState.class);
+        UUID license = UuidParameter.parse("licenseId", licenseId);
         PageRequest paging = PageRequest.of(page, size);
         Subject subject = currentSubject.get();
         boolean bureau = bureau(subject);
-        Sort newest = Sort.by("createdAt").descending();
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> values = new HashMap<>();
+        if (!bureau) {
+            where.append(" and organization = :organization");
+            values.put("organization", subject.organization());
+        }
+        if (wanted != null) {
+            where.append(" and state = :state");
+            values.put("state", wanted);
+        }
+        if (license != null) {
+            where.append(" and licenseId = :license");
+            values.put("license", license);
+        }
+        Sort newest = Sort.by("createdAt").descending().and("id");
         return guard.require(subject, Operation.JOB_LIST, resource(null, subject.organization(), null))
-                .flatMap(allowed -> paging.of(bureau
-                        ? (wanted == null ? SandboxJob.<SandboxJob>findAll(newest) : SandboxJob.<SandboxJob>find("state", newest, wanted))
-                        : (wanted == null ? SandboxJob.<SandboxJob>find("organization", newest, subject.organization())
-                        : SandboxJob.<SandboxJob>find("organization = ?1 and state = ?2", newest, subject.organization(), wanted)),
+                .flatMap(allowed -> paging.page(SandboxJob.<SandboxJob>find(where.toString(), newest, values),
                         job -> job.toView(bureau, null)));
     }
 
@@ -173,7 +192,7 @@ public class JobResource {
     @GET
     @Path("/{id}/result")
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getJobResult", summary = "Download a released result / 下载结果", description = "The released result as an Arrow IPC stream (default), one Parquet file (format=parquet) or a JSON preview (format=json); schema metadata names the grade, noise and ε, each column its tag, aggregate and whether it is noised.")
-    @APIResponse(responseCode = "200", description = "the released result (Content-Disposition names the file)", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, description = "the first rows, one JSON object per row (a preview)"))})
+    @APIResponse(responseCode = "200", description = "the released result (Content-Disposition names the file)", content = {@Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")), @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = io.pdx.contracts.sandbox.ResultPreview.class))})
     public RestMulti<Buffer> result(@PathParam("id") UUID id, @QueryParam("format") @Parameter(description = "arrow (an Arrow IPC stream, the default), parquet (one Parquet file) or json (a preview)", schema = @Schema(type = SchemaType.STRING, enumeration = {"arrow", "parquet", "json"}, defaultValue = "arrow")) String format, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) String wait) {
         Subject subject = currentSubject.get();
         ResultFormat chosen = ResultFormats.of(format);
@@ -242,8 +261,14 @@ public class JobResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "rejectJob", summary = "Reject a result / 驳回结果", description = "A bureau reviewer rejects a result AWAITING_RELEASE, with a reason.")
     public Uni<JobView> reject(@PathParam("id") UUID id, ReviewNote note) {
         Subject subject = currentSubject.get();
-        if (note == null || note.reason() == null || note.reason().isBlank() || note.reason().length() > 1000) {
-            throw new JobProblems.InvalidJob(List.of(new FieldError("reason", "a rejection states its reason, at most 1000 characters")));
+        io.pdx.marketplace.problem.FieldCheck check = new io.pdx.marketplace.problem.FieldCheck();
+        if (note == null || note.reason() == null) {
+            check.schema("reason", "a rejection states its reason, at most 1000 characters");
+        } else {
+            check.text("reason", note.reason(), true, false, ReviewNote.MAX_REASON);
+        }
+        if (!check.valid()) {
+            throw new JobProblems.InvalidJob(check);
         }
         return lifecycle.review(() -> readable(id, subject, Operation.JOB_READ), JobTransition.REJECT, subject,
                         note.reason().strip(), rejected -> Uni.createFrom().voidItem())

@@ -20,6 +20,7 @@ import io.pdx.marketplace.sandbox.runner.SandboxRunner;
 import io.pdx.marketplace.sandbox.runner.SandboxUnavailable;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.problem.FieldCheck;
 import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.marketplace.security.OperationGuard;
 import io.pdx.policy.client.PolicyClient;
@@ -58,7 +59,7 @@ public class JobSubmission {
 
     static final String POLICY = "pdx/sandbox";
     static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
-    static final int MAX_SQL = 20_000;
+    static final int MAX_SQL = JobRequest.MAX_SQL;
 
     private final PolicyClient policy;
     private final OperationGuard guard;
@@ -90,7 +91,8 @@ public class JobSubmission {
     }
 
     public Uni<Admitted> submit(Subject subject, JobRequest request) {
-        List<FieldError> errors = errors(request);
+        FieldCheck check = check(request);
+        List<FieldError> errors = check.errors();
         // the license is read while OPA decides on the caller; nothing of it is used, or shown, unless allowed
         Uni<Object> preparing = errors.isEmpty()
                 ? Panache.withSession(() -> prepare(subject, request.licenseId())).<Object>map(ready -> ready)
@@ -103,7 +105,7 @@ public class JobSubmission {
                 .asTuple()
                 .flatMap(allowedAndPrepared -> {
                     if (!errors.isEmpty()) {
-                        throw new JobProblems.InvalidJob(errors);
+                        throw new JobProblems.InvalidJob(check);
                     }
                     String sql = request.templateId() != null ? templates.fill(request.templateId(), request.params()) : request.sql();
                     Object prepared = allowedAndPrepared.getItem2();
@@ -176,7 +178,7 @@ public class JobSubmission {
             if (verdict.admission() == null || !verdict.admission().allow()) {
                 List<PolicyDecision.Reason> reasons = verdict.admission() == null ? List.of() : verdict.admission().reasons();
                 if (reasons.stream().anyMatch(reason -> "epsilon_out_of_range".equals(reason.code())) && verdict.controls() != null) {
-                    throw new JobProblems.InvalidJob(List.of(new FieldError("epsilon", "must lie within ["
+                    throw JobProblems.InvalidJob.rules(List.of(new FieldError("epsilon", "must lie within ["
                             + plain(verdict.controls().epsilon_min()) + ", " + plain(verdict.controls().epsilon_max())
                             + "] for " + verdict.controls().grade() + " data (default: the middle of the range)")));
                 }
@@ -272,24 +274,30 @@ public class JobSubmission {
     }
 
     static List<FieldError> errors(JobRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+        return check(request).errors();
+    }
+
+    /** The request against its schema ({@link JobRequest}'s, the same constants), and the rule of sql or templateId. */
+    static FieldCheck check(JobRequest request) {
+        FieldCheck check = new FieldCheck();
         if (request == null) {
-            return List.of(new FieldError("body", "a job needs licenseId and sql or templateId"));
+            return check.schema("body", "a job needs licenseId and sql or templateId");
         }
         if (request.licenseId() == null) {
-            errors.add(new FieldError("licenseId", "is required"));
+            check.schema("licenseId", "is required");
         }
-        boolean hasSql = request.sql() != null && !request.sql().isBlank();
-        if (hasSql == (request.templateId() != null)) {
-            errors.add(new FieldError(hasSql ? "templateId" : "sql", "give either sql or templateId, not both"));
+        check.text("sql", request.sql(), false, false, MAX_SQL);
+        check.text("templateId", request.templateId(), false, false, JobRequest.MAX_TEMPLATE_ID);
+        if ((request.sql() != null) == (request.templateId() != null)) {
+            check.rule(request.sql() != null ? "templateId" : "sql", "give either sql or templateId, not both");
         }
-        if (hasSql && request.sql().length() > MAX_SQL) {
-            errors.add(new FieldError("sql", "at most " + MAX_SQL + " characters"));
+        if (request.params() != null) {
+            request.params().forEach((name, value) -> check.text("params." + name, value, false, true, Integer.MAX_VALUE));
         }
         if (request.epsilon() != null && (request.epsilon().isNaN() || request.epsilon().isInfinite())) {
-            errors.add(new FieldError("epsilon", "must be a number; the policy's range per query applies"));
+            check.schema("epsilon", "must be a number; the policy's range per query applies");
         }
-        return errors;
+        return check;
     }
 
     static String sha256(String text) {

@@ -55,11 +55,11 @@ public class QueryTemplates {
         return all;
     }
 
-    /** The template's statement with its parameters filled in; 400 naming the parameter otherwise. */
+    /** The template's statement with its parameters filled in; 422 naming the parameter otherwise (a rule beyond the schema). */
     public String fill(String templateId, Map<String, String> params) {
         Template template = byId.get(templateId);
         if (template == null) {
-            throw new JobProblems.InvalidJob(List.of(new FieldError("templateId", "no such query template")));
+            throw JobProblems.InvalidJob.rules(List.of(new FieldError("templateId", "no such query template")));
         }
         Map<String, String> given = params == null ? Map.of() : params;
         List<FieldError> errors = new ArrayList<>();
@@ -84,7 +84,7 @@ public class QueryTemplates {
         }
         placeholders.appendTail(sql);
         if (!errors.isEmpty()) {
-            throw new JobProblems.InvalidJob(errors);
+            throw JobProblems.InvalidJob.rules(errors);
         }
         return sql.toString();
     }

@@ -21,6 +21,8 @@ import java.util.UUID;
 @Path("/api/v1/licenses/{id}/workspace")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "licenses")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class WorkspaceResource {
 
     private final LicenseReader licenses;

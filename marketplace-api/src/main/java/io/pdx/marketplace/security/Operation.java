@@ -25,6 +25,7 @@ public enum Operation {
     ORGANIZATION_VERIFY("organization.verify"),
     ORGANIZATION_SUSPEND("organization.suspend"),
     ORGANIZATION_REINSTATE("organization.reinstate"),
+    ORGANIZATION_LIST("organization.list"),
     ORGANIZATION_READ("organization.read"),
     PRODUCT_CREATE("product.create"),
     PRODUCT_LIST("product.list"),

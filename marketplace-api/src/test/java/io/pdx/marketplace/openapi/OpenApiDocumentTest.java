@@ -121,8 +121,8 @@ class OpenApiDocumentTest {
             assertTrue(problem(document.getMap("paths." + operation + ".responses.'404'")), operation + " declares its 404");
         }
         // no query parameter takes an empty value
-        Map<String, Object> q = ((List<Map<String, Object>>) document.getList("paths.'/api/v1/datasets'.get.parameters")).stream()
-                .filter(parameter -> "q".equals(parameter.get("name"))).findFirst().orElseThrow();
+        List<Map<String, Object>> parameters = document.getList("paths.'/api/v1/datasets'.get.parameters");
+        Map<String, Object> q = parameters.stream().filter(parameter -> "q".equals(parameter.get("name"))).findFirst().orElseThrow();
         assertEquals(1, ((Map<String, Object>) q.get("schema")).get("minLength"));
     }
 

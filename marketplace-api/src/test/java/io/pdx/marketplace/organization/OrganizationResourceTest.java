@@ -15,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -121,5 +123,27 @@ class OrganizationResourceTest {
         post("bureau-admin", base + "/suspend", null).statusCode(200).body("status", equalTo("SUSPENDED"));
         post("bureau-admin", base + "/reinstate", null).statusCode(200).body("status", equalTo("VERIFIED"));
         post("operator-a", base + "/verify", null).statusCode(404); // not its organization
+    }
+
+    @Test
+    void list_isTheBureausQueue_filteredByStatus_andNobodyElses() {
+        String uscc = newUscc();
+        post("bureau-admin", "/api/v1/organizations", request(uscc, "闽江数据有限公司" + uscc)).statusCode(201);
+        given().auth().oauth2(KeycloakTokens.of("reviewer-1")).queryParam("status", "UNVERIFIED").queryParam("size", 500)
+                .get("/api/v1/organizations")
+                .then().statusCode(200)
+                .body("items.id", hasItem(uscc))
+                .body("items.status", everyItem(equalTo("UNVERIFIED")))
+                .body("size", equalTo(500));
+        post("reviewer-1", "/api/v1/organizations/" + uscc + "/verify", null).statusCode(200);
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).queryParam("status", "UNVERIFIED").queryParam("size", 500)
+                .get("/api/v1/organizations")
+                .then().statusCode(200).body("items.id", not(hasItem(uscc)));
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).queryParam("status", "unverified")
+                .get("/api/v1/organizations")
+                .then().statusCode(400).body("errors[0].field", equalTo("status"));
+        // an operator reads its own organization by its code, never the list of others
+        given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/organizations").then().statusCode(403);
+        given().get("/api/v1/organizations").then().statusCode(401);
     }
 }

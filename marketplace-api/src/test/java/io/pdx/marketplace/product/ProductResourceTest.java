@@ -159,13 +159,13 @@ class ProductResourceTest {
 
     @Test
     void create_unitPriceOverCap_namesTheField() {
-        problem(post("bureau-admin", request(general, "超限价产品", List.of("SANDBOX"), perCall(101, 100))), 400)
+        problem(post("bureau-admin", request(general, "超限价产品", List.of("SANDBOX"), perCall(101, 100))), 422)
                 .body("errors.field", equalTo(List.of("priceRule.unitPriceFen")));
     }
 
     @Test
     void create_deliveryForImportantDataset_namesTheMode() {
-        problem(post("bureau-admin", request(important, "重要交付产品", List.of("SANDBOX", "DELIVERY"), perCall(1, 2))), 400)
+        problem(post("bureau-admin", request(important, "重要交付产品", List.of("SANDBOX", "DELIVERY"), perCall(1, 2))), 422)
                 .body("errors.field", equalTo(List.of("modes[1]")));
     }
 
@@ -192,7 +192,7 @@ class ProductResourceTest {
     void create_perPeriodWithoutPeriod_namesTheField() {
         Map<String, Object> price = perCall(10, 20);
         price.put("kind", "PER_PERIOD");
-        problem(post("bureau-admin", request(general, "包月产品", List.of("SANDBOX"), price)), 400)
+        problem(post("bureau-admin", request(general, "包月产品", List.of("SANDBOX"), price)), 422)
                 .body("errors.field", equalTo(List.of("priceRule.period")));
     }
 

@@ -41,10 +41,10 @@ class PrivacyBudgetTest {
     private static final String BY_GENDER = "SELECT gender, count(*) AS claims FROM medical_insurance_claims GROUP BY gender";
 
     @Test
-    void epsilonOutsideThePolicysRange_isA400NamingTheRange() {
+    void epsilonOutsideThePolicysRange_isA422NamingTheRange() {
         SandboxFixtures.Fresh claims = SandboxFixtures.freshClaims();
         for (double epsilon : new double[] {0.05, 1e-300, 0, -1, 1.5, 1e6}) {
-            submit(claims.license(), BY_GENDER, epsilon).statusCode(400).contentType("application/problem+json")
+            submit(claims.license(), BY_GENDER, epsilon).statusCode(422).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("epsilon"))
                     .body("errors[0].message", containsString("[0.1, 1]"));
         }

@@ -25,6 +25,8 @@ import static io.pdx.marketplace.sandbox.SandboxFixtures.submitTemplate;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -109,6 +111,26 @@ class SandboxJobTest {
                 assertEquals(((Number) expected.get(row).get("fares")).longValue(),
                         ((Number) result.rows().get(row).get("fares")).longValue());
             }
+        }
+
+        @Test
+        void list_narrowsToOneLicense_andRefusesAnIdThatIsNotOne() {
+            String bus = submit(busLicense, BY_DISTRICT).statusCode(202).extract().path("id");
+            String claims = submit(claimsLicense, CLAIMS_BY_GENDER).statusCode(202).extract().path("id");
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).queryParam("licenseId", busLicense).queryParam("size", 500)
+                    .get("/api/v1/sandbox/jobs")
+                    .then().statusCode(200)
+                    .body("items.id", hasItem(bus))
+                    .body("items.id", not(hasItem(claims)))
+                    .body("items.licenseId", everyItem(equalTo(busLicense)));
+            // another organization's developer asking for this license's jobs sees none of them
+            given().auth().oauth2(KeycloakTokens.of("developer-b")).queryParam("licenseId", busLicense)
+                    .get("/api/v1/sandbox/jobs")
+                    .then().statusCode(200).body("total", equalTo(0));
+            given().auth().oauth2(KeycloakTokens.of("developer-a")).queryParam("licenseId", "not-a-uuid")
+                    .get("/api/v1/sandbox/jobs")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("licenseId"));
         }
 
         @Test
@@ -211,9 +233,10 @@ class SandboxJobTest {
         }
 
         @Test
-        void template_isFilledWithCheckedParameters_andAnInvalidOneIsA400NamingIt() {
+        void template_isFilledWithCheckedParameters_andAnInvalidOneIsA422NamingIt() {
+            // the request is well-formed (its schema holds); the template's own parameter types are a rule beyond it
             submitTemplate(busLicense, "tpl-traffic-flow-by-hour", Map.of("district", "350102' OR 1=1 --"))
-                    .statusCode(400).contentType("application/problem+json")
+                    .statusCode(422).contentType("application/problem+json")
                     .body("errors.field", hasItem("params.district"));
             String id = submitTemplate(busLicense, "tpl-traffic-flow-by-hour", Map.of("district", "350102"))
                     .statusCode(202).body("templateId", equalTo("tpl-traffic-flow-by-hour")).extract().path("id");

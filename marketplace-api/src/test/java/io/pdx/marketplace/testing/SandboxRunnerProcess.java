@@ -21,7 +21,8 @@ import java.util.Map;
  */
 public class SandboxRunnerProcess implements QuarkusTestResourceLifecycleManager {
 
-    public static final int PORT = 8092;
+    /** 8092; {@code -Dpdx.test.sandbox-port=…} moves it (two checkouts testing on one machine). */
+    public static final int PORT = Integer.getInteger("pdx.test.sandbox-port", 8092);
     public static final String SECRET = "test-sandbox-secret-0123456789";
     static final Path JAR = Path.of("..", "sandbox-runner", "target", "quarkus-app", "quarkus-run.jar");
     static final Path TARGET = Path.of("target");

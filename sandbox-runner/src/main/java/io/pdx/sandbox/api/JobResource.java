@@ -6,6 +6,7 @@ import io.pdx.sandbox.engine.JobExecution;
 import io.pdx.sandbox.engine.results.ResultReading;
 import io.pdx.sandbox.engine.results.ResultStore;
 import io.pdx.sandbox.engine.RunFailure;
+import io.pdx.sandbox.observability.RunnerMetrics;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,9 +37,12 @@ public class JobResource {
     private final ResultReading reading;
     private final ResultStore store;
     private final ParquetExport parquetExport;
+    private final RunnerMetrics metrics;
 
-    public JobResource(JobExecution execution, ResultReading reading, ResultStore store, ParquetExport parquetExport) {
+    public JobResource(JobExecution execution, ResultReading reading, ResultStore store, ParquetExport parquetExport,
+                       RunnerMetrics metrics) {
         this.parquetExport = parquetExport;
+        this.metrics = metrics;
         this.execution = execution;
         this.reading = reading;
         this.store = store;
@@ -53,7 +57,16 @@ public class JobResource {
         if (request == null || !id.equals(request.jobId()) || request.sql() == null) {
             throw new RunFailure("sql_invalid", 400, "请求不完整", "The request is incomplete");
         }
-        return execution.run(request);
+        long started = System.nanoTime();
+        Throwable failure = null;
+        try {
+            return execution.run(request);
+        } catch (RunFailure | IOException | RuntimeException | Error thrown) {
+            failure = thrown;
+            throw thrown;
+        } finally {
+            metrics.ran(request, failure, System.nanoTime() - started);
+        }
     }
 
     @GET

@@ -15,6 +15,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class DataFolderHealthCheck implements HealthCheck {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DataFolderHealthCheck.class);
+
     private final DataFolder folder;
 
     public DataFolderHealthCheck(DataFolder folder) {
@@ -23,20 +25,23 @@ public class DataFolderHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("Data folder").withData("path", folder.root().toString());
+        // the status only: where the data lives and what it holds stay out of an answer anyone on the network can read
+        var response = HealthCheckResponse.named("Data folder");
         try {
             Optional<DataManifest> manifest = folder.manifest();
             if (manifest.isEmpty()) {
-                return response.withData("error", "no manifest.json").down().build();
+                LOG.warn("data folder not ready: no manifest.json");
+                return response.down().build();
             }
             long missing = manifest.get().datasets().stream().map(DatasetDescriptor::file)
                     .filter(file -> !Files.isReadable(folder.root().resolve(file))).count();
-            return response.withData("datasets", manifest.get().datasets().size())
-                    .withData("missingFiles", missing)
-                    .status(missing == 0)
-                    .build();
+            if (missing > 0) {
+                LOG.warnf("data folder not ready: %d of its datasets' files cannot be read", missing);
+            }
+            return response.status(missing == 0).build();
         } catch (Exception unreadable) {
-            return response.withData("error", unreadable.getClass().getSimpleName()).down().build();
+            LOG.warnf("data folder not ready: %s", unreadable.getClass().getSimpleName());
+            return response.down().build();
         }
     }
 }

@@ -62,6 +62,23 @@ class RunnerApiTest {
     }
 
     @Test
+    void duringARotation_thePreviousSecretIsAcceptedToo_andNothingElse() {
+        given().header("Authorization", "Bearer test-previous-secret-0123456789")
+                .get("/internal/v1/jobs/" + UUID.randomUUID() + "/summary").then().statusCode(org.hamcrest.Matchers.not(401));
+        given().header("Authorization", "Bearer test-previous-secret-012345678")
+                .get("/internal/v1/jobs/" + UUID.randomUUID() + "/summary").then().statusCode(401);
+    }
+
+    @Test
+    void health_saysUpOrDown_andNothingAboutWhereTheDataLivesOrWhichEngineRunsIt() {
+        String health = given().get("/q/health").then().statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(503))).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(health.contains("\"data\""), health);
+        org.junit.jupiter.api.Assertions.assertFalse(health.contains("/"), "no path: " + health);
+        org.junit.jupiter.api.Assertions.assertFalse(health.matches("(?s).*v?1\\.[0-9]+\\.[0-9].*"), "no version: " + health);
+    }
+
+    @Test
     void analysis_namesTheColumnsRead_andTheRegeneratedStatement() {
         marketplace().body(analysis("select district_code, count(*) as swipes from bus_card_swipes -- a comment\n group by district_code"))
                 .post("/internal/v1/analysis").then().statusCode(200)

@@ -26,6 +26,7 @@ import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.catalog.DatasetName;
 import io.pdx.marketplace.catalog.SearchCache;
+import io.pdx.marketplace.problem.FieldCheck;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -59,6 +60,8 @@ import java.util.stream.Collectors;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "registration")
+// only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
+@io.quarkus.security.Authenticated
 public class RegistrationResource {
 
     private final CatalogPolicy catalog;
@@ -94,13 +97,13 @@ public class RegistrationResource {
         }
         String provider = subject.department() != null ? subject.department() : draft.provider();
         if (draft.provider() != null && subject.department() != null && !draft.provider().equals(subject.department())) {
-            throw new InvalidDraft(List.of(new FieldError("provider", "a provider registers its own department's datasets")));
+            throw InvalidDraft.rule("provider", "a provider registers its own department's datasets");
         }
         return guard.require(subject, Operation.DATASET_CREATE, resource(null, provider, null))
                 .flatMap(allowed -> validated(draft))
                 .flatMap(valid -> {
                     if (provider == null) {
-                        throw new InvalidDraft(List.of(new FieldError("provider", "is required")));
+                        throw InvalidDraft.rule("provider", "is required");
                     }
                     Dataset dataset = new Dataset();
                     dataset.id = UUID.randomUUID();
@@ -133,13 +136,13 @@ public class RegistrationResource {
                         throw RegistrationConflict.notEditable(dataset.status);
                     }
                     if (draft.lockVersion() == null) {
-                        throw new InvalidDraft(List.of(new FieldError("lockVersion", "the version you edited is required")));
+                        throw InvalidDraft.rule("lockVersion", "the version you edited is required");
                     }
                     if (draft.lockVersion() != dataset.version) {
                         throw RegistrationConflict.staleVersion(draft.lockVersion(), dataset.version);
                     }
                     if (draft.provider() != null && !draft.provider().equals(dataset.provider)) {
-                        throw new InvalidDraft(List.of(new FieldError("provider", "a dataset keeps its provider")));
+                        throw InvalidDraft.rule("provider", "a dataset keeps its provider");
                     }
                     boolean renamed = !draft.nameZh().equals(dataset.nameZh);
                     apply(dataset, draft);
@@ -189,10 +192,16 @@ public class RegistrationResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "returnDataset", summary = "Return for changes / 退回修改", description = "A reviewer returns a SUBMITTED dataset with reasons.")
     public Uni<DatasetSummary> returnForChanges(@PathParam("id") UUID id, ReturnRequest request) {
         Subject subject = currentSubject.get();
-        List<String> reasons = request == null || request.reasons() == null ? List.of()
-                : request.reasons().stream().filter(reason -> reason != null && !reason.isBlank()).toList();
-        if (reasons.isEmpty() || reasons.stream().anyMatch(reason -> reason.length() > 500)) {
-            throw new InvalidDraft(List.of(new FieldError("reasons", "one or more reasons of at most 500 characters each")));
+        List<String> reasons = request == null || request.reasons() == null ? List.of() : request.reasons();
+        FieldCheck check = new FieldCheck();
+        if (reasons.isEmpty() || reasons.size() > ReturnRequest.MAX_REASONS) {
+            check.schema("reasons", "one or more reasons of at most 500 characters each");
+        }
+        for (int i = 0; i < reasons.size(); i++) {
+            check.text("reasons[" + i + "]", reasons.get(i), true, false, ReturnRequest.MAX_REASON);
+        }
+        if (!check.valid()) {
+            throw new InvalidDraft(check);
         }
         return transitions.run(() -> visible(id, subject), RegistrationTransition.RETURN, subject,
                         dataset -> dataset.returnReasons = new Dataset.ReturnReasons(reasons))
@@ -236,9 +245,9 @@ public class RegistrationResource {
     private static Uni<Void> validated(DatasetDraft draft) {
         return Category.<Category>listAll().map(categories -> {
             Set<String> codes = categories.stream().map(category -> category.code).collect(Collectors.toSet());
-            List<FieldError> errors = DraftValidator.errors(draft, codes);
-            if (!errors.isEmpty()) {
-                throw new InvalidDraft(errors);
+            FieldCheck check = DraftValidator.check(draft, codes);
+            if (!check.valid()) {
+                throw new InvalidDraft(check);
             }
             return null;
         });

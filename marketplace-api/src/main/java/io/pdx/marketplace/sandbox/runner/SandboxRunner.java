@@ -7,6 +7,8 @@ import io.pdx.contracts.runner.DeliveryRequest;
 import io.pdx.contracts.runner.ResultFormat;
 import io.pdx.contracts.runner.RunRequest;
 import io.pdx.contracts.runner.RunSummary;
+import io.pdx.contracts.tracing.RequestId;
+import io.pdx.marketplace.observability.CurrentRequestId;
 import io.pdx.marketplace.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -32,7 +34,8 @@ import java.util.UUID;
  * The one client of sandbox-runner in marketplace-api: the shared secret, the mapping of its answers (a
  * refusal of the runner, with whether a failed run read data, becomes a {@link SandboxRefusal}; no runner, a
  * {@link SandboxUnavailable}), and both transports — JSON calls through the REST client, and streamed bodies
- * (stored results, deliveries) relayed to the caller without being held.
+ * (stored results, deliveries) relayed to the caller without being held. Every call carries the request id of the
+ * work it is made for ({@link RequestId#HEADER}), so that the runner's log lines join the caller's.
  */
 @ApplicationScoped
 public class SandboxRunner {
@@ -93,7 +96,8 @@ public class SandboxRunner {
     /** Opens a runner response; fails with the runner's refusal when it is not 200. */
     private Uni<HttpClientResponse> open(HttpMethod method, String path, Object body) {
         RequestOptions options = new RequestOptions().setMethod(method).setHost(base.getHost()).setPort(base.getPort())
-                .setURI(path).putHeader(HttpHeaders.AUTHORIZATION, bearer);
+                .setURI(path).putHeader(HttpHeaders.AUTHORIZATION, bearer)
+                .putHeader(RequestId.HEADER, CurrentRequestId.orFresh());
         return client.request(options)
                 .flatMap(request -> {
                     if (body == null) {

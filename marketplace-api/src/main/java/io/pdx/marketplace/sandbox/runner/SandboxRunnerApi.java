@@ -4,6 +4,8 @@ import io.pdx.contracts.runner.Analysis;
 import io.pdx.contracts.runner.AnalysisRequest;
 import io.pdx.contracts.runner.RunRequest;
 import io.pdx.contracts.runner.RunSummary;
+import io.pdx.contracts.tracing.RequestId;
+import io.pdx.marketplace.observability.CurrentRequestId;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @ClientHeaderParam(name = "Authorization", value = "{bearer}")
+@ClientHeaderParam(name = RequestId.HEADER, value = "{requestId}")
 interface SandboxRunnerApi {
 
     @POST
@@ -43,6 +46,11 @@ interface SandboxRunnerApi {
     @GET
     @Path("/jobs/{id}/summary")
     Uni<RunSummary> summary(@PathParam("id") UUID id);
+
+    /** The request id of the work the call is made for (see {@link io.pdx.marketplace.observability.RequestIdFilter}). */
+    default String requestId() {
+        return CurrentRequestId.orFresh();
+    }
 
     default String bearer() {
         return "Bearer " + ConfigProvider.getConfig().getOptionalValue("pdx.sandbox.secret", String.class).orElse("");

@@ -141,10 +141,11 @@ class RegistrationResourceTest {
     }
 
     @Test
-    void create_forAnotherDepartment_isRefused() {
+    void create_forAnotherDepartment_is422NamingTheProvider() {
+        // a well-formed department id (the schema holds) that is not the caller's: a rule beyond the schema
         Map<String, Object> draft = draft(uniqueName());
         draft.put("provider", "dept-market");
-        post(PROVIDER, "/api/v1/datasets", draft).statusCode(400).body("errors.field", hasItem("provider"));
+        post(PROVIDER, "/api/v1/datasets", draft).statusCode(422).body("errors.field", hasItem("provider"));
     }
 
     @Test
