@@ -1,22 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, gradeLabel, isLocale, otherLocale, t } from '../src/i18n';
+import { MESSAGES, translate, translateEnum } from '../src/i18n/messages';
 
-describe('i18n', () => {
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('zh', 'summary', { total: 3, page: 1, pages: 2 })).toBe('共 3 个数据集，第 1 / 2 页');
-    expect(t('en', 'summary', { total: 3 })).toBe('3 datasets, page {page} of {pages}');
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('every label in both languages', () => {
+  it('has the same keys in Chinese and English, none empty', () => {
+    expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.zh).sort());
+    for (const [key, text] of [...Object.entries(MESSAGES.zh), ...Object.entries(MESSAGES.en)]) {
+      expect(text.trim(), key).not.toBe('');
+    }
   });
 
-  it('names the three grades of GB/T 43697 in both languages', () => {
-    expect(['GENERAL', 'IMPORTANT', 'CORE'].map((g) => gradeLabel('zh', g as 'GENERAL'))).toEqual(['一般数据', '重要数据', '核心数据']);
-    expect(gradeLabel('en', 'IMPORTANT')).toBe('Important data');
+  it('uses the same placeholders in both', () => {
+    for (const key of Object.keys(MESSAGES.zh) as (keyof typeof MESSAGES.zh)[]) {
+      expect(placeholders(MESSAGES.en[key]), key).toEqual(placeholders(MESSAGES.zh[key]));
+    }
   });
 
-  it('formats counts with grouping and switches locales', () => {
-    expect(formatCount('zh', 1234567)).toBe('1,234,567');
-    expect(otherLocale('zh')).toBe('en');
-    expect(otherLocale('en')).toBe('zh');
-    expect(isLocale('en')).toBe(true);
-    expect(isLocale('fr')).toBe(false);
+  it('fills placeholders and names enum values', () => {
+    expect(translate('zh', 'resultsSummary', { total: 3 })).toBe('共 3 个数据集');
+    expect(translate('en', 'resultsSummary', { total: 3 })).toBe('3 datasets');
+    expect(translateEnum('zh', 'grade_', 'IMPORTANT')).toBe('重要数据');
+    expect(translateEnum('en', 'state_', 'ACTIVE')).toBe('Active');
+    expect(translateEnum('en', 'state_', 'NEW_STATE')).toBe('NEW_STATE');
   });
 });

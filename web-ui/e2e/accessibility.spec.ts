@@ -1,0 +1,47 @@
+// axe on each main page of the console, per role: no serious or critical violation.
+import { test } from '@playwright/test';
+import { ORG_A, api, ensureOrganization, expectAccessible, items, login, waitForStack } from './stack';
+
+test.beforeAll(async () => {
+  await waitForStack();
+  await ensureOrganization('operator-a', ORG_A, '闽数科技有限公司');
+});
+
+test('operator pages are accessible', async ({ page }) => {
+  await login(page, 'operator-a', '/');
+  await expectAccessible(page, 'catalog (signed in)');
+  for (const path of ['/organization', '/licenses', '/invoices']) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, path);
+  }
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.goto('/licenses');
+  await page.getByRole('heading', { level: 1, name: /licenses/i }).waitFor();
+  await expectAccessible(page, '/licenses (English)');
+});
+
+test('bureau pages are accessible', async ({ page }) => {
+  await login(page, 'bureau-admin', '/review');
+  for (const path of ['/review', '/review?tab=registrations', '/review?tab=organizations', '/review?tab=results', '/licenses', '/ledger', '/audit', '/efficiency']) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, path);
+  }
+  const jobs = await api('bureau-admin', 'GET', '/sandbox/jobs');
+  const any = items<{ id: string }>(jobs.body)[0];
+  if (any) {
+    await page.goto(`/review/jobs/${any.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(page, 'job review');
+  }
+});
+
+test('developer pages are accessible', async ({ page }) => {
+  await login(page, 'developer-a', '/workspace');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, '/workspace');
+});

@@ -1,0 +1,221 @@
+// One test per journey of issue #16, against the real stack and the real Keycloak login page.
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import {
+  ORG_A,
+  activeLicense,
+  api,
+  apply,
+  createOperator,
+  ensureOrganization,
+  expectAccessible,
+  login,
+  product,
+  randomUscc,
+  runJob,
+  screenshots,
+  verifyOrganization,
+  waitForStack,
+  type Job,
+  type License,
+} from './stack';
+
+test.beforeAll(async () => {
+  await waitForStack();
+});
+
+test('anonymous: a search for 公交 finds the bus data and shows no IMPORTANT dataset', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('公共数据资源目录');
+  const search = page.getByRole('searchbox').or(page.getByLabel('搜索数据集')).first();
+  await search.fill('公交');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=%E5%85%AC%E4%BA%A4/);
+  const table = page.getByTestId('catalog-table');
+  await expect(table.getByRole('link', { name: '公交刷卡记录' })).toBeVisible();
+  await expect(table).not.toContainText('重要数据');
+  await expect(table).not.toContainText('核心数据');
+  await expect(page.getByTestId('facet-grade')).not.toContainText('重要数据');
+  // Facets narrow the search in the URL; Back returns to the previous search.
+  await page.getByTestId('facet-grade').getByRole('button').first().click();
+  await expect(page).toHaveURL(/grade=GENERAL/);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/grade=/);
+  await expect(page).toHaveURL(/q=/);
+  // The dataset page: schema with tags, product description, DCAT link, sample rows.
+  await table.getByRole('link', { name: '公交刷卡记录' }).click();
+  await expect(page.getByTestId('schema-table')).toContainText('card_id');
+  await expect(page.getByTestId('schema-table')).toContainText('标识符');
+  await expect(page.getByTestId('product-card')).toContainText('数据产品说明书');
+  await expect(page.getByTestId('dcat-link')).toHaveAttribute('href', /\/dcat$/);
+  await expectAccessible(page, 'dataset page');
+  await page.goBack();
+  await expect(page.getByTestId('catalog-table')).toBeVisible();
+  await expectAccessible(page, 'catalog');
+  await screenshots(page, 'journey-1-anonymous-search');
+});
+
+test('operator: registers the organization, applies for a GENERAL product, is approved at once, accepts the contract', async ({ page }) => {
+  const uscc = randomUscc();
+  const username = `e2e-op-${Date.now().toString(36)}`;
+  const fresh = await createOperator(username, uscc);
+  const user = fresh ? username : 'operator-b';
+  const org = fresh ? uscc : '91110000600037341L';
+  await login(page, user, '/organization');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('运营机构登记');
+  await expect(page.getByTestId('org-form').or(page.getByTestId('org-current')).first()).toBeVisible();
+  if (await page.getByTestId('org-form').isVisible()) {
+    await page.getByLabel('机构名称').fill(`端到端测试科技有限公司${username}`);
+    const code = page.getByLabel('统一社会信用代码');
+    // Checked as it is typed: a wrong check character is named, then corrected.
+    await code.fill(org.slice(0, 10));
+    await expect(page.getByTestId('uscc-help')).toContainText('10 / 18');
+    const wrong = org.slice(0, 17) + (org[17] === '0' ? '1' : '0');
+    await code.fill(wrong);
+    await expect(page.getByTestId('uscc-help')).toContainText('校验位应为');
+    await code.fill(org);
+    await expect(page.getByTestId('uscc-help')).toContainText('校验通过');
+    await page.getByLabel('法定代表人').fill('张三');
+    await page.getByLabel('联系人').fill('李四');
+    await page.getByLabel('联系电话').fill('0591-87654321');
+    await page.getByLabel('联系邮箱').fill('e2e@example.cn');
+    await page.getByTestId('org-submit').click();
+    await expect(page.getByTestId('org-current')).toBeVisible();
+  }
+  await expect(page.getByTestId('org-current')).toContainText(org);
+  // The bureau verifies the organization (its own journey); then the operator applies.
+  await verifyOrganization(org);
+  const bus = await product('公交刷卡记录', user);
+  await page.goto(`/datasets/${bus.datasetId}`);
+  await page.getByTestId('apply-button').click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('申请授权');
+  await page.getByTestId('purpose-PUBLIC_GOVERNANCE').check();
+  await page.getByTestId('purpose-text').fill('公交线网优化');
+  for (const c of ['swipe_time', 'route_id', 'district_code', 'fare_cents']) await page.getByTestId(`column-${c}`).check();
+  await page.getByTestId('mode-SANDBOX').check();
+  await expectAccessible(page, 'apply form');
+  await page.getByTestId('apply-submit').click();
+  await expect(page.getByTestId('apply-outcome')).toHaveText('秒批通过');
+  await page.getByTestId('view-license').click();
+  await expect(page.getByTestId('license-state')).toContainText('已批准待确认');
+  await expect(page.getByTestId('contract-text')).toContainText('授权');
+  await expect(page.getByTestId('contract-sha-ok')).toBeVisible();
+  await page.getByTestId('accept-contract').click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认协议并生效' }).click();
+  await expect(page.getByTestId('license-state')).toContainText('生效中');
+  await expect(page.getByTestId('license-timeline')).toContainText('运营机构确认协议');
+  await expectAccessible(page, 'license page');
+  await screenshots(page, 'journey-2-operator-license');
+});
+
+test('bureau: an IMPORTANT application is approved by two reviewers', async ({ browser }) => {
+  await ensureOrganization('operator-a', ORG_A, '闽数科技有限公司');
+  const claims = await product('医保结算明细');
+  const license = await apply('operator-a', claims.id, ['district_code', 'age', 'total_amount'], 'PUBLIC_WELFARE');
+  expect(license.state).toBe('IN_REVIEW');
+
+  const first = await browser.newContext();
+  const p1 = await first.newPage();
+  await login(p1, 'reviewer-1', '/review');
+  await expect(p1.getByTestId('queue-applications')).toBeVisible();
+  await p1.locator(`a[href="/licenses/${license.id}"]`).first().click();
+  await expect(p1.getByTestId('policy-reasons')).toContainText('重要数据的授权申请须人工审核');
+  await expect(p1.getByTestId('review-card')).toContainText('需 2 名审核员批准');
+  await p1.getByTestId('approve').click();
+  await expect(p1.getByTestId('approved-by')).toContainText('reviewer-1');
+  await expect(p1.getByTestId('still-needed')).toContainText('还需 1 名审核员');
+  await expect(p1.getByTestId('approve')).toHaveCount(0);
+  await expectAccessible(p1, 'review queue application');
+  await first.close();
+
+  const second = await browser.newContext();
+  const p2 = await second.newPage();
+  await login(p2, 'reviewer-2', `/licenses/${license.id}`);
+  await expect(p2.getByTestId('approved-by')).toContainText('reviewer-1');
+  await p2.getByTestId('approve').click();
+  await expect(p2.getByTestId('license-state')).toContainText('已批准待确认');
+  await expect(p2.getByTestId('approved-by')).toContainText('reviewer-2');
+  await screenshots(p2, 'journey-3-two-reviewers');
+  await second.close();
+});
+
+test('bureau: a reviewer releases an IMPORTANT result', async ({ page }) => {
+  const license = await activeLicense('医保结算明细', ['district_code', 'age', 'total_amount']);
+  const minAge = 20 + Math.floor(Math.random() * 40);
+  const job = await runJob(
+    'developer-a',
+    license.id,
+    `SELECT district_code, count(*) AS claims FROM medical_insurance_claims WHERE age >= ${minAge} GROUP BY district_code`,
+    0.1,
+  );
+  expect(job.state, JSON.stringify(job)).toBe('AWAITING_RELEASE');
+
+  await login(page, 'reviewer-1', '/review?tab=results');
+  await expect(page.getByTestId('queue-results')).toBeVisible();
+  await page.locator(`a[href="/review/jobs/${job.id}"]`).first().click();
+  await expect(page.getByTestId('job-state')).toContainText('待审核发布');
+  await expect(page.getByTestId('release-rows')).not.toHaveText('—');
+  await expect(page.getByTestId('release-suppressed')).not.toHaveText('—');
+  await expect(page.getByTestId('release-epsilon')).toContainText('0.1');
+  await expect(page.getByTestId('release-budget')).toContainText('/');
+  await expect(page.getByTestId('sql-editor')).toContainText('medical_insurance_claims');
+  await expectAccessible(page, 'release review');
+  await page.getByTestId('release-job').click();
+  // Released, or the problem the API answered (named in the failure).
+  await expect(page.getByTestId('job-state').filter({ hasText: '已发布' }).or(page.getByRole('alert').filter({ hasText: '状态码' }))).toBeVisible();
+  const problem = page.getByRole('alert').filter({ hasText: '状态码' });
+  if (await problem.count()) throw new Error(`release refused: ${await problem.first().innerText()}`);
+  await expect(page.getByTestId('job-state')).toContainText('已发布');
+  const after = await api<Job>('developer-a', 'GET', `/sandbox/jobs/${job.id}`);
+  expect(after.body.state).toBe('RELEASED');
+  await screenshots(page, 'journey-4-release-result');
+});
+
+test('developer: runs a query, sees the table and the chart, downloads the Arrow file', async ({ page }) => {
+  const license: License = await activeLicense('公交刷卡记录', ['swipe_time', 'route_id', 'district_code', 'fare_cents']);
+  await login(page, 'developer-a', '/workspace');
+  await page.locator(`a[href="/workspace/${license.id}"]`).first().click();
+  await expect(page.getByTestId('workspace-alias').first()).toHaveText('bus_card_swipes');
+  // A statement of its own each run (a repeated one would be answered from the earlier result).
+  const floor = Math.floor(Math.random() * 50);
+  const sql = `SELECT district_code, count(*) AS swipes, avg(fare_cents) AS avg_fare FROM bus_card_swipes WHERE fare_cents >= ${floor} GROUP BY district_code`;
+  const editor = page.getByTestId('sql-editor').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(sql);
+  await page.getByTestId('submit-job').click();
+  await expect(page.getByTestId('job-state')).toHaveAttribute('data-state', 'RELEASED', { timeout: 90_000 });
+  const table = page.getByTestId('result-table');
+  await expect(table).toContainText('district_code');
+  await expect(table.locator('tr.ant-table-row').first()).toBeVisible();
+  await expect(page.getByTestId('controls-applied')).toContainText('10');
+  await page.getByRole('tab', { name: '图表' }).click();
+  await expect(page.getByTestId('result-chart').locator('canvas')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-arrow').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.arrows$/);
+  const path = await download.path();
+  const arrow = tableFromIPC(readFileSync(path));
+  expect(arrow.numRows).toBeGreaterThan(0);
+  expect(arrow.schema.fields.map((f) => f.name)).toEqual(['district_code', 'swipes', 'avg_fare']);
+  const [parquet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-parquet').click()]);
+  expect(readFileSync(await parquet.path()).subarray(0, 4).toString('latin1')).toBe('PAR1');
+  await expect(page.getByText('pa.ipc.open_stream').or(page.getByText('result.arrows')).first()).toBeAttached();
+  await expectAccessible(page, 'workspace');
+  await screenshots(page, 'journey-5-developer-query');
+});
+
+test('bureau: the efficiency dashboard renders its charts with data', async ({ page }) => {
+  // At least one application, one 秒批 and one metered call exist.
+  const license = await activeLicense('公交刷卡记录', ['route_id', 'district_code']);
+  await runJob('developer-a', license.id, `SELECT route_id, count(*) AS n FROM bus_card_swipes WHERE district_code <> 'x${Date.now()}' GROUP BY route_id`);
+  await login(page, 'bureau-admin', '/efficiency');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('效能评估');
+  await expect(page.getByTestId('auto-share')).toContainText(/[1-9]\d* \/ [1-9][\d,]* 件申请/);
+  for (const chart of ['chart-auto-share', 'chart-decision-time', 'chart-months']) {
+    await expect(page.getByTestId(chart).locator('canvas')).toBeVisible();
+  }
+  await expectAccessible(page, 'efficiency');
+  await screenshots(page, 'journey-6-efficiency');
+});

@@ -1,0 +1,258 @@
+// Every call the console makes to marketplace-api (/api/v1).
+import { asListPage, type ListPage } from '../lib/list';
+import { DEFAULT_REFERENCE, guessAlias, mergeReference, type Reference } from '../lib/reference';
+import { isApiError } from '../lib/problem';
+import { apiFetch } from './http';
+import type {
+  ApiWorkspace,
+  ColumnTag,
+  AuditEvent,
+  AuditVerification,
+  DatasetPage,
+  DatasetSummary,
+  EfficiencyFigures,
+  InvoiceLine,
+  JobRequest,
+  JobState,
+  JobView,
+  LedgerAnswer,
+  LicenseApplication,
+  LicenseView,
+  OrganizationRequest,
+  OrganizationView,
+  ProductPage,
+  ProductView,
+  Workspace,
+} from './types';
+
+export const API = '/api/v1';
+
+function qs(params: Record<string, string | number | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+// ---- catalog ------------------------------------------------------------------------------------
+
+export interface DatasetQuery {
+  q?: string | undefined;
+  category?: string | undefined;
+  grade?: string | undefined;
+  provider?: string | undefined;
+  openness?: string | undefined;
+  status?: string | undefined;
+  sort?: string | undefined;
+  page?: number | undefined;
+  size?: number | undefined;
+}
+
+export async function listDatasets(query: DatasetQuery, signal?: AbortSignal): Promise<DatasetPage> {
+  const body = await apiFetch<Partial<DatasetPage>>(`${API}/datasets${qs({ ...query })}`, signal ? { signal } : {});
+  return {
+    items: body.items ?? [],
+    total: body.total ?? 0,
+    page: body.page ?? 0,
+    size: body.size ?? 20,
+    facets: body.facets ?? {},
+  };
+}
+
+export const getDataset = (id: string) => apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}`);
+export const dcatUrl = (id: string) => `${API}/datasets/${encodeURIComponent(id)}/dcat`;
+export const registerDataset = (id: string) =>
+  apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/register`, { method: 'POST' });
+export const returnDataset = (id: string, reasons: string[]) =>
+  apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/return`, { method: 'POST', body: { reasons } });
+
+export async function listProducts(query: { datasetId?: string; page?: number; size?: number } = {}): Promise<ProductView[]> {
+  const body = await apiFetch<ProductPage | ProductView[]>(`${API}/products${qs({ size: 100, ...query })}`);
+  return asListPage<ProductView>(body).items;
+}
+
+export const getProduct = (id: string) => apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}`);
+
+// ---- organizations -------------------------------------------------------------------------------
+
+export const registerOrganization = (request: OrganizationRequest) =>
+  apiFetch<OrganizationView>(`${API}/organizations`, { method: 'POST', body: request });
+export const getOrganization = (id: string) => apiFetch<OrganizationView>(`${API}/organizations/${encodeURIComponent(id)}`);
+export const organizationAction = (id: string, action: 'verify' | 'suspend' | 'reinstate') =>
+  apiFetch<OrganizationView>(`${API}/organizations/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
+
+/** Organizations by status, for the bureau's queue; null when the API offers no such list (yet). */
+export async function listOrganizations(status: string): Promise<OrganizationView[] | null> {
+  try {
+    const body = await apiFetch<unknown>(`${API}/organizations${qs({ status })}`);
+    return asListPage<OrganizationView>(body).items;
+  } catch (e) {
+    if (isApiError(e) && [404, 405].includes(e.problem.status)) return null;
+    throw e;
+  }
+}
+
+// ---- licenses ------------------------------------------------------------------------------------
+
+export const applyForLicense = (application: LicenseApplication) =>
+  apiFetch<LicenseView>(`${API}/licenses`, { method: 'POST', body: application });
+
+export async function listLicenses(state?: string): Promise<ListPage<LicenseView>> {
+  return asListPage<LicenseView>(await apiFetch<unknown>(`${API}/licenses${qs({ state, size: 500 })}`));
+}
+
+export const getLicense = (id: string) => apiFetch<LicenseView>(`${API}/licenses/${encodeURIComponent(id)}`);
+export const getContract = (id: string) =>
+  apiFetch<string>(`${API}/licenses/${encodeURIComponent(id)}/contract`, { as: 'text', accept: 'text/plain, application/problem+json' });
+
+export type LicenseAction = 'approve' | 'reject' | 'accept' | 'suspend' | 'resume' | 'revoke';
+export const licenseAction = (id: string, action: LicenseAction, reason?: string) =>
+  apiFetch<LicenseView>(`${API}/licenses/${encodeURIComponent(id)}/${action}`, {
+    method: 'POST',
+    ...(reason !== undefined ? { body: { reason } } : {}),
+  });
+
+/**
+ * What a developer may query under a license. Uses GET /licenses/{id}/workspace; while that endpoint
+ * is missing (404/405), derives it from the license and its dataset.
+ */
+export async function getWorkspace(license: LicenseView, reference: Reference = DEFAULT_REFERENCE): Promise<Workspace> {
+  const id = license.id ?? '';
+  try {
+    const body = await apiFetch<ApiWorkspace>(`${API}/licenses/${encodeURIComponent(id)}/workspace`);
+    return fromApiWorkspace(body, id);
+  } catch (e) {
+    if (!(isApiError(e) && [404, 405, 501].includes(e.problem.status))) throw e;
+  }
+  const dataset = license.datasetId ? await getDataset(license.datasetId) : null;
+  const grade = dataset?.grade;
+  const uses = reference.columnUses[grade ?? 'GENERAL'] ?? {};
+  const licensed = new Set(license.columns ?? []);
+  return {
+    licenseId: id,
+    ...(grade ? { grade } : {}),
+    derived: true,
+    epsilonMin: grade ? reference.epsilon[grade]?.min ?? null : null,
+    epsilonMax: grade ? reference.epsilon[grade]?.max ?? null : null,
+    templates: [],
+    datasets: [
+      {
+        alias: guessAlias(dataset?.nameZh, dataset?.nameEn),
+        ...(dataset?.id ? { datasetId: dataset.id } : {}),
+        ...(dataset?.nameZh ? { nameZh: dataset.nameZh } : {}),
+        ...(dataset?.nameEn ? { nameEn: dataset.nameEn } : {}),
+        ...(grade ? { grade } : {}),
+        columns: (dataset?.columns ?? [])
+          .filter((c) => licensed.size === 0 || licensed.has(c.name ?? ''))
+          .map((c) => ({
+            name: c.name ?? '',
+            ...(c.type ? { type: c.type } : {}),
+            ...(c.tag ? { tag: c.tag } : {}),
+            ...(c.description ? { description: c.description } : {}),
+            uses: c.tag ? uses[c.tag] ?? [] : [],
+          })),
+      },
+    ],
+  };
+}
+
+/** The API's workspace (one dataset) as the page's model. */
+export function fromApiWorkspace(w: ApiWorkspace, id: string): Workspace {
+  const tags = ['IDENTIFIER', 'QUASI_IDENTIFIER', 'SENSITIVE', 'ATTRIBUTE', 'METRIC'];
+  return {
+    licenseId: w.licenseId ?? id,
+    ...(w.grade && ['GENERAL', 'IMPORTANT', 'CORE'].includes(w.grade) ? { grade: w.grade as Workspace['grade'] & string } : {}),
+    epsilonMin: w.privacy?.epsilonMin ?? null,
+    epsilonMax: w.privacy?.epsilonMax ?? null,
+    epsilonDefault: w.privacy?.epsilonDefault ?? null,
+    k: w.k ?? null,
+    rowCap: w.rowCap ?? null,
+    release: w.release ?? null,
+    templates: (w.templates ?? []).filter((t): t is typeof t & { id: string } => Boolean(t.id)),
+    datasets: [
+      {
+        alias: w.alias ?? '',
+        ...(w.datasetId ? { datasetId: w.datasetId } : {}),
+        ...(w.datasetNameZh ? { nameZh: w.datasetNameZh } : {}),
+        ...(w.datasetNameEn ? { nameEn: w.datasetNameEn } : {}),
+        columns: (w.columns ?? []).map((c) => {
+          const { tag, name, ...rest } = c;
+          return { ...rest, name: name ?? '', ...(tag && tags.includes(tag) ? { tag: tag as ColumnTag } : {}) };
+        }),
+      },
+    ],
+  };
+}
+
+// ---- sandbox jobs --------------------------------------------------------------------------------
+
+export async function listJobs(state?: JobState): Promise<ListPage<JobView>> {
+  return asListPage<JobView>(await apiFetch<unknown>(`${API}/sandbox/jobs${qs({ state, size: 200 })}`));
+}
+export const getJob = (id: string, wait?: string, signal?: AbortSignal) =>
+  apiFetch<JobView>(`${API}/sandbox/jobs/${encodeURIComponent(id)}${qs({ wait })}`, signal ? { signal } : {});
+export const submitJob = (request: JobRequest) => apiFetch<JobView>(`${API}/sandbox/jobs`, { method: 'POST', body: request });
+export const releaseJob = (id: string) => apiFetch<JobView>(`${API}/sandbox/jobs/${encodeURIComponent(id)}/release`, { method: 'POST' });
+export const rejectJob = (id: string, reason: string) =>
+  apiFetch<JobView>(`${API}/sandbox/jobs/${encodeURIComponent(id)}/reject`, { method: 'POST', body: { reason } });
+export const cancelJob = (id: string) => apiFetch<JobView>(`${API}/sandbox/jobs/${encodeURIComponent(id)}/cancel`, { method: 'POST' });
+
+export const ARROW_STREAM = 'application/vnd.apache.arrow.stream';
+
+export const resultUrl = (id: string, format?: 'arrow' | 'json' | 'parquet') =>
+  `${API}/sandbox/jobs/${encodeURIComponent(id)}/result${format && format !== 'arrow' ? `?format=${format}` : ''}`;
+
+export const fetchResultArrow = (id: string) =>
+  apiFetch<ArrayBuffer>(resultUrl(id), { as: 'arrayBuffer', accept: `${ARROW_STREAM}, application/problem+json` });
+export const fetchResultBlob = (id: string, format: 'arrow' | 'parquet') =>
+  apiFetch<Blob>(resultUrl(id, format), {
+    as: 'blob',
+    accept: `${format === 'parquet' ? 'application/vnd.apache.parquet' : ARROW_STREAM}, application/octet-stream, application/problem+json`,
+  });
+
+// ---- money, audit, efficiency, reference ---------------------------------------------------------
+
+export async function listInvoices(): Promise<ListPage<InvoiceLine>> {
+  return asListPage<InvoiceLine>(await apiFetch<unknown>(`${API}/invoices${qs({ size: 500 })}`));
+}
+
+export async function getLedger(): Promise<LedgerAnswer> {
+  const body = await apiFetch<Record<string, unknown> | unknown[]>(`${API}/ledger${qs({ size: 500 })}`);
+  const entries = asListPage<LedgerAnswer['entries'][number]>(body).items;
+  const o = Array.isArray(body) ? {} : body;
+  const totalDebitFen = typeof o['totalDebitFen'] === 'number' ? o['totalDebitFen'] : entries.reduce((s, e) => s + (e.debitFen ?? 0), 0);
+  const totalCreditFen = typeof o['totalCreditFen'] === 'number' ? o['totalCreditFen'] : entries.reduce((s, e) => s + (e.creditFen ?? 0), 0);
+  const balanced = typeof o['balanced'] === 'boolean' ? o['balanced'] : totalDebitFen === totalCreditFen;
+  return { entries, totalDebitFen, totalCreditFen, balanced };
+}
+
+export const getEfficiency = () => apiFetch<EfficiencyFigures>(`${API}/efficiency`);
+
+export async function listAuditEvents(query: { afterSeq?: number; size?: number; resourceId?: string }): Promise<AuditEvent[]> {
+  return asListPage<AuditEvent>(await apiFetch<unknown>(`${API}/audit/events${qs({ size: 100, ...query })}`)).items;
+}
+export const verifyAudit = () => apiFetch<AuditVerification>(`${API}/audit/verify`);
+
+/**
+ * Reference data (purposes, license modes, grades, review SLA): one document at /reference, or one
+ * endpoint each under it; the policy's defaults for whatever the API does not serve yet.
+ */
+export async function getReference(): Promise<Reference> {
+  try {
+    return mergeReference(await apiFetch<unknown>(`${API}/reference`));
+  } catch (e) {
+    if (!(isApiError(e) && e.problem.status >= 400 && e.problem.status < 500)) throw e;
+  }
+  const parts = ['purposes', 'license-modes', 'grades', 'review-sla'] as const;
+  const keys = { purposes: 'purposes', 'license-modes': 'licenseModes', grades: 'grades', 'review-sla': 'reviewSla' } as const;
+  const answers = await Promise.allSettled(parts.map((p) => apiFetch<unknown>(`${API}/reference/${p}`)));
+  const doc: Record<string, unknown> = {};
+  answers.forEach((a, i) => {
+    const part = parts[i];
+    if (a.status !== 'fulfilled' || !part) return;
+    const v = a.value;
+    // A list endpoint may answer an envelope; a single figure an object.
+    doc[keys[part]] = Array.isArray(v) ? v : typeof v === 'object' && v !== null && Array.isArray((v as { items?: unknown }).items) ? (v as { items: unknown }).items : v;
+  });
+  return Object.keys(doc).length > 0 ? mergeReference(doc) : DEFAULT_REFERENCE;
+}

@@ -1,0 +1,93 @@
+// Wire types: aliases of the schemas generated from /q/openapi (schema.d.ts, `npm run api:types`).
+// Only the answers the OpenAPI document leaves untyped (maps) have shapes written here.
+import type { components } from './schema';
+
+type S = components['schemas'];
+
+export type ColumnSpec = S['ColumnSpec'];
+export type ColumnTag = NonNullable<S['ColumnSpec']['tag']>;
+export type Grade = NonNullable<S['DatasetSummary']['grade']>;
+export type DatasetSummary = S['DatasetSummary'];
+export type LicenseApplication = S['LicenseApplication'];
+export type LicenseView = S['LicenseView'];
+export type LicenseState = NonNullable<S['LicenseView']['state']>;
+export type PolicyReason = NonNullable<S['LicenseView']['decisionReasons']>[number];
+export type ReviewNote = S['ReviewNote'];
+export type ReturnRequest = S['ReturnRequest'];
+export type JobRequest = S['JobRequest'];
+export type JobView = S['JobView'];
+export type JobState = NonNullable<S['JobView']['state']>;
+export type PrivacyBudget = NonNullable<S['JobView']['budget']>;
+export type ResultSummary = NonNullable<S['JobView']['result']>;
+export type ProductView = S['ProductView'];
+export type PriceRule = NonNullable<S['ProductView']['priceRule']>;
+export type ProductDescription = NonNullable<S['ProductView']['description']>;
+export type ProductPage = S['ProductPage'];
+export type OrganizationRequest = S['OrganizationRequest'];
+export type OrganizationView = S['OrganizationView'];
+export type InvoiceLine = S['InvoiceLineView'];
+export type LedgerEntry = S['LedgerEntryView'];
+export type AuditEvent = S['AuditEventView'];
+export type AuditVerification = S['AuditVerification'];
+export type ReferenceData = S['ReferenceData'];
+export type Category = S['Category'];
+/** GET /licenses/{id}/workspace as the API sends it. */
+export type ApiWorkspace = S['Workspace'];
+export type ApiTemplate = S['Template'];
+
+/** GET /datasets: one page with facet counts (the generated DatasetPage with its fields required). */
+export type DatasetPage = Required<Pick<S['DatasetPage'], 'items' | 'total' | 'page' | 'size' | 'facets'>>;
+
+/** GET /ledger: the envelope with the ledger's totals (LedgerPage), read with its fields required. */
+export interface LedgerAnswer {
+  entries: LedgerEntry[];
+  totalDebitFen: number;
+  totalCreditFen: number;
+  balanced: boolean;
+}
+
+/** GET /efficiency (a map in the OpenAPI document). */
+export interface EfficiencyFigures {
+  applications: number;
+  autoApproved: number;
+  autoApprovedShare: number;
+  decided: number;
+  medianSecondsToDecision: number;
+  p90SecondsToDecision: number;
+  inReview: number;
+  reviewsPastSla: number;
+  reviewSlaHours: number;
+  months: { month: string; calls: number; revenueFen: number; applications?: number }[];
+}
+
+/**
+ * What the workspace page shows of GET /licenses/{id}/workspace: the datasets (aliases) a license may
+ * query — one today, several once joins are licensed — with their columns and uses, and the templates.
+ */
+export interface Workspace {
+  licenseId: string;
+  grade?: Grade;
+  datasets: WorkspaceDataset[];
+  templates: WorkspaceTemplate[];
+  epsilonMin?: number | null;
+  epsilonMax?: number | null;
+  epsilonDefault?: number | null;
+  k?: number | null;
+  rowCap?: number | null;
+  release?: string | null;
+  /** Whether the workspace was derived in the browser from the license and dataset. */
+  derived?: boolean;
+}
+
+export interface WorkspaceDataset {
+  alias: string;
+  datasetId?: string;
+  nameZh?: string;
+  nameEn?: string;
+  grade?: Grade;
+  columns: WorkspaceColumn[];
+}
+
+export type WorkspaceColumn = Omit<S['WorkspaceColumn'], 'name' | 'tag'> & { name: string; tag?: ColumnTag };
+
+export type WorkspaceTemplate = ApiTemplate & { id: string };

@@ -1,0 +1,114 @@
+// 收益台账: the double-entry ledger, its balance, and the sums by organization and month.
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Statistic, Tabs } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { getLedger } from '../api/endpoints';
+import type { LedgerEntry } from '../api/types';
+import { useAuth } from '../auth/AuthContext';
+import { useI18n } from '../i18n/I18nContext';
+import { formatDateTime, formatFen } from '../lib/format';
+import { groupLedger, isBalanced, type LedgerGroup } from '../lib/ledger';
+import { DataTable } from '../components/DataTable';
+import { Page } from '../components/Page';
+import { EmptyState, QueryView } from '../components/QueryView';
+import { RequireRole } from '../components/RequireRole';
+
+export default function LedgerPage() {
+  return (
+    <RequireRole roles={['bureau-admin']}>
+      <Ledger />
+    </RequireRole>
+  );
+}
+
+function Ledger() {
+  const auth = useAuth();
+  const { t, locale } = useI18n();
+  const query = useQuery({ queryKey: ['ledger', auth.username], queryFn: getLedger });
+  const groupColumns: ColumnsType<LedgerGroup> = [
+    { title: t('colMonth'), dataIndex: 'month', key: 'm' },
+    { title: t('organization'), key: 'o', render: (_, g) => <code>{g.organization}</code> },
+    { title: t('colDebit'), key: 'd', align: 'right', render: (_, g) => formatFen(locale, g.debitFen) },
+    { title: t('colCredit'), key: 'c', align: 'right', render: (_, g) => formatFen(locale, g.creditFen) },
+    { title: t('colEntries'), dataIndex: 'entries', key: 'n', align: 'right' },
+    {
+      title: t('status'),
+      key: 'b',
+      render: (_, g) => (g.debitFen === g.creditFen ? t('ledgerBalanced') : t('ledgerUnbalanced')),
+    },
+  ];
+  const entryColumns: ColumnsType<LedgerEntry> = [
+    { title: t('colSeq'), dataIndex: 'seq', key: 's' },
+    { title: t('colAt'), key: 'at', render: (_, e) => <span className="pdx-nowrap">{formatDateTime(locale, e.createdAt)}</span> },
+    { title: t('colAccount'), key: 'a', render: (_, e) => <code className="pdx-nowrap">{e.account}</code> },
+    { title: t('organization'), key: 'o', render: (_, e) => <code>{e.organization}</code> },
+    { title: t('colDebit'), key: 'd', align: 'right', render: (_, e) => (e.debitFen ? formatFen(locale, e.debitFen) : '') },
+    { title: t('colCredit'), key: 'c', align: 'right', render: (_, e) => (e.creditFen ? formatFen(locale, e.creditFen) : '') },
+    { title: t('colMemo'), dataIndex: 'memo', key: 'memo' },
+  ];
+  return (
+    <Page title={t('ledgerTitle')} intro={t('ledgerIntro')}>
+      <QueryView query={query}>
+        {(data) => {
+          const groups = groupLedger(data.entries);
+          return (
+            <>
+              <Alert
+                type={data.balanced && isBalanced(groups) ? 'success' : 'error'}
+                showIcon
+                title={data.balanced ? t('ledgerBalanced') : t('ledgerUnbalanced')}
+                style={{ marginBottom: 16 }}
+                data-testid="ledger-balance"
+              />
+              <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+                <Col xs={24} sm={12}>
+                  <Card>
+                    <Statistic title={t('totalDebit')} value={formatFen(locale, data.totalDebitFen)} />
+                  </Card>
+                </Col>
+                <Col xs={24} sm={12}>
+                  <Card>
+                    <Statistic title={t('totalCredit')} value={formatFen(locale, data.totalCreditFen)} />
+                  </Card>
+                </Col>
+              </Row>
+              <Tabs
+                items={[
+                  {
+                    key: 'groups',
+                    label: t('byOrgMonth'),
+                    children: (
+                      <DataTable<LedgerGroup>
+                        rowKey={(g) => `${g.organization}-${g.month}`}
+                        columns={groupColumns}
+                        dataSource={groups}
+                        scroll={{ x: 'max-content' }}
+                        pagination={false}
+                        locale={{ emptyText: <EmptyState title={t('noLedger')} /> }}
+                        data-testid="ledger-groups"
+                      />
+                    ),
+                  },
+                  {
+                    key: 'entries',
+                    label: t('entries'),
+                    children: (
+                      <DataTable<LedgerEntry>
+                        rowKey={(e) => String(e.seq)}
+                        columns={entryColumns}
+                        dataSource={data.entries}
+                        scroll={{ x: 'max-content' }}
+                        pagination={{ pageSize: 50, showSizeChanger: false }}
+                        locale={{ emptyText: <EmptyState title={t('noLedger')} /> }}
+                      />
+                    ),
+                  },
+                ]}
+              />
+            </>
+          );
+        }}
+      </QueryView>
+    </Page>
+  );
+}

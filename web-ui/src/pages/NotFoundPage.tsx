@@ -1,0 +1,15 @@
+import { Link } from 'react-router-dom';
+import { Result } from 'antd';
+import { useI18n } from '../i18n/I18nContext';
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <Result
+      status="404"
+      title={<h1 className="pdx-result-title">{t('notFoundTitle')}</h1>}
+      subTitle={t('notFoundDetail')}
+      extra={<Link to="/">{t('backHome')}</Link>}
+    />
+  );
+}
