@@ -156,6 +156,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable failure, UriInfo uri) {
+        if (DatabaseUnreachable.causedBy(failure)) {
+            LOG.warnf("database unreachable (%s): answered 503", failure.getClass().getSimpleName());
+            return Response.fromResponse(problem("database-unavailable", "Database unavailable / 数据库暂不可用", 503,
+                    "The platform's database could not be reached, so the request was not completed. Try again shortly.", uri))
+                    .header("Retry-After", "2").build();
+        }
         String traceId = UUID.randomUUID().toString();
         LOG.errorf(failure, "unexpected failure, trace id %s", traceId);
         return problem("internal-error", "Internal error / 内部错误", 500,

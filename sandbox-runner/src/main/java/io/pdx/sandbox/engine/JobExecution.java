@@ -105,7 +105,12 @@ public class JobExecution {
                     outcome.rowsSuppressed(), controls.k(),
                     controls.noise(), cost.epsilonMicros(), cost.deltaPicos(), output, outcome.bytes(), statement.hash(),
                     Instant.now().plus(limits.resultRetention()));
-            results.save(request.jobId(), temporary, summary);
+            try {
+                results.save(request.jobId(), temporary, summary);
+            } catch (IOException storeFailed) {
+                LOG.warnf("job %s: its result could not be stored (%s)", request.jobId(), storeFailed.getClass().getSimpleName());
+                throw RunFailure.afterRead("result_store_failed");
+            }
             // no count of the result is logged: it was computed from data nobody has released
             LOG.infof("job %s checked in %d ms, ran in %d ms", request.jobId(), (started - received) / 1_000_000,
                     (System.nanoTime() - started) / 1_000_000);
@@ -301,7 +306,17 @@ public class JobExecution {
             return classify(engineFailure, request);
         }
         LOG.warnf("job %s failed after it read data (%s)", request.jobId(), failure.getClass().getSimpleName());
-        return RunFailure.afterRead(failure instanceof IOException ? "result_store_failed" : "run_error");
+        return RunFailure.afterRead(writing(failure) ? "result_store_failed" : "run_error");
+    }
+
+    /** Whether the failure came from writing the result file (an IOException anywhere in its chain). */
+    private static boolean writing(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @FunctionalInterface

@@ -43,10 +43,18 @@ public class ResultStore {
     }
 
     public void save(UUID job, Path temporary, RunSummary summary) throws IOException {
-        Files.move(temporary, arrow(job), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // the summary is written in full before anything is moved into place: a store without room for it
+        // (ENOSPC) leaves neither file, so no half-written result is ever served
         Path summaryTemporary = folder.resolve(job + ".json.partial");
-        json.writeValue(summaryTemporary.toFile(), summary);
-        Files.move(summaryTemporary, summaryFile(job), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            json.writeValue(summaryTemporary.toFile(), summary);
+            Files.move(temporary, arrow(job), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(summaryTemporary, summaryFile(job), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException failed) {
+            Files.deleteIfExists(summaryTemporary);
+            delete(job);
+            throw failed;
+        }
     }
 
     /** The summary of a complete, unexpired result. */
