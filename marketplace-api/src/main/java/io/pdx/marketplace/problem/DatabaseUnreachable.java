@@ -1,5 +1,6 @@
 package io.pdx.marketplace.problem;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -35,6 +36,10 @@ public final class DatabaseUnreachable {
             if (current instanceof ClosedConnectionException || current instanceof ConnectException
                     || current instanceof SocketException) {
                 return true;
+            }
+            if (current instanceof NoStackTraceThrowable && current.getMessage() != null
+                    && current.getMessage().startsWith("Connection is not active now")) {
+                return true; // the Vert.x client's answer on a connection PostgreSQL closed
             }
             if (current instanceof PgException pg && pg.getSqlState() != null
                     && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57"))) {

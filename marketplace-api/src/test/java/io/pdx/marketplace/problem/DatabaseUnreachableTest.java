@@ -1,6 +1,7 @@
 package io.pdx.marketplace.problem;
 
 import io.smallrye.mutiny.CompositeException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import org.hibernate.HibernateException;
@@ -22,6 +23,8 @@ class DatabaseUnreachableTest {
         assertTrue(DatabaseUnreachable.causedBy(new PgException("terminating connection due to administrator command",
                 "FATAL", "57P01", null)));
         assertTrue(DatabaseUnreachable.causedBy(new PgException("the database system is starting up", "FATAL", "57P03", null)));
+        NoStackTraceThrowable closed = new NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+        assertTrue(DatabaseUnreachable.causedBy(new CompositeException(new HibernateException(closed), closed)));
     }
 
     @Test
