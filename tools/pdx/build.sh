@@ -6,7 +6,7 @@ sources_newer_than() { # marker-file
   [ ! -f "$1" ] && return 0
   [ -n "$(find "$ROOT" -path "$ROOT/.pdx" -prune -o -path '*/target' -prune -o -path '*/node_modules' -prune \
     -o -path "$ROOT/web-ui/dist" -prune -o -path "$ROOT/.git" -prune \
-    -o -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.ts' \
+    -o -type f \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.ts' -o -name '*.tsx' \
     -o -name '*.html' -o -name '*.css' -o -name 'package*.json' \) -newer "$1" -print -quit)" ]
 }
 

@@ -31,6 +31,10 @@ EOF
 
 cmd_down() {
   echo "==> Stopping what ./pdx up started"
+  # and what an interrupted ./pdx test may have left: the test stack and the faults part's services
+  stop_test_stack
+  faults_stop_all
+  faults_unmount
   stop_pid marketplace-api "$RUN/marketplace-api.pid"
   stop_pid sandbox-runner "$RUN/sandbox-runner.pid"
   stop_pid Keycloak "$RUN/keycloak.pid"

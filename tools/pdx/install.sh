@@ -26,10 +26,12 @@ install_tools() {
   command -v mvn >/dev/null || { apt_install maven; installed+=(maven); }
   command -v java >/dev/null || { apt_install openjdk-17-jdk-headless; installed+=(openjdk-17); }
   command -v npm >/dev/null || { apt_install nodejs npm; installed+=(nodejs); }
+  # (grep without -q after a producer: -q closes the pipe at the first match and, under pipefail, the producer's
+  # SIGPIPE made the check fail and reinstall)
   # the console's browser tests: Debian's Chromium, and a CJK font so that Chinese renders in screenshots
   command -v chromium >/dev/null || { apt_install chromium; installed+=(chromium); }
-  fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || { apt_install fonts-wqy-microhei; installed+=(fonts-wqy-microhei); }
-  if [ ! -x "$OPA" ] || ! "$OPA" version 2>/dev/null | grep -q "${OPA_VERSION#v}"; then
+  fc-list 2>/dev/null | grep -i 'wenquanyi\|wqy' >/dev/null || { apt_install fonts-wqy-microhei; installed+=(fonts-wqy-microhei); }
+  if [ ! -x "$OPA" ] || ! "$OPA" version 2>/dev/null | grep -F "${OPA_VERSION#v}" >/dev/null; then
     command -v go >/dev/null || fail "the Go toolchain is needed to install OPA"
     note "building OPA $OPA_VERSION with go install (a few minutes, once per machine)"
     (cd /tmp && GOBIN=$PDX_HOME/bin GOFLAGS=-mod=mod go install "github.com/open-policy-agent/opa@$OPA_VERSION") >>"$LOGS/install.log" 2>&1

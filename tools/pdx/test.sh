@@ -3,9 +3,12 @@
 #
 #   ./pdx test            provisions, then every part (CI runs exactly this)
 #   ./pdx test --quick    the fast tier, no services: Rego, web-ui unit tests, plain JUnit (no stack)
-#   ./pdx test <part>...  some parts: opa web maven <module> k8s shell
+#   ./pdx test <part>...  some parts: opa web shell maven <module> k8s e2e client contract faults
+#
+# e2e, client and contract test the packaged platform from outside (tools/pdx/teststack.sh starts it once);
+# faults starts services of its own and breaks them one at a time (tools/pdx/faults.sh).
 
-TEST_PARTS_ALL=(opa web shell maven k8s)
+TEST_PARTS_ALL=(opa web shell maven k8s e2e client contract faults)
 
 cmd_test() {
   local began parts=() failed=() quick=0
@@ -13,7 +16,7 @@ cmd_test() {
   for arg in "$@"; do
     case "$arg" in
       --quick) quick=1 ;;
-      opa | web | shell | maven | k8s | contracts | policy | sandbox-runner | marketplace-api) parts+=("$arg") ;;
+      opa | web | shell | maven | k8s | e2e | client | contract | faults | contracts | policy | sandbox-runner | marketplace-api) parts+=("$arg") ;;
       *) echo "unknown test part: $arg (parts: ${TEST_PARTS_ALL[*]} contracts policy sandbox-runner marketplace-api)" >&2; return 2 ;;
     esac
   done
@@ -39,9 +42,16 @@ cmd_test() {
       shell) test_shell || failed+=(shell) ;;
       k8s) test_k8s || failed+=(k8s) ;;
       maven) test_maven "$quick" || failed+=(maven) ;;
+      e2e) { start_test_stack && test_e2e; } || failed+=(e2e) ;;
+      client) { start_test_stack && test_client; } || failed+=(client) ;;
+      contract) { start_test_stack && test_contract; } || failed+=(contract) ;;
+      faults) # its own services; the test stack would only take memory (and PostgreSQL restarts under it)
+        if [ "${TEST_STACK_STARTED:-0}" = 1 ]; then stop_test_stack; TEST_STACK_STARTED=0; fi
+        test_faults || failed+=(faults) ;;
       *) test_maven "$quick" "$part" || failed+=("$part") ;;
     esac
   done
+  if [ "${TEST_STACK_STARTED:-0}" = 1 ]; then stop_test_stack; fi
   echo
   test_totals
   if [ ${#failed[@]} -gt 0 ]; then
@@ -150,7 +160,9 @@ if m:
         if word == "passed": passed += int(n)
         elif word == "failed": failed += int(n)
         else: skipped += int(n)
-for report in glob.glob(f"{root}/*/target/surefire-reports/TEST-*.xml") + glob.glob(f"{root}/*/target/failsafe-reports/TEST-*.xml"):
+# the black-box parts (e2e, client, contract) leave JUnit XML in the logs folder
+reports = glob.glob(f"{root}/*/target/surefire-reports/TEST-*.xml") + glob.glob(f"{root}/*/target/failsafe-reports/TEST-*.xml")
+for report in reports + glob.glob(f"{logs}/junit-*.xml"):
     for case in ET.parse(report).getroot().iter("testcase"):
         if case.find("skipped") is not None: skipped += 1
         elif case.find("failure") is not None or case.find("error") is not None: failed += 1
