@@ -62,7 +62,7 @@ load_start_opa() { # on|off
   nohup env GOGC=400 "$OPA" run --server --addr "127.0.0.1:$LOAD_OPA_PORT" \
     --bundle "$STATE/bundle.tar.gz" --optimize-store-for-read-speed \
     --log-format json "${flags[@]}" \
-    > >(python3 "$ROOT/tools/pdx/rotating_log.py" "$LOGS/load-opa.log" "$OPA_LOG_MB" 3) 2>&1 </dev/null &
+    > >(exec python3 "$ROOT/tools/pdx/rotating_log.py" "$LOGS/load-opa.log" "$OPA_LOG_MB" 3 >/dev/null 2>&1) 2>&1 </dev/null &
   echo $! >"$RUN/load-opa.pid"
   wait_http "http://127.0.0.1:$LOAD_OPA_PORT/health?bundles" 30 "$RUN/load-opa.pid" || fail "OPA did not become healthy"
 }

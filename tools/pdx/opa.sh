@@ -22,12 +22,13 @@ start_opa() {
   # GOGC=400: OPA's live heap is a few tens of MB; collecting less often takes its pauses out
   # of most decisions' way (p99 at 500 decisions/s: 8.7 → 4.8–6.5 ms measured with vegeta).
   # Its decision log (one JSON line per decision) goes through a bounded sink: $OPA_LOG_MB per file, 3 kept.
-  # The PID file holds OPA's own PID (the sink ends with its input).
+  # The PID file holds OPA's own PID (the sink ends with its input). The sink holds none of ./pdx's own output, so
+  # `./pdx up | tee` ends when ./pdx does.
   : >"$LOGS/opa.log"
   nohup env GOGC=400 "$OPA" run --server --addr 127.0.0.1:8181 \
     --bundle "$STATE/bundle.tar.gz" --optimize-store-for-read-speed \
     --log-format json --set decision_logs.console=true \
-    > >(python3 "$ROOT/tools/pdx/rotating_log.py" "$LOGS/opa.log" "$OPA_LOG_MB" 3) 2>&1 </dev/null &
+    > >(exec python3 "$ROOT/tools/pdx/rotating_log.py" "$LOGS/opa.log" "$OPA_LOG_MB" 3 >/dev/null 2>&1) 2>&1 </dev/null &
   echo $! >"$RUN/opa.pid"
   echo "$sum" >"$RUN/opa.bundle"
   wait_http "$OPA_URL/health?bundles" 30 "$RUN/opa.pid" || fail "OPA did not become healthy"

@@ -26,7 +26,13 @@ cmd_test() {
     quick_tools
   else
     [ ${#parts[@]} -gt 0 ] || parts=("${TEST_PARTS_ALL[@]}")
-    STEPS=$((${#parts[@]} + 4))
+    # four for provisioning, one per part, three for the test stack (build, runner, API), one for faults' build
+    local extra=0 part
+    for part in "${parts[@]}"; do
+      case "$part" in e2e | client | contract) extra=3 ;; esac
+    done
+    for part in "${parts[@]}"; do [ "$part" = faults ] && extra=$((extra + 1)); done
+    STEPS=$((${#parts[@]} + 4 + extra))
     install_tools
     start_postgres
     start_opa
