@@ -70,10 +70,14 @@ _core_involved if {
 # METADATA
 # description: |
 #   Output controls of the highest grade's sandbox entry in the grade matrix, with the settings
-#   every grade shares (the tags whose order statistics are refused).
+#   every grade shares (the tags whose order statistics are refused, the guard's cost model).
 controls := object.union(
 	config.grades[highest_grade].sandbox,
-	{"grade": highest_grade, "order_statistics_refused": config.sandbox.order_statistics_refused},
+	{
+		"grade": highest_grade,
+		"order_statistics_refused": config.sandbox.order_statistics_refused,
+		"cost": config.sandbox.cost,
+	},
 )
 
 # One setting of the highest grade's sandbox entry; the rules read these leaves rather than

@@ -35,6 +35,8 @@ import java.util.Map;
  * @param order_statistics_refused tags whose columns MIN and MAX may never read (every grade)
  * @param release                release kind of the grade: {@code AUTO}, {@code REVIEW} or {@code DENY}
  * @param template_auto_release  whether a pre-approved template releases automatically
+ * @param cost                   the guard's cost model: what no statement may exceed per row (every grade)
+ * @param timing                 how long a job's slot lasts, from the statement and the sizes of the tables only
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ControlsResult(
@@ -59,7 +61,9 @@ public record ControlsResult(
         Map<String, List<String>> row_level_column_uses,
         List<String> order_statistics_refused,
         String release,
-        boolean template_auto_release) {
+        boolean template_auto_release,
+        Cost cost,
+        Timing timing) {
 
     public ControlsResult {
         aggregates = aggregates == null ? List.of() : List.copyOf(aggregates);
@@ -85,5 +89,35 @@ public record ControlsResult(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Budget(double epsilon, double delta, String period, String time_zone) {
+    }
+
+    /**
+     * The guard's cost model (Fuzz's "no construct whose cost a value can blow up"): a pattern match is a string
+     * literal of at most {@code max_like_length} characters with at most {@code max_like_wildcards} {@code %}
+     * (and at most one {@code %} where it also has {@code _}: only then does matching backtrack); a statement costs
+     * one unit per expression node evaluated per row, a pattern one per character, at most {@code max_row_units}.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Cost(int max_like_wildcards, int max_like_length, int max_row_units) {
+    }
+
+    /**
+     * A job's slot (Fuzz's predictable transactions): {@code base_ms + rows × (row_ns + units × unit_ns) / 10^6},
+     * rounded up to {@code grid_ms}; the run is stopped {@code margin_ms} before the slot ends, and the job's
+     * outcome is shown to its requester when it ends, never earlier. A statement whose slot would exceed
+     * {@code max_ms} is refused before it runs. An organization has at most {@code max_pending} jobs whose slots
+     * have not ended: its slots follow one another, so one tenant never holds more than one run at a time.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Timing(long base_ms, long row_ns, long unit_ns, long grid_ms, long margin_ms, long max_ms, int max_pending) {
+
+        /** The slot of a statement of {@code units} per row over {@code rows} rows, in milliseconds. */
+        public long slotMillis(long rows, long units) {
+            long perRowNanos = Math.addExact(row_ns, Math.multiplyExact(units, unit_ns));
+            long work = Math.multiplyExact(rows, perRowNanos) / 1_000_000 + 1;
+            long slot = Math.addExact(base_ms, work);
+            long grid = Math.max(1, grid_ms);
+            return Math.multiplyExact((slot + grid - 1) / grid, grid);
+        }
     }
 }

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param aggregate      whether the result is aggregated (groups) rather than row-level
  * @param controls       the output controls the statement was checked against (the runner asked OPA for them):
  *                       what a client needs to know of them before admission, e.g. the privacy budget's period
+ * @param slotMillis     the job's slot: how long after its start its outcome becomes visible, fixed from the statement's
+ *                       cost units and the sizes of the tables it reads, never their values ({@code ControlsResult.Timing})
  */
 public record Analysis(String sql, String sqlSha256, Map<String, List<String>> columnsByAlias, List<OutputColumn> output,
-                       boolean aggregate, ControlsResult controls) {
+                       boolean aggregate, ControlsResult controls, long slotMillis) {
 }

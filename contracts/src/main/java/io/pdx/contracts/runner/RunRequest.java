@@ -11,10 +11,17 @@ import java.util.UUID;
  *
  * @param epsilonMicros ε charged for the job in micro-units; where the grade adds noise it must lie
  *                      within the grade's [ε min, ε max], else nothing runs
+ * @param timeLimitMillis how long the run may take from its receipt (the job's slot less its margin, as the
+ *                      caller has left it); 0 for the runner's own limit. The runner stops the run at the smaller of
+ *                      the two, whatever it is doing
  */
-public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros) {
+public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros, long timeLimitMillis) {
 
     public RunRequest {
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
+    }
+
+    public RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros) {
+        this(jobId, sql, datasets, epsilonMicros, 0);
     }
 }

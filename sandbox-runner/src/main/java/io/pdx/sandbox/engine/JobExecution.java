@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,6 +86,11 @@ public class JobExecution {
 
     public RunSummary run(RunRequest request) throws RunFailure, IOException {
         long received = System.nanoTime();
+        long limitNanos = limits.timeLimit().toNanos();
+        if (request.timeLimitMillis() > 0) {
+            limitNanos = Math.min(limitNanos, request.timeLimitMillis() * 1_000_000);
+        }
+        long deadline = received + limitNanos;
         StatementAnalysis.Checked checked = analysis.check(request.sql(), request.datasets());
         GuardedStatement statement = checked.statement();
         ControlsResult controls = checked.controls();
@@ -95,11 +101,11 @@ public class JobExecution {
         try {
             Outcome outcome;
             if (controls.differentiallyPrivate()) {
-                outcome = runPrivate(request, statement, controls, cost, temporary);
+                outcome = runPrivate(request, statement, controls, cost, temporary, deadline);
             } else if (statement.aggregate()) {
-                outcome = runKAnonymous(request, statement, controls, temporary);
+                outcome = runKAnonymous(request, statement, controls, temporary, deadline);
             } else {
-                outcome = runRowLevel(request, statement, controls, temporary);
+                outcome = runRowLevel(request, statement, controls, temporary, deadline);
             }
             RunSummary summary = new RunSummary(outcome.rows(), outcome.suppressedGroups(), outcome.capped(),
                     outcome.rowsSuppressed(), controls.k(),
@@ -142,7 +148,7 @@ public class JobExecution {
     }
 
     private Outcome runPrivate(RunRequest request, GuardedStatement statement, ControlsResult controls, PrivacyCost cost,
-                               Path file) throws RunFailure {
+                               Path file, long deadline) throws RunFailure {
         if (!statement.aggregate() || statement.shape() == null || statement.joined()) {
             throw new RunFailure("row_level_output_not_allowed", 422, "该分级只发布差分隐私聚合结果",
                     "This grade releases differentially private aggregates of one dataset only");
@@ -151,7 +157,7 @@ public class JobExecution {
         PrivateAggregation mechanism = new PrivateAggregation(statement.shape(), controls.k(), controls.delta_per_query(),
                 contribution, cost.epsilonMicros(), noise, random.nextLong());
         ReleasedRows clauses = new ReleasedRows(statement.shape(), controls.row_cap());
-        long bytes = execute(request, mechanism.sql(), file, (reader, allocator, out) -> {
+        long bytes = execute(request, mechanism.sql(), file, deadline, (reader, allocator, out) -> {
             VectorSchemaRoot source = reader.getVectorSchemaRoot();
             Map<String, String> metadata = schemaMetadata(request, statement, controls);
             metadata.putAll(mechanism.metadata(controls.delta_per_query()));
@@ -172,21 +178,21 @@ public class JobExecution {
         return new Outcome(clauses.written(), mechanism.suppressedGroups(), clauses.capped(), false, bytes);
     }
 
-    private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file)
-            throws RunFailure {
+    private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
+                                  long deadline) throws RunFailure {
         long bound = maxRowsPerEntity(request, statement, controls);
         try {
-            return runKAnonymous(request, statement, controls, file, bound);
+            return runKAnonymous(request, statement, controls, file, bound, deadline);
         } catch (KAnonymousGroups.ExactCountNeeded unsettled) {
-            return runKAnonymous(request, statement, controls, file, 0);
+            return runKAnonymous(request, statement, controls, file, 0, deadline);
         }
     }
 
     private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
-                                  long bound) throws RunFailure {
+                                  long bound, long deadline) throws RunFailure {
         KAnonymousGroups groups = new KAnonymousGroups(controls.k() == null ? 1 : controls.k(), controls.row_cap(), bound);
         String sql = bound > 0 ? statement.executableWithRowCount() : statement.executableSql();
-        long bytes = execute(request, sql, file, (reader, allocator, out) -> {
+        long bytes = execute(request, sql, file, deadline, (reader, allocator, out) -> {
             VectorSchemaRoot source = reader.getVectorSchemaRoot();
             Schema schema = visible(source.getSchema(), schemaMetadata(request, statement, controls), columnMetadata(statement));
             try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
@@ -202,13 +208,13 @@ public class JobExecution {
         return new Outcome(groups.rows(), groups.suppressedGroups(), groups.capped(), false, bytes);
     }
 
-    private Outcome runRowLevel(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file)
-            throws RunFailure, IOException {
+    private Outcome runRowLevel(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
+                                long deadline) throws RunFailure, IOException {
         KAnonymousRows rows = new KAnonymousRows(controls.k() == null ? 1 : controls.k(), controls.row_cap(),
                 statement.tables().size());
         String sql = "SELECT * FROM (" + statement.executableSql() + ") LIMIT " + (controls.row_cap() + 1);
         Map<String, String> metadata = schemaMetadata(request, statement, controls);
-        long bytes = execute(request, sql, file, (reader, allocator, out) -> {
+        long bytes = execute(request, sql, file, deadline, (reader, allocator, out) -> {
             VectorSchemaRoot source = reader.getVectorSchemaRoot();
             Schema schema = visible(source.getSchema(), metadata, columnMetadata(statement));
             try (VectorSchemaRoot target = VectorSchemaRoot.create(schema, allocator);
@@ -258,7 +264,7 @@ public class JobExecution {
      * the statement read no data: their failures cost nothing. Every failure after execution began is
      * {@link RunFailure#afterRead} — one answer to the requester, its cause kept for the bureau.
      */
-    private long execute(RunRequest request, String sql, Path file, ResultHandler handler) throws RunFailure {
+    private long execute(RunRequest request, String sql, Path file, long deadline, ResultHandler handler) throws RunFailure {
         QueryEngine.Session session;
         try {
             session = engine.open(request.datasets());
@@ -277,7 +283,8 @@ public class JobExecution {
                  BufferAllocator allocator = arrow.child("job-" + request.jobId(), limits.resultMaxBytes() * 2);
                  CountingStream counted = new CountingStream(new BufferedOutputStream(Files.newOutputStream(file)),
                          limits.resultMaxBytes())) {
-                try (ArrowReader reader = prepared.execute(allocator, limits.batchRows(), limits.timeLimit())) {
+                Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+                try (ArrowReader reader = prepared.execute(allocator, limits.batchRows(), left)) {
                     handler.write(reader, allocator, counted);
                 }
                 counted.flush();
@@ -303,6 +310,10 @@ public class JobExecution {
         }
         if (failure instanceof SQLException engineFailure) {
             engine.discard(request.datasets());
+            return classify(engineFailure, request);
+        }
+        if (failure instanceof IOException && failure.getCause() instanceof SQLException engineFailure) {
+            engine.discard(request.datasets()); // a failure the engine reported after its first rows
             return classify(engineFailure, request);
         }
         LOG.warnf("job %s failed after it read data (%s)", request.jobId(), failure.getClass().getSimpleName());

@@ -4,6 +4,7 @@ import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 import io.pdx.contracts.runner.Analysis;
 import io.pdx.contracts.runner.SandboxDataset;
+import io.pdx.sandbox.engine.duckdb.TableSizes;
 import io.pdx.sandbox.sql.DuckDbSecondOpinion;
 import io.pdx.sandbox.sql.GuardedStatement;
 import io.pdx.sandbox.sql.StatementGuard;
@@ -13,6 +14,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,13 +37,15 @@ public class StatementAnalysis {
     private final DuckDbSecondOpinion secondOpinion;
     private final SandboxPolicy policy;
     private final RecentChecks recent;
+    private final TableSizes sizes;
 
-    public StatementAnalysis(SandboxPolicy policy,
+    public StatementAnalysis(SandboxPolicy policy, TableSizes sizes,
                              @ConfigProperty(name = "pdx.sandbox.recent-check-ttl", defaultValue = "PT10S") Duration recentCheckTtl)
             throws SQLException {
         this.secondOpinion = new DuckDbSecondOpinion();
         this.policy = policy;
         this.recent = new RecentChecks(recentCheckTtl);
+        this.sizes = sizes;
     }
 
     /** A checked statement with the controls it was checked against (asked of OPA). Blocking. */
@@ -89,10 +93,38 @@ public class StatementAnalysis {
     public Analysis analyse(String sql, List<SandboxDataset> datasets) throws RunFailure {
         Checked checked = check(sql, datasets);
         GuardedStatement statement = checked.statement();
+        long slot = slotMillis(checked, datasets);
         Map<String, List<String>> columns = new TreeMap<>();
         statement.columnsByAlias().forEach((alias, names) -> columns.put(alias, names.stream().sorted().toList()));
         return new Analysis(statement.sql(), statement.hash(), columns, outputColumns(statement), statement.aggregate(),
-                checked.controls());
+                checked.controls(), slot);
+    }
+
+    /**
+     * The job's slot from the statement's cost units and the rows of the tables it reads (their footers; no value is
+     * read); a statement whose slot would pass the grade's longest is refused before it runs.
+     */
+    long slotMillis(Checked checked, List<SandboxDataset> datasets) throws RunFailure {
+        ControlsResult.Timing timing = checked.controls().timing();
+        if (timing == null) {
+            throw new RunFailure("timing_missing", 503, "沙箱时间片配置缺失，作业未运行", "The sandbox has no slot settings; nothing was run");
+        }
+        long rows = 0;
+        for (SandboxDataset dataset : datasets) {
+            try {
+                rows = Math.addExact(rows, sizes.rowsOf(dataset.alias()));
+            } catch (SQLException | IOException unreadable) {
+                throw new RunFailure("data_unavailable", 503, "数据暂不可用，作业未运行", "The data is not available; nothing was run");
+            }
+        }
+        long slot = timing.slotMillis(rows, checked.statement().costUnits());
+        if (slot > timing.max_ms()) {
+            throw new RunFailure("statement_too_costly", 422,
+                    "语句在该数据规模上的时间片（" + slot + " 毫秒）超过上限 " + timing.max_ms() + " 毫秒；请简化表达式或缩小数据范围",
+                    "The statement's slot on data of this size (" + slot + " ms) exceeds the limit of " + timing.max_ms()
+                            + " ms; simplify its expressions");
+        }
+        return slot;
     }
 
     static List<OutputColumn> outputColumns(GuardedStatement statement) {

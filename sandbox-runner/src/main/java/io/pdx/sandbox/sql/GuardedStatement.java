@@ -31,6 +31,8 @@ import static java.util.Collections.unmodifiableSet;
  * @param executableWithRowCount aggregate over one table: {@code __pdx_rows} only, for runs that bound distinct
  *                              entities from the row count; else equal to {@code executableSql}
  * @param shape                 aggregate: the statement taken apart for differentially private execution; else null
+ * @param costUnits             units of work per row the cost model counted (one per expression node, one per
+ *                              pattern character): with the tables' sizes it fixes the job's slot
  */
 public record GuardedStatement(
         String sql,
@@ -40,7 +42,8 @@ public record GuardedStatement(
         List<TableRef> tables,
         String executableSql,
         String executableWithRowCount,
-        AggregateShape shape) {
+        AggregateShape shape,
+        long costUnits) {
 
     /** One table of the statement: its reference in the SQL, its dataset alias and its entity column. */
     public record TableRef(String ref, String alias, String entityColumn) {

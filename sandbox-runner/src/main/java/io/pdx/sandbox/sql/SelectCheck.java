@@ -90,6 +90,7 @@ final class SelectCheck {
     private final PlainSelect select;
     private final ControlsResult controls;
     private final Set<String> untaggedOutputUses;
+    private final long costUnits;
     private final Scope scope;
     private final boolean noised;
     private final Set<String> joinKeys = new HashSet<>();
@@ -107,7 +108,9 @@ final class SelectCheck {
     private record Reads(List<SourceColumn> columns, List<Function> aggregates) {
     }
 
-    SelectCheck(PlainSelect select, Map<String, TableSchema> tables, ControlsResult controls, Set<String> untaggedOutputUses) {
+    SelectCheck(PlainSelect select, Map<String, TableSchema> tables, ControlsResult controls, Set<String> untaggedOutputUses,
+                long costUnits) {
+        this.costUnits = costUnits;
         this.select = select;
         this.controls = controls;
         this.untaggedOutputUses = untaggedOutputUses;
@@ -154,7 +157,7 @@ final class SelectCheck {
             }
             String executable = select.toString();
             select.setSelectItems(items);
-            return new GuardedStatement(sql, scope.columnsByAlias(), output, false, tables, executable, executable, null);
+            return new GuardedStatement(sql, scope.columnsByAlias(), output, false, tables, executable, executable, null, costUnits);
         }
         AggregateShape shape = noised ? shape(tables.get(0)) : null;
         SelectItem<?> rows = hidden(new Function("count", new AllColumns()), "__pdx_rows");
@@ -170,7 +173,7 @@ final class SelectCheck {
         String executable = select.toString();
         select.setSelectItems(items);
         return new GuardedStatement(sql, scope.columnsByAlias(), output, true, tables, executable,
-                tables.size() == 1 ? withRowCount : executable, shape);
+                tables.size() == 1 ? withRowCount : executable, shape, costUnits);
     }
 
     /** The statement taken apart for differentially private execution (from the non-failing tree). */

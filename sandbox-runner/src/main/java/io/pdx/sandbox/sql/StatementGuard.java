@@ -17,6 +17,7 @@ import static io.pdx.sandbox.sql.Refusal.SINGLE_STATEMENT_ONLY;
 import static io.pdx.sandbox.sql.Refusal.SQL_INVALID;
 import static io.pdx.sandbox.sql.Refusal.SQL_SYNTAX;
 import static io.pdx.sandbox.sql.Refusal.SQL_SYNTAX_AT;
+import static io.pdx.sandbox.sql.Refusal.STATEMENT_TOO_COSTLY;
 
 /**
  * The static SQL guard of the sandbox. A developer's statement over the aliases of licensed datasets is
@@ -54,11 +55,19 @@ public final class StatementGuard {
         }
         Statement parsed = statements.get(0);
         String aliases = String.join(", ", tables.values().stream().map(TableSchema::alias).sorted().toList());
-        PlainSelect copy = new SupportedSyntax(aliases).copy(parsed);
+        ControlsResult.Cost cost = controls.cost();
+        if (cost == null) {
+            throw STATEMENT_TOO_COSTLY.refused(0, 0); // no cost model: nothing runs
+        }
+        SupportedSyntax syntax = new SupportedSyntax(aliases, cost);
+        PlainSelect copy = syntax.copy(parsed);
         if (!copy.toString().equals(parsed.toString())) {
             throw CLAUSE_NOT_ALLOWED.refused();
         }
-        return new SelectCheck(copy, tables, controls, untaggedOutputUses).run();
+        if (syntax.units() > cost.max_row_units()) {
+            throw STATEMENT_TOO_COSTLY.refused(cost.max_row_units(), controls.timing() == null ? 0 : controls.timing().max_ms());
+        }
+        return new SelectCheck(copy, tables, controls, untaggedOutputUses, syntax.units()).run();
     }
 
     private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("line (\\d{1,6}), column (\\d{1,6})");

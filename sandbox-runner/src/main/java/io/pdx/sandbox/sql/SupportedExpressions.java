@@ -45,6 +45,8 @@ import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.Select;
 
+import io.pdx.contracts.policy.ControlsResult;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +57,9 @@ import java.util.regex.Pattern;
 
 import static io.pdx.sandbox.sql.Refusal.EXPRESSION_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.EXPRESSION_TOO_DEEP;
+import static io.pdx.sandbox.sql.Refusal.FORMAT_NOT_LITERAL;
 import static io.pdx.sandbox.sql.Refusal.FUNCTION_NOT_ALLOWED;
+import static io.pdx.sandbox.sql.Refusal.LIKE_PATTERN_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.SUBQUERY_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.WINDOW_NOT_ALLOWED;
 
@@ -64,6 +68,12 @@ import static io.pdx.sandbox.sql.Refusal.WINDOW_NOT_ALLOWED;
  * IN (values), BETWEEN, LIKE/ILIKE, IS NULL, CASE, CAST to simple types, EXTRACT, TRIM and the
  * allow-listed functions. {@link #copy} rebuilds an expression from fresh nodes with only those
  * attributes, refusing subqueries, windows, other functions and other node types.
+ *
+ * <p>It also applies the guard's cost model ({@link ControlsResult.Cost}): no construct may have a per-row cost a
+ * value can blow up. A pattern (LIKE, ILIKE) is a short string literal whose wildcards cannot make matching
+ * backtrack; a format or unit argument (strftime, date_trunc, date_part) is a literal; every node copied counts one
+ * unit of work per row ({@link #units()}), a pattern one per character, so that a job's slot can be fixed from the
+ * statement and the sizes of its tables alone.
  */
 final class SupportedExpressions {
 
@@ -102,7 +112,21 @@ final class SupportedExpressions {
     /** Deepest expression nesting copied; deeper trees are refused before anything recurses on them further. */
     private static final int MAX_DEPTH = 200;
 
+    /** Functions whose argument at this index must be a string literal (a format or a unit, never a value). */
+    private static final Map<String, Integer> LITERAL_ARGUMENT = Map.of("strftime", 1, "date_trunc", 0, "date_part", 0);
+
+    private final ControlsResult.Cost cost;
     private int depth;
+    private long units;
+
+    SupportedExpressions(ControlsResult.Cost cost) {
+        this.cost = cost;
+    }
+
+    /** Units of work per row of what was copied so far: one per node, one per character of a pattern. */
+    long units() {
+        return units;
+    }
 
     /** A copy of an optional expression, null for null. */
     Expression copyNullable(Expression expression) throws StatementRefused {
@@ -129,6 +153,7 @@ final class SupportedExpressions {
     }
 
     private void descend() throws StatementRefused {
+        units++;
         if (++depth > MAX_DEPTH) {
             throw EXPRESSION_TOO_DEEP.refused(MAX_DEPTH);
         }
@@ -228,6 +253,11 @@ final class SupportedExpressions {
         if (function.isDistinct() && !name.equals("count")) {
             throw EXPRESSION_NOT_ALLOWED.refused();
         }
+        Integer literalArgument = LITERAL_ARGUMENT.get(name);
+        if (literalArgument != null && (function.getParameters() == null || function.getParameters().size() <= literalArgument
+                || !(function.getParameters().get(literalArgument) instanceof StringValue))) {
+            throw FORMAT_NOT_LITERAL.refused(name);
+        }
         Function result = new Function();
         result.setName(function.getName());
         result.setDistinct(function.isDistinct());
@@ -250,10 +280,29 @@ final class SupportedExpressions {
         if (like.getEscape() != null || !(keyWord == LikeExpression.KeyWord.LIKE || keyWord == LikeExpression.KeyWord.ILIKE)) {
             throw EXPRESSION_NOT_ALLOWED.refused();
         }
+        checkPattern(like.getRightExpression());
         LikeExpression result = new LikeExpression();
         result.setLikeKeyWord(keyWord);
         result.setNot(like.isNot());
         return operands(like, result);
+    }
+
+    /**
+     * A pattern DuckDB matches in time linear in the value: a string literal of at most {@code max_like_length}
+     * characters with at most {@code max_like_wildcards} {@code %}, and at most one {@code %} where it also has
+     * {@code _} (a {@code _} between two {@code %} makes the matcher backtrack: seconds on one long value).
+     */
+    private void checkPattern(Expression pattern) throws StatementRefused {
+        if (!(pattern instanceof StringValue literal)) {
+            throw LIKE_PATTERN_NOT_ALLOWED.refused(cost.max_like_length(), cost.max_like_wildcards());
+        }
+        String text = literal.getValue();
+        long percents = text.chars().filter(c -> c == '%').count();
+        boolean single = text.indexOf('_') >= 0;
+        if (text.length() > cost.max_like_length() || percents > cost.max_like_wildcards() || (single && percents > 1)) {
+            throw LIKE_PATTERN_NOT_ALLOWED.refused(cost.max_like_length(), cost.max_like_wildcards());
+        }
+        units += text.length();
     }
 
     private Expression between(Between between) throws StatementRefused {

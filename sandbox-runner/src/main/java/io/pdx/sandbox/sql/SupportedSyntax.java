@@ -43,12 +43,21 @@ import static io.pdx.sandbox.sql.Refusal.WINDOW_NOT_ALLOWED;
  */
 final class SupportedSyntax {
 
-    private final SupportedExpressions expressions = new SupportedExpressions();
+    private final SupportedExpressions expressions;
     private final String licensedAliases;
 
-    /** @param licensedAliases the licensed dataset aliases, named when a table reference is refused */
-    SupportedSyntax(String licensedAliases) {
+    /**
+     * @param licensedAliases the licensed dataset aliases, named when a table reference is refused
+     * @param cost            the guard's cost model
+     */
+    SupportedSyntax(String licensedAliases, io.pdx.contracts.policy.ControlsResult.Cost cost) {
         this.licensedAliases = licensedAliases;
+        this.expressions = new SupportedExpressions(cost);
+    }
+
+    /** Units of work per row of the statement copied ({@link SupportedExpressions#units()}). */
+    long units() {
+        return expressions.units();
     }
 
     /** A copy of {@code statement} made of supported constructs only; refuses what is recognizably unsupported. */

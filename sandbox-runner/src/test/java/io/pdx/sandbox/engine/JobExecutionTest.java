@@ -65,7 +65,7 @@ class JobExecutionTest {
             public Controls controlsFor(List<SandboxDataset> datasets) {
                 return new Controls(GuardFixture.IMPORTANT, List.copyOf(GuardFixture.UNTAGGED_OUTPUT_USES));
             }
-        }, Duration.ZERO);
+        }, new io.pdx.sandbox.engine.duckdb.TableSizes(data), Duration.ZERO);
     }
 
     @AfterEach

@@ -80,6 +80,7 @@ public final class GuardFixture {
         ObjectNode sandbox = ((ObjectNode) CONFIG.at("/grades/" + grade + "/sandbox")).deepCopy();
         sandbox.put("grade", grade);
         sandbox.set("order_statistics_refused", CONFIG.at("/sandbox/order_statistics_refused"));
+        sandbox.set("cost", CONFIG.at("/sandbox/cost"));
         try {
             return new ObjectMapper().treeToValue(sandbox, ControlsResult.class);
         } catch (IOException unreadable) {

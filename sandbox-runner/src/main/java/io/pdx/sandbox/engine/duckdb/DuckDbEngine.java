@@ -7,11 +7,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.ipc.ArrowReader;
-import org.duckdb.DuckDBResultSet;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -22,78 +19,103 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The {@link QueryEngine} on DuckDB: a session is a connection to a {@link HardenedDatabases kept hardened
- * database} of the licensed views; a statement is prepared (parsed, bound and planned: a failure there read
- * no data) and then executed with its result exported as Arrow, cancelled by a timer at the time limit.
+ * The {@link QueryEngine} on DuckDB, run in {@link EngineProcesses engine processes}: a session takes a process for
+ * its statement; the statement is sent with its licensed views and bound there (a failure then read no data), then
+ * executed with its rows streamed back as Arrow. At the time limit a timer kills the process — DuckDB does not stop a
+ * cancelled statement inside one value's work, a killed process stops at once — and the process is replaced.
  */
 @ApplicationScoped
 public class DuckDbEngine implements QueryEngine {
 
-    private final HardenedDatabases databases;
+    private final EngineProcesses processes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sandbox-time-limit");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DuckDbEngine(HardenedDatabases databases) {
-        this.databases = databases;
+    public DuckDbEngine(EngineProcesses processes) {
+        this.processes = processes;
     }
 
     @Override
     public Session open(List<SandboxDataset> datasets) throws SQLException {
-        Connection connection = databases.connect(datasets, true);
         return new Session() {
             @Override
             public Prepared prepare(String sql) throws NotExecutable, SQLException {
-                PreparedStatement statement;
-                try {
-                    statement = connection.prepareStatement(sql);
-                } catch (SQLException unbindable) {
-                    throw new NotExecutable();
-                }
-                return new DuckDbPrepared(statement);
+                return DuckDbEngine.this.prepare(datasets, sql);
             }
 
             @Override
-            public void close() throws SQLException {
-                connection.close();
+            public void close() {
+                // each statement gives its process back when it closes
             }
         };
     }
 
-    @Override
-    public void discard(List<SandboxDataset> datasets) {
-        databases.discard(datasets, true);
+    private Prepared prepare(List<SandboxDataset> datasets, String sql) throws NotExecutable, SQLException {
+        EngineProcess engine;
+        try {
+            engine = processes.acquire(Duration.ofMinutes(1).toMillis());
+        } catch (IOException | InterruptedException unavailable) {
+            if (unavailable instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new SQLException("no engine process", unavailable);
+        }
+        if (engine == null) {
+            throw new SQLException("no engine process free");
+        }
+        byte answer;
+        try {
+            answer = engine.prepare(new EngineWire.Statement(datasets, sql, true));
+        } catch (IOException | RuntimeException lost) {
+            processes.release(engine, false);
+            throw new SQLException("engine process lost", lost);
+        }
+        if (answer == EngineWire.PREPARED) {
+            return new ProcessPrepared(engine);
+        }
+        processes.release(engine, true);
+        if (answer == EngineWire.NOT_EXECUTABLE) {
+            throw new NotExecutable();
+        }
+        throw new SQLException("the licensed views could not be opened");
     }
 
-    private final class DuckDbPrepared implements Prepared {
+    @Override
+    public void discard(List<SandboxDataset> datasets) {
+        // the engine process dropped the database of these views itself when the run failed on it
+    }
 
-        private final PreparedStatement statement;
+    /** A statement bound in an engine process, which it holds until closed. */
+    private final class ProcessPrepared implements Prepared {
+
+        private final EngineProcess engine;
         private final AtomicBoolean timedOut = new AtomicBoolean();
-        private ScheduledFuture<?> cancel;
-        private ResultSet rows;
+        private ScheduledFuture<?> stop;
+        private EngineProcess.Rows rows;
+        private boolean executed;
 
-        DuckDbPrepared(PreparedStatement statement) {
-            this.statement = statement;
+        ProcessPrepared(EngineProcess engine) {
+            this.engine = engine;
         }
 
         @Override
         public ArrowReader execute(BufferAllocator allocator, int batchRows, Duration timeLimit) throws SQLException {
-            cancel = timer.schedule(() -> {
+            executed = true;
+            stop = timer.schedule(() -> {
                 timedOut.set(true);
-                try {
-                    statement.cancel();
-                } catch (SQLException | RuntimeException ignored) {
-                    // it ended on its own meanwhile
-                }
-            }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+                engine.kill();
+            }, Math.max(1, timeLimit.toMillis()), TimeUnit.MILLISECONDS);
             try {
-                rows = statement.executeQuery();
+                rows = engine.execute(allocator, batchRows);
+                return rows;
+            } catch (IOException lost) {
+                throw timedOut.get() ? new TimedOut() : new SQLException("engine process lost", lost);
             } catch (SQLException failure) {
                 throw timedOut.get() ? new TimedOut() : failure;
             }
-            return (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, batchRows);
         }
 
         @Override
@@ -102,16 +124,32 @@ public class DuckDbEngine implements QueryEngine {
         }
 
         @Override
-        public void close() throws SQLException {
-            if (cancel != null) {
-                cancel.cancel(false);
+        public void close() {
+            if (stop != null) {
+                stop.cancel(false);
             }
-            try {
-                if (rows != null) {
+            boolean clean;
+            if (!executed) {
+                clean = skip();
+            } else {
+                clean = rows != null && rows.finished() && !engine.killed();
+            }
+            if (rows != null) {
+                try {
                     rows.close();
+                } catch (IOException | RuntimeException ignored) {
+                    clean = false;
                 }
-            } finally {
-                statement.close();
+            }
+            processes.release(engine, clean);
+        }
+
+        private boolean skip() {
+            try {
+                engine.skip();
+                return true;
+            } catch (IOException lost) {
+                return false;
             }
         }
     }

@@ -1,0 +1,138 @@
+package io.pdx.sandbox.engine.duckdb;
+
+import io.pdx.sandbox.data.DataFolder;
+import io.pdx.sandbox.engine.SandboxLimits;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link EngineProcess engine processes} the runner's statements run in: at most {@code pdx.sandbox.engine.processes}
+ * at once (each runs one statement at a time with DuckDB's threads), kept warm between statements. A process that was
+ * killed (its run passed its time limit) or left half-read is replaced by a fresh one.
+ */
+@ApplicationScoped
+public class EngineProcesses {
+
+    private static final Logger LOG = Logger.getLogger(EngineProcesses.class);
+
+    private final Semaphore running;
+    private final ConcurrentLinkedDeque<EngineProcess> idle = new ConcurrentLinkedDeque<>();
+    private final List<String> command;
+    private final Path temporaryRoot;
+    private int started;
+
+    public EngineProcesses(DataFolder data, SandboxLimits limits,
+                           @ConfigProperty(name = "pdx.sandbox.engine.processes", defaultValue = "2") int processes,
+                           @ConfigProperty(name = "pdx.sandbox.engine.java-options",
+                                   defaultValue = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto") String javaOptions)
+            throws IOException {
+        this.running = new Semaphore(Math.max(1, processes), true);
+        this.temporaryRoot = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "pdx-engine-" + ProcessHandle.current().pid()));
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String option : javaOptions.trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                line.add(option);
+            }
+        }
+        line.add("--add-opens=java.base/java.nio=ALL-UNNAMED");
+        line.add("-cp");
+        line.add(classPath());
+        line.add(EngineMain.class.getName());
+        line.add(data.root().toString());
+        line.add(limits.memoryLimit());
+        line.add(Integer.toString(Math.max(1, limits.threads())));
+        this.command = List.copyOf(line);
+    }
+
+    /**
+     * A process for one statement, waiting for one to be free for at most {@code waitMillis}; null when none was free in
+     * time. Give it back with {@link #release}.
+     */
+    EngineProcess acquire(long waitMillis) throws IOException, InterruptedException {
+        if (!running.tryAcquire(Math.max(0, waitMillis), TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        try {
+            for (EngineProcess kept = idle.pollFirst(); kept != null; kept = idle.pollFirst()) {
+                if (kept.usable()) {
+                    return kept;
+                }
+                kept.kill();
+            }
+            return start();
+        } catch (IOException | RuntimeException failed) {
+            running.release();
+            throw failed;
+        }
+    }
+
+    /** Takes a process back: kept for the next statement when its exchange ended cleanly, else killed. */
+    void release(EngineProcess engine, boolean clean) {
+        try {
+            if (clean && engine.usable()) {
+                idle.addFirst(engine);
+            } else {
+                engine.kill();
+            }
+        } finally {
+            running.release();
+        }
+    }
+
+    private EngineProcess start() throws IOException {
+        Path temporary;
+        synchronized (this) {
+            temporary = Files.createDirectories(temporaryRoot.resolve("process-" + (++started)));
+        }
+        List<String> line = new ArrayList<>(command);
+        line.add(1, "-Djava.io.tmpdir=" + temporary);
+        long began = System.nanoTime();
+        EngineProcess engine = EngineProcess.start(line, temporary);
+        LOG.debugf("engine process started in %d ms", (System.nanoTime() - began) / 1_000_000);
+        return engine;
+    }
+
+    /**
+     * The class path of this runner for the engine process: the Quarkus application's jars when it runs packaged
+     * ({@code quarkus-app/quarkus-run.jar}), else the class path the JVM was started with (tests, development).
+     */
+    static String classPath() {
+        String own = System.getProperty("java.class.path", "");
+        Path jar = Path.of(own.split(File.pathSeparator)[0]).toAbsolutePath();
+        if (jar.getFileName() != null && jar.getFileName().toString().equals("quarkus-run.jar")) {
+            Path app = jar.getParent();
+            return app.resolve("app").resolve("*") + File.pathSeparator + app.resolve("lib").resolve("main").resolve("*");
+        }
+        return own;
+    }
+
+    /** Where the processes' temporary folders are, one each (for tests). */
+    Path temporaryRoot() {
+        return temporaryRoot;
+    }
+
+    @PreDestroy
+    void stop() {
+        for (EngineProcess engine = idle.pollFirst(); engine != null; engine = idle.pollFirst()) {
+            engine.kill();
+        }
+        try (var files = Files.walk(temporaryRoot)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            LOG.debug("the engine processes' temporary folder could not be removed");
+        }
+    }
+}
