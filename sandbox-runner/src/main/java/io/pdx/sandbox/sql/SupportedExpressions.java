@@ -340,6 +340,7 @@ final class SupportedExpressions {
         ParenthesedExpressionList<Expression> copies = new ParenthesedExpressionList<>();
         for (Expression value : values) {
             copies.add(literal(value));
+            units++; // a value list is compared per row
         }
         InExpression result = new InExpression(copy(in.getLeftExpression()), copies);
         result.setNot(in.isNot());
