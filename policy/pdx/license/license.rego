@@ -5,6 +5,9 @@
 #   with machine-readable reasons. `allow` is true only for AUTO_APPROVE. Grade matrix,
 #   low-risk purposes, review tags and the maximum term come from data.pdx.config.
 #   Precedence: any deny reason → DENY; else any review reason → REVIEW; else AUTO_APPROVE.
+#   A re-application for a product on which
+#   the bureau suspended or revoked one of the organization's licenses (input.earlier_licenses,
+#   states in data.pdx.config.license.review_after_states) goes to human review.
 #   The reasons listed are those of the outcome; all are in deny_reasons and review_reasons.
 # custom:
 #   input: io.pdx.contracts.policy.LicenseInput
@@ -114,6 +117,11 @@ deny_reasons contains "term_too_long" if {
 }
 
 # --- review -------------------------------------------------------------------------------
+
+review_reasons contains "earlier_license_suspended_or_revoked" if {
+	some earlier in input.earlier_licenses
+	earlier.state in config.license.review_after_states
+}
 
 review_reasons contains "grade_requires_review" if not _license_rules.approval == "AUTO_IF_LOW_RISK"
 

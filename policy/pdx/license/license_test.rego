@@ -172,6 +172,21 @@ test_allow_term_as_timestamps if {
 	d.outcome == "AUTO_APPROVE"
 }
 
+test_review_reapplication_after_a_suspended_or_revoked_license if {
+	every state in ["SUSPENDED", "REVOKED"] {
+		inp := _with({"earlier_licenses": [{"id": "lic-0", "state": "EXPIRED"}, {"id": "lic-1", "state": state}]})
+		d := _decide(inp)
+		d.allow == false
+		d.outcome == "REVIEW"
+		_codes(d) == ["earlier_license_suspended_or_revoked"]
+	}
+}
+
+test_reapplication_after_expired_or_active_licenses_is_still_auto_approved if {
+	inp := _with({"earlier_licenses": [{"id": "lic-0", "state": "EXPIRED"}, {"id": "lic-1", "state": "ACTIVE"}]})
+	_decide(inp).outcome == "AUTO_APPROVE"
+}
+
 test_deny_term_ending_before_it_starts if {
 	d := _decide(_with({"application": {"term_end": "2024-12-31"}}))
 	_codes(d) == ["term_invalid"]
