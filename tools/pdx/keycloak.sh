@@ -6,8 +6,13 @@ start_keycloak() {
   step "Starting Keycloak $KEYCLOAK_VERSION on 127.0.0.1:8180 (realm pdx)" "$LOGS/keycloak.log"
   # JBoss Threads resets thread locals through java.lang internals, closed on Java 24+ unless opened
   local java_opts="--add-opens=java.base/java.lang=ALL-UNNAMED"
+  # Keycloak 26's brute-force protector refuses, as user_temporarily_disabled, every login of a user while another of
+  # the same user is in progress on the server (DefaultBlockingBruteForceProtector), right password or not: parallel
+  # logins of one user (a service's workers, a test's threads) fail. Failures still count and lock as the realm says
+  # (failureFactor 30, temporary lockout, no permanent one).
+  local spi_opts="--spi-brute-force-protector--default-brute-force-detector--allow-concurrent-requests=true"
   local realm_sum
-  realm_sum=$( (cat "$ROOT/keycloak/pdx-realm.json"; echo "$java_opts") | sha256sum | cut -d' ' -f1)
+  realm_sum=$( (cat "$ROOT/keycloak/pdx-realm.json"; echo "$java_opts $spi_opts") | sha256sum | cut -d' ' -f1)
   if pid_alive "$RUN/keycloak.pid" && [ "$(cat "$RUN/keycloak.realm" 2>/dev/null)" = "$realm_sum" ] \
     && http_ok "$KC_URL/realms/pdx/.well-known/openid-configuration"; then
     ok "already running, same realm"
@@ -23,7 +28,7 @@ start_keycloak() {
     KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=pdx-admin \
     start_bg "$RUN/keycloak.pid" "$LOGS/keycloak.log" "$KC_HOME/bin/kc.sh" start-dev \
     --http-host=127.0.0.1 --http-port=8180 --http-management-port=9180 --health-enabled=true \
-    --hostname-strict=false --import-realm \
+    --hostname-strict=false --import-realm "$spi_opts" \
     --db=dev-file --db-url="jdbc:h2:file:$STATE/keycloak/h2/keycloakdb;NON_KEYWORDS=VALUE"
   echo "$realm_sum" >"$RUN/keycloak.realm"
   wait_http "$KC_URL/realms/pdx/.well-known/openid-configuration" 240 "$RUN/keycloak.pid" \

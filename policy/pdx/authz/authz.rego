@@ -5,7 +5,13 @@
 #   lists the roles allowed and the scope each role acts in: `any`, `organization` (the
 #   resource's organization is the subject's) or `department` (the resource's department is the
 #   subject's). `public` operations need no login. On `four_eyes` operations nobody acts on a
-#   request they created themselves. Outcome ALLOW or DENY.
+#   request they created themselves. A subject acting for an organization (`subject.organization`)
+#   acts only while `subject.organization_status` is one of
+#   data.pdx.config.authz.organization_statuses_acting: a SUSPENDED organization's members and
+#   service accounts are refused every operation, public ones included, and so is anyone whose
+#   organization's status is missing or unknown (deny by default). Outcome ALLOW, DENY, or
+#   DENY_SUBJECT when the refusal concerns the subject's organization rather than the resource
+#   (the caller then answers 403 naming it, never a 404 that hides a resource).
 # custom:
 #   input: io.pdx.contracts.policy.AuthzInput
 #   output: io.pdx.contracts.policy.PolicyDecision
@@ -55,6 +61,24 @@ _permitted if _public
 
 _permitted if _granted
 
+# --- the subject's organization -------------------------------------------------------------
+
+_organization_status := object.get(input.subject, "organization_status", null)
+
+_organization_acting if not is_string(input.subject.organization)
+
+_organization_acting if _organization_status in config.authz.organization_statuses_acting
+
+# METADATA
+# description: |
+#   Why the subject's organization may not act now: a reason per status in
+#   data.pdx.config.authz.organization_status_reasons (SUSPENDED → organization_suspended),
+#   organization_status_unknown for any other status or none.
+subject_reasons contains code if {
+	not _organization_acting
+	code := object.get(config.authz.organization_status_reasons, _organization_status, "organization_status_unknown")
+}
+
 _self_created if {
 	is_string(input.subject.user)
 	input.resource.created_by == input.subject.user
@@ -87,7 +111,9 @@ deny_reasons contains "self_approval_forbidden" if {
 	_self_created
 }
 
-decision := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
+decision := {"allow": false, "outcome": "DENY_SUBJECT", "reasons": reasons.from_codes(subject_reasons)} if {
+	count(subject_reasons) > 0
+} else := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
 	_permitted
 	count(deny_reasons) == 0
 } else := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(deny_reasons)}

@@ -9,6 +9,7 @@ _subject(role) := {
 	"user": sprintf("%s-user", [role]),
 	"roles": [role],
 	"organization": "org-1",
+	"organization_status": "VERIFIED",
 	"department": "dept-1",
 }
 
@@ -191,12 +192,63 @@ test_deny_unknown_scope if {
 test_every_reason_code_has_messages if {
 	codes := [
 		"authentication_required", "department_mismatch", "operation_unknown", "organization_mismatch",
-		"role_not_permitted", "scope_unknown", "self_approval_forbidden",
+		"role_not_permitted", "scope_unknown", "self_approval_forbidden", "organization_suspended",
+		"organization_status_unknown",
 	]
 	every code in codes {
 		data.pdx.config.messages[code].zh != ""
 		data.pdx.config.messages[code].en != ""
 	}
+}
+
+# --- the subject's organization ---------------------------------------------------------------
+
+_suspended(role) := object.union(_subject(role), {"organization_status": "SUSPENDED"})
+
+test_suspended_organization_is_refused_every_operation_of_every_member_role if {
+	every operation in object.keys(data.pdx.config.authz.operations) {
+		every role in ["operator", "developer"] {
+			d := _decide(_suspended(role), operation, _own)
+			d.allow == false
+			d.outcome == "DENY_SUBJECT"
+			_codes(d) == ["organization_suspended"]
+		}
+	}
+}
+
+test_suspended_organization_is_refused_public_operations_too if {
+	d := _decide(_suspended("operator"), "dataset.list", {"type": "dataset", "id": null, "organization": null, "department": null, "created_by": null})
+	_codes(d) == ["organization_suspended"]
+}
+
+test_suspension_reason_names_it_in_both_languages if {
+	d := _decide(_suspended("developer"), "job.submit", _own)
+	contains(d.reasons[0].message_zh, "暂停")
+	contains(d.reasons[0].message_en, "suspended")
+}
+
+test_verified_unverified_and_unregistered_organizations_act if {
+	every status in ["VERIFIED", "UNVERIFIED", "UNREGISTERED"] {
+		subject := object.union(_subject("operator"), {"organization_status": status})
+		_decide(subject, "license.read", _own).allow
+	}
+}
+
+test_organization_without_status_is_denied_by_default if {
+	subject := object.remove(_subject("developer"), ["organization_status"])
+	d := _decide(subject, "job.submit", _own)
+	d.outcome == "DENY_SUBJECT"
+	_codes(d) == ["organization_status_unknown"]
+}
+
+test_organization_with_an_unknown_status_is_denied_by_default if {
+	subject := object.union(_subject("developer"), {"organization_status": "REVOKED"})
+	_codes(_decide(subject, "job.submit", _own)) == ["organization_status_unknown"]
+}
+
+test_subject_without_organization_needs_no_status if {
+	subject := object.union(_subject("bureau-admin"), {"organization": null, "organization_status": null})
+	_decide(subject, "organization.reinstate", {"type": "organization", "id": "org-1", "organization": "org-1", "department": null, "created_by": null, "state": "SUSPENDED"}).allow
 }
 
 # The example document of contracts/src/test/resources/policy-examples/authz.json, verbatim.

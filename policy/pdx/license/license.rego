@@ -5,6 +5,9 @@
 #   with machine-readable reasons. `allow` is true only for AUTO_APPROVE. Grade matrix,
 #   low-risk purposes, review tags and the maximum term come from data.pdx.config.
 #   Precedence: any deny reason → DENY; else any review reason → REVIEW; else AUTO_APPROVE.
+#   A term that has already ended is denied (never 秒批); a re-application for a product on which
+#   the bureau suspended or revoked one of the organization's licenses (input.earlier_licenses,
+#   states in data.pdx.config.license.review_after_states) goes to human review.
 #   The reasons listed are those of the outcome; all are in deny_reasons and review_reasons.
 # custom:
 #   input: io.pdx.contracts.policy.LicenseInput
@@ -113,7 +116,17 @@ deny_reasons contains "term_too_long" if {
 	_end_ns > time.add_date(_start_ns, 0, config.license.max_term_months, 0)
 }
 
+deny_reasons contains "term_ended" if {
+	_term_valid
+	time.now_ns() >= _end_exclusive_ns
+}
+
 # --- review -------------------------------------------------------------------------------
+
+review_reasons contains "earlier_license_suspended_or_revoked" if {
+	some earlier in input.earlier_licenses
+	earlier.state in config.license.review_after_states
+}
 
 review_reasons contains "grade_requires_review" if not _license_rules.approval == "AUTO_IF_LOW_RISK"
 
@@ -133,6 +146,11 @@ _start_ns := _date_ns(_app.term_start)
 _end_ns := _date_ns(_app.term_end)
 
 _term_valid if _end_ns > _start_ns
+
+# A term given as a date ends at the end of its last day in the configured time zone.
+_end_exclusive_ns := _end_ns if {
+	contains(_app.term_end, "T")
+} else := time.add_date(_end_ns, 0, 0, 1)
 
 # METADATA
 # description: |

@@ -172,6 +172,51 @@ test_allow_term_as_timestamps if {
 	d.outcome == "AUTO_APPROVE"
 }
 
+# 2026-03-01T12:00:00+08:00
+_now := time.parse_rfc3339_ns("2026-03-01T12:00:00+08:00")
+
+test_deny_term_that_has_already_ended if {
+	inp := _with({"application": {"term_start": "2025-01-01", "term_end": "2026-02-28"}})
+	d := license.decision with input as inp with time.now_ns as _now
+	d.allow == false
+	d.outcome == "DENY"
+	_codes(d) == ["term_ended"]
+}
+
+test_deny_term_that_ended_even_for_a_review_grade if {
+	inp := object.union(_grade_mode("IMPORTANT", "SANDBOX"), {"application": {"term_start": "2025-01-01", "term_end": "2026-02-28"}})
+	d := license.decision with input as inp with time.now_ns as _now
+	d.outcome == "DENY"
+	_codes(d) == ["term_ended"]
+}
+
+test_term_ending_today_is_still_in_force if {
+	inp := _with({"application": {"term_start": "2025-01-01", "term_end": "2026-03-01"}})
+	d := license.decision with input as inp with time.now_ns as _now
+	d.outcome == "AUTO_APPROVE"
+}
+
+test_term_ended_as_timestamp if {
+	inp := _with({"application": {"term_start": "2025-01-01T00:00:00+08:00", "term_end": "2026-03-01T11:59:59+08:00"}})
+	d := license.decision with input as inp with time.now_ns as _now
+	_codes(d) == ["term_ended"]
+}
+
+test_review_reapplication_after_a_suspended_or_revoked_license if {
+	every state in ["SUSPENDED", "REVOKED"] {
+		inp := _with({"earlier_licenses": [{"id": "lic-0", "state": "EXPIRED"}, {"id": "lic-1", "state": state}]})
+		d := _decide(inp)
+		d.allow == false
+		d.outcome == "REVIEW"
+		_codes(d) == ["earlier_license_suspended_or_revoked"]
+	}
+}
+
+test_reapplication_after_expired_or_active_licenses_is_still_auto_approved if {
+	inp := _with({"earlier_licenses": [{"id": "lic-0", "state": "EXPIRED"}, {"id": "lic-1", "state": "ACTIVE"}]})
+	_decide(inp).outcome == "AUTO_APPROVE"
+}
+
 test_deny_term_ending_before_it_starts if {
 	d := _decide(_with({"application": {"term_end": "2024-12-31"}}))
 	_codes(d) == ["term_invalid"]

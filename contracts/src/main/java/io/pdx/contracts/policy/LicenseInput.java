@@ -1,5 +1,7 @@
 package io.pdx.contracts.policy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 
 /**
@@ -12,8 +14,26 @@ import java.util.List;
  * @param organization the operator organization the license is for
  * @param product      the data product applied for, with its dataset's grade and column tags
  * @param application  what is asked for
+ * @param earlier_licenses the organization's earlier licenses on the same product (id and state): one the bureau
+ *                     suspended or revoked sends a re-application to review instead of 秒批; empty when none
  */
-public record LicenseInput(Subject subject, Organization organization, Product product, Application application) {
+public record LicenseInput(Subject subject, Organization organization, Product product, Application application,
+                           @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EarlierLicense> earlier_licenses) {
+
+    public LicenseInput {
+        earlier_licenses = earlier_licenses == null ? List.of() : List.copyOf(earlier_licenses);
+    }
+
+    public LicenseInput(Subject subject, Organization organization, Product product, Application application) {
+        this(subject, organization, product, application, List.of());
+    }
+
+    /**
+     * @param id    license id
+     * @param state its state now ({@code SUSPENDED}, {@code REVOKED}, {@code ACTIVE}, {@code EXPIRED}, …)
+     */
+    public record EarlierLicense(String id, String state) {
+    }
 
     /**
      * @param id       organization id (the subject's {@code organization} must equal it)

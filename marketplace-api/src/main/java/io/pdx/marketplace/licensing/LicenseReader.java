@@ -30,6 +30,6 @@ public class LicenseReader {
                 .call(license -> guard.require(subject, Operation.LICENSE_READ,
                                 new AuthzInput.Resource("license", license.id.toString(), license.organization, null, null))
                         .onFailure(OperationDenied.class).transform(denied -> subject.authenticated()
-                                ? new LicenseProblems.LicenseNotFound(id) : denied));
+                                && !((OperationDenied) denied).subjectRefused() ? new LicenseProblems.LicenseNotFound(id) : denied));
     }
 }

@@ -109,11 +109,15 @@ public class LicenseResource {
                 .flatMap(product -> catalog.visibleDataset(product.datasetId, subject)
                         .onFailure().transform(hidden -> new LicenseProblems.ProductNotFound(application.productId()))
                         .flatMap(dataset -> Organization.<Organization>findById(subject.organization())
-                                .flatMap(organization -> decide(subject, application, product, dataset, organization))));
+                                .flatMap(organization -> License.<License>list("organization = ?1 and productId = ?2",
+                                                subject.organization(), product.id)
+                                        .flatMap(earlier -> decide(subject, application, product, dataset, organization,
+                                                earlier)))));
     }
 
+    /** {@code earlier}: the organization's licenses on the product so far (one the bureau suspended or revoked sends it to review). */
     private Uni<Response> decide(Subject subject, LicenseApplication application, Product product, Dataset dataset,
-                                 Organization organization) {
+                                 Organization organization, List<License> earlier) {
         LicenseInput input = new LicenseInput(subject,
                 new LicenseInput.Organization(subject.organization(), organization != null
                         && organization.status == io.pdx.contracts.organization.OrganizationStatus.VERIFIED),
@@ -123,7 +127,9 @@ public class LicenseResource {
                                 .map(column -> new LicenseInput.Column(column.name(), column.tag().name())).toList()),
                 new LicenseInput.Application(application.purposeCategory(), application.purposeText(),
                         application.columns(), application.mode(), application.termStart().toString(),
-                        application.termEnd().toString(), application.expectedVolume()));
+                        application.termEnd().toString(), application.expectedVolume()),
+                earlier.stream().map(license -> new LicenseInput.EarlierLicense(license.id.toString(), license.state.name()))
+                        .toList());
         return policy.evaluate(POLICY, input, LicenseVerdict.class).flatMap(answer -> {
             License license = new License();
             license.id = UUID.randomUUID();

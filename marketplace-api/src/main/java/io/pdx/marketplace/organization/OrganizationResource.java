@@ -161,7 +161,7 @@ public class OrganizationResource {
         Subject subject = currentSubject.get();
         return guard.require(subject, operation, resource(id))
                 .onFailure(OperationDenied.class).transform(denied -> subject.authenticated()
-                        ? new OrganizationProblems.OrganizationNotFound(id) : denied)
+                        && !((OperationDenied) denied).subjectRefused() ? new OrganizationProblems.OrganizationNotFound(id) : denied)
                 .flatMap(allowed -> Organization.<Organization>findById(id))
                 .onItem().ifNull().failWith(() -> new OrganizationProblems.OrganizationNotFound(id));
     }

@@ -20,8 +20,10 @@ public abstract class TimestampedEntity extends PanacheEntityBase {
 
     @PrePersist
     void stampCreation() {
-        createdAt = OffsetDateTime.now();
-        updatedAt = createdAt;
+        if (createdAt == null) { // an entity whose creation moment decides something (a job's budget period) sets it itself
+            createdAt = OffsetDateTime.now();
+        }
+        updatedAt = OffsetDateTime.now();
     }
 
     @PreUpdate

@@ -1,46 +1,98 @@
 package io.pdx.marketplace.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.problem.Problem;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.List;
 
 /**
  * A request body larger than the API reads ({@code pdx.api.max-body-bytes}: every request of this API is a small JSON
- * document) is a 413 problem. The HTTP layer's own cap ({@code quarkus.http.limits.max-body-size}) stays above it as
- * the hard stop for bodies that do not state their length.
+ * document) is a 413 problem, whatever its size. The check runs on the HTTP router before Quarkus's own cap
+ * ({@code quarkus.http.limits.max-body-size}, which answers an empty 413 and closes the connection), as soon as the
+ * stated {@code Content-Length} is known. The body is then read and discarded, up to
+ * {@code pdx.api.max-drained-body-bytes}, before the answer is sent: a client that sends its whole body at once
+ * (most do) would otherwise see its connection reset while still writing, never the problem. A body beyond that is
+ * answered at once and the connection closed. Bodies without a stated length stop at the HTTP layer's cap.
  */
+@ApplicationScoped
 public class BodySizeLimit {
 
     private final long maxBytes;
+    private final long maxDrainedBytes;
+    private final ObjectMapper json;
 
-    public BodySizeLimit(@ConfigProperty(name = "pdx.api.max-body-bytes") long maxBytes) {
+    public BodySizeLimit(@ConfigProperty(name = "pdx.api.max-body-bytes") long maxBytes,
+                         @ConfigProperty(name = "pdx.api.max-drained-body-bytes", defaultValue = "33554432") long maxDrainedBytes,
+                         ObjectMapper json) {
         this.maxBytes = maxBytes;
+        this.maxDrainedBytes = maxDrainedBytes;
+        this.json = json;
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Response tooLarge(ContainerRequestContext request) {
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length == null) {
-            return null;
-        }
-        long bytes;
-        try {
-            bytes = Long.parseLong(length.strip());
-        } catch (NumberFormatException malformed) {
-            return null; // the HTTP layer answers a malformed length itself
-        }
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    void check(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        long bytes = statedLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         if (bytes <= maxBytes) {
-            return null;
+            context.next();
+            return;
         }
-        return Response.status(413).type(Problem.MEDIA_TYPE).header("Connection", "close")
-                .entity(new Problem(Problem.type("payload-too-large"), "Request too large / 请求体过大", 413,
-                        "The request body has " + bytes + " bytes; this API reads at most " + maxBytes + ".",
-                        request.getUriInfo().getPath(), List.of()))
-                .build();
+        byte[] problem = problem(bytes, request.path());
+        if (bytes > maxDrainedBytes) {
+            answer(context, problem, true);
+            return;
+        }
+        long[] drained = {0};
+        request.handler(chunk -> drained[0] += chunk.length());
+        request.exceptionHandler(failure -> request.connection().close());
+        request.endHandler(ended -> answer(context, problem, false));
+        request.resume();
+    }
+
+    private void answer(RoutingContext context, byte[] problem, boolean close) {
+        if (context.response().ended()) {
+            return;
+        }
+        context.response().setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_LENGTH, String.valueOf(problem.length));
+        if (close) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close")
+                    .endHandler(sent -> context.request().connection().close());
+        }
+        context.response().end(io.vertx.core.buffer.Buffer.buffer(problem));
+    }
+
+    /** The stated length, or -1 when there is none or it does not parse (the HTTP layer answers a malformed one). */
+    static long statedLength(String header) {
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException malformed) {
+            return -1;
+        }
+    }
+
+    private byte[] problem(long bytes, String path) {
+        try {
+            return json.writeValueAsBytes(new Problem(Problem.type("payload-too-large"), "Request too large / 请求体过大", 413,
+                    "The request body has " + bytes + " bytes; this API reads at most " + maxBytes + ".", path, List.of()));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }

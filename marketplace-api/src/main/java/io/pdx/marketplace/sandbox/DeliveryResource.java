@@ -17,6 +17,7 @@ import io.pdx.marketplace.sandbox.runner.SandboxRunner;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.ledger.Charges;
 import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.licensing.LicenseExpiry;
 import io.pdx.marketplace.product.Product;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
@@ -36,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestMulti;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,7 +45,8 @@ import java.util.UUID;
 /**
  * Delivery (数据交付) under an ACTIVE DELIVERY license of GENERAL data: the licensed columns,
  * IDENTIFIER columns never, streamed from sandbox-runner as Arrow IPC ({@code ?format=json} for JSON).
- * The license's state is checked at each request, so a suspension stops the next delivery. Metered
+ * The license's state and term are checked at each request, so a suspension, or the end of the term, stops the
+ * next delivery (not only once the periodic expiry has moved the license to EXPIRED). Metered
  * per 1,000 rows or per call at the product's price; audited.
  */
 @Path("/api/v1/products/{id}/delivery")
@@ -99,12 +102,22 @@ public class DeliveryResource {
                         Sort.by("createdAt").descending(), subject.organization(), productId,
                         List.of(LicenseState.ACTIVE, LicenseState.SUSPENDED, LicenseState.APPROVED),
                         io.pdx.contracts.product.LicenseMode.DELIVERY)
-                .firstResult()
+                .list()
+                // a license in force now if there is one, else the newest, whose state or term says why not
+                .map(licenses -> licenses.stream().filter(License::inForce).findFirst()
+                        .orElse(licenses.isEmpty() ? null : licenses.get(0)))
                 .onItem().ifNull().failWith(() -> new JobProblems.DeliveryRefused("no_delivery_license",
                         "本机构没有该产品的交付授权", "Your organization has no delivery license for this product"))
                 .flatMap(license -> {
                     if (license.state != LicenseState.ACTIVE) {
                         throw new JobProblems.DeliveryRefused("license_not_active", "授权未处于生效状态", "The license is not active");
+                    }
+                    // the term is checked at each request, whatever the expiry job has done so far
+                    if (!license.inForce()) {
+                        throw license.termEnd != null && LocalDate.now(LicenseExpiry.BUREAU_ZONE).isAfter(license.termEnd)
+                                ? new JobProblems.DeliveryRefused("license_expired", "授权已过期", "The license term has ended")
+                                : new JobProblems.DeliveryRefused("license_not_started", "授权期限尚未开始",
+                                        "The license term has not started");
                     }
                     return Dataset.<Dataset>findById(license.datasetId).flatMap(dataset -> {
                         if (dataset.grade != Grade.GENERAL) {

@@ -292,7 +292,7 @@ public class JobResource {
                 .onItem().ifNull().failWith(() -> new JobProblems.JobNotFound(id))
                 .call(job -> guard.require(subject, operation, resource(job, job.organization, null))
                         .onFailure(OperationDenied.class).transform(denied -> subject.authenticated()
-                                ? new JobProblems.JobNotFound(id) : denied));
+                                && !((OperationDenied) denied).subjectRefused() ? new JobProblems.JobNotFound(id) : denied));
     }
 
     private static AuthzInput.Resource resource(SandboxJob job, String organization, String createdBy) {

@@ -164,12 +164,12 @@ public class JobSubmission {
                                 .flatMap(spent -> (noised ? earlierResult(license.organization, datasetId, analysis.sqlSha256(), period)
                                         : Uni.createFrom().<SandboxJob>nullItem())
                                         .flatMap(earlier -> decideAdmission(subject, request, submittedSql, prepared, analysis,
-                                                license, jobId, calls, spent, earlier)))));
+                                                license, jobId, calls, spent, earlier, now)))));
     }
 
     private Uni<SandboxJob> decideAdmission(Subject subject, JobRequest request, String submittedSql, Prepared prepared,
                                             Analysis analysis, License license, UUID jobId, long calls, PrivacyCost spent,
-                                            SandboxJob earlier) {
+                                            SandboxJob earlier, Instant admittedAt) {
         List<String> columns = analysis.columnsByAlias().getOrDefault(prepared.data().alias(), List.of());
         SandboxAdmissionInput input = input(subject, license, prepared.dataset(), columns, calls, spent, request.epsilon(),
                 jobId, earlier != null);
@@ -201,6 +201,8 @@ public class JobSubmission {
             PrivacyCost cost = earlier == null ? verdict.cost() : PrivacyCost.NONE;
             job.epsilonMicros = cost.epsilonMicros();
             job.deltaPicos = cost.deltaPicos();
+            // the moment whose budget period was locked and read: the charge counts in that period, whenever the insert lands
+            job.createdAt = OffsetDateTime.ofInstant(admittedAt, BUREAU_ZONE);
             return job.<SandboxJob>persist().flatMap(queued -> lifecycle.admit(queued, subject, answer.decisionId()));
         });
     }

@@ -5,8 +5,16 @@ import io.pdx.marketplace.problem.ProblemException;
 
 import java.util.stream.Collectors;
 
-/** The policy refused an operation: 403 (401 without a token), with the policy's reasons in Chinese and English. */
+/**
+ * The policy refused an operation: 403 (401 without a token), with the policy's reasons in Chinese and English.
+ * A refusal of the subject itself (outcome {@code DENY_SUBJECT}: its organization is suspended) stays a 403 naming
+ * it wherever other refusals are answered 404 to hide a resource.
+ */
 public final class OperationDenied extends ProblemException {
+
+    static final String SUBJECT_REFUSED = "DENY_SUBJECT";
+
+    private final boolean subjectRefused;
 
     public OperationDenied(String operation, PolicyDecision decision, boolean authenticated) {
         super(authenticated ? 403 : 401, authenticated ? "forbidden" : "unauthorized",
@@ -15,5 +23,11 @@ public final class OperationDenied extends ProblemException {
                 + decision.reasons().stream()
                 .map(reason -> reason.code() + " (" + reason.message_zh() + " / " + reason.message_en() + ")")
                 .collect(Collectors.joining("; ")), java.util.List.of(), decision.reasons());
+        this.subjectRefused = SUBJECT_REFUSED.equals(decision.outcome());
+    }
+
+    /** Whether the policy refused the caller (its organization's standing), not the caller's access to a resource. */
+    public boolean subjectRefused() {
+        return subjectRefused;
     }
 }

@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Asks OPA ({@code data.pdx.authz.decision}) whether a subject may perform an API operation on a
  * resource — roles, organization or department ownership, four-eyes — and refuses with 403
- * unless it says allow. OPA unreachable is a 503 (fail closed), never an allow.
+ * unless it says allow. The subject goes with its organization's standing read at this moment
+ * ({@link OrganizationStanding}): a suspended organization's members are refused every operation by the policy.
+ * OPA unreachable is a 503 (fail closed), never an allow.
  */
 @ApplicationScoped
 public class OperationGuard {
@@ -19,13 +21,17 @@ public class OperationGuard {
     static final String PATH = "pdx/authz/decision";
 
     private final PolicyClient policy;
+    private final OrganizationStanding standing;
 
-    public OperationGuard(PolicyClient policy) {
+    public OperationGuard(PolicyClient policy, OrganizationStanding standing) {
         this.policy = policy;
+        this.standing = standing;
     }
 
     public Uni<PolicyAnswer<PolicyDecision>> require(Subject subject, Operation operation, AuthzInput.Resource resource) {
-        return policy.evaluate(PATH, new AuthzInput(subject, operation.policyName(), resource), PolicyDecision.class)
+        return standing.of(subject)
+                .flatMap(standingSubject -> policy.evaluate(PATH, new AuthzInput(standingSubject, operation.policyName(), resource),
+                        PolicyDecision.class))
                 .invoke(answer -> {
                     if (!answer.result().allow()) {
                         throw new OperationDenied(operation.policyName(), answer.result(), subject.authenticated());

@@ -1,6 +1,7 @@
 package io.pdx.marketplace.observability;
 
 import io.pdx.marketplace.testing.KeycloakTokens;
+import io.pdx.marketplace.testing.ManagementInterface;
 import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +29,7 @@ class GrafanaDashboardTest {
         given().get("/api/v1/datasets").then().statusCode(200);
         given().auth().oauth2(KeycloakTokens.of("operator-a")).get("/api/v1/licenses").then().statusCode(200);
         given().get("/api/v1/licenses").then().statusCode(401);
-        Set<String> exposed = new TreeSet<>(DashboardQueries.exposed(given().get("/q/metrics").then().statusCode(200).extract().asString()));
+        Set<String> exposed = new TreeSet<>(DashboardQueries.exposed(ManagementInterface.given().get("/q/metrics").then().statusCode(200).extract().asString()));
         exposed.addAll(DashboardQueries.exposed(given().baseUri("http://127.0.0.1:" + SandboxRunnerProcess.PORT).port(SandboxRunnerProcess.PORT)
                 .header("Authorization", "Bearer " + SandboxRunnerProcess.SECRET).get("/q/metrics").then().statusCode(200)
                 .extract().asString()));
