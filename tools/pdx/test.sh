@@ -3,12 +3,12 @@
 #
 #   ./pdx test            provisions, then every part (CI runs exactly this)
 #   ./pdx test --quick    the fast tier, no services: Rego, web-ui unit tests, plain JUnit (no stack)
-#   ./pdx test <part>...  some parts: opa web shell maven <module> k8s e2e client contract faults
+#   ./pdx test <part>...  some parts: opa web shell maven <module> k8s e2e client contract timing faults
 #
 # e2e, client and contract test the packaged platform from outside (tools/pdx/teststack.sh starts it once);
 # faults starts services of its own and breaks them one at a time (tools/pdx/faults.sh).
 
-TEST_PARTS_ALL=(opa web shell maven k8s e2e client contract faults)
+TEST_PARTS_ALL=(opa web shell maven k8s e2e client contract timing faults)
 
 cmd_test() {
   local began parts=() failed=() quick=0
@@ -16,7 +16,7 @@ cmd_test() {
   for arg in "$@"; do
     case "$arg" in
       --quick) quick=1 ;;
-      opa | web | shell | maven | k8s | e2e | client | contract | faults | contracts | policy | sandbox-runner | marketplace-api) parts+=("$arg") ;;
+      opa | web | shell | maven | k8s | e2e | client | contract | timing | faults | contracts | policy | sandbox-runner | marketplace-api) parts+=("$arg") ;;
       *) echo "unknown test part: $arg (parts: ${TEST_PARTS_ALL[*]} contracts policy sandbox-runner marketplace-api)" >&2; return 2 ;;
     esac
   done
@@ -29,7 +29,7 @@ cmd_test() {
     # four for provisioning, one per part, three for the test stack (build, runner, API), one for faults' build
     local extra=0 part
     for part in "${parts[@]}"; do
-      case "$part" in e2e | client | contract) extra=3 ;; esac
+      case "$part" in e2e | client | contract | timing) extra=3 ;; esac
     done
     for part in "${parts[@]}"; do [ "$part" = faults ] && extra=$((extra + 1)); done
     STEPS=$((${#parts[@]} + 4 + extra))
@@ -51,6 +51,7 @@ cmd_test() {
       e2e) { start_test_stack && test_e2e; } || failed+=(e2e) ;;
       client) { start_test_stack && test_client; } || failed+=(client) ;;
       contract) { start_test_stack && test_contract; } || failed+=(contract) ;;
+      timing) { start_test_stack && test_timing; } || failed+=(timing) ;;
       faults) # its own services; the test stack would only take memory (and PostgreSQL restarts under it)
         if [ "${TEST_STACK_STARTED:-0}" = 1 ]; then stop_test_stack; TEST_STACK_STARTED=0; fi
         test_faults || failed+=(faults) ;;
@@ -129,6 +130,17 @@ test_maven() { # quick [module]
   (cd "$ROOT" && mvn "${args[@]}") >"$log" 2>&1
   local rc=$?
   grep -E 'Tests run:|BUILD|FAIL|ERROR\]' "$log" | grep -vE 'Tests run:.*-- in ' | sed 's/^/    /' | tail -n 40
+  return $rc
+}
+
+# The timing channel (#20): a statistical test against the test stack, in a part of its own (about a minute).
+test_timing() {
+  local log=$LOGS/test-timing.log
+  step "timing: a job's visible completion does not depend on one row (Mann-Whitney U, IMPORTANT and GENERAL)" "$log"
+  (cd "$ROOT" && PDX_API_URL="$STACK_API_URL" PDX_KEYCLOAK_URL="$KC_URL/realms/pdx" PDX_DATA_DIR="$STACK_DATA" \
+    "$PDX_VENV/bin/python" -m pytest -p no:cacheprovider -q -s -rfE tests/timing --junitxml="$LOGS/junit-timing.xml") >"$log" 2>&1
+  local rc=$?
+  grep -E '^(IMPORTANT|GENERAL):|passed|failed' "$log" | sed 's/^/    /'
   return $rc
 }
 

@@ -1013,6 +1013,7 @@ export interface components {
             startedAt?: components["schemas"]["OffsetDateTime"] | null;
             finishedAt?: components["schemas"]["OffsetDateTime"] | null;
             expiresAt?: components["schemas"]["OffsetDateTime"] | null;
+            visibleAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             version?: number | null;
         };

@@ -392,6 +392,10 @@ function JobPanel({ jobId, licenseId }: { jobId: string; licenseId: string }) {
               </div>
             )}
             {j.state === 'AWAITING_RELEASE' && <Alert type="warning" showIcon title={t('waitingRelease')} data-testid="waiting-release" />}
+            {!isFinalJobState(j.state) && j.state !== 'AWAITING_RELEASE' && j.visibleAt && (
+              <Alert type="info" showIcon data-testid="visible-at"
+                title={t('visibleAtNote', { time: new Date(j.visibleAt).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en-GB') })} />
+            )}
             {!isFinalJobState(j.state) && j.state !== 'AWAITING_RELEASE' && (
               <Space>
                 <Loading label={te('jobState_', j.state)} />

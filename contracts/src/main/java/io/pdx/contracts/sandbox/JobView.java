@@ -25,6 +25,12 @@ import java.util.UUID;
  * @param releaseReasons   why the release waits or was refused
  * @param failure          why the job failed, as problem+json
  * @param failureCause     what made a run that read data fail (bureau only)
+ * @param startedAt        the bureau: when the run started; the requester: when the job's slot began
+ * @param finishedAt       the bureau: when the run ended; the requester: when the slot ended (its outcome became visible)
+ * @param expiresAt        until when the result can be downloaded
+ * @param visibleAt        when the job's outcome is shown to its requester: the end of its slot, fixed at admission from
+ *                         the statement and the sizes of the tables it reads, never their values; null for older jobs
+ * @param version          the bureau: the job's version; the requester: 0 (its changes would tell the run's timing)
  */
 public record JobView(
         UUID id,
@@ -50,5 +56,6 @@ public record JobView(
         OffsetDateTime startedAt,
         OffsetDateTime finishedAt,
         OffsetDateTime expiresAt,
+        OffsetDateTime visibleAt,
         long version) {
 }

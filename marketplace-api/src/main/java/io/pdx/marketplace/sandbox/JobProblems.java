@@ -57,6 +57,22 @@ final class JobProblems {
         }
     }
 
+    /** The policy gives no slot settings: nothing runs whose timing would be left to its data (503). */
+    static final class SlotsUnavailable extends ProblemException {
+        SlotsUnavailable() {
+            super(503, "sandbox/slots-unavailable", "Sandbox slots unavailable / 沙箱时间片不可用",
+                    "The sandbox's slot settings are missing; nothing was run or charged. / 沙箱时间片配置缺失，作业未运行、未计费。");
+        }
+    }
+
+    /** A requester's cancel once the job's slot began: 409, whatever the run is doing. */
+    static final class SlotBegun extends ProblemException {
+        SlotBegun(java.util.UUID id, io.pdx.contracts.sandbox.JobState shown) {
+            super(409, "sandbox/slot-begun", "Job cannot be cancelled / 作业无法取消",
+                    "Sandbox job " + id + " is " + shown + ": its slot has begun, so it can no longer be cancelled. / 作业时间片已开始，无法取消。");
+        }
+    }
+
     /** No such job, or another organization's: 404 either way. */
     static final class JobNotFound extends ProblemException {
         JobNotFound(UUID id) {

@@ -84,7 +84,12 @@ public class JobQueue {
                     .flatMap(ignored -> drain()));
         } else {
             lifecycle.committed(job, JobTransition.ADMIT);
-            kick();
+            long untilSlot = job.slotStart == null ? 0 : Duration.between(OffsetDateTime.now(), job.slotStart).toMillis();
+            if (untilSlot > 0) {
+                vertx.setTimer(untilSlot, ignored -> kick()); // its slot begins then (the schedule catches it too)
+            } else {
+                kick();
+            }
         }
     }
 
@@ -133,11 +138,16 @@ public class JobQueue {
         });
     }
 
-    /** The oldest ADMITTED job, now RUNNING and leased to this instance — or FAILED (refunded) when its license is not in force. */
+    /**
+     * The ADMITTED job whose slot began first (never one whose slot is still ahead), now RUNNING and leased to this
+     * instance — or FAILED (refunded) when its license is not in force.
+     */
     private Uni<SandboxJob> claim() {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
-                        .createSelectionQuery("from SandboxJob where state = :state order by createdAt", SandboxJob.class)
+                        .createSelectionQuery("from SandboxJob where state = :state and (slotStart is null or slotStart <= :now)"
+                                + " order by slotStart nulls first, createdAt", SandboxJob.class)
                         .setParameter("state", JobState.ADMITTED)
+                        .setParameter("now", OffsetDateTime.now())
                         .setLockMode(LockMode.UPGRADE_SKIPLOCKED) // FOR UPDATE SKIP LOCKED: instances share the queue
                         .setMaxResults(1)
                         .getSingleResultOrNull())

@@ -103,7 +103,7 @@ public class JobResource {
         Uni<SandboxJob> admitted = submission.submit(subject, request).map(JobSubmission.Admitted::job);
         Uni<JobView> view = wait == null
                 ? admitted.map(job -> job.toView(bureau(subject), null))
-                : admitted.flatMap(job -> waits.settled(job.id, () -> readable(job.id, subject, Operation.JOB_READ), wait))
+                : admitted.flatMap(job -> waits.settled(job.id, () -> readable(job.id, subject, Operation.JOB_READ), wait, bureau(subject)))
                 .flatMap(job -> withBudget(job, subject));
         return view.map(job -> Response.accepted(job).location(URI.create("/api/v1/sandbox/jobs/" + job.id())).build());
     }
@@ -149,9 +149,18 @@ public class JobResource {
             where.append(" and organization = :organization");
             values.put("organization", subject.organization());
         }
-        if (wanted != null) {
+        if (wanted != null && bureau) {
             where.append(" and state = :state");
             values.put("state", wanted);
+        } else if (wanted != null) {
+            // the requester filters on the state it sees: a job whose slot has not ended is ADMITTED, then RUNNING
+            String hidden = "(visibleAt is not null and visibleAt > :now and state <> :cancelled)";
+            String whileHidden = wanted == JobState.ADMITTED ? " or (" + hidden + " and slotStart > :now)"
+                    : wanted == JobState.RUNNING ? " or (" + hidden + " and (slotStart is null or slotStart <= :now))" : "";
+            where.append(" and ((not ").append(hidden).append(" and state = :state)").append(whileHidden).append(")");
+            values.put("state", wanted);
+            values.put("now", OffsetDateTime.now());
+            values.put("cancelled", JobState.CANCELLED);
         }
         if (license != null) {
             where.append(" and licenseId = :license");
@@ -170,7 +179,8 @@ public class JobResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getJob", summary = "Read a job / 查看作业", description = "Nothing computed from the data is shown to the requester before release. With wait (ISO-8601, at most PT30S) the answer waits until the job stops moving.")
     public Uni<JobView> get(@PathParam("id") UUID id, @QueryParam("wait") @Parameter(description = "ISO-8601 duration to wait for the job to stop moving, at most PT30S", schema = @Schema(type = SchemaType.STRING, pattern = "^PT([0-9]|[12][0-9]|30)S$", examples = "PT10S")) String wait) {
         Subject subject = currentSubject.get();
-        return waits.settled(id, () -> readable(id, subject, Operation.JOB_READ), wait).flatMap(job -> withBudget(job, subject));
+        return waits.settled(id, () -> readable(id, subject, Operation.JOB_READ), wait, bureau(subject))
+                .flatMap(job -> withBudget(job, subject));
     }
 
     /** The view of one job, with the organization's privacy budget on its dataset (grades with noise). */
@@ -202,7 +212,7 @@ public class JobResource {
 
     /** The job, once released (after waiting, with {@code wait}); the download audited. */
     private Uni<SandboxJob> released(UUID id, Subject subject, ResultFormat format, String wait) {
-        return waits.settled(id, () -> readable(id, subject, Operation.JOB_RESULT), wait)
+        return waits.settled(id, () -> readable(id, subject, Operation.JOB_RESULT), wait, bureau(subject))
                 .call(job -> Panache.withTransaction(() -> download(job, subject, format)));
     }
 
@@ -219,10 +229,14 @@ public class JobResource {
      * the download (in the caller's transaction).
      */
     private Uni<?> download(SandboxJob job, Subject subject, ResultFormat format) {
-        if (job.state != JobState.RELEASED) {
-            throw new JobProblems.ResultUnavailable(job.id, "is not released; the job is " + job.state, 409);
+        boolean bureau = bureau(subject);
+        OffsetDateTime now = OffsetDateTime.now();
+        JobState shown = bureau ? job.state : job.visibleState(now);
+        if (shown != JobState.RELEASED) {
+            throw new JobProblems.ResultUnavailable(job.id, "is not released; the job is " + shown, 409);
         }
-        if (job.expiresAt != null && job.expiresAt.isBefore(OffsetDateTime.now())) {
+        OffsetDateTime expiry = bureau ? job.expiresAt : job.requesterExpiry();
+        if (expiry != null && expiry.isBefore(now)) {
             throw new JobProblems.ResultUnavailable(job.id, "has expired", 410);
         }
         return licenseInForce(job).flatMap(ignored -> audit.record(subject.user(), AuditAction.JOB_DOWNLOAD, "sandbox_job",
@@ -275,14 +289,21 @@ public class JobResource {
                 .map(job -> job.toView(true, null));
     }
 
-    /** The developer cancels a job that has not started; it read nothing, so its charge is given back. */
+    /**
+     * The developer cancels a job whose slot has not begun; it read nothing, so its charge is given back. Once the slot
+     * began the answer is 409 whether or not the run has started (when it starts is not the requester's to learn).
+     */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     @Path("/{id}/cancel")
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "cancelJob", summary = "Cancel a job / 取消作业", description = "The requester cancels a job that has not started; its privacy charge is given back.")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "cancelJob", summary = "Cancel a job / 取消作业", description = "The requester cancels a job whose slot has not begun; its privacy charge is given back.")
     public Uni<JobView> cancel(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return lifecycle.cancel(id, subject, () -> readable(id, subject, Operation.JOB_READ))
+        return lifecycle.cancel(id, subject, () -> readable(id, subject, Operation.JOB_READ).invoke(job -> {
+                    if (!bureau(subject) && job.slotStart != null && !OffsetDateTime.now().isBefore(job.slotStart)) {
+                        throw new JobProblems.SlotBegun(job.id, job.visibleState(OffsetDateTime.now()));
+                    }
+                }))
                 .map(job -> job.toView(bureau(subject), null));
     }
 

@@ -69,9 +69,11 @@ public class JobSubmission {
     private final JobQueue queue;
     private final JobLifecycle lifecycle;
     private final PrivacySpending spending;
+    private final JobSlots slots;
 
     public JobSubmission(PolicyClient policy, OperationGuard guard, SandboxRunner runner, QueryTemplates templates,
-                         AuditLog audit, JobQueue queue, JobLifecycle lifecycle, PrivacySpending spending) {
+                         AuditLog audit, JobQueue queue, JobLifecycle lifecycle, PrivacySpending spending, JobSlots slots) {
+        this.slots = slots;
         this.queue = queue;
         this.lifecycle = lifecycle;
         this.spending = spending;
@@ -203,8 +205,31 @@ public class JobSubmission {
             job.deltaPicos = cost.deltaPicos();
             // the moment whose budget period was locked and read: the charge counts in that period, whenever the insert lands
             job.createdAt = OffsetDateTime.ofInstant(admittedAt, BUREAU_ZONE);
-            return job.<SandboxJob>persist().flatMap(queued -> lifecycle.admit(queued, subject, answer.decisionId()));
+            return slot(license.organization, analysis, verdict.controls(), earlier)
+                    .flatMap(slot -> {
+                        job.slotStart = slot.start();
+                        job.visibleAt = slot.end();
+                        return job.<SandboxJob>persist();
+                    })
+                    .flatMap(queued -> lifecycle.admit(queued, subject, answer.decisionId()));
         });
+    }
+
+    /**
+     * The job's slot: the next of its organization's, as long as the runner's analysis said; a repeated statement,
+     * which runs nothing, shows its answer when the earlier job does (or now).
+     */
+    private Uni<JobSlots.Slot> slot(String organization, Analysis analysis, ControlsResult controls, SandboxJob earlier) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (earlier != null) {
+            SandboxJob owner = earlier;
+            OffsetDateTime shown = owner.visibleAt == null || owner.visibleAt.isBefore(now) ? now : owner.visibleAt;
+            return Uni.createFrom().item(new JobSlots.Slot(now, shown));
+        }
+        if (controls == null || controls.timing() == null || analysis.slotMillis() <= 0) {
+            throw new JobProblems.SlotsUnavailable(); // no slot, no run: a job's timing is never left to its data
+        }
+        return slots.reserve(organization, analysis.slotMillis(), controls.timing(), now);
     }
 
     private static String plain(Double value) {
@@ -218,6 +243,9 @@ public class JobSubmission {
      * drains the queue; a failed admission gives the start back.
      */
     private Uni<SandboxJob> startIfIdle(SandboxJob job, AtomicBoolean reserved) {
+        if (job.slotStart != null && job.slotStart.isAfter(OffsetDateTime.now())) {
+            return Uni.createFrom().item(job); // its slot begins later: the queue starts it then
+        }
         if (!queue.reserveStart()) {
             return Uni.createFrom().item(job);
         }

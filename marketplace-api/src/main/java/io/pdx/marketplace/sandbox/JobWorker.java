@@ -22,12 +22,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs a job the {@link JobQueue} started, decides its release and meters it: the run in sandbox-runner, then —
+ * Runs a job the {@link JobQueue} started and decides its release: the run in sandbox-runner, then —
  * in one transaction — SUCCEEDED and the release decision OPA gives (RELEASED, AWAITING_RELEASE or REJECTED;
  * a job whose license is no longer in force waits for the bureau instead of being released), or FAILED as
  * {@link RunnerFailures} says (its charge kept unless it certainly read no data). Every step is a named
@@ -41,31 +42,42 @@ public class JobWorker {
 
     private final SandboxRunner runner;
     private final PolicyClient policy;
-    private final JobMetering metering;
     private final JobLifecycle lifecycle;
 
-    public JobWorker(SandboxRunner runner, PolicyClient policy, JobMetering metering, JobLifecycle lifecycle) {
+    public JobWorker(SandboxRunner runner, PolicyClient policy, JobLifecycle lifecycle) {
         this.runner = runner;
         this.policy = policy;
-        this.metering = metering;
         this.lifecycle = lifecycle;
     }
 
-    /** Runs a RUNNING job on {@code data} (the licensed dataset; read afresh when null), decides its release, meters it. */
+    /**
+     * Runs a RUNNING job on {@code data} (the licensed dataset; read afresh when null) and decides its release. The run
+     * may take until its slot's end less the margin; the runner stops it there, whatever it is doing. A job whose slot
+     * passed before it could start fails the same way (its charge kept). Metering follows once the outcome is visible
+     * ({@link JobMetering#meterVisible}).
+     */
     public Uni<Void> execute(SandboxJob job, SandboxDataset data) {
+        if (job.reusedFrom != null) {
+            return runner.summary(job.reusedFrom).flatMap(summary -> succeedAndDecide(job, summary))
+                    .onFailure().recoverWithUni(failure -> fail(job.id, failure));
+        }
+        long left = JobSlots.runMillisLeft(job, OffsetDateTime.now());
+        if (job.visibleAt != null && left <= 0) {
+            return fail(job.id, RunnerFailures.problem(RunnerFailures.RUN_FAILED, 422, "查询在读取数据后未能完成；已计入隐私预算",
+                    "The query did not complete after it read data; its privacy budget stays spent"), "slot_missed", false);
+        }
+        long limit = job.visibleAt == null ? 0 : left;
         Uni<RunRequest> request = data != null
-                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonMicros))
-                : Panache.withSession(() -> runRequest(job));
-        Uni<RunSummary> run = job.reusedFrom != null ? runner.summary(job.reusedFrom)
-                : request.flatMap(ready -> runner.run(job.id, ready));
-        return run.flatMap(summary -> succeedAndDecide(job, summary))
-                .onFailure().recoverWithUni(failure -> fail(job.id, failure))
-                .call(() -> metering.meterRun(job.id));
+                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonMicros, limit))
+                : Panache.withSession(() -> runRequest(job, limit));
+        return request.flatMap(ready -> runner.run(job.id, ready))
+                .flatMap(summary -> succeedAndDecide(job, summary))
+                .onFailure().recoverWithUni(failure -> fail(job.id, failure));
     }
 
-    private Uni<RunRequest> runRequest(SandboxJob job) {
+    private Uni<RunRequest> runRequest(SandboxJob job, long limit) {
         return License.<License>findById(job.licenseId).flatMap(license -> Dataset.<Dataset>findById(job.datasetId)
-                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonMicros)));
+                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonMicros, limit)));
     }
 
     /**
@@ -105,15 +117,17 @@ public class JobWorker {
 
     /** The run did not finish: FAILED, its charge kept unless the run certainly read no data. */
     Uni<Void> fail(UUID id, Throwable failure) {
-        boolean readNoData = RunnerFailures.readNoData(failure);
+        return fail(id, RunnerFailures.problemFor(failure), RunnerFailures.cause(failure), RunnerFailures.readNoData(failure));
+    }
+
+    private Uni<Void> fail(UUID id, io.pdx.contracts.problem.Problem problem, String cause, boolean readNoData) {
         boolean[] failed = new boolean[1];
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
                     if (job.state != JobState.RUNNING) {
                         return Uni.createFrom().voidItem();
                     }
                     failed[0] = true;
-                    return lifecycle.fail(job, RunnerFailures.problemFor(failure), RunnerFailures.cause(failure), readNoData)
-                            .replaceWithVoid();
+                    return lifecycle.fail(job, problem, cause, readNoData).replaceWithVoid();
                 }))
                 .call(() -> failed[0] ? signal(id, JobTransition.FAIL) : Uni.createFrom().voidItem());
     }
@@ -179,7 +193,7 @@ public class JobWorker {
     /** A job found RUNNING whose lease ran out: completed from the runner's stored result, or FAILED (charge kept). */
     Uni<Void> recover(SandboxJob job) {
         return runner.summary(job.resultOwner())
-                .flatMap(summary -> succeedAndDecide(job, summary).call(() -> metering.meterRun(job.id)))
+                .flatMap(summary -> succeedAndDecide(job, summary))
                 .onFailure().recoverWithUni(gone -> fail(job.id, new Interrupted()));
     }
 

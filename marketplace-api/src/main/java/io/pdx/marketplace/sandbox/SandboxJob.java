@@ -102,6 +102,17 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
     public OffsetDateTime finishedAt;
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
+    /** When the job's slot begins: its requester sees it start then, and it runs no earlier. */
+    @Column(name = "slot_start")
+    public OffsetDateTime slotStart;
+    /** When the job's slot ends: its outcome is shown to its requester then, never earlier (its run is stopped before). */
+    @Column(name = "visible_at")
+    public OffsetDateTime visibleAt;
+    /** Whether its call was metered (once its outcome was visible) and whether its released rows were, or never will be. */
+    @Column(name = "metered_call")
+    public boolean meteredCall;
+    @Column(name = "metered_rows")
+    public boolean meteredRows;
     @Version
     public long version;
 
@@ -192,18 +203,62 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
     }
 
     /**
-     * The job as {@code reader} may see it: the bureau everything; the requester, before the result is
-     * released, nothing computed from the data (no summary, no timing of the run), and never the cause of a
-     * failure or the count of suppressed groups.
+     * Whether the job's outcome is still hidden from its requester at {@code now}: its slot has not ended. A job the
+     * requester cancelled shows as cancelled (the requester did that); every other state waits for the slot's end.
+     */
+    public boolean hiddenAt(OffsetDateTime now) {
+        return visibleAt != null && now.isBefore(visibleAt) && state != JobState.CANCELLED;
+    }
+
+    /**
+     * The state its requester sees at {@code now}: before the slot's end, ADMITTED until the slot begins and RUNNING
+     * after — times fixed at admission from the statement and the tables' sizes, whatever the run does; then the state.
+     */
+    public JobState visibleState(OffsetDateTime now) {
+        if (!hiddenAt(now)) {
+            return state;
+        }
+        return slotStart != null && now.isBefore(slotStart) ? JobState.ADMITTED : JobState.RUNNING;
+    }
+
+    /**
+     * Until when its requester may download the result: the retention counted from the slot's start, not from the
+     * run's end (the runner keeps it at least that long), so that the expiry tells nothing of when the run ended.
+     */
+    public OffsetDateTime requesterExpiry() {
+        if (expiresAt == null || finishedAt == null || slotStart == null) {
+            return expiresAt;
+        }
+        return slotStart.plus(java.time.Duration.between(finishedAt, expiresAt));
+    }
+
+    /**
+     * The job as {@code reader} may see it: the bureau everything; the requester, before the result is released,
+     * nothing computed from the data (no summary), and never the real timing of the run — the state it sees changes
+     * at the slot's start and end only ({@link #visibleState}), its start and end times are the slot's, and the
+     * cause of a failure and the count of suppressed groups are never shown.
      */
     public JobView toView(boolean bureau, PrivacyBudget budget) {
-        boolean released = state == JobState.RELEASED;
-        boolean dataVisible = bureau || released;
-        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql,
-                grade == null ? null : grade.name(),
-                cost().epsilon(), cost().delta(), budget, reusedFrom,
-                summary == null || !dataVisible ? null : ResultSummary.of(summary, bureau), releaseReasons.reasons(),
-                reviewedBy, reviewNote, failure, bureau ? failureCause : null, createdAt,
-                dataVisible ? startedAt : null, dataVisible ? finishedAt : null, dataVisible ? expiresAt : null, version);
+        if (bureau) {
+            boolean hasSummary = summary != null;
+            return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql,
+                    grade == null ? null : grade.name(), cost().epsilon(), cost().delta(), budget, reusedFrom,
+                    hasSummary ? ResultSummary.of(summary, true) : null, releaseReasons.reasons(), reviewedBy, reviewNote,
+                    failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        JobState shown = visibleState(now);
+        boolean hidden = hiddenAt(now);
+        boolean released = shown == JobState.RELEASED;
+        boolean started = slotStart == null ? startedAt != null : !now.isBefore(slotStart) && shown != JobState.CANCELLED;
+        boolean ended = !hidden && !JobLifecycle.moving(shown);
+        return new JobView(id, licenseId, organization, submittedBy, templateId, shown, sqlSha256, sql,
+                grade == null ? null : grade.name(), cost().epsilon(), cost().delta(), budget, reusedFrom,
+                summary == null || !released ? null : ResultSummary.of(summary, false),
+                hidden ? List.of() : releaseReasons.reasons(), hidden ? null : reviewedBy, hidden ? null : reviewNote,
+                hidden ? null : failure, null, createdAt,
+                started ? (slotStart != null ? slotStart : startedAt) : null,
+                ended && shown != JobState.CANCELLED ? (visibleAt != null ? visibleAt : finishedAt) : null,
+                released ? requesterExpiry() : null, visibleAt, 0);
     }
 }

@@ -1,0 +1,91 @@
+package io.pdx.marketplace.sandbox;
+
+import io.pdx.contracts.policy.ControlsResult;
+import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.sandbox.JobState;
+import io.pdx.marketplace.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * The slots of an organization's jobs (Fuzz's predictable transactions). A job's slot is as long as its statement and
+ * the sizes of the tables it reads say ({@code Analysis.slotMillis}); it begins when the organization's previous slot
+ * ends (or now) and its end is when the requester sees the outcome — never earlier, and the run is stopped before
+ * it. Slots of one organization follow one another, so a tenant never holds more than one run at a time, and its
+ * jobs' visible times depend on its own statements only, not on how long any run took. Reserved in the admission's
+ * transaction under an advisory lock on the organization; at most {@code max_pending} unfinished slots each.
+ */
+@ApplicationScoped
+public class JobSlots {
+
+    static final String LAST_END = "select max(j.visibleAt), count(j) from SandboxJob j"
+            + " where j.organization = :organization and j.visibleAt > :now and j.state <> :cancelled";
+
+    /** A reserved slot. */
+    public record Slot(OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    /**
+     * Locks the organization's slots for the caller's transaction and reserves the next one, {@code slotMillis} long;
+     * 429 when the organization already has {@code max_pending} unfinished slots.
+     */
+    public Uni<Slot> reserve(String organization, long slotMillis, ControlsResult.Timing timing, OffsetDateTime now) {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(PrivacySpending.LOCK, String.class)
+                        .setParameter("key", lockKey(organization)).getSingleResult()
+                        .flatMap(locked -> session.createSelectionQuery(LAST_END, Object[].class)
+                                .setParameter("organization", organization)
+                                .setParameter("now", now)
+                                .setParameter("cancelled", JobState.CANCELLED)
+                                .getSingleResult()))
+                .map(row -> {
+                    long pending = row[1] == null ? 0 : ((Number) row[1]).longValue();
+                    if (pending >= timing.max_pending()) {
+                        throw new TooManyPending(timing.max_pending());
+                    }
+                    OffsetDateTime lastEnd = (OffsetDateTime) row[0];
+                    OffsetDateTime start = lastEnd == null || lastEnd.isBefore(now) ? now : lastEnd;
+                    return new Slot(start, start.plus(Duration.ofMillis(slotMillis)));
+                });
+    }
+
+    /** How long a run may take from {@code now}: until its slot's end less the margin the outcome needs to be recorded. */
+    static long runMillisLeft(SandboxJob job, OffsetDateTime now) {
+        if (job.visibleAt == null) {
+            return 0; // a job from before slots: the runner's own limit
+        }
+        long margin = job.controls == null || job.controls.timing() == null ? 0 : job.controls.timing().margin_ms();
+        return Duration.between(now, job.visibleAt).toMillis() - margin;
+    }
+
+    static long lockKey(String organization) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("pdx-slots|" + organization).getBytes(StandardCharsets.UTF_8));
+            long key = 0;
+            for (int i = 0; i < 8; i++) {
+                key = (key << 8) | (digest[i] & 0xff);
+            }
+            return key;
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    /** The organization has as many unfinished jobs as it may: 429. */
+    static final class TooManyPending extends ProblemException {
+        TooManyPending(int limit) {
+            super(429, "sandbox/too-many-pending", "Too many pending jobs / 待完成作业过多",
+                    "Your organization has " + limit + " jobs whose slots have not ended; submit again when one has. / 贵单位已有 "
+                            + limit + " 个作业尚未结束，请待其结束后再提交。", List.of(),
+                    List.of(new PolicyDecision.Reason("too_many_pending_jobs", "贵单位待完成的作业已达上限 " + limit + " 个",
+                            "Your organization has reached its limit of " + limit + " pending jobs")));
+        }
+    }
+}
