@@ -8,8 +8,9 @@
 #  - per released value, the median absolute error of PDX and of OpenDP against the exact answer of DuckDB
 #    (unbounded, unclamped), over the runs and the groups both released in the same round, and their ratio
 #    (target <= 1.1); also the groups each released, the 90th percentile of the error, the median signed
-#    error (the bias of truncation to R rows and G groups, alike on both sides) and the spread (median
-#    distance to the group's median released value: the noise without that bias);
+#    error (the bias of truncation to R rows and G groups, alike on both sides: both choose each person's G
+#    groups at random), the spread (median distance to the group's median released value: the noise without
+#    that bias) and the worst group's bias (a cut that lands on a few groups only);
 #  - per query, the median time of one run of each (PDX: POST run + GET result + Arrow read; OpenDP: one
 #    invocation of the resolved measurement, collected; target: PDX faster), OpenDP's one-off planning time,
 #    and PDX's job time divided by bare DuckDB running the unbounded aggregate (target <= 2);
