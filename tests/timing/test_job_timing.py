@@ -176,6 +176,7 @@ def measure(developer: Api, license_id: str, template: str, match: str, none: st
             states.add(job["state"])
     p = mann_whitney_p(matching, missing)
     gap = abs(statistics.median(matching) - statistics.median(missing))
+    assert states <= {"RELEASED", "AWAITING_RELEASE"}, f"every job ran to a result: {states}"
     return {"matching_ms": matching, "missing_ms": missing, "p": p, "median_gap_ms": gap, "states": states}
 
 

@@ -9,14 +9,23 @@ import org.eclipse.microprofile.health.Readiness;
 import java.sql.ResultSet;
 import java.sql.Statement;
 
-/** Ready when the embedded DuckDB engine loads and answers. */
+/** Ready when the embedded DuckDB engine loads and answers, and engine processes start (the jobs run in them). */
 @Readiness
 @ApplicationScoped
 public class DuckDbHealthCheck implements HealthCheck {
 
+    private final io.pdx.sandbox.engine.duckdb.EngineProcesses processes;
+
+    public DuckDbHealthCheck(io.pdx.sandbox.engine.duckdb.EngineProcesses processes) {
+        this.processes = processes;
+    }
+
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named("DuckDB engine");
+        if (!Boolean.TRUE.equals(processes.starting())) {
+            return response.down().build(); // not yet started, or an engine process could not start
+        }
         try (var duck = DuckDb.inMemory();
              Statement sql = duck.createStatement();
              ResultSet version = sql.executeQuery("SELECT version()")) {

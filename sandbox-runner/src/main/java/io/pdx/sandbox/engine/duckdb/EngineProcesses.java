@@ -32,6 +32,8 @@ public class EngineProcesses {
     private final List<String> command;
     private final Path temporaryRoot;
     private int started;
+    /** Whether the last engine process started (null until the first start ends). */
+    private volatile Boolean lastStartWorked;
 
     public EngineProcesses(DataFolder data, SandboxLimits limits,
                            @ConfigProperty(name = "pdx.sandbox.engine.processes", defaultValue = "2") int processes,
@@ -55,6 +57,23 @@ public class EngineProcesses {
         line.add(limits.memoryLimit());
         line.add(Integer.toString(Math.max(1, limits.threads())));
         this.command = List.copyOf(line);
+        Thread warm = new Thread(this::warmUp, "engine-process-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** One process started ahead of the first statement (and a start that fails shows in the health check at once). */
+    private void warmUp() {
+        try {
+            idle.addFirst(start());
+        } catch (IOException | RuntimeException failed) {
+            LOG.warnf("engine process could not start: %s", failed.getClass().getSimpleName());
+        }
+    }
+
+    /** Whether engine processes start: null while the first start is under way. */
+    public Boolean starting() {
+        return lastStartWorked;
     }
 
     /**
@@ -100,7 +119,14 @@ public class EngineProcesses {
         List<String> line = new ArrayList<>(command);
         line.add(1, "-Djava.io.tmpdir=" + temporary);
         long began = System.nanoTime();
-        EngineProcess engine = EngineProcess.start(line, temporary);
+        EngineProcess engine;
+        try {
+            engine = EngineProcess.start(line, temporary);
+        } catch (IOException | RuntimeException failed) {
+            lastStartWorked = false;
+            throw failed;
+        }
+        lastStartWorked = true;
         LOG.debugf("engine process started in %d ms", (System.nanoTime() - began) / 1_000_000);
         return engine;
     }
@@ -114,7 +140,8 @@ public class EngineProcesses {
         Path jar = Path.of(own.split(File.pathSeparator)[0]).toAbsolutePath();
         if (jar.getFileName() != null && jar.getFileName().toString().equals("quarkus-run.jar")) {
             Path app = jar.getParent();
-            return app.resolve("app").resolve("*") + File.pathSeparator + app.resolve("lib").resolve("main").resolve("*");
+            return app.resolve("app").resolve("*") + File.pathSeparator + app.resolve("lib").resolve("main").resolve("*")
+                    + File.pathSeparator + app.resolve("lib").resolve("boot").resolve("*");
         }
         return own;
     }
