@@ -699,7 +699,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a job / 取消作业
-         * @description The requester cancels a job that has not started; its privacy charge is given back.
+         * @description The requester cancels a job whose slot has not begun; its privacy charge is given back.
          */
         post: operations["cancelJob"];
         delete?: never;

@@ -33,7 +33,15 @@ public record ResultSummary(long rowCount, Long suppressedGroups, boolean rowsCa
 
     /** The summary of a run, with or without what only the bureau sees. */
     public static ResultSummary of(RunSummary run, boolean bureau) {
+        return of(run, bureau, run.expiresAt());
+    }
+
+    /**
+     * The summary with the expiry its reader is told: the requester's counts from the job's slot, not from the run's
+     * end (which would tell when the run ended).
+     */
+    public static ResultSummary of(RunSummary run, boolean bureau, Instant expiresAt) {
         return new ResultSummary(run.rowCount(), bureau ? run.suppressedGroups() : null, run.rowsCapped(), run.rowsSuppressed(),
-                run.k(), run.noise(), run.columns(), run.bytes(), run.expiresAt());
+                run.k(), run.noise(), run.columns(), run.bytes(), expiresAt);
     }
 }

@@ -254,7 +254,8 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
         boolean ended = !hidden && !JobLifecycle.moving(shown);
         return new JobView(id, licenseId, organization, submittedBy, templateId, shown, sqlSha256, sql,
                 grade == null ? null : grade.name(), cost().epsilon(), cost().delta(), budget, reusedFrom,
-                summary == null || !released ? null : ResultSummary.of(summary, false),
+                summary == null || !released ? null : ResultSummary.of(summary, false,
+                        requesterExpiry() == null ? null : requesterExpiry().toInstant()),
                 hidden ? List.of() : releaseReasons.reasons(), hidden ? null : reviewedBy, hidden ? null : reviewNote,
                 hidden ? null : failure, null, createdAt,
                 started ? (slotStart != null ? slotStart : startedAt) : null,

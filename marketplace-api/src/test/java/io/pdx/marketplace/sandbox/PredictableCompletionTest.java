@@ -92,6 +92,11 @@ class PredictableCompletionTest {
         OffsetDateTime slotStart = OffsetDateTime.parse(settled.extract().path("startedAt"));
         assertTrue(!slotStart.isAfter(visibleAt) && Duration.between(createdAt, slotStart).abs().toMillis() < 1000,
                 "the requester's start is the slot's: " + slotStart);
+        // the result's expiry counts from the slot's start too (the run's end plus the retention would tell when it ended)
+        assertEquals(java.time.Instant.parse(settled.extract().path("result.expiresAt")),
+                OffsetDateTime.parse(settled.extract().path("expiresAt")).toInstant());
+        assertTrue(OffsetDateTime.parse(settled.extract().path("expiresAt")).isBefore(
+                OffsetDateTime.parse(SandboxFixtures.asReviewer(id).extract().path("expiresAt"))), "the bureau sees the run's own expiry");
         String bureauFinished = SandboxFixtures.asReviewer(id).extract().path("finishedAt");
         assertTrue(OffsetDateTime.parse(bureauFinished).isBefore(visibleAt), "the run itself ended before the slot did");
         assertEquals(1, invoiceLines(license).size(), "metered once its outcome is visible");
