@@ -201,10 +201,20 @@ export function randomUscc(): string {
   return first17 + ALPHABET[r === 31 ? 0 : r];
 }
 
-/** Creates operator `username` of organization `uscc` with Keycloak's admin API; false if that is not possible. */
-export async function createOperator(username: string, uscc: string): Promise<boolean> {
-  try {
-    const tokenRes = await fetch(`${KEYCLOAK}/realms/master/protocol/openid-connect/token`, {
+/**
+ * Creates operator `username` of organization `uscc` with Keycloak's admin API. Throws, naming the step and Keycloak's
+ * answer, when any step fails: the registration journey needs a user without an organization, never a fallback.
+ */
+export async function createOperator(username: string, uscc: string): Promise<void> {
+  const step = async (what: string, res: Response, expected: number[]): Promise<Response> => {
+    if (!expected.includes(res.status)) {
+      throw new Error(`creating operator ${username}: ${what} answered ${res.status} ${(await res.text()).slice(0, 300)}`);
+    }
+    return res;
+  };
+  const tokenRes = await step(
+    'the admin login',
+    await fetch(`${KEYCLOAK}/realms/master/protocol/openid-connect/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'password',
@@ -212,11 +222,14 @@ export async function createOperator(username: string, uscc: string): Promise<bo
         username: process.env['PDX_KEYCLOAK_ADMIN'] ?? 'admin',
         password: process.env['PDX_KEYCLOAK_ADMIN_PASSWORD'] ?? 'pdx-admin',
       }),
-    });
-    if (!tokenRes.ok) return false;
-    const admin = ((await tokenRes.json()) as { access_token: string }).access_token;
-    const h = { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' };
-    const created = await fetch(`${KEYCLOAK}/admin/realms/pdx/users`, {
+    }),
+    [200],
+  );
+  const admin = ((await tokenRes.json()) as { access_token: string }).access_token;
+  const h = { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' };
+  await step(
+    'the user',
+    await fetch(`${KEYCLOAK}/admin/realms/pdx/users`, {
       method: 'POST',
       headers: h,
       body: JSON.stringify({
@@ -229,15 +242,22 @@ export async function createOperator(username: string, uscc: string): Promise<bo
         attributes: { org_id: [uscc] },
         credentials: [{ type: 'password', value: PASSWORD, temporary: false }],
       }),
-    });
-    if (created.status !== 201) return false;
-    const users = (await (await fetch(`${KEYCLOAK}/admin/realms/pdx/users?username=${encodeURIComponent(username)}&exact=true`, { headers: h })).json()) as { id: string }[];
-    const role = await (await fetch(`${KEYCLOAK}/admin/realms/pdx/roles/operator`, { headers: h })).json();
-    const mapped = await fetch(`${KEYCLOAK}/admin/realms/pdx/users/${users[0]?.id}/role-mappings/realm`, { method: 'POST', headers: h, body: JSON.stringify([role]) });
-    return mapped.ok;
-  } catch {
-    return false;
-  }
+    }),
+    [201],
+  );
+  const usersRes = await step(
+    'the user lookup',
+    await fetch(`${KEYCLOAK}/admin/realms/pdx/users?username=${encodeURIComponent(username)}&exact=true`, { headers: h }),
+    [200],
+  );
+  const users = (await usersRes.json()) as { id: string }[];
+  if (users.length !== 1 || !users[0]) throw new Error(`creating operator ${username}: found ${users.length} users of that name`);
+  const role = await (await step('the operator role', await fetch(`${KEYCLOAK}/admin/realms/pdx/roles/operator`, { headers: h }), [200])).json();
+  await step(
+    'the role mapping',
+    await fetch(`${KEYCLOAK}/admin/realms/pdx/users/${users[0].id}/role-mappings/realm`, { method: 'POST', headers: h, body: JSON.stringify([role]) }),
+    [204],
+  );
 }
 
 // ---- the browser ----------------------------------------------------------------------------------

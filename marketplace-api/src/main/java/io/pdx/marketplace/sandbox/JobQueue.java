@@ -65,6 +65,14 @@ public class JobQueue {
         running.decrementAndGet();
     }
 
+    /**
+     * Whether this instance runs no job now: every run it started has finished, its release decided and the run
+     * metered (tests wait for this instead of sleeping).
+     */
+    boolean idle() {
+        return running.get() == 0;
+    }
+
     /** RUNNING, leased to this instance, in the admission's transaction (its license was just locked and found ACTIVE). */
     Uni<SandboxJob> startNow(SandboxJob job) {
         return lifecycle.start(job, instance, leaseEnd());

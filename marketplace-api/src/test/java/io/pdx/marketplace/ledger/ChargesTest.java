@@ -140,14 +140,53 @@ class ChargesTest {
         given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get("/api/v1/ledger").then().statusCode(403);
     }
 
+    /**
+     * The append-only trigger, not a CHECK constraint, refuses each edit: every statement here keeps every CHECK
+     * (one side per entry, never negative) and keeps the journal balanced, and is tried in a transaction that is
+     * rolled back whatever happens, so that a missing trigger fails this test without changing the ledger.
+     */
     @Test
-    void theDatabaseRefusesToEditAnEntry_orToCommitAnUnbalancedJournal() throws Throwable {
-        await(() -> charges.charge(industryLicense, Charges.Unit.CALL, 2, "test")); // at least one entry exists
-        for (String statement : List.of("update ledger_entry set debit_fen = debit_fen + 1",
-                "insert into ledger_entry (journal_id, account, debit_fen, credit_fen, memo, created_at)"
-                        + " values (gen_random_uuid(), 'receivable:x', 10, 0, 'one-sided', now())")) {
-            assertThrows(Throwable.class, () -> await(() -> Panache.withTransaction(() -> Panache.getSession()
-                    .flatMap(session -> session.createNativeQuery(statement).executeUpdate()))), statement);
+    void theDatabaseRefusesToEditOrDeleteAnEntry_evenWhenEveryCheckHolds() throws Throwable {
+        InvoiceLine line = await(() -> charges.charge(industryLicense, Charges.Unit.CALL, 2, "test"));
+        assertTrue(line.journalId != null, "the charge posted a journal");
+        List<String> notRefused = new ArrayList<>();
+        for (String statement : List.of(
+                "update ledger_entry set memo = 'edited' where journal_id = :journal",
+                "update ledger_entry set debit_fen = debit_fen * 2, credit_fen = credit_fen * 2 where journal_id = :journal",
+                "delete from ledger_entry where journal_id = :journal")) {
+            try {
+                Integer changed = await(() -> Panache.withTransaction(() -> Panache.currentTransaction()
+                        .invoke(transaction -> transaction.markForRollback())
+                        .flatMap(ignored -> Panache.getSession())
+                        .flatMap(session -> session.createNativeQuery(statement).setParameter("journal", line.journalId)
+                                .executeUpdate())));
+                notRefused.add(statement + ": changed " + changed + " entries (rolled back)");
+            } catch (Throwable refused) {
+                if (!messages(refused).contains("ledger entries are append-only")) {
+                    notRefused.add(statement + ": not the append-only trigger's refusal: " + messages(refused));
+                }
+            }
         }
+        assertEquals(List.of(), notRefused, "every edit is refused by the append-only trigger");
+        Long entries = await(() -> Panache.withSession(() -> LedgerEntry.count("journalId", line.journalId)));
+        assertEquals(2L, entries, "the journal's two entries are still there");
+    }
+
+    @Test
+    void theDatabaseRefusesToCommitAnUnbalancedJournal() {
+        String statement = "insert into ledger_entry (journal_id, account, debit_fen, credit_fen, memo, created_at)"
+                + " values (gen_random_uuid(), 'receivable:x', 10, 0, 'one-sided', now())";
+        Throwable refused = assertThrows(Throwable.class, () -> await(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(session -> session.createNativeQuery(statement).executeUpdate()))), statement);
+        assertTrue(messages(refused).contains("does not balance"), messages(refused));
+    }
+
+    /** Every message along the cause chain (the database's own is the innermost). */
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            all.append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage()).append(" | ");
+        }
+        return all.toString();
     }
 }

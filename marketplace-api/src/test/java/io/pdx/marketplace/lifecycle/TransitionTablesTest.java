@@ -8,6 +8,7 @@ import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.catalog.registration.RegistrationTransition;
 import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.licensing.LicenseTransition;
+import io.pdx.marketplace.lifecycle.TransitionWalk.Move;
 import io.pdx.marketplace.organization.Organization;
 import io.pdx.marketplace.organization.OrganizationTransition;
 import io.pdx.marketplace.problem.IllegalTransition;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static io.pdx.marketplace.lifecycle.TransitionWalk.to;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -33,8 +36,23 @@ class TransitionTablesTest {
 
         @TestFactory
         List<DynamicTest> everyTransition_fromEveryState() {
-            return TransitionWalk.of(LicenseTransition.values(), LicenseState.values(), Licenses::inState, LicenseState::canMoveTo);
+            return TransitionWalk.of(LicenseTransition.values(), LicenseState.values(), EXPECTED, Licenses::inState,
+                    LicenseState::canMoveTo);
         }
+
+        /** The license life cycle as the issue states it, written out here rather than read from the enums. */
+        static final Map<LicenseTransition, Move<LicenseState>> EXPECTED = Map.ofEntries(
+                Map.entry(LicenseTransition.AUTO_APPROVE, to(LicenseState.APPROVED, LicenseState.APPLIED)),
+                Map.entry(LicenseTransition.SEND_TO_REVIEW, to(LicenseState.IN_REVIEW, LicenseState.APPLIED)),
+                Map.entry(LicenseTransition.DENY, to(LicenseState.DENIED, LicenseState.APPLIED)),
+                Map.entry(LicenseTransition.RECORD_APPROVAL, to(LicenseState.IN_REVIEW, LicenseState.IN_REVIEW)),
+                Map.entry(LicenseTransition.APPROVE, to(LicenseState.APPROVED, LicenseState.IN_REVIEW)),
+                Map.entry(LicenseTransition.REJECT, to(LicenseState.REJECTED, LicenseState.IN_REVIEW)),
+                Map.entry(LicenseTransition.ACCEPT, to(LicenseState.ACTIVE, LicenseState.APPROVED)),
+                Map.entry(LicenseTransition.SUSPEND, to(LicenseState.SUSPENDED, LicenseState.ACTIVE)),
+                Map.entry(LicenseTransition.RESUME, to(LicenseState.ACTIVE, LicenseState.SUSPENDED)),
+                Map.entry(LicenseTransition.REVOKE, to(LicenseState.REVOKED, LicenseState.ACTIVE, LicenseState.SUSPENDED)),
+                Map.entry(LicenseTransition.EXPIRE, to(LicenseState.EXPIRED, LicenseState.ACTIVE, LicenseState.SUSPENDED)));
 
         @Test
         void wellFormed() {
@@ -71,9 +89,14 @@ class TransitionTablesTest {
 
         @TestFactory
         List<DynamicTest> everyTransition_fromEveryState() {
-            return TransitionWalk.of(OrganizationTransition.values(), OrganizationStatus.values(), Organizations::inState,
-                    OrganizationStatus::canMoveTo);
+            return TransitionWalk.of(OrganizationTransition.values(), OrganizationStatus.values(), EXPECTED,
+                    Organizations::inState, OrganizationStatus::canMoveTo);
         }
+
+        static final Map<OrganizationTransition, Move<OrganizationStatus>> EXPECTED = Map.of(
+                OrganizationTransition.VERIFY, to(OrganizationStatus.VERIFIED, OrganizationStatus.UNVERIFIED),
+                OrganizationTransition.SUSPEND, to(OrganizationStatus.SUSPENDED, OrganizationStatus.VERIFIED),
+                OrganizationTransition.REINSTATE, to(OrganizationStatus.VERIFIED, OrganizationStatus.SUSPENDED));
 
         @Test
         void wellFormed() {
@@ -101,9 +124,15 @@ class TransitionTablesTest {
 
         @TestFactory
         List<DynamicTest> everyTransition_fromEveryState() {
-            return TransitionWalk.of(RegistrationTransition.values(), RegistrationStatus.values(), Registrations::inState,
-                    RegistrationStatus::canMoveTo);
+            return TransitionWalk.of(RegistrationTransition.values(), RegistrationStatus.values(), EXPECTED,
+                    Registrations::inState, RegistrationStatus::canMoveTo);
         }
+
+        static final Map<RegistrationTransition, Move<RegistrationStatus>> EXPECTED = Map.of(
+                RegistrationTransition.SUBMIT, to(RegistrationStatus.SUBMITTED, RegistrationStatus.DRAFT, RegistrationStatus.RETURNED),
+                RegistrationTransition.REGISTER, to(RegistrationStatus.REGISTERED, RegistrationStatus.SUBMITTED),
+                RegistrationTransition.RETURN, to(RegistrationStatus.RETURNED, RegistrationStatus.SUBMITTED),
+                RegistrationTransition.SUPERSEDE, to(RegistrationStatus.SUPERSEDED, RegistrationStatus.REGISTERED));
 
         @Test
         void wellFormed() {
@@ -132,8 +161,21 @@ class TransitionTablesTest {
 
         @TestFactory
         List<DynamicTest> everyTransition_fromEveryState() {
-            return TransitionWalk.of(JobTransition.values(), JobState.values(), Jobs::inState, JobState::canMoveTo);
+            return TransitionWalk.of(JobTransition.values(), JobState.values(), EXPECTED, Jobs::inState, JobState::canMoveTo);
         }
+
+        /** docs/SANDBOX.md's diagram, and a job still QUEUED may fail as contracts' JobStateTest has it. */
+        static final Map<JobTransition, Move<JobState>> EXPECTED = Map.of(
+                JobTransition.ADMIT, to(JobState.ADMITTED, JobState.QUEUED),
+                JobTransition.START, to(JobState.RUNNING, JobState.ADMITTED),
+                JobTransition.SUCCEED, to(JobState.SUCCEEDED, JobState.RUNNING),
+                JobTransition.FAIL, to(JobState.FAILED, JobState.QUEUED, JobState.ADMITTED, JobState.RUNNING),
+                JobTransition.AUTO_RELEASE, to(JobState.RELEASED, JobState.SUCCEEDED),
+                JobTransition.AWAIT_REVIEW, to(JobState.AWAITING_RELEASE, JobState.SUCCEEDED),
+                JobTransition.POLICY_REJECT, to(JobState.REJECTED, JobState.SUCCEEDED),
+                JobTransition.RELEASE, to(JobState.RELEASED, JobState.AWAITING_RELEASE),
+                JobTransition.REJECT, to(JobState.REJECTED, JobState.AWAITING_RELEASE),
+                JobTransition.CANCEL, to(JobState.CANCELLED, JobState.QUEUED, JobState.ADMITTED));
 
         @Test
         void wellFormed() {

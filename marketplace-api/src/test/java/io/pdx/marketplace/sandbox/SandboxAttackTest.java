@@ -12,16 +12,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.pdx.marketplace.sandbox.SandboxFixtures.run;
 import static io.pdx.marketplace.sandbox.SandboxFixtures.submit;
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,53 +48,60 @@ class SandboxAttackTest {
         claimsLicense = licensed.claimsLicense();
     }
 
-    /** grade (which license), the statement, a value that must not be echoed. */
-    @ParameterizedTest(name = "[{index}] {1}")
+    /**
+     * grade (which license), the status and reason code of the refusal — exactly, so that a statement refused for
+     * another reason than the one this row attacks, or with another status, fails —, the statement, a value that must
+     * not be echoed.
+     */
+    @ParameterizedTest(name = "[{index}] {3}")
     @CsvSource(delimiter = '|', textBlock = """
-            GENERAL   | SELECT * FROM read_csv('/etc/passwd')                                                   | /etc/passwd
-            GENERAL   | SELECT * FROM '/etc/passwd'                                                             | /etc/passwd
-            GENERAL   | SELECT * FROM read_text('/etc/passwd')                                                  | /etc/passwd
-            GENERAL   | SELECT * FROM glob('/etc/*')                                                            | /etc/
-            GENERAL   | SELECT content FROM read_blob('/etc/shadow')                                            | /etc/shadow
-            GENERAL   | COPY bus_card_swipes TO '/tmp/pdx-leak.csv'                                             | pdx-leak
-            GENERAL   | COPY (SELECT route_id FROM bus_card_swipes) TO '/tmp/pdx-leak.csv' (FORMAT csv)         | pdx-leak
-            GENERAL   | ATTACH '/tmp/pdx-leak.duckdb' AS leak                                                   | pdx-leak
-            GENERAL   | INSTALL httpfs                                                                          | httpfs
-            GENERAL   | LOAD httpfs                                                                             | httpfs
-            GENERAL   | SET enable_external_access = true                                                       | enable_external_access
-            GENERAL   | PRAGMA database_list                                                                    | database_list
-            GENERAL   | CALL pragma_version()                                                                   | pragma_version
-            GENERAL   | CREATE TABLE leak AS SELECT * FROM bus_card_swipes                                      | leak
-            GENERAL   | SELECT count(*) AS n FROM bus_card_swipes; DROP TABLE bus_card_swipes                   | DROP
-            GENERAL   | SELECT route_id FROM bus_card_swipes; SELECT getenv('HOME')                             | HOME
-            GENERAL   | SELECT count(*) AS n FROM bus_card_swipes a, bus_card_swipes b                          | xx-none
-            GENERAL   | SELECT count(*) AS n FROM bus_card_swipes a CROSS JOIN bus_card_swipes b                | xx-none
-            GENERAL   | SELECT a.route_id, count(*) AS n FROM bus_card_swipes a JOIN bus_card_swipes b ON a.card_id = b.card_id GROUP BY a.route_id | xx-none
-            GENERAL   | SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_id = 'FZ000000042'          | FZ000000042
-            GENERAL   | SELECT route_id, min(swipe_time) AS first_seen FROM bus_card_swipes GROUP BY route_id    | xx-none
-            GENERAL   | SELECT card_id FROM bus_card_swipes                                                     | xx-none
-            GENERAL   | SELECT current_setting('memory_limit') AS m FROM bus_card_swipes                        | memory_limit
-            IMPORTANT | SELECT * FROM medical_insurance_claims                                                  | xx-none
-            IMPORTANT | SELECT lower(id_card_no) AS x, count(*) AS n FROM medical_insurance_claims GROUP BY lower(id_card_no) | xx-none
-            IMPORTANT | SELECT person_id, count(*) AS n FROM medical_insurance_claims GROUP BY person_id         | xx-none
-            IMPORTANT | SELECT gender, row_number() OVER (PARTITION BY person_id) AS r FROM medical_insurance_claims | xx-none
-            IMPORTANT | SELECT district_code, count(*) AS n FROM medical_insurance_claims GROUP BY district_code HAVING count(*) = 1 | xx-none
-            IMPORTANT | SELECT count(*) AS n FROM medical_insurance_claims WHERE person_id <> 'P00000123'       | P00000123
-            IMPORTANT | SELECT count(*) AS n FROM medical_insurance_claims WHERE id_card_no = '350102198001011234' | 350102198001011234
-            IMPORTANT | SELECT age, count(*) AS n FROM medical_insurance_claims GROUP BY age, person_id          | xx-none
-            IMPORTANT | SELECT max(total_amount) AS top FROM medical_insurance_claims                            | xx-none
-            IMPORTANT | SELECT a.gender, count(*) AS n FROM medical_insurance_claims a JOIN medical_insurance_claims b ON a.district_code = b.district_code GROUP BY a.gender | xx-none
-            IMPORTANT | SELECT sum(self_paid) AS s FROM medical_insurance_claims                                  | xx-none
-            IMPORTANT | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender HAVING sum(total_amount) > 100 | xx-none
-            IMPORTANT | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender UNION SELECT gender, count(*) FROM medical_insurance_claims WHERE age = 99 GROUP BY gender | xx-none
+            GENERAL   | 422 | table_function_not_allowed    | SELECT * FROM read_csv('/etc/passwd')                                                 | /etc/passwd
+            GENERAL   | 422 | table_function_not_allowed    | SELECT * FROM '/etc/passwd'                                                           | /etc/passwd
+            GENERAL   | 422 | table_function_not_allowed    | SELECT * FROM read_text('/etc/passwd')                                                | /etc/passwd
+            GENERAL   | 422 | table_function_not_allowed    | SELECT * FROM glob('/etc/*')                                                          | /etc/
+            GENERAL   | 422 | table_function_not_allowed    | SELECT content FROM read_blob('/etc/shadow')                                          | /etc/shadow
+            GENERAL   | 422 | sql_syntax                    | COPY bus_card_swipes TO '/tmp/pdx-leak.csv'                                           | pdx-leak
+            GENERAL   | 422 | sql_syntax                    | COPY (SELECT route_id FROM bus_card_swipes) TO '/tmp/pdx-leak.csv' (FORMAT csv)       | pdx-leak
+            GENERAL   | 422 | sql_syntax                    | ATTACH '/tmp/pdx-leak.duckdb' AS leak                                                 | pdx-leak
+            GENERAL   | 422 | sql_syntax                    | INSTALL httpfs                                                                        | httpfs
+            GENERAL   | 422 | sql_syntax                    | LOAD httpfs                                                                           | httpfs
+            GENERAL   | 422 | select_only                   | SET enable_external_access = true                                                     | enable_external_access
+            GENERAL   | 422 | sql_syntax                    | PRAGMA database_list                                                                  | database_list
+            GENERAL   | 422 | select_only                   | CALL pragma_version()                                                                 | pragma_version
+            GENERAL   | 422 | select_only                   | CREATE TABLE leak AS SELECT * FROM bus_card_swipes                                    | leak
+            GENERAL   | 422 | single_statement_only         | SELECT count(*) AS n FROM bus_card_swipes; DROP TABLE bus_card_swipes                 | DROP
+            GENERAL   | 422 | single_statement_only         | SELECT route_id FROM bus_card_swipes; SELECT getenv('HOME')                           | HOME
+            GENERAL   | 422 | join_not_allowed              | SELECT count(*) AS n FROM bus_card_swipes a, bus_card_swipes b                        | xx-none
+            GENERAL   | 422 | join_not_allowed              | SELECT count(*) AS n FROM bus_card_swipes a CROSS JOIN bus_card_swipes b              | xx-none
+            GENERAL   | 422 | self_join_not_allowed         | SELECT a.route_id, count(*) AS n FROM bus_card_swipes a JOIN bus_card_swipes b ON a.card_id = b.card_id GROUP BY a.route_id | xx-none
+            GENERAL   | 422 | column_not_licensed           | SELECT route_id, fare_cents FROM bus_card_swipes WHERE card_id = 'FZ000000042'        | FZ000000042
+            GENERAL   | 422 | order_statistic_not_allowed   | SELECT route_id, min(swipe_time) AS first_seen FROM bus_card_swipes GROUP BY route_id | xx-none
+            GENERAL   | 422 | column_not_licensed           | SELECT card_id FROM bus_card_swipes                                                   | xx-none
+            GENERAL   | 422 | function_not_allowed          | SELECT current_setting('memory_limit') AS m FROM bus_card_swipes                      | memory_limit
+            IMPORTANT | 422 | row_level_output_not_allowed  | SELECT * FROM medical_insurance_claims                                                | xx-none
+            IMPORTANT | 422 | column_use_not_allowed        | SELECT lower(id_card_no) AS x, count(*) AS n FROM medical_insurance_claims GROUP BY lower(id_card_no) | xx-none
+            IMPORTANT | 422 | column_use_not_allowed        | SELECT person_id, count(*) AS n FROM medical_insurance_claims GROUP BY person_id      | xx-none
+            IMPORTANT | 422 | window_not_allowed            | SELECT gender, row_number() OVER (PARTITION BY person_id) AS r FROM medical_insurance_claims | xx-none
+            IMPORTANT | 422 | having_not_allowed            | SELECT district_code, count(*) AS n FROM medical_insurance_claims GROUP BY district_code HAVING count(*) = 1 | xx-none
+            IMPORTANT | 422 | column_use_not_allowed        | SELECT count(*) AS n FROM medical_insurance_claims WHERE person_id <> 'P00000123'     | P00000123
+            IMPORTANT | 422 | column_use_not_allowed        | SELECT count(*) AS n FROM medical_insurance_claims WHERE id_card_no = '350102198001011234' | 350102198001011234
+            IMPORTANT | 422 | column_use_not_allowed        | SELECT age, count(*) AS n FROM medical_insurance_claims GROUP BY age, person_id       | xx-none
+            IMPORTANT | 422 | aggregate_not_allowed         | SELECT max(total_amount) AS top FROM medical_insurance_claims                         | xx-none
+            IMPORTANT | 422 | join_not_allowed              | SELECT a.gender, count(*) AS n FROM medical_insurance_claims a JOIN medical_insurance_claims b ON a.district_code = b.district_code GROUP BY a.gender | xx-none
+            IMPORTANT | 422 | column_not_licensed           | SELECT sum(self_paid) AS s FROM medical_insurance_claims                              | xx-none
+            IMPORTANT | 422 | released_clause_not_an_output | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender HAVING sum(total_amount) > 100 | xx-none
+            IMPORTANT | 422 | set_operation_not_allowed     | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender UNION SELECT gender, count(*) FROM medical_insurance_claims WHERE age = 99 GROUP BY gender | xx-none
             """)
-    void attack_isRefused_withAReason_echoingNothing_andChangingNothing(String grade, String sql, String secret) {
+    void attack_isRefused_withItsReason_echoingNothing_andChangingNothing(String grade, int status, String code, String sql,
+                                                                          String secret) {
         String license = "IMPORTANT".equals(grade) ? claimsLicense : busLicense;
         int jobsBefore = jobs();
         var response = submit(license, sql)
-                .statusCode(anyOf(is(400), is(403), is(422)))
+                .statusCode(status)
                 .contentType("application/problem+json")
-                .body("reasons[0].code", matchesPattern("[a-z_]+"))
+                .body("status", equalTo(status))
+                .body("type", endsWith("/sandbox/" + code.replace('_', '-')))
+                .body("reasons.code", equalTo(List.of(code)))
                 .body("reasons[0].message_zh", notNullValue())
                 .body("reasons[0].message_en", notNullValue());
         if (!"xx-none".equals(secret)) {

@@ -8,6 +8,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(SandboxRunnerProcess.class)
 class SideChannelTest {
+
+    @Inject
+    JobQueue queue;
 
     @Nested
     class BeforeRelease {
@@ -211,12 +215,21 @@ class SideChannelTest {
             String license = SandboxFixtures.activeLicense(product, CLAIM_COLUMNS, "SANDBOX", "INDUSTRY_DEVELOPMENT");
             String id = run(license, "SELECT gender, count(*) AS c FROM medical_insurance_claims GROUP BY gender")
                     .body("state", equalTo("AWAITING_RELEASE")).extract().path("id");
-            Thread.sleep(300); // metering follows the release decision
+            untilIdle(); // the worker meters a run after its release decision: wait until it is done with this one
             assertEquals(0, invoiceLines(license).size(), "no line priced by the rows of an unreleased result");
             post("reviewer-1", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(200);
             List<Map<String, Object>> lines = invoiceLines(license);
             assertEquals(1, lines.size());
             assertEquals("ROWS", lines.get(0).get("unit"));
+        }
+
+        /** Until this instance's queue runs nothing: the job seen AWAITING_RELEASE has been decided and metered. */
+        private void untilIdle() throws InterruptedException {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (!queue.idle()) {
+                assertTrue(System.nanoTime() < deadline, "the job queue still runs a job after 30 s");
+                Thread.sleep(10);
+            }
         }
 
         private List<Map<String, Object>> invoiceLines(String license) {

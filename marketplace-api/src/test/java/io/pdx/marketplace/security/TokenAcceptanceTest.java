@@ -13,20 +13,28 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Only access tokens issued for this API authenticate: the audience marketplace-api and type Bearer, signed with a
  * key of the realm. Each other case is a 401, and a token whose key id the realm does not have costs no call to
- * Keycloak per request (no introspection: Keycloak's log shows none).
+ * Keycloak per request (no introspection: Keycloak's log shows none, read up to an introspection of the test's own;
+ * the test fails when it cannot read that log).
  */
 @Tag("stack")
 @QuarkusTest
 class TokenAcceptanceTest {
 
     private static final Path KEYCLOAK_LOG = Path.of(System.getProperty("pdx.keycloak.log", "../.pdx/logs/keycloak.log"));
+    /** The API's own client: the one that would introspect. */
+    private static final String API_CLIENT = "marketplace-api";
+    /** Another confidential client of the realm, whose introspection marks a point in Keycloak's log. */
+    private static final String MARKER_CLIENT = "dev-org-a";
 
     @Test
     void anAccessTokenForThisApi_authenticates() {
@@ -64,19 +72,32 @@ class TokenAcceptanceTest {
         signer.initSign(keys.generateKeyPair().getPrivate());
         signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
         String forged = header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
-        long introspectionsBefore = introspections();
+        long byTheApiBefore = introspections(API_CLIENT);
+        long markersBefore = introspections(MARKER_CLIENT);
         for (int i = 0; i < 5; i++) {
             given().auth().oauth2(forged).get("/api/v1/licenses").then().statusCode(401);
         }
-        assertEquals(introspectionsBefore, introspections(), "no introspection call for a forged token");
+        // An introspection of our own, by another client: once Keycloak's log shows it, it shows every introspection
+        // made before it — and it proves the log read is the live log of the realm, which records introspections.
+        RestAssured.given()
+                .formParams(Map.of("client_id", MARKER_CLIENT, "client_secret", MARKER_CLIENT + "-dev-secret", "token", forged))
+                .post(KeycloakTokens.TOKEN_URL + "/introspect").then().statusCode(200).body("active", equalTo(false));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (introspections(MARKER_CLIENT) == markersBefore) {
+            assertTrue(System.nanoTime() < deadline, "Keycloak's log " + KEYCLOAK_LOG.toAbsolutePath()
+                    + " shows no introspection after 10 s, not even ours: not the live log of this Keycloak?");
+            Thread.sleep(50);
+        }
+        assertEquals(byTheApiBefore, introspections(API_CLIENT), "no introspection call for a forged token");
     }
 
-    private static long introspections() throws Exception {
-        if (!Files.exists(KEYCLOAK_LOG)) {
-            return 0;
-        }
+    /** Keycloak's log lines of introspections (successful or not) by {@code client}; the log must be there. */
+    private static long introspections(String client) throws Exception {
+        assertTrue(Files.isRegularFile(KEYCLOAK_LOG) && Files.isReadable(KEYCLOAK_LOG), "Keycloak's log "
+                + KEYCLOAK_LOG.toAbsolutePath() + " is missing or unreadable: without it this test sees no introspection"
+                + " (-Dpdx.keycloak.log=… names it)");
         try (var lines = Files.lines(KEYCLOAK_LOG, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> line.contains("INTROSPECT_TOKEN")).count();
+            return lines.filter(line -> line.contains("INTROSPECT_TOKEN") && line.contains("clientId=\"" + client + "\"")).count();
         }
     }
 

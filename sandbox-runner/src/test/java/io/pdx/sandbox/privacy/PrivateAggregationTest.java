@@ -111,13 +111,58 @@ class PrivateAggregationTest {
         assertTrue(small[1] > 0.85 * expected && small[1] < 1.15 * expected, "sd " + small[1]);
     }
 
+    /**
+     * AVG is a noisy sum of the values centred on the middle of the bounds over a noisy count, each with its own share
+     * of ε: average = 250 + (Σ(x − 250) + Z_sum) / (rows + Z_count), Z_sum of scale R × (500 − 250) / (ε/6) = 15,000
+     * yuan, Z_count of scale R / (ε/6) = 60. Over 20,000 rows whose average is the middle, the centred sum is 0 and
+     * the noise is Z_sum / 20,000 alone: a standard deviation of about √2 × 0.75 ≈ 1.06 yuan (a quarter of the noise
+     * would give 0.27, half of it 0.53).
+     */
+    @Test
+    void averageNoise_atTheMiddleOfTheBounds_isTheNoisySumsOverTheCount() {
+        long rows = 20_000;
+        double[] spread = spreadOf("a", new ExactAggregates.Group("big", rows, rows * 25_000, 5_000), 4_000, 14);
+        double expected = Math.sqrt(variance(AVG_SUM_SCALE)) / rows;
+        assertTrue(spread[1] > 0.9 * expected && spread[1] < 1.1 * expected, "sd " + spread[1] + ", expected " + expected);
+        assertTrue(Math.abs(spread[0] - 250) < 5 * expected / Math.sqrt(4_000), "mean " + spread[0]);
+    }
+
+    /**
+     * Away from the middle the noisy count moves the average too: at an average of 50 yuan over 20,000 rows,
+     * (50 − 250) × Z_count / 20,000 adds a standard deviation of about 0.85 yuan to the sum's 1.06: together about
+     * 1.36 yuan (without the count's noise: 1.06, more than 20 % less).
+     */
+    @Test
+    void averageNoise_awayFromTheMiddle_addsTheNoisyCounts() {
+        long rows = 20_000;
+        double[] spread = spreadOf("a", new ExactAggregates.Group("big", rows, rows * 5_000, 5_000), 4_000, 15);
+        double centred = 50 - 250;
+        double expected = Math.sqrt(variance(AVG_SUM_SCALE) + centred * centred * variance(AVG_COUNT_SCALE)) / rows;
+        assertTrue(spread[1] > 0.9 * expected && spread[1] < 1.1 * expected, "sd " + spread[1] + ", expected " + expected);
+        assertTrue(Math.abs(spread[0] - 50) < 5 * expected / Math.sqrt(4_000), "mean " + spread[0]);
+    }
+
+    /** AVG's noise scales, in yuan and rows: R × (upper − middle) / (ε/6), and R / (ε/6). */
+    private static final double AVG_SUM_SCALE = 10 * (500 - 250) * 6.0;
+    private static final double AVG_COUNT_SCALE = 10 * 6.0;
+
+    /** The variance of discrete Laplace noise of scale b: 2p / (1 − p)² with p = e^(−1/b) (about 2b²). */
+    private static double variance(double b) {
+        double p = Math.exp(-1 / b);
+        return 2 * p / ((1 - p) * (1 - p));
+    }
+
     /** Mean and standard deviation of an output over {@code runs} releases of the same large group. */
     private double[] spreadOf(String column, int runs, long seed) {
+        return spreadOf(column, new ExactAggregates.Group("big", 20_000, 20_000L * 12_345, 5_000), runs, seed);
+    }
+
+    /** Mean and standard deviation of an output over {@code runs} releases of {@code group}. */
+    private double[] spreadOf(String column, ExactAggregates.Group group, int runs, long seed) {
         PrivateAggregation mechanism = mechanism(seed);
         double sum = 0;
         double squares = 0;
-        try (VectorSchemaRoot source = ExactAggregates.of(allocator,
-                List.of(new ExactAggregates.Group("big", 20_000, 20_000L * 12_345, 5_000)))) {
+        try (VectorSchemaRoot source = ExactAggregates.of(allocator, List.of(group))) {
             for (int run = 0; run < runs; run++) {
                 try (VectorSchemaRoot released = ExactAggregates.releasedRoot(allocator, mechanism, source)) {
                     mechanism.accept(source, released);
