@@ -234,8 +234,9 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
 
     /**
      * The job as {@code reader} may see it: the bureau everything; the requester, before the result is released,
-     * nothing computed from the data (no summary), and never the real timing of the run — the state it sees changes
-     * at the slot's start and end only ({@link #visibleState}), its start and end times are the slot's, and the
+     * nothing computed from the data (no summary, no start or end), and never the real timing of the run — the state
+     * it sees changes at the slot's start and end only ({@link #visibleState}), once released its start and end are
+     * the slot's, and the
      * cause of a failure and the count of suppressed groups are never shown.
      */
     public JobView toView(boolean bureau, PrivacyBudget budget) {
@@ -250,16 +251,14 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
         JobState shown = visibleState(now);
         boolean hidden = hiddenAt(now);
         boolean released = shown == JobState.RELEASED;
-        boolean started = slotStart == null ? startedAt != null : !now.isBefore(slotStart) && shown != JobState.CANCELLED;
-        boolean ended = !hidden && !JobLifecycle.moving(shown);
         return new JobView(id, licenseId, organization, submittedBy, templateId, shown, sqlSha256, sql,
                 grade == null ? null : grade.name(), cost().epsilon(), cost().delta(), budget, reusedFrom,
                 summary == null || !released ? null : ResultSummary.of(summary, false,
                         requesterExpiry() == null ? null : requesterExpiry().toInstant()),
                 hidden ? List.of() : releaseReasons.reasons(), hidden ? null : reviewedBy, hidden ? null : reviewNote,
                 hidden ? null : failure, null, createdAt,
-                started ? (slotStart != null ? slotStart : startedAt) : null,
-                ended && shown != JobState.CANCELLED ? (visibleAt != null ? visibleAt : finishedAt) : null,
+                released ? (slotStart != null ? slotStart : startedAt) : null,
+                released ? (visibleAt != null ? visibleAt : finishedAt) : null,
                 released ? requesterExpiry() : null, visibleAt, 0);
     }
 }

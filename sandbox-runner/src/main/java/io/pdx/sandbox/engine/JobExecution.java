@@ -276,6 +276,9 @@ public class JobExecution {
             QueryEngine.Prepared prepared;
             try {
                 prepared = session.prepare(sql);
+            } catch (QueryEngine.Unavailable busy) {
+                LOG.warnf("job %s: no engine process took it", request.jobId());
+                throw new RunFailure("engine_unavailable", 503, "沙箱引擎暂不可用，作业未运行", "The sandbox engine is not available; nothing was run");
             } catch (QueryEngine.NotExecutable | SQLException unbindable) {
                 throw RunFailure.notExecutable();
             }

@@ -54,6 +54,13 @@ public interface QueryEngine {
         }
     }
 
+    /** No engine could take the statement (none free, or none starts): nothing was run. */
+    final class Unavailable extends SQLException {
+        public Unavailable(Throwable cause) {
+            super("no engine available", cause);
+        }
+    }
+
     /** The run was cancelled at its time limit. */
     final class TimedOut extends SQLException {
         public TimedOut() {

@@ -61,10 +61,10 @@ public class DuckDbEngine implements QueryEngine {
             if (unavailable instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            throw new SQLException("no engine process", unavailable);
+            throw new Unavailable(unavailable);
         }
         if (engine == null) {
-            throw new SQLException("no engine process free");
+            throw new Unavailable(null);
         }
         byte answer;
         try {

@@ -13,9 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link EngineProcess engine processes} the runner's statements run in: at most {@code pdx.sandbox.engine.processes}
@@ -28,9 +29,12 @@ public class EngineProcesses {
     private static final Logger LOG = Logger.getLogger(EngineProcesses.class);
 
     private final Semaphore running;
-    private final ConcurrentLinkedDeque<EngineProcess> idle = new ConcurrentLinkedDeque<>();
+    private final LinkedBlockingDeque<EngineProcess> idle = new LinkedBlockingDeque<>();
+    /** Processes alive or starting: kept at {@link #processes}, a killed one replaced at once in the background. */
+    private final AtomicInteger alive = new AtomicInteger();
     private final List<String> command;
     private final Path temporaryRoot;
+    private final int processes;
     private int started;
     /** Whether the last engine process started (null until the first start ends). */
     private volatile Boolean lastStartWorked;
@@ -40,7 +44,8 @@ public class EngineProcesses {
                            @ConfigProperty(name = "pdx.sandbox.engine.java-options",
                                    defaultValue = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto") String javaOptions)
             throws IOException {
-        this.running = new Semaphore(Math.max(1, processes), true);
+        this.processes = Math.max(1, processes);
+        this.running = new Semaphore(this.processes, true);
         this.temporaryRoot = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "pdx-engine-" + ProcessHandle.current().pid()));
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -57,18 +62,45 @@ public class EngineProcesses {
         line.add(limits.memoryLimit());
         line.add(Integer.toString(Math.max(1, limits.threads())));
         this.command = List.copyOf(line);
-        Thread warm = new Thread(this::warmUp, "engine-process-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        warmUp(this.processes);
     }
 
-    /** One process started ahead of the first statement (and a start that fails shows in the health check at once). */
-    private void warmUp() {
-        try {
-            idle.addFirst(start());
-        } catch (IOException | RuntimeException failed) {
-            LOG.warnf("engine process could not start: %s", failed.getClass().getSimpleName());
+    /** Kills a process that is not to be used again and counts it gone. */
+    private void forget(EngineProcess engine) {
+        engine.kill();
+        alive.decrementAndGet();
+    }
+
+    /**
+     * Starts {@code count} processes in the background, ahead of the statements that will need them: starting one
+     * takes a JVM's start (about a second here), which must not come out of a job's slot. A start that fails shows in
+     * the health check at once.
+     */
+    private void warmUp(int count) {
+        int starting = 0;
+        for (int i = 0; i < count; i++) {
+            if (alive.incrementAndGet() > processes) {
+                alive.decrementAndGet();
+                break;
+            }
+            starting++;
         }
+        int toStart = starting;
+        if (toStart == 0) {
+            return;
+        }
+        Thread warm = new Thread(() -> {
+            for (int i = 0; i < toStart; i++) {
+                try {
+                    idle.addLast(start());
+                } catch (IOException | RuntimeException failed) {
+                    alive.decrementAndGet();
+                    LOG.warnf("engine process could not start: %s", failed.getClass().getSimpleName());
+                }
+            }
+        }, "engine-process-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     /** Whether engine processes start: null while the first start is under way. */
@@ -81,18 +113,29 @@ public class EngineProcesses {
      * time. Give it back with {@link #release}.
      */
     EngineProcess acquire(long waitMillis) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, waitMillis) * 1_000_000;
         if (!running.tryAcquire(Math.max(0, waitMillis), TimeUnit.MILLISECONDS)) {
             return null;
         }
         try {
-            for (EngineProcess kept = idle.pollFirst(); kept != null; kept = idle.pollFirst()) {
+            while (true) {
+                if (alive.get() < processes) {
+                    warmUp(processes - alive.get()); // one died on its own: its replacement starts now
+                }
+                EngineProcess kept = idle.pollFirst(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (kept == null) {
+                    if (Boolean.FALSE.equals(lastStartWorked)) {
+                        throw new IOException("engine processes do not start");
+                    }
+                    running.release();
+                    return null;
+                }
                 if (kept.usable()) {
                     return kept;
                 }
-                kept.kill();
+                forget(kept);
             }
-            return start();
-        } catch (IOException | RuntimeException failed) {
+        } catch (IOException | RuntimeException | InterruptedException failed) {
             running.release();
             throw failed;
         }
@@ -104,7 +147,8 @@ public class EngineProcesses {
             if (clean && engine.usable()) {
                 idle.addFirst(engine);
             } else {
-                engine.kill();
+                forget(engine);
+                warmUp(1); // its replacement starts now, not when the next statement needs it
             }
         } finally {
             running.release();
