@@ -40,14 +40,14 @@ public class JobMetering {
     /** Meters the job if its outcome is visible and something of it is not metered yet. Never fails. */
     public Uni<Void> meterVisible(UUID id) {
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                        .flatMap(job -> job == null ? Uni.createFrom().voidItem() : meter(job)))
+                        .flatMap(job -> job == null ? Uni.createFrom().voidItem() : meter(job, false)))
                 .onFailure().invoke(failure -> LOG.warnf("metering job %s: %s", id, failure.getClass().getSimpleName()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     /** A result a reviewer released: metered now if its outcome is already visible, else when it becomes so. */
     public Uni<Void> meterReleased(SandboxJob job) {
-        return meter(job);
+        return meter(job, true);
     }
 
     /** Every job whose outcome became visible and is not metered yet. */
@@ -63,10 +63,13 @@ public class JobMetering {
                 .onFailure().recoverWithNull();
     }
 
-    /** In the caller's transaction, the job locked: what became due of it. */
-    private Uni<Void> meter(SandboxJob job) {
-        if (job.hiddenAt(OffsetDateTime.now())) {
-            return Uni.createFrom().voidItem();
+    /**
+     * In the caller's transaction, the job locked: what became due of it. {@code inTransition}: the caller is changing the
+     * job itself (a release), so its entity carries the flags too (else its flush would write the old ones back).
+     */
+    private Uni<Void> meter(SandboxJob job, boolean inTransition) {
+        if (job.hiddenAt(OffsetDateTime.now()) || JobLifecycle.moving(job.state)) {
+            return Uni.createFrom().voidItem(); // nothing is due before the outcome is visible and settled
         }
         boolean call = !job.meteredCall;
         boolean rows = !job.meteredRows && SETTLED.contains(job.state);
@@ -81,10 +84,21 @@ public class JobMetering {
             if (rows && kind == PriceKind.PER_1000_ROWS && job.state == JobState.RELEASED && job.summary != null) {
                 charged = charged.flatMap(ignored -> charge(job, Charges.Unit.ROWS, job.summary.rowCount()));
             }
-            return charged.invoke(() -> {
-                job.meteredCall = true;
-                job.meteredRows = job.meteredRows || rows;
-            });
+            // the flags by a statement, not through the entity: no version bump, so no transition of the job (a
+            // reviewer's release, say) ever fails on an optimistic lock because metering touched the job
+            return charged.flatMap(ignored -> Panache.getSession().flatMap(session -> session
+                    .createMutationQuery("update SandboxJob set meteredCall = true, meteredRows = (meteredRows or :rows)"
+                            + " where id = :id")
+                    .setParameter("rows", rows)
+                    .setParameter("id", job.id)
+                    .executeUpdate()))
+                    .invoke(() -> {
+                        if (inTransition) {
+                            job.meteredCall = true;
+                            job.meteredRows = job.meteredRows || rows;
+                        }
+                    })
+                    .replaceWithVoid();
         });
     }
 

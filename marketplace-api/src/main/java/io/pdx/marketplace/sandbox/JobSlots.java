@@ -51,7 +51,8 @@ public class JobSlots {
                         throw new TooManyPending(timing.max_pending());
                     }
                     OffsetDateTime lastEnd = (OffsetDateTime) row[0];
-                    OffsetDateTime start = lastEnd == null || lastEnd.isBefore(now) ? now : lastEnd;
+                    OffsetDateTime start = (lastEnd == null || lastEnd.isBefore(now) ? now : lastEnd)
+                            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as PostgreSQL keeps it, whoever reads it
                     return new Slot(start, start.plus(Duration.ofMillis(slotMillis)));
                 });
     }

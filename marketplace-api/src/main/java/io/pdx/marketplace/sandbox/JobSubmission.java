@@ -220,7 +220,7 @@ public class JobSubmission {
      * which runs nothing, shows its answer when the earlier job does (or now).
      */
     private Uni<JobSlots.Slot> slot(String organization, Analysis analysis, ControlsResult controls, SandboxJob earlier) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (earlier != null) {
             SandboxJob owner = earlier;
             OffsetDateTime shown = owner.visibleAt == null || owner.visibleAt.isBefore(now) ? now : owner.visibleAt;

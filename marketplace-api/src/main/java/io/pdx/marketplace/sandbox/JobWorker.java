@@ -104,7 +104,18 @@ public class JobWorker {
                                     .onFailure().recoverWithNull())
                             .replaceWithVoid();
                 }))
+                .onFailure(JobWorker::stale).retry().atMost(3) // read again: a job must never stay RUNNING
                 .call(() -> signal(id, outcome[1] != null ? outcome[1] : outcome[0]));
+    }
+
+    /** A transaction that lost an optimistic lock (the job changed meanwhile): worth reading again. */
+    static boolean stale(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException || cause instanceof org.hibernate.StaleStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Uni<Void> signal(UUID id, JobTransition transition) {
@@ -129,6 +140,7 @@ public class JobWorker {
                     failed[0] = true;
                     return lifecycle.fail(job, problem, cause, readNoData).replaceWithVoid();
                 }))
+                .onFailure(JobWorker::stale).retry().atMost(3) // read again: a job must never stay RUNNING
                 .call(() -> failed[0] ? signal(id, JobTransition.FAIL) : Uni.createFrom().voidItem());
     }
 

@@ -46,7 +46,9 @@ public class EngineProcesses {
             throws IOException {
         this.processes = Math.max(1, processes);
         this.running = new Semaphore(this.processes, true);
-        this.temporaryRoot = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "pdx-engine-" + ProcessHandle.current().pid()));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeLeftovers(tmp);
+        this.temporaryRoot = Files.createDirectories(tmp.resolve("pdx-engine-" + ProcessHandle.current().pid()));
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String option : javaOptions.trim().split("\\s+")) {
@@ -188,6 +190,26 @@ public class EngineProcesses {
                     + File.pathSeparator + app.resolve("lib").resolve("boot").resolve("*");
         }
         return own;
+    }
+
+    /** The temporary folders of runners that are gone (killed before they could remove them): 70 MB each. */
+    private static void removeLeftovers(Path tmp) {
+        try (var folders = Files.list(tmp)) {
+            folders.filter(folder -> folder.getFileName().toString().matches("pdx-engine-[0-9]+"))
+                    .filter(folder -> ProcessHandle.of(Long.parseLong(folder.getFileName().toString().substring(11)))
+                            .map(handle -> !handle.isAlive()).orElse(true))
+                    .forEach(EngineProcesses::deleteTree);
+        } catch (IOException | RuntimeException unreadable) {
+            LOG.debug("leftover engine folders not removed");
+        }
+    }
+
+    private static void deleteTree(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException ignored) {
+            LOG.debug("a leftover engine folder could not be removed");
+        }
     }
 
     /** Where the processes' temporary folders are, one each (for tests). */
