@@ -87,9 +87,8 @@ public class JobMetering {
             // the flags by a statement, not through the entity: no version bump, so no transition of the job (a
             // reviewer's release, say) ever fails on an optimistic lock because metering touched the job
             return charged.flatMap(ignored -> Panache.getSession().flatMap(session -> session
-                    .createMutationQuery("update SandboxJob set meteredCall = true, meteredRows = (meteredRows or :rows)"
-                            + " where id = :id")
-                    .setParameter("rows", rows)
+                    .createMutationQuery(rows ? "update SandboxJob set meteredCall = true, meteredRows = true where id = :id"
+                            : "update SandboxJob set meteredCall = true where id = :id")
                     .setParameter("id", job.id)
                     .executeUpdate()))
                     .invoke(() -> {
