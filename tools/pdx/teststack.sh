@@ -21,7 +21,7 @@ start_test_stack() {
     stack-sandbox-runner QUARKUS_HTTP_PORT=8096 PDX_DATA_DIR="$STACK_DATA" PDX_DEMO_GENERATE=true PDX_DEMO_SCALE=small \
     PDX_SANDBOX_SECRET="$(sandbox_secret)"
   start_service "marketplace-api (test stack)" "$ROOT/marketplace-api/target/quarkus-app/quarkus-run.jar" "$STACK_API_URL" \
-    stack-marketplace-api QUARKUS_HTTP_PORT=8085 PDX_DB_NAME="$STACK_DB" PDX_SANDBOX_URL="$STACK_SANDBOX_URL" \
+    stack-marketplace-api QUARKUS_HTTP_PORT=8085 QUARKUS_MANAGEMENT_PORT=9085 PDX_DB_NAME="$STACK_DB" PDX_SANDBOX_URL="$STACK_SANDBOX_URL" \
     PDX_DEMO_MANIFEST="$STACK_DATA/manifest.json" PDX_SANDBOX_SECRET="$(sandbox_secret)"
   TEST_STACK_STARTED=1
 }

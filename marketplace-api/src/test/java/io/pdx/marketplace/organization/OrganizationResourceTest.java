@@ -58,10 +58,10 @@ class OrganizationResourceTest {
     @BeforeEach
     void operatorARegistersItsOrganization() {
         if (!orgARegistered) {
-            post("operator-a", "/api/v1/organizations", request(ORG_A, "闽数科技有限公司"))
-                    .statusCode(201)
-                    .body("id", equalTo(ORG_A))
-                    .body("status", equalTo("UNVERIFIED"));
+            var registered = post("operator-a", "/api/v1/organizations", request(ORG_A, "闽数科技有限公司"));
+            if (registered.extract().statusCode() != 409) { // 409: another test class of this database registered it first
+                registered.statusCode(201).body("id", equalTo(ORG_A)).body("status", equalTo("UNVERIFIED"));
+            }
             orgARegistered = true;
         }
     }

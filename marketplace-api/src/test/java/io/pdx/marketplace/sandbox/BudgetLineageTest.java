@@ -147,7 +147,7 @@ class BudgetLineageTest {
                 .setParameter("license", UUID.fromString(license))
                 .setParameter("dataset", dataset.id)
                 .setParameter("organization", ORG_A)
-                .setParameter("controls", controls)
+                .setParameter("controls", new io.vertx.core.json.JsonObject(controls)) // a String would be stored as a JSON string
                 .setParameter("admitted", admitted)
                 .setParameter("epsilon", epsilonMicros)
                 .executeUpdate())));
