@@ -108,12 +108,18 @@ def developer() -> Api:
 
 @pytest.fixture(scope="module")
 def org_a(operator: Api) -> str:
-    if operator.call("GET", f"/organizations/{ORG_A}").status_code == 404:
+    """Organization A registered and VERIFIED (an earlier part, the contract fuzzing, may have suspended it)."""
+    bureau = Api("bureau-admin")
+    if bureau.call("GET", f"/organizations/{ORG_A}").status_code == 404:
         ok(operator.call("POST", "/organizations", json={
             "name": "闽数科技有限公司", "uscc": ORG_A, "legalRepresentative": "陈伟", "contactName": "林静",
             "contactPhone": "0591-12345678", "contactEmail": "ops@example.cn"}))
-    if ok(operator.call("GET", f"/organizations/{ORG_A}"))["status"] == "UNVERIFIED":
+    status = ok(bureau.call("GET", f"/organizations/{ORG_A}"))["status"]
+    if status == "UNVERIFIED":
         ok(Api("reviewer-1").call("POST", f"/organizations/{ORG_A}/verify"))
+    elif status == "SUSPENDED":
+        ok(bureau.call("POST", f"/organizations/{ORG_A}/reinstate"))
+    assert ok(bureau.call("GET", f"/organizations/{ORG_A}"))["status"] == "VERIFIED"
     return ORG_A
 
 
