@@ -127,7 +127,11 @@ def test_killed_instance_job_is_taken_over(apis: list[Api], world: World) -> Non
     first, second = apis
     job = second.ok("POST", "/sandbox/jobs", "developer-a",
                     json={"licenseId": world.bus_a, "sql": sql(random.randint(10, 10**6), 6, heavy=True)})["id"]
-XX
+    # the bureau sees the run's real state (its requester sees RUNNING until the job's slot ends, whatever happens)
+    running = second.wait_for(job, {"RUNNING"} | FINAL, 20, "bureau-admin")
+    assert running["state"] == "RUNNING", running
+    time.sleep(0.3)
+    assert first.job(job, "bureau-admin")["state"] == "RUNNING", "the job ended before its instance could be killed"
     ctl("kill", "faults-api-2")
     killed = time.monotonic()
     # the lease runs out, the other instance takes the job over
