@@ -129,7 +129,7 @@ class Api:
     client: httpx.Client = field(default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
-        self.client = httpx.Client(base_url=self.url, timeout=httpx.Timeout(30, connect=3),
+        self.client = httpx.Client(base_url=self.url, timeout=httpx.Timeout(60, connect=3),
                                    headers={"Accept-Language": "en"})
 
     def call(self, method: str, path: str, who: str | None = None, bearer: str | None = None, **kwargs) -> httpx.Response:
