@@ -46,7 +46,7 @@ def sql(tag: int, depth: int, heavy: bool = False) -> str:
     """A GENERAL aggregate; heavy: seconds of work on every row — a high-cardinality column as text (a low-cardinality
     one is dictionary-encoded and evaluated once per distinct value) with a 15,000-character literal, as in
     test_2_runner_killed."""
-    expression = f"concat(CAST(swipe_time AS VARCHAR), '{'y' * 15000}')" if heavy else f"concat(stop_id, '{'y' * 4000}')"
+    expression = f"concat(CAST(swipe_time AS VARCHAR), '{'y' * 15000}')" if heavy else f"concat(stop_id, '{'y' * 400}')"
     for _ in range(depth):
         expression = f"lower(upper({expression}))"
     return f"SELECT route_id, count(*) AS n FROM bus_card_swipes WHERE length({expression}) > {tag} GROUP BY route_id"
