@@ -254,3 +254,17 @@ def world(api: Api) -> World:
         claims_a=license_for(api, "operator-a", claims_product, ["age", "gender", "district_code", "total_amount"],
                              purpose="PUBLIC_WELFARE", reviewers=("reviewer-1", "reviewer-2")),
         bus_b=license_for(api, "operator-b", bus, ["swipe_time", "route_id", "stop_id", "district_code", "fare_cents"]))
+
+
+FINAL_STATES = {"RELEASED", "AWAITING_RELEASE", "REJECTED", "FAILED", "CANCELLED"}
+
+
+def running_as_bureau(api: "Api", job: str) -> dict:
+    """The job as the bureau sees it once it runs (or has ended): read every 50 ms, without ?wait (a wait answers
+    only once the job stops moving, and its slot stops a run after about a second)."""
+    end = time.monotonic() + 20
+    view = api.job(job, "bureau-admin")
+    while view["state"] not in {"RUNNING"} | FINAL_STATES and time.monotonic() < end:
+        time.sleep(0.05)
+        view = api.job(job, "bureau-admin")
+    return view

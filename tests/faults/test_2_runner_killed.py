@@ -19,7 +19,7 @@ import os
 import random
 import time
 
-from conftest import RESULTS, Api, World, assert_problem, ctl, report
+from conftest import RESULTS, Api, World, assert_problem, ctl, report, running_as_bureau
 
 FINAL = {"RELEASED", "AWAITING_RELEASE", "REJECTED", "FAILED", "CANCELLED"}
 DEPTH = 10
@@ -88,13 +88,3 @@ def test_runner_killed_mid_job(apis: list[Api], world: World) -> None:
            seconds_kill_to_failed=round(ended_after, 1), runner_restart_seconds=restarted,
            submission_while_down=down.status_code, next_job=done["state"])
 
-
-def running_as_bureau(api: Api, job: str) -> dict:
-    """The job as the bureau sees it once it runs (or has ended): read every 50 ms, without ?wait (a wait answers
-    only once the job stops moving, and the slot stops this one after about a second)."""
-    end = time.monotonic() + 20
-    view = api.job(job, "bureau-admin")
-    while view["state"] not in {"RUNNING"} | FINAL and time.monotonic() < end:
-        time.sleep(0.05)
-        view = api.job(job, "bureau-admin")
-    return view

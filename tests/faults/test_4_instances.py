@@ -19,7 +19,7 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import (API_LOGS, ORG_A, RUNNER_LOGS, WORK, Api, World, assert_problem, ctl, report)
+from conftest import (API_LOGS, ORG_A, RUNNER_LOGS, WORK, Api, World, assert_problem, ctl, report, running_as_bureau)
 
 FINAL = {"RELEASED", "AWAITING_RELEASE", "REJECTED", "FAILED", "CANCELLED"}
 JOBS = 12
@@ -169,13 +169,3 @@ def runs_finished(job: str) -> bool:
                 return True
     return False
 
-
-def running_as_bureau(api: Api, job: str) -> dict:
-    """The job as the bureau sees it once it runs (or has ended): read every 50 ms, without ?wait (a wait answers
-    only once the job stops moving, and the slot stops this one after about a second)."""
-    end = time.monotonic() + 20
-    view = api.job(job, "bureau-admin")
-    while view["state"] not in {"RUNNING"} | FINAL and time.monotonic() < end:
-        time.sleep(0.05)
-        view = api.job(job, "bureau-admin")
-    return view

@@ -8,9 +8,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -67,16 +64,7 @@ public class JobSlots {
     }
 
     static long lockKey(String organization) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("pdx-slots|" + organization).getBytes(StandardCharsets.UTF_8));
-            long key = 0;
-            for (int i = 0; i < 8; i++) {
-                key = (key << 8) | (digest[i] & 0xff);
-            }
-            return key;
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return AdvisoryLockKey.of("pdx-slots|" + organization);
     }
 
     /** The organization has as many unfinished jobs as it may: 429. */

@@ -7,9 +7,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -75,16 +72,6 @@ public class PrivacySpending {
     }
 
     static long lockKey(String organization, UUID lineage, BudgetPeriod period) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("pdx-budget|" + organization + "|" + lineage + "|"
-                    + period.start().toInstant()).getBytes(StandardCharsets.UTF_8));
-            long key = 0;
-            for (int i = 0; i < 8; i++) {
-                key = (key << 8) | (digest[i] & 0xff);
-            }
-            return key;
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return AdvisoryLockKey.of("pdx-budget|" + organization + "|" + lineage + "|" + period.start().toInstant());
     }
 }
