@@ -40,7 +40,8 @@ public class AuditLog {
         return record(actor, action.action(), resourceType, resourceId, organization, decisionId, detail);
     }
 
-    private Uni<AuditEvent> record(String actor, String action, String resourceType, Object resourceId,
+    /** An event named by its action as stored, e.g. a transition's ({@code license.approve}). */
+    public Uni<AuditEvent> record(String actor, String action, String resourceType, Object resourceId,
                                    String organization, String decisionId, Map<String, ?> detail) {
         return Panache.getSession().flatMap(session -> session
                 .createSelectionQuery(LOCK_CHAIN, String.class).getSingleResult()

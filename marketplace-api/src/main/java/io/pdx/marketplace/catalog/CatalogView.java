@@ -25,7 +25,7 @@ public record CatalogView(
 
     /** Whether {@code dataset} is visible under this view for {@code subject} (the SQL of {@link CatalogSearch} says the same). */
     public boolean shows(Dataset dataset, Subject subject) {
-        boolean statusVisible = dataset.status == RegistrationStatus.REGISTERED || allStatusesVisible;
+        boolean statusVisible = dataset.state() == RegistrationStatus.REGISTERED || allStatusesVisible;
         return visibleGrades.contains(dataset.grade) && statusVisible
                 || ownDepartmentVisible && dataset.provider.equals(subject.department());
     }

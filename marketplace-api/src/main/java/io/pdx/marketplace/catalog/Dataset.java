@@ -2,7 +2,8 @@ package io.pdx.marketplace.catalog;
 
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.policy.AuthzInput;
-import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
+import io.pdx.marketplace.catalog.registration.RegistrationTransition;
 import io.pdx.marketplace.lifecycle.Transition;
 import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.DatasetSummary;
@@ -10,8 +11,6 @@ import io.pdx.contracts.catalog.Openness;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.catalog.SharingType;
 import io.pdx.contracts.catalog.UpdateFrequency;
-import io.pdx.marketplace.problem.IllegalTransition;
-import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -37,7 +36,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "dataset")
-public class Dataset extends TimestampedEntity implements Stateful<RegistrationStatus> {
+public class Dataset extends StatefulEntity<RegistrationStatus> {
 
     @Id
     public UUID id;
@@ -105,7 +104,7 @@ public class Dataset extends TimestampedEntity implements Stateful<RegistrationS
     public Openness openness;
 
     @Enumerated(EnumType.STRING)
-    public RegistrationStatus status = RegistrationStatus.DRAFT;
+    private RegistrationStatus status = RegistrationStatus.DRAFT;
 
     @Column(name = "certificate_no")
     public String certificateNo;
@@ -155,31 +154,25 @@ public class Dataset extends TimestampedEntity implements Stateful<RegistrationS
         return status;
     }
 
-    /**
-     * The only way to change the registration state: a named transition from one of its sources (else a 409 naming
-     * the state and the transition), through the table, stamped.
-     */
     @Override
-    public void apply(Transition<RegistrationStatus> transition, String actor) {
-        if (!transition.leavesFrom(status)) {
-            throw IllegalTransition.of("Dataset", id, status, transition);
+    protected void enter(RegistrationStatus next) {
+        status = next;
+    }
+
+    @Override
+    protected void stamp(Transition<RegistrationStatus> transition, String actor, OffsetDateTime now) {
+        if (transition == RegistrationTransition.SUBMIT) {
+            submittedBy = actor;
+            submittedAt = now;
+        } else if (transition == RegistrationTransition.REGISTER) {
+            registeredBy = actor;
+            registeredAt = now;
         }
-        if (!status.canMoveTo(transition.target())) {
-            throw new IllegalTransition("Dataset", id, status, transition.target());
-        }
-        status = transition.target();
-        OffsetDateTime now = OffsetDateTime.now();
-        switch (transition.name()) {
-            case "SUBMIT" -> {
-                submittedBy = actor;
-                submittedAt = now;
-            }
-            case "REGISTER" -> {
-                registeredBy = actor;
-                registeredAt = now;
-            }
-            default -> { }
-        }
+    }
+
+    @Override
+    protected String label() {
+        return "Dataset";
     }
 
     @Override

@@ -7,6 +7,9 @@ import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
+import io.pdx.marketplace.catalog.registration.RegistrationTransition;
+import io.pdx.marketplace.lifecycle.Change;
+import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.catalog.DatasetName;
 import io.pdx.marketplace.product.GradeRules;
 import io.pdx.marketplace.product.Product;
@@ -51,9 +54,11 @@ public class DemoCatalogRegistrar {
     private final Optional<String> manifestPath;
     private final ObjectMapper json;
     private final GradeRules grades;
+    private final TransitionKernel transitions;
 
     public DemoCatalogRegistrar(@ConfigProperty(name = "pdx.demo.manifest") Optional<String> manifestPath,
-                                ObjectMapper json, GradeRules grades) {
+                                ObjectMapper json, GradeRules grades, TransitionKernel transitions) {
+        this.transitions = transitions;
         this.manifestPath = manifestPath;
         this.json = json;
         this.grades = grades;
@@ -91,50 +96,55 @@ public class DemoCatalogRegistrar {
         });
     }
 
-    /** Inserts a registered version 1, or refreshes the description of the one registered before. */
-    private static Uni<Dataset> newlyRegistered(DatasetDescriptor descriptor) {
+    /** A draft version 1 with its name claimed (a demo dataset not registered before). */
+    private static Uni<Dataset> newDraft(DatasetDescriptor descriptor) {
         Dataset dataset = new Dataset();
         dataset.id = UUID.randomUUID();
         dataset.lineageId = dataset.id;
-        dataset.status = RegistrationStatus.REGISTERED;
         dataset.createdBy = REGISTRAR;
-        dataset.submittedBy = descriptor.provider();
-        dataset.registeredBy = REGISTRAR;
-        dataset.submittedAt = OffsetDateTime.now();
-        dataset.registeredAt = dataset.submittedAt;
-        return DatasetName.of(descriptor.provider(), descriptor.nameZh(), dataset.lineageId).persist()
-                .flatMap(named -> CertificateNumbers.next(descriptor.spatialCoverage()))
-                .map(number -> {
-                    dataset.certificateNo = number;
-                    return dataset;
-                });
+        return DatasetName.of(descriptor.provider(), descriptor.nameZh(), dataset.lineageId).persist().replaceWith(dataset);
     }
 
     private Uni<Dataset> register(DatasetDescriptor descriptor) {
         return Dataset.<Dataset>find("provider = ?1 and nameZh = ?2 and status = ?3", descriptor.provider(),
                         descriptor.nameZh(), RegistrationStatus.REGISTERED)
                 .firstResult()
-                .flatMap(existing -> existing != null ? Uni.createFrom().item(existing) : newlyRegistered(descriptor))
-                .flatMap(dataset -> {
-                    dataset.nameZh = descriptor.nameZh();
-                    dataset.nameEn = descriptor.nameEn();
-                    dataset.description = descriptor.description();
-                    dataset.category = descriptor.category();
-                    dataset.grade = descriptor.grade();
-                    dataset.provider = descriptor.provider();
-                    dataset.providerName = descriptor.providerName();
-                    dataset.rowCount = descriptor.rowCount();
-                    dataset.dataFile = descriptor.file();
-                    dataset.entityColumn = descriptor.entityColumn();
-                    dataset.schema = new DatasetSchema(descriptor.columns());
-                    dataset.updateFrequency = descriptor.updateFrequency();
-                    dataset.timeCoverageStart = descriptor.timeCoverageStart();
-                    dataset.timeCoverageEnd = descriptor.timeCoverageEnd();
-                    dataset.spatialCoverage = descriptor.spatialCoverage();
-                    dataset.sharingType = descriptor.sharingType();
-                    dataset.sharingCondition = descriptor.sharingCondition();
-                    dataset.openness = descriptor.openness();
-                    return dataset.persist();
-                });
+                .flatMap(existing -> existing != null ? describe(existing, descriptor).<Dataset>persist()
+                        : newDraft(descriptor).flatMap(draft -> describe(draft, descriptor).<Dataset>persist())
+                                .flatMap(draft -> registered(draft, descriptor)));
+    }
+
+    /**
+     * A new demo version goes the registration's way as the platform's steps: submitted for its provider, then
+     * registered by the loader with its certificate number (each audited).
+     */
+    private Uni<Dataset> registered(Dataset draft, DatasetDescriptor descriptor) {
+        return transitions.runAsPlatform(RegistrationTransition.SUBMIT, descriptor.provider(), null, draft, Change.none())
+                .flatMap(submitted -> transitions.runAsPlatform(RegistrationTransition.REGISTER, REGISTRAR, null, submitted,
+                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(descriptor.spatialCoverage())
+                                .invoke(number -> dataset.certificateNo = number), dataset -> { })));
+    }
+
+    /** The description the manifest gives (a version registered before is refreshed with it). */
+    private static Dataset describe(Dataset dataset, DatasetDescriptor descriptor) {
+        dataset.nameZh = descriptor.nameZh();
+        dataset.nameEn = descriptor.nameEn();
+        dataset.description = descriptor.description();
+        dataset.category = descriptor.category();
+        dataset.grade = descriptor.grade();
+        dataset.provider = descriptor.provider();
+        dataset.providerName = descriptor.providerName();
+        dataset.rowCount = descriptor.rowCount();
+        dataset.dataFile = descriptor.file();
+        dataset.entityColumn = descriptor.entityColumn();
+        dataset.schema = new DatasetSchema(descriptor.columns());
+        dataset.updateFrequency = descriptor.updateFrequency();
+        dataset.timeCoverageStart = descriptor.timeCoverageStart();
+        dataset.timeCoverageEnd = descriptor.timeCoverageEnd();
+        dataset.spatialCoverage = descriptor.spatialCoverage();
+        dataset.sharingType = descriptor.sharingType();
+        dataset.sharingCondition = descriptor.sharingCondition();
+        dataset.openness = descriptor.openness();
+        return dataset;
     }
 }

@@ -47,7 +47,7 @@ public class Charges {
         }
         return policy.evaluate(FREE_PURPOSES, Map.of(), String[].class).flatMap(free -> Panache.withTransaction(() ->
                 License.<License>findById(licenseId).flatMap(license -> {
-                    if (license == null || license.state != LicenseState.ACTIVE) {
+                    if (license == null || license.state() != LicenseState.ACTIVE) {
                         throw new ChargeRefused("license " + licenseId + " is not ACTIVE");
                     }
                     return Product.<Product>findById(license.productId).flatMap(product -> {

@@ -5,10 +5,8 @@ import io.pdx.contracts.product.LicenseMode;
 import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.PolicyDecision;
-import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
 import io.pdx.marketplace.lifecycle.Transition;
-import io.pdx.marketplace.problem.IllegalTransition;
-import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -31,7 +29,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "license")
-public class License extends TimestampedEntity implements Stateful<LicenseState> {
+public class License extends StatefulEntity<LicenseState> {
 
     @Id
     public UUID id;
@@ -56,7 +54,7 @@ public class License extends TimestampedEntity implements Stateful<LicenseState>
     @Column(name = "expected_volume")
     public Long expectedVolume;
     @Enumerated(EnumType.STRING)
-    public LicenseState state = LicenseState.APPLIED;
+    private LicenseState state = LicenseState.APPLIED;
     @Column(name = "decision_outcome")
     public String decisionOutcome;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -103,30 +101,27 @@ public class License extends TimestampedEntity implements Stateful<LicenseState>
     }
 
     @Override
-    public void apply(Transition<LicenseState> transition, String actor) {
-        if (!transition.leavesFrom(state)) {
-            throw IllegalTransition.of("License", id, state, transition);
-        }
-        if (transition.target() != state) {
-            moveTo(transition.target());
-        }
+    protected void enter(LicenseState next) {
+        state = next;
+    }
+
+    @Override
+    protected void stamp(Transition<LicenseState> transition, String actor, OffsetDateTime now) {
         if (transition == LicenseTransition.ACCEPT) {
             acceptedBy = actor;
-            acceptedAt = OffsetDateTime.now();
+            acceptedAt = now;
         } else if (transition == LicenseTransition.REJECT) {
             rejectedBy = actor;
         }
+        LicenseState to = transition.target();
+        if (decidedAt == null && (to == LicenseState.APPROVED || to == LicenseState.DENIED || to == LicenseState.REJECTED)) {
+            decidedAt = now;
+        }
     }
 
-    /** The table backstop: only a move it allows happens. */
-    private void moveTo(LicenseState to) {
-        if (!state.canMoveTo(to)) {
-            throw new IllegalTransition("License", id, state, to);
-        }
-        state = to;
-        if (decidedAt == null && (to == LicenseState.APPROVED || to == LicenseState.DENIED || to == LicenseState.REJECTED)) {
-            decidedAt = OffsetDateTime.now();
-        }
+    @Override
+    protected String label() {
+        return "License";
     }
 
     @Override

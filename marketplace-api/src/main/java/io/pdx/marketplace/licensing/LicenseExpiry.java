@@ -1,6 +1,7 @@
 package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.licensing.LicenseState;
+import io.pdx.marketplace.lifecycle.Change;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -47,8 +48,8 @@ public class LicenseExpiry {
         return Panache.withTransaction(() -> License.<License>list("state in ?1 and termEnd < ?2",
                         List.of(LicenseState.ACTIVE, LicenseState.SUSPENDED), today)
                 .call(due -> io.smallrye.mutiny.Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(license -> transitions.applyAsPlatform(license,
-                                LicenseTransition.EXPIRE, ACTOR, null, expired -> { }))
+                        .onItem().transformToUniAndConcatenate(license -> transitions.runAsPlatform(LicenseTransition.EXPIRE,
+                                ACTOR, null, license, Change.none()))
                         .collect().asList())
                 .map(List::size));
     }

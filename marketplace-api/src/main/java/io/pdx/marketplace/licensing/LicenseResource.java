@@ -12,6 +12,7 @@ import io.pdx.contracts.policy.LicenseInput;
 import io.pdx.contracts.policy.LicenseOutcome;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
+import io.pdx.marketplace.lifecycle.Change;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.marketplace.catalog.CatalogPolicy;
@@ -120,7 +121,7 @@ public class LicenseResource {
                                  Organization organization, List<License> earlier) {
         LicenseInput input = new LicenseInput(subject,
                 new LicenseInput.Organization(subject.organization(), organization != null
-                        && organization.status == io.pdx.contracts.organization.OrganizationStatus.VERIFIED),
+                        && organization.state() == io.pdx.contracts.organization.OrganizationStatus.VERIFIED),
                 new LicenseInput.Product(product.id.toString(), dataset.id.toString(), dataset.grade.name(),
                         product.modes.modes().stream().map(Enum::name).toList(),
                         dataset.schema.columns().stream()
@@ -128,7 +129,7 @@ public class LicenseResource {
                 new LicenseInput.Application(application.purposeCategory(), application.purposeText(),
                         application.columns(), application.mode(), application.termStart().toString(),
                         application.termEnd().toString(), application.expectedVolume()),
-                earlier.stream().map(license -> new LicenseInput.EarlierLicense(license.id.toString(), license.state.name()))
+                earlier.stream().map(license -> new LicenseInput.EarlierLicense(license.id.toString(), license.state().name()))
                         .toList());
         return policy.evaluate(POLICY, input, LicenseVerdict.class).flatMap(answer -> {
             License license = new License();
@@ -156,8 +157,8 @@ public class LicenseResource {
             if (outcome == LicenseTransition.AUTO_APPROVE) {
                 writeAgreement(license, organization, product, dataset);
             }
-            return license.<License>persist().flatMap(created -> transitions.applyAsPlatform(created, outcome, subject.user(),
-                    created.decisionId, decided -> { }))
+            return license.<License>persist().flatMap(created -> transitions.runAsPlatform(outcome, subject.user(),
+                    created.decisionId, created, Change.none()))
                     .invoke(decided -> applications.decided(LicenseOutcome.of(decided.decisionOutcome), dataset.grade));
         }).map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
     }
@@ -214,17 +215,15 @@ public class LicenseResource {
                 throw new LicenseProblems.AlreadyApproved(subject.user());
             }
             boolean last = license.approvedBy.reviewers().size() + 1 >= license.reviewersRequired;
-            LicenseTransition transition = last ? LicenseTransition.APPROVE : LicenseTransition.RECORD_APPROVAL;
-            Uni<Void> agreement = !last || license.state != LicenseState.IN_REVIEW ? Uni.createFrom().voidItem()
-                    : Product.<Product>findById(license.productId).flatMap(product -> Dataset.<Dataset>findById(license.datasetId)
-                            .flatMap(dataset -> Organization.<Organization>findById(license.organization)
-                                    .invoke(organization -> writeAgreement(license, organization, product, dataset))))
-                            .replaceWithVoid();
-            return agreement.flatMap(ignored -> transitions.apply(license, transition, subject, approved -> {
-                List<String> reviewers = new ArrayList<>(approved.approvedBy.reviewers());
-                reviewers.add(subject.user());
-                approved.approvedBy = new License.Reviewers(reviewers);
-            }));
+            // the agreement is written once the approval is authorized, and only by the last one
+            return transitions.run(last ? LicenseTransition.APPROVE : LicenseTransition.RECORD_APPROVAL, subject,
+                    () -> Uni.createFrom().item(license), Change.<License>prepared(
+                            approved -> last ? writeAgreement(approved) : Uni.createFrom().voidItem(),
+                            approved -> {
+                                List<String> reviewers = new ArrayList<>(approved.approvedBy.reviewers());
+                                reviewers.add(subject.user());
+                                approved.approvedBy = new License.Reviewers(reviewers);
+                            }));
         })).map(License::toView);
     }
 
@@ -242,8 +241,8 @@ public class LicenseResource {
         if (!check.valid()) {
             throw new LicenseProblems.InvalidApplication(check);
         }
-        return transitions.run(() -> readable(id, subject), LicenseTransition.REJECT, subject,
-                license -> license.rejectReason = note.reason().strip()).map(License::toView);
+        return transitions.run(LicenseTransition.REJECT, subject, () -> readable(id, subject),
+                Change.<License>with(license -> license.rejectReason = note.reason().strip())).map(License::toView);
     }
 
     /** The operator accepts the agreement of an APPROVED license: it becomes ACTIVE. */
@@ -278,12 +277,20 @@ public class LicenseResource {
 
     private Uni<LicenseView> run(UUID id, LicenseTransition transition) {
         Subject subject = currentSubject.get();
-        return transitions.run(() -> readable(id, subject), transition, subject).map(License::toView);
+        return transitions.run(transition, subject, () -> readable(id, subject), Change.none()).map(License::toView);
     }
 
     /** The license if the caller may read it; another organization's answers 404, not 403. */
     private Uni<License> readable(UUID id, Subject subject) {
         return reader.readable(id, subject);
+    }
+
+    /** The agreement of a license whose last approval was just authorized, from its product, dataset and organization. */
+    private static Uni<Void> writeAgreement(License license) {
+        return Product.<Product>findById(license.productId).flatMap(product -> Dataset.<Dataset>findById(license.datasetId)
+                        .flatMap(dataset -> Organization.<Organization>findById(license.organization)
+                                .invoke(organization -> writeAgreement(license, organization, product, dataset))))
+                .replaceWithVoid();
     }
 
     /** The agreement (授权运营协议) of a license about to be approved, with its SHA-256. */

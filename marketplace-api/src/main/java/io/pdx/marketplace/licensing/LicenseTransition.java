@@ -1,9 +1,7 @@
 package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.licensing.LicenseState;
-import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.lifecycle.Transition;
-import io.pdx.marketplace.security.Operation;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,6 +15,8 @@ import static io.pdx.contracts.licensing.LicenseState.IN_REVIEW;
 import static io.pdx.contracts.licensing.LicenseState.REJECTED;
 import static io.pdx.contracts.licensing.LicenseState.REVOKED;
 import static io.pdx.contracts.licensing.LicenseState.SUSPENDED;
+import static io.pdx.marketplace.lifecycle.Transition.By.CALLER;
+import static io.pdx.marketplace.lifecycle.Transition.By.PLATFORM;
 
 /**
  * The named transitions of a license. Accepting (the operator, APPROVED → ACTIVE) and resuming (the bureau,
@@ -24,27 +24,27 @@ import static io.pdx.contracts.licensing.LicenseState.SUSPENDED;
  * license by accepting it again. The three outcomes of an application are the platform's (OPA decided).
  */
 public enum LicenseTransition implements Transition<LicenseState> {
-    AUTO_APPROVE(null, AuditAction.LICENSE_APPLY, APPROVED, APPLIED),
-    SEND_TO_REVIEW(null, AuditAction.LICENSE_APPLY, IN_REVIEW, APPLIED),
-    DENY(null, AuditAction.LICENSE_APPLY, DENIED, APPLIED),
+    AUTO_APPROVE(PLATFORM, "apply", APPROVED, APPLIED),
+    SEND_TO_REVIEW(PLATFORM, "apply", IN_REVIEW, APPLIED),
+    DENY(PLATFORM, "apply", DENIED, APPLIED),
     /** One reviewer's approval while more are required: the license stays IN_REVIEW. */
-    RECORD_APPROVAL(Operation.LICENSE_APPROVE, AuditAction.LICENSE_APPROVE, IN_REVIEW, IN_REVIEW),
-    APPROVE(Operation.LICENSE_APPROVE, AuditAction.LICENSE_APPROVE, APPROVED, IN_REVIEW),
-    REJECT(Operation.LICENSE_REJECT, AuditAction.LICENSE_REJECT, REJECTED, IN_REVIEW),
-    ACCEPT(Operation.LICENSE_ACCEPT, AuditAction.LICENSE_ACCEPT, ACTIVE, APPROVED),
-    SUSPEND(Operation.LICENSE_SUSPEND, AuditAction.LICENSE_SUSPEND, SUSPENDED, ACTIVE),
-    RESUME(Operation.LICENSE_RESUME, AuditAction.LICENSE_RESUME, ACTIVE, SUSPENDED),
-    REVOKE(Operation.LICENSE_REVOKE, AuditAction.LICENSE_REVOKE, REVOKED, ACTIVE, SUSPENDED),
-    EXPIRE(null, AuditAction.LICENSE_EXPIRE, EXPIRED, ACTIVE, SUSPENDED);
+    RECORD_APPROVAL(CALLER, "approve", IN_REVIEW, IN_REVIEW),
+    APPROVE(CALLER, "approve", APPROVED, IN_REVIEW),
+    REJECT(CALLER, "reject", REJECTED, IN_REVIEW),
+    ACCEPT(CALLER, "accept", ACTIVE, APPROVED),
+    SUSPEND(CALLER, "suspend", SUSPENDED, ACTIVE),
+    RESUME(CALLER, "resume", ACTIVE, SUSPENDED),
+    REVOKE(CALLER, "revoke", REVOKED, ACTIVE, SUSPENDED),
+    EXPIRE(PLATFORM, "expire", EXPIRED, ACTIVE, SUSPENDED);
 
-    private final Operation operation;
-    private final AuditAction auditAction;
+    private final By by;
+    private final String verb;
     private final LicenseState target;
     private final Set<LicenseState> sources;
 
-    LicenseTransition(Operation operation, AuditAction auditAction, LicenseState target, LicenseState first, LicenseState... more) {
-        this.operation = operation;
-        this.auditAction = auditAction;
+    LicenseTransition(By by, String verb, LicenseState target, LicenseState first, LicenseState... more) {
+        this.by = by;
+        this.verb = verb;
         this.target = target;
         this.sources = EnumSet.of(first, more);
     }
@@ -60,12 +60,17 @@ public enum LicenseTransition implements Transition<LicenseState> {
     }
 
     @Override
-    public Operation operation() {
-        return operation;
+    public By by() {
+        return by;
     }
 
     @Override
-    public AuditAction auditAction() {
-        return auditAction;
+    public String kind() {
+        return "license";
+    }
+
+    @Override
+    public String verb() {
+        return verb;
     }
 }

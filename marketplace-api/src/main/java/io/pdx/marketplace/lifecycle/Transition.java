@@ -1,17 +1,21 @@
 package io.pdx.marketplace.lifecycle;
 
-import io.pdx.marketplace.audit.AuditAction;
-import io.pdx.marketplace.security.Operation;
-
 import java.util.Set;
 
 /**
- * A named transition of an aggregate: the states it leaves from, the state it reaches, the operation OPA
- * authorizes (null for a transition only the platform makes: an expiry, a worker's step) and the audit action.
- * Two transitions may reach the same state with different rights — an operator's accept (APPROVED → ACTIVE)
- * and the bureau's resume (SUSPENDED → ACTIVE).
+ * A named transition of an aggregate, the one place a state change is written: the states it leaves from, the state
+ * it reaches, who takes it and its verb. Everything else derives from it: the audit action ({@code kind.verb}, e.g.
+ * {@code license.approve}), the operation OPA authorizes for a caller's transition (the same name; none for the
+ * platform's: an expiry, a worker's step), the next states an aggregate may reach, and the actions the API offers.
+ * Two transitions may reach the same state with different rights — an operator's accept (APPROVED → ACTIVE) and the
+ * bureau's resume (SUSPENDED → ACTIVE) — or share a verb (a first approval recorded, the last one approving).
  */
 public interface Transition<S extends Enum<S>> {
+
+    /** Who takes a transition: a caller, authorized by OPA, or the platform itself. */
+    enum By {
+        CALLER, PLATFORM
+    }
 
     String name();
 
@@ -19,11 +23,25 @@ public interface Transition<S extends Enum<S>> {
 
     S target();
 
-    Operation operation();
+    By by();
 
-    AuditAction auditAction();
+    /** The aggregate kind as OPA and the audit trail name it: {@code license}, {@code job}, {@code dataset}… */
+    String kind();
+
+    /** The act, e.g. {@code approve}: the audit action's and (for a caller) the operation's last part. */
+    String verb();
 
     default boolean leavesFrom(S state) {
         return sources().contains(state);
+    }
+
+    /** The audit trail's action, e.g. {@code license.approve}. */
+    default String auditAction() {
+        return kind() + "." + verb();
+    }
+
+    /** The operation OPA authorizes ({@code data.pdx.config.authz.operations}); null for the platform's transitions. */
+    default String operation() {
+        return by() == By.CALLER ? auditAction() : null;
     }
 }

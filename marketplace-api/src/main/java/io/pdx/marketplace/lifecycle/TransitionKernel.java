@@ -4,93 +4,88 @@ import io.pdx.contracts.policy.Subject;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Runs a named transition, the one way any state of the platform changes: load the aggregate as the caller may
- * see it, authorize the transition's operation with the current state in OPA's input, apply it (source state
- * checked, moved through the table, stamped, plus what the caller changes with it), flush, audit in the same
- * transaction, and tell the listeners once it committed.
+ * Runs a named transition, the one way any state of the platform changes, in the current transaction or one of its
+ * own: authorize a caller's transition with the aggregate's current state (OPA), prepare, apply it (source state
+ * checked, moved, stamped at the {@link Clock}'s time, plus what the caller changes with it), flush, audit in the same
+ * transaction, run the transition's {@link TransitionHook hooks}, and tell the {@link TransitionListener listeners}
+ * once the transaction that applied it committed — whoever opened it ({@link UnitOfWork}). Two entries, one per kind
+ * of caller: {@link #run} for a caller, {@link #runAsPlatform} for the platform's own steps.
  */
 @ApplicationScoped
 public class TransitionKernel {
 
     private final OperationGuard guard;
     private final AuditLog audit;
+    private final UnitOfWork unitOfWork;
+    private final Clock clock;
+    private final Instance<TransitionHook> hooks;
     private final Instance<TransitionListener> listeners;
 
-    public TransitionKernel(OperationGuard guard, AuditLog audit, Instance<TransitionListener> listeners) {
+    public TransitionKernel(OperationGuard guard, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+                            Instance<TransitionHook> hooks, Instance<TransitionListener> listeners) {
         this.guard = guard;
         this.audit = audit;
+        this.unitOfWork = unitOfWork;
+        this.clock = clock;
+        this.hooks = hooks;
         this.listeners = listeners;
     }
 
-    /** A caller's transition, in a transaction of its own. {@code load} answers 404 for what the caller may not see. */
-    public <S extends Enum<S>, A extends Stateful<S>> Uni<A> run(Supplier<Uni<A>> load, Transition<S> transition,
-                                                                Subject subject, Consumer<A> with) {
-        return run(load, transition, subject, aggregate -> Uni.createFrom().voidItem(), with);
+    /**
+     * A caller's transition, in the current transaction or one of its own. {@code load} answers 404 for what the
+     * caller may not see; the transition's operation is authorized with the aggregate as it is now.
+     */
+    public <S extends Enum<S>, A extends StatefulEntity<S>> Uni<A> run(Transition<S> transition, Subject subject,
+                                                                      Supplier<Uni<A>> load, Change<? super A> change) {
+        if (transition.by() != Transition.By.CALLER) {
+            throw new IllegalArgumentException(transition.name() + " is the platform's");
+        }
+        return Panache.withTransaction(() -> load.get().call(aggregate -> guard.require(subject, transition.operation(),
+                        aggregate.asResource())
+                .call(allowed -> transition.leavesFrom(aggregate.state()) ? change.prepare().apply(aggregate)
+                        : Uni.createFrom().voidItem()) // the move refuses it with a 409, before anything is prepared
+                .call(prepared -> move(aggregate, transition, subject.user(), null, change))));
     }
 
     /**
-     * A caller's transition with a step between authorization and the move ({@code prepare}: e.g. drawing a
-     * certificate number, whose query flushes the session — before the aggregate changes).
+     * A transition the platform takes itself (an admission OPA decided, a worker's step, an expiry, a follow-up of a
+     * caller's transition): no caller to authorize; in the current transaction, which must exist.
      */
-    public <S extends Enum<S>, A extends Stateful<S>> Uni<A> run(Supplier<Uni<A>> load, Transition<S> transition,
-                                                                Subject subject, Function<A, Uni<?>> prepare, Consumer<A> with) {
-        return Panache.withTransaction(() -> load.get().call(aggregate -> apply(aggregate, transition, subject, prepare, with)))
-                .invoke(aggregate -> committed(aggregate, transition));
+    public <S extends Enum<S>, A extends StatefulEntity<S>> Uni<A> runAsPlatform(Transition<S> transition, String actor,
+                                                                                String decisionId, A aggregate,
+                                                                                Change<? super A> change) {
+        return change.prepare().apply(aggregate).flatMap(prepared -> move(aggregate, transition, actor, decisionId, change));
     }
 
-    public <S extends Enum<S>, A extends Stateful<S>> Uni<A> run(Supplier<Uni<A>> load, Transition<S> transition, Subject subject) {
-        return run(load, transition, subject, aggregate -> { });
-    }
-
-    /**
-     * Applies a caller's transition within the caller's transaction: authorize, apply, flush, audit. The caller
-     * tells the listeners after its commit ({@link #committed}).
-     */
-    public <S extends Enum<S>, A extends Stateful<S>> Uni<A> apply(A aggregate, Transition<S> transition, Subject subject,
-                                                                  Consumer<A> with) {
-        return apply(aggregate, transition, subject, ignored -> Uni.createFrom().voidItem(), with);
-    }
-
-    private <S extends Enum<S>, A extends Stateful<S>> Uni<A> apply(A aggregate, Transition<S> transition, Subject subject,
-                                                                   Function<A, Uni<?>> prepare, Consumer<A> with) {
-        Uni<?> authorized = transition.operation() == null ? Uni.createFrom().voidItem()
-                : guard.require(subject, transition.operation(), aggregate.asResource());
-        return authorized.call(allowed -> {
-                    if (!transition.leavesFrom(aggregate.state())) {
-                        return Uni.createFrom().voidItem(); // apply refuses it with the 409 below, before anything is prepared
-                    }
-                    return prepare.apply(aggregate);
-                })
-                .invoke(allowed -> {
-                    aggregate.apply(transition, subject.user());
-                    with.accept(aggregate);
-                })
-                .call(Panache::flush)
-                .call(() -> audit.record(subject.user(), transition.auditAction(), aggregate.auditType(), aggregate.auditId(),
-                        aggregate.auditOrganization(), null, aggregate.auditDetail()))
+    private <S extends Enum<S>, A extends StatefulEntity<S>> Uni<A> move(A aggregate, Transition<S> transition, String actor,
+                                                                        String decisionId, Change<? super A> change) {
+        aggregate.apply(transition, actor, OffsetDateTime.now(clock));
+        change.with().accept(aggregate);
+        return Panache.flush()
+                .call(() -> audit.record(actor, transition.auditAction(), aggregate.auditType(), aggregate.auditId(),
+                        aggregate.auditOrganization(), decisionId, aggregate.auditDetail()))
+                .call(() -> runHooks(aggregate, transition))
+                .call(() -> unitOfWork.afterCommit(() -> listeners.forEach(listener -> listener.committed(aggregate, transition))))
                 .replaceWith(aggregate);
     }
 
-    /** A transition the platform makes itself (no caller to authorize), within the caller's transaction. */
-    public <S extends Enum<S>, A extends Stateful<S>> Uni<A> applyAsPlatform(A aggregate, Transition<S> transition, String actor,
-                                                                            String decisionId, Consumer<A> with) {
-        aggregate.apply(transition, actor);
-        with.accept(aggregate);
-        return audit.record(actor, transition.auditAction(), aggregate.auditType(), aggregate.auditId(),
-                aggregate.auditOrganization(), decisionId, aggregate.auditDetail()).replaceWith(aggregate);
-    }
-
-    /** Tells the listeners; call it after the transaction that applied {@code transition} committed. */
-    public void committed(Stateful<?> aggregate, Transition<?> transition) {
-        listeners.forEach(listener -> listener.committed(aggregate, transition));
+    private Uni<Void> runHooks(StatefulEntity<?> aggregate, Transition<?> transition) {
+        List<TransitionHook> following = hooks.stream().filter(hook -> hook.follows(transition)).toList();
+        if (following.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(following).onItem().transformToUniAndConcatenate(hook -> hook.run(aggregate, transition))
+                .collect().last().replaceWithVoid();
     }
 }

@@ -1,7 +1,7 @@
 package io.pdx.marketplace.lifecycle;
 
-/** Told of every transition after its transaction committed (e.g. to wake clients waiting on a job). */
+/** Told of every transition once the transaction that applied it committed (e.g. to wake clients waiting on a job). */
 public interface TransitionListener {
 
-    void committed(Stateful<?> aggregate, Transition<?> transition);
+    void committed(StatefulEntity<?> aggregate, Transition<?> transition);
 }

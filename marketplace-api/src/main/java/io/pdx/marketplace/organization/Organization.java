@@ -1,14 +1,13 @@
 package io.pdx.marketplace.organization;
 
 import io.pdx.contracts.policy.AuthzInput;
-import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
 import io.pdx.marketplace.lifecycle.Transition;
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import io.pdx.contracts.organization.OrganizationStatus;
 import io.pdx.contracts.organization.OrganizationView;
-import io.pdx.marketplace.problem.IllegalTransition;
-import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,7 +22,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "organization")
-public class Organization extends TimestampedEntity implements Stateful<OrganizationStatus> {
+public class Organization extends StatefulEntity<OrganizationStatus> {
 
     @Id
     public String uscc;
@@ -43,7 +42,7 @@ public class Organization extends TimestampedEntity implements Stateful<Organiza
     public String contactEmail;
 
     @Enumerated(EnumType.STRING)
-    public OrganizationStatus status = OrganizationStatus.UNVERIFIED;
+    private OrganizationStatus status = OrganizationStatus.UNVERIFIED;
 
     @Column(name = "registered_by")
     public String registeredBy;
@@ -60,17 +59,20 @@ public class Organization extends TimestampedEntity implements Stateful<Organiza
     }
 
     @Override
-    public void apply(Transition<OrganizationStatus> transition, String actor) {
-        if (!transition.leavesFrom(status)) {
-            throw IllegalTransition.of("Organization", uscc, status, transition);
-        }
-        if (!status.canMoveTo(transition.target())) {
-            throw new IllegalTransition("Organization", uscc, status, transition.target());
-        }
-        status = transition.target();
+    protected void enter(OrganizationStatus next) {
+        status = next;
+    }
+
+    @Override
+    protected void stamp(Transition<OrganizationStatus> transition, String actor, OffsetDateTime now) {
         if (transition == OrganizationTransition.VERIFY) {
             verifiedBy = actor;
         }
+    }
+
+    @Override
+    protected String label() {
+        return "Organization";
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.pdx.contracts.Page;
 import io.quarkus.panache.common.Sort;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.lifecycle.Change;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationDenied;
@@ -153,7 +154,8 @@ public class OrganizationResource {
 
     private Uni<OrganizationView> run(String id, OrganizationTransition transition) {
         Subject subject = currentSubject.get();
-        return transitions.run(() -> visible(id, Operation.ORGANIZATION_READ), transition, subject).map(Organization::toView);
+        return transitions.run(transition, subject, () -> visible(id, Operation.ORGANIZATION_READ), Change.none())
+                .map(Organization::toView);
     }
 
     /** The organization if the caller may read it; a denial for a signed-in caller is a 404, not a 403. */

@@ -1,9 +1,7 @@
 package io.pdx.marketplace.organization;
 
 import io.pdx.contracts.organization.OrganizationStatus;
-import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.lifecycle.Transition;
-import io.pdx.marketplace.security.Operation;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -11,25 +9,25 @@ import java.util.Set;
 import static io.pdx.contracts.organization.OrganizationStatus.SUSPENDED;
 import static io.pdx.contracts.organization.OrganizationStatus.UNVERIFIED;
 import static io.pdx.contracts.organization.OrganizationStatus.VERIFIED;
+import static io.pdx.marketplace.lifecycle.Transition.By.CALLER;
 
 /**
  * The named transitions of an operator organization. Verifying (a reviewer, UNVERIFIED → VERIFIED) and
  * reinstating (the bureau's administrator, SUSPENDED → VERIFIED) reach the same state with different rights.
  */
 public enum OrganizationTransition implements Transition<OrganizationStatus> {
-    VERIFY(Operation.ORGANIZATION_VERIFY, AuditAction.ORGANIZATION_VERIFY, VERIFIED, UNVERIFIED),
-    SUSPEND(Operation.ORGANIZATION_SUSPEND, AuditAction.ORGANIZATION_SUSPEND, SUSPENDED, VERIFIED),
-    REINSTATE(Operation.ORGANIZATION_REINSTATE, AuditAction.ORGANIZATION_REINSTATE, VERIFIED, SUSPENDED);
+    VERIFY(CALLER, "verify", VERIFIED, UNVERIFIED),
+    SUSPEND(CALLER, "suspend", SUSPENDED, VERIFIED),
+    REINSTATE(CALLER, "reinstate", VERIFIED, SUSPENDED);
 
-    private final Operation operation;
-    private final AuditAction auditAction;
+    private final By by;
+    private final String verb;
     private final OrganizationStatus target;
     private final Set<OrganizationStatus> sources;
 
-    OrganizationTransition(Operation operation, AuditAction auditAction, OrganizationStatus target, OrganizationStatus first,
-                           OrganizationStatus... more) {
-        this.operation = operation;
-        this.auditAction = auditAction;
+    OrganizationTransition(By by, String verb, OrganizationStatus target, OrganizationStatus first, OrganizationStatus... more) {
+        this.by = by;
+        this.verb = verb;
         this.target = target;
         this.sources = EnumSet.of(first, more);
     }
@@ -45,12 +43,17 @@ public enum OrganizationTransition implements Transition<OrganizationStatus> {
     }
 
     @Override
-    public Operation operation() {
-        return operation;
+    public By by() {
+        return by;
     }
 
     @Override
-    public AuditAction auditAction() {
-        return auditAction;
+    public String kind() {
+        return "organization";
+    }
+
+    @Override
+    public String verb() {
+        return verb;
     }
 }

@@ -133,8 +133,8 @@ public class ProductResource {
         if (!check.valid()) {
             throw new InvalidProduct(check);
         }
-        if (dataset.status != RegistrationStatus.REGISTERED) {
-            throw ProductConflict.notRegistered(dataset.status);
+        if (dataset.state() != RegistrationStatus.REGISTERED) {
+            throw ProductConflict.notRegistered(dataset.state());
         }
         if (rule.modes().isEmpty()) {
             throw ProductConflict.neverListed(dataset.grade);

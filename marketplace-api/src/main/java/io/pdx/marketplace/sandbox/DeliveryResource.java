@@ -109,7 +109,7 @@ public class DeliveryResource {
                 .onItem().ifNull().failWith(() -> new JobProblems.DeliveryRefused("no_delivery_license",
                         "本机构没有该产品的交付授权", "Your organization has no delivery license for this product"))
                 .flatMap(license -> {
-                    if (license.state != LicenseState.ACTIVE) {
+                    if (license.state() != LicenseState.ACTIVE) {
                         throw new JobProblems.DeliveryRefused("license_not_active", "授权未处于生效状态", "The license is not active");
                     }
                     // the term is checked at each request, whatever the expiry job has done so far

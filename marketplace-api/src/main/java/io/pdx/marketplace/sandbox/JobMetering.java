@@ -68,11 +68,11 @@ public class JobMetering {
      * job itself (a release), so its entity carries the flags too (else its flush would write the old ones back).
      */
     private Uni<Void> meter(SandboxJob job, boolean inTransition) {
-        if (job.hiddenAt(OffsetDateTime.now()) || JobLifecycle.moving(job.state)) {
+        if (job.hiddenAt(OffsetDateTime.now()) || JobLifecycle.moving(job.state())) {
             return Uni.createFrom().voidItem(); // nothing is due before the outcome is visible and settled
         }
         boolean call = !job.meteredCall;
-        boolean rows = !job.meteredRows && SETTLED.contains(job.state);
+        boolean rows = !job.meteredRows && SETTLED.contains(job.state());
         if (!call && !rows) {
             return Uni.createFrom().voidItem();
         }
@@ -81,7 +81,7 @@ public class JobMetering {
             if (call && kind == PriceKind.PER_CALL && job.summary != null) {
                 charged = charged.flatMap(ignored -> charge(job, Charges.Unit.CALL, 1));
             }
-            if (rows && kind == PriceKind.PER_1000_ROWS && job.state == JobState.RELEASED && job.summary != null) {
+            if (rows && kind == PriceKind.PER_1000_ROWS && job.state() == JobState.RELEASED && job.summary != null) {
                 charged = charged.flatMap(ignored -> charge(job, Charges.Unit.ROWS, job.summary.rowCount()));
             }
             // the flags by a statement, not through the entity: no version bump, so no transition of the job (a

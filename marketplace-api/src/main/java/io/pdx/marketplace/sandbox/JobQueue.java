@@ -83,15 +83,13 @@ public class JobQueue {
      * queue is drained (this instance may claim it).
      */
     void admitted(SandboxJob job, SandboxDataset data) {
-        if (job.state == JobState.RUNNING) {
-            lifecycle.committed(job, JobTransition.START);
+        if (job.state() == JobState.RUNNING) {
             onOwnContext(() -> worker.execute(job, data)
                     .onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
                     .onFailure().recoverWithNull()
                     .eventually(running::decrementAndGet)
                     .flatMap(ignored -> drain()));
         } else {
-            lifecycle.committed(job, JobTransition.ADMIT);
             long untilSlot = job.slotStart == null ? 0 : Duration.between(OffsetDateTime.now(), job.slotStart).toMillis();
             if (untilSlot > 0) {
                 vertx.setTimer(untilSlot, ignored -> kick()); // its slot begins then (the schedule catches it too)
@@ -134,12 +132,11 @@ public class JobQueue {
             if (job == null) {
                 return Uni.createFrom().voidItem();
             }
-            Uni<Void> ran = job.state == JobState.RUNNING
+            Uni<Void> ran = job.state() == JobState.RUNNING
                     ? Uni.createFrom().voidItem().invoke(running::incrementAndGet)
-                            .invoke(() -> lifecycle.committed(job, JobTransition.START))
                             .flatMap(ignored -> worker.execute(job, null))
                             .eventually(running::decrementAndGet)
-                    : Uni.createFrom().voidItem().invoke(() -> lifecycle.committed(job, JobTransition.FAIL));
+                    : Uni.createFrom().voidItem(); // failed at its claim (its license not in force)
             return ran.onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))
                     .onFailure().recoverWithNull()
                     .flatMap(ignored -> runNext());

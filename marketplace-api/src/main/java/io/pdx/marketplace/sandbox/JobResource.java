@@ -231,7 +231,7 @@ public class JobResource {
     private Uni<?> download(SandboxJob job, Subject subject, ResultFormat format) {
         boolean bureau = bureau(subject);
         OffsetDateTime now = OffsetDateTime.now();
-        JobState shown = bureau ? job.state : job.visibleState(now);
+        JobState shown = bureau ? job.state() : job.visibleState(now);
         if (shown != JobState.RELEASED) {
             throw new JobProblems.ResultUnavailable(job.id, "is not released; the job is " + shown, 409);
         }
@@ -263,7 +263,7 @@ public class JobResource {
     public Uni<JobView> release(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return lifecycle.review(() -> readable(id, subject, Operation.JOB_READ).call(JobResource::licenseInForce),
-                        JobTransition.RELEASE, subject, null, metering::meterReleased)
+                        JobTransition.RELEASE, subject, null)
                 .map(job -> job.toView(true, null));
     }
 
@@ -285,7 +285,7 @@ public class JobResource {
             throw new JobProblems.InvalidJob(check);
         }
         return lifecycle.review(() -> readable(id, subject, Operation.JOB_READ), JobTransition.REJECT, subject,
-                        note.reason().strip(), rejected -> Uni.createFrom().voidItem())
+                        note.reason().strip())
                 .map(job -> job.toView(true, null));
     }
 
@@ -299,7 +299,7 @@ public class JobResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "cancelJob", summary = "Cancel a job / 取消作业", description = "The requester cancels a job whose slot has not begun; its privacy charge is given back.")
     public Uni<JobView> cancel(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return lifecycle.cancel(id, subject, () -> readable(id, subject, Operation.JOB_READ).invoke(job -> {
+        return lifecycle.cancel(subject, () -> readable(id, subject, Operation.JOB_READ).invoke(job -> {
                     if (!bureau(subject) && job.slotStart != null && !OffsetDateTime.now().isBefore(job.slotStart)) {
                         throw new JobProblems.SlotBegun(job.id, job.visibleState(OffsetDateTime.now()));
                     }

@@ -1,7 +1,7 @@
 package io.pdx.marketplace.sandbox;
 
 import io.pdx.marketplace.async.SharedWait;
-import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
 import io.pdx.marketplace.lifecycle.Transition;
 import io.pdx.marketplace.lifecycle.TransitionListener;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +63,7 @@ public class JobSignals implements TransitionListener {
 
     /** A job's transition committed: whoever waits on it is woken. */
     @Override
-    public void committed(Stateful<?> aggregate, Transition<?> transition) {
+    public void committed(StatefulEntity<?> aggregate, Transition<?> transition) {
         if (aggregate instanceof SandboxJob job) {
             changed(job.id);
         }

@@ -281,7 +281,7 @@ public class JobSubmission {
     static SandboxAdmissionInput input(Subject subject, License license, Dataset dataset, List<String> columns,
                                        long calls, PrivacyCost spent, Double epsilon, UUID jobId, boolean reusesResult) {
         return new SandboxAdmissionInput(subject,
-                new SandboxAdmissionInput.License(license.id.toString(), license.state.name(), license.organization,
+                new SandboxAdmissionInput.License(license.id.toString(), license.state().name(), license.organization,
                         license.mode.name(), license.termStart == null ? null : license.termStart.toString(), license.termEnd.toString(),
                         List.of(new SandboxAdmissionInput.ScopeEntry(dataset.id.toString(), license.columns.columns())),
                         null),

@@ -1,9 +1,7 @@
 package io.pdx.marketplace.sandbox;
 
 import io.pdx.contracts.sandbox.JobState;
-import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.lifecycle.Transition;
-import io.pdx.marketplace.security.Operation;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,6 +15,8 @@ import static io.pdx.contracts.sandbox.JobState.REJECTED;
 import static io.pdx.contracts.sandbox.JobState.RELEASED;
 import static io.pdx.contracts.sandbox.JobState.RUNNING;
 import static io.pdx.contracts.sandbox.JobState.SUCCEEDED;
+import static io.pdx.marketplace.lifecycle.Transition.By.CALLER;
+import static io.pdx.marketplace.lifecycle.Transition.By.PLATFORM;
 
 /**
  * The named transitions of a sandbox job. The platform admits, starts, finishes and decides a job; only the
@@ -24,25 +24,25 @@ import static io.pdx.contracts.sandbox.JobState.SUCCEEDED;
  * decision is still pending), and only its organization's developer cancels a job before it runs.
  */
 public enum JobTransition implements Transition<JobState> {
-    ADMIT(null, AuditAction.JOB_ADMIT, ADMITTED, QUEUED),
-    START(null, AuditAction.JOB_START, RUNNING, ADMITTED),
-    SUCCEED(null, AuditAction.JOB_RUN, SUCCEEDED, RUNNING),
-    FAIL(null, AuditAction.JOB_FAIL, FAILED, QUEUED, ADMITTED, RUNNING),
-    AUTO_RELEASE(null, AuditAction.JOB_RELEASED, RELEASED, SUCCEEDED),
-    AWAIT_REVIEW(null, AuditAction.JOB_AWAITING_RELEASE, AWAITING_RELEASE, SUCCEEDED),
-    POLICY_REJECT(null, AuditAction.JOB_REJECTED, REJECTED, SUCCEEDED),
-    RELEASE(Operation.JOB_RELEASE, AuditAction.JOB_RELEASE, RELEASED, AWAITING_RELEASE),
-    REJECT(Operation.JOB_REJECT, AuditAction.JOB_REJECT, REJECTED, AWAITING_RELEASE),
-    CANCEL(Operation.JOB_CANCEL, AuditAction.JOB_CANCEL, CANCELLED, QUEUED, ADMITTED);
+    ADMIT(PLATFORM, "admit", ADMITTED, QUEUED),
+    START(PLATFORM, "start", RUNNING, ADMITTED),
+    SUCCEED(PLATFORM, "run", SUCCEEDED, RUNNING),
+    FAIL(PLATFORM, "fail", FAILED, QUEUED, ADMITTED, RUNNING),
+    AUTO_RELEASE(PLATFORM, "released", RELEASED, SUCCEEDED),
+    AWAIT_REVIEW(PLATFORM, "awaiting_release", AWAITING_RELEASE, SUCCEEDED),
+    POLICY_REJECT(PLATFORM, "rejected", REJECTED, SUCCEEDED),
+    RELEASE(CALLER, "release", RELEASED, AWAITING_RELEASE),
+    REJECT(CALLER, "reject", REJECTED, AWAITING_RELEASE),
+    CANCEL(CALLER, "cancel", CANCELLED, QUEUED, ADMITTED);
 
-    private final Operation operation;
-    private final AuditAction auditAction;
+    private final By by;
+    private final String verb;
     private final JobState target;
     private final Set<JobState> sources;
 
-    JobTransition(Operation operation, AuditAction auditAction, JobState target, JobState first, JobState... more) {
-        this.operation = operation;
-        this.auditAction = auditAction;
+    JobTransition(By by, String verb, JobState target, JobState first, JobState... more) {
+        this.by = by;
+        this.verb = verb;
         this.target = target;
         this.sources = EnumSet.of(first, more);
     }
@@ -58,12 +58,17 @@ public enum JobTransition implements Transition<JobState> {
     }
 
     @Override
-    public Operation operation() {
-        return operation;
+    public By by() {
+        return by;
     }
 
     @Override
-    public AuditAction auditAction() {
-        return auditAction;
+    public String kind() {
+        return "job";
+    }
+
+    @Override
+    public String verb() {
+        return verb;
     }
 }

@@ -66,7 +66,7 @@ public class JobWaits {
                     long left = deadline - System.nanoTime();
                     OffsetDateTime now = OffsetDateTime.now();
                     boolean hidden = !bureau && job.hiddenAt(now);
-                    if ((!hidden && !JobLifecycle.moving(job.state)) || left <= 0) {
+                    if ((!hidden && !JobLifecycle.moving(job.state())) || left <= 0) {
                         signals.forget(id, signal);
                         return (bureau ? Uni.createFrom().voidItem() : meteredIfVisible(job)).replaceWith(job);
                     }
@@ -84,7 +84,7 @@ public class JobWaits {
     /** A job whose outcome its requester now sees is metered before the answer goes out. */
     private Uni<Void> meteredIfVisible(SandboxJob job) {
         boolean due = !job.hiddenAt(OffsetDateTime.now())
-                && (!job.meteredCall || (!job.meteredRows && JobMetering.SETTLED.contains(job.state)));
+                && (!job.meteredCall || (!job.meteredRows && JobMetering.SETTLED.contains(job.state())));
         return due ? metering.meterVisible(job.id) : Uni.createFrom().voidItem();
     }
 }

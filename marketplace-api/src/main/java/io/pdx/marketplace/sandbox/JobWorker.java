@@ -32,7 +32,7 @@ import java.util.concurrent.CompletableFuture;
  * in one transaction — SUCCEEDED and the release decision OPA gives (RELEASED, AWAITING_RELEASE or REJECTED;
  * a job whose license is no longer in force waits for the bureau instead of being released), or FAILED as
  * {@link RunnerFailures} says (its charge kept unless it certainly read no data). Every step is a named
- * transition through the {@link JobLifecycle}.
+ * transition through the {@link JobLifecycle}, signalled to waiting clients once its transaction committed.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -90,22 +90,18 @@ public class JobWorker {
         // OPA is asked while the transaction finds the job and records the run: the input is all known now
         CompletableFuture<PolicyAnswer<PolicyDecision>> asked = started.reusedFrom != null ? null
                 : policy.evaluate(RELEASE, releaseInput(started, summary), PolicyDecision.class).subscribeAsCompletionStage();
-        JobTransition[] outcome = new JobTransition[2];
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
-                    if (job.state != JobState.RUNNING) {
+                    if (job.state() != JobState.RUNNING) {
                         return Uni.createFrom().voidItem();
                     }
-                    outcome[0] = JobTransition.SUCCEED;
                     return lifecycle.succeed(job, summary)
                             .flatMap(succeeded -> decide(succeeded, asked == null ? null : SharedWait.on(asked))
-                                    .invoke(decided -> outcome[1] = decided)
                                     .onFailure().invoke(undecided -> LOG.warnf("release decision for job %s postponed: %s", id,
                                             undecided.getClass().getSimpleName()))
                                     .onFailure().recoverWithNull())
                             .replaceWithVoid();
                 }))
-                .onFailure(JobWorker::stale).retry().atMost(3) // read again: a job must never stay RUNNING
-                .call(() -> signal(id, outcome[1] != null ? outcome[1] : outcome[0]));
+                .onFailure(JobWorker::stale).retry().atMost(3); // read again: a job must never stay RUNNING
     }
 
     /** A transaction that lost an optimistic lock (the job changed meanwhile): worth reading again. */
@@ -118,30 +114,15 @@ public class JobWorker {
         return false;
     }
 
-    private Uni<Void> signal(UUID id, JobTransition transition) {
-        if (transition == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.withSession(() -> SandboxJob.<SandboxJob>findById(id))
-                .invoke(job -> lifecycle.committed(job, transition)).replaceWithVoid();
-    }
-
     /** The run did not finish: FAILED, its charge kept unless the run certainly read no data. */
     Uni<Void> fail(UUID id, Throwable failure) {
         return fail(id, RunnerFailures.problemFor(failure), RunnerFailures.cause(failure), RunnerFailures.readNoData(failure));
     }
 
     private Uni<Void> fail(UUID id, io.pdx.contracts.problem.Problem problem, String cause, boolean readNoData) {
-        boolean[] failed = new boolean[1];
-        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> {
-                    if (job.state != JobState.RUNNING) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    failed[0] = true;
-                    return lifecycle.fail(job, problem, cause, readNoData).replaceWithVoid();
-                }))
-                .onFailure(JobWorker::stale).retry().atMost(3) // read again: a job must never stay RUNNING
-                .call(() -> failed[0] ? signal(id, JobTransition.FAIL) : Uni.createFrom().voidItem());
+        return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id).flatMap(job -> job.state() != JobState.RUNNING
+                        ? Uni.createFrom().voidItem() : lifecycle.fail(job, problem, cause, readNoData).replaceWithVoid()))
+                .onFailure(JobWorker::stale).retry().atMost(3); // read again: a job must never stay RUNNING
     }
 
     /** Release decisions for every SUCCEEDED job (also those whose decision failed earlier). */
@@ -157,12 +138,9 @@ public class JobWorker {
     }
 
     private Uni<Void> decideLater(UUID id) {
-        JobTransition[] outcome = new JobTransition[1];
         return Panache.withTransaction(() -> SandboxJob.<SandboxJob>findById(id)
-                        .flatMap(job -> job.state != JobState.SUCCEEDED ? Uni.createFrom().voidItem()
-                                : decide(job, policy.evaluate(RELEASE, releaseInput(job, job.summary), PolicyDecision.class))
-                                        .invoke(decided -> outcome[0] = decided).replaceWithVoid()))
-                .call(() -> signal(id, outcome[0]));
+                .flatMap(job -> job.state() != JobState.SUCCEEDED ? Uni.createFrom().voidItem()
+                        : decide(job, policy.evaluate(RELEASE, releaseInput(job, job.summary), PolicyDecision.class)).replaceWithVoid()));
     }
 
     /**
@@ -188,7 +166,7 @@ public class JobWorker {
     }
 
     private static JobTransition followedBy(SandboxJob owner) {
-        return switch (owner.state) {
+        return switch (owner.state()) {
             case RELEASED -> JobTransition.AUTO_RELEASE;
             case REJECTED -> JobTransition.POLICY_REJECT;
             default -> JobTransition.AWAIT_REVIEW;

@@ -11,10 +11,8 @@ import io.pdx.contracts.sandbox.ResultSummary;
 import io.pdx.contracts.runner.RunSummary;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.policy.AuthzInput;
-import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
 import io.pdx.marketplace.lifecycle.Transition;
-import io.pdx.marketplace.problem.IllegalTransition;
-import io.pdx.marketplace.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -38,7 +36,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "sandbox_job")
-public class SandboxJob extends TimestampedEntity implements Stateful<JobState> {
+public class SandboxJob extends StatefulEntity<JobState> {
 
     @Id
     public UUID id;
@@ -62,7 +60,7 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
     @Enumerated(EnumType.STRING)
     public Grade grade;
     @Enumerated(EnumType.STRING)
-    public JobState state = JobState.QUEUED;
+    private JobState state = JobState.QUEUED;
     @Column(name = "epsilon_micros")
     public long epsilonMicros;
     @Column(name = "delta_picos")
@@ -126,21 +124,24 @@ public class SandboxJob extends TimestampedEntity implements Stateful<JobState> 
     }
 
     @Override
-    public void apply(Transition<JobState> transition, String actor) {
-        if (!transition.leavesFrom(state)) {
-            throw IllegalTransition.of("Sandbox job", id, state, transition);
-        }
-        if (!state.canMoveTo(transition.target())) {
-            throw new IllegalTransition("Sandbox job", id, state, transition.target());
-        }
-        state = transition.target();
+    protected void enter(JobState next) {
+        state = next;
+    }
+
+    @Override
+    protected String label() {
+        return "Sandbox job";
+    }
+
+    @Override
+    protected void stamp(Transition<JobState> transition, String actor, OffsetDateTime now) {
         switch ((JobTransition) transition) {
             case START -> {
-                startedAt = OffsetDateTime.now();
+                startedAt = now;
                 attempt++;
             }
             case SUCCEED, FAIL, CANCEL -> {
-                finishedAt = OffsetDateTime.now();
+                finishedAt = now;
                 leaseOwner = null;
                 leaseUntil = null;
             }

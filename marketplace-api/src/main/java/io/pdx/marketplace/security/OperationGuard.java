@@ -29,12 +29,17 @@ public class OperationGuard {
     }
 
     public Uni<PolicyAnswer<PolicyDecision>> require(Subject subject, Operation operation, AuthzInput.Resource resource) {
+        return require(subject, operation.policyName(), resource);
+    }
+
+    /** {@code operation} by its policy name: a transition's, which its table derives ({@code license.approve}). */
+    public Uni<PolicyAnswer<PolicyDecision>> require(Subject subject, String operation, AuthzInput.Resource resource) {
         return standing.of(subject)
-                .flatMap(standingSubject -> policy.evaluate(PATH, new AuthzInput(standingSubject, operation.policyName(), resource),
+                .flatMap(standingSubject -> policy.evaluate(PATH, new AuthzInput(standingSubject, operation, resource),
                         PolicyDecision.class))
                 .invoke(answer -> {
                     if (!answer.result().allow()) {
-                        throw new OperationDenied(operation.policyName(), answer.result(), subject.authenticated());
+                        throw new OperationDenied(operation, answer.result(), subject.authenticated());
                     }
                 });
     }

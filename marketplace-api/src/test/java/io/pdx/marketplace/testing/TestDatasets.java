@@ -44,7 +44,7 @@ public final class TestDatasets {
         dataset.provider = provider;
         dataset.providerName = "测试部门 " + provider;
         dataset.rowCount = 42;
-        dataset.status = status;
+        FixtureStates.inState(dataset, status);
         dataset.updateFrequency = UpdateFrequency.MONTHLY;
         dataset.spatialCoverage = "350100";
         dataset.sharingType = SharingType.CONDITIONAL;

@@ -26,7 +26,7 @@ public final class TestOrganizations {
                             organization.contactEmail = "ops@example.cn";
                             organization.registeredBy = "test";
                         }
-                        organization.status = OrganizationStatus.VERIFIED;
+                        FixtureStates.inState(organization, OrganizationStatus.VERIFIED);
                         return organization.persist();
                     })));
         } catch (Throwable failure) {

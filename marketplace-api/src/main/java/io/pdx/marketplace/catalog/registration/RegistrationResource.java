@@ -19,6 +19,7 @@ import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.problem.Problem.FieldError;
 import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.lifecycle.Change;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Category;
@@ -132,8 +133,8 @@ public class RegistrationResource {
                 .call(dataset -> guard.require(subject, Operation.DATASET_UPDATE, resource(dataset, dataset.provider, null)))
                 .call(dataset -> validated(draft))
                 .flatMap(dataset -> {
-                    if (!dataset.status.editable()) {
-                        throw RegistrationConflict.notEditable(dataset.status);
+                    if (!dataset.state().editable()) {
+                        throw RegistrationConflict.notEditable(dataset.state());
                     }
                     if (draft.lockVersion() == null) {
                         throw InvalidDraft.rule("lockVersion", "the version you edited is required");
@@ -159,7 +160,7 @@ public class RegistrationResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitDataset", summary = "Submit for registration / 提交登记", description = "DRAFT or RETURNED → SUBMITTED.")
     public Uni<DatasetSummary> submit(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return transitions.run(() -> visible(id, subject), RegistrationTransition.SUBMIT, subject)
+        return transitions.run(RegistrationTransition.SUBMIT, subject, () -> visible(id, subject), Change.none())
                 .invoke(searchCache::clear).map(Dataset::toSummary);
     }
 
@@ -172,16 +173,15 @@ public class RegistrationResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "registerDataset", summary = "Register a dataset / 登记", description = "A reviewer registers a SUBMITTED dataset (four eyes: not its submitter); a certificate number is issued.")
     public Uni<DatasetSummary> register(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        String[] number = new String[1];
         // one transaction: the new version is registered exactly when the one before it is superseded
-        return Panache.withTransaction(() -> transitions.run(() -> visible(id, subject), RegistrationTransition.REGISTER, subject,
-                        dataset -> CertificateNumbers.next(dataset.spatialCoverage).invoke(next -> number[0] = next),
-                        dataset -> dataset.certificateNo = number[0])
+        return Panache.withTransaction(() -> transitions.run(RegistrationTransition.REGISTER, subject, () -> visible(id, subject),
+                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(dataset.spatialCoverage)
+                                .invoke(next -> dataset.certificateNo = next), dataset -> { }))
                 .call(dataset -> Dataset.<Dataset>list("lineageId = ?1 and status = ?2 and id <> ?3",
                                 dataset.lineageId, RegistrationStatus.REGISTERED, dataset.id)
                         .flatMap(previous -> io.smallrye.mutiny.Multi.createFrom().iterable(previous)
-                                .onItem().transformToUniAndConcatenate(old -> transitions.applyAsPlatform(old,
-                                        RegistrationTransition.SUPERSEDE, subject.user(), null, superseded -> { }))
+                                .onItem().transformToUniAndConcatenate(old -> transitions.runAsPlatform(
+                                        RegistrationTransition.SUPERSEDE, subject.user(), null, old, Change.none()))
                                 .collect().asList())))
                 .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
@@ -203,8 +203,8 @@ public class RegistrationResource {
         if (!check.valid()) {
             throw new InvalidDraft(check);
         }
-        return transitions.run(() -> visible(id, subject), RegistrationTransition.RETURN, subject,
-                        dataset -> dataset.returnReasons = new Dataset.ReturnReasons(reasons))
+        return transitions.run(RegistrationTransition.RETURN, subject, () -> visible(id, subject),
+                        Change.<Dataset>with(dataset -> dataset.returnReasons = new Dataset.ReturnReasons(reasons)))
                 .invoke(searchCache::clear)
                 .map(Dataset::toSummary);
     }
@@ -220,12 +220,12 @@ public class RegistrationResource {
         return visible(id, subject)
                 .call(dataset -> guard.require(subject, Operation.DATASET_VERSION, resource(dataset, dataset.provider, null)))
                 .flatMap(registered -> {
-                    if (registered.status != RegistrationStatus.REGISTERED) {
-                        throw RegistrationConflict.notEditable(registered.status);
+                    if (registered.state() != RegistrationStatus.REGISTERED) {
+                        throw RegistrationConflict.notEditable(registered.state());
                     }
                     return Dataset.<Dataset>list("lineageId", registered.lineageId).flatMap(versions -> {
-                        if (versions.stream().anyMatch(version -> version.status.editable()
-                                || version.status == RegistrationStatus.SUBMITTED)) {
+                        if (versions.stream().anyMatch(version -> version.state().editable()
+                                || version.state() == RegistrationStatus.SUBMITTED)) {
                             throw RegistrationConflict.openVersionExists();
                         }
                         int next = versions.stream().mapToInt(version -> version.datasetVersion).max().orElse(1) + 1;

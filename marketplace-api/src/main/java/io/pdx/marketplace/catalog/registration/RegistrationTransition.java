@@ -1,9 +1,7 @@
 package io.pdx.marketplace.catalog.registration;
 
 import io.pdx.contracts.catalog.RegistrationStatus;
-import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.lifecycle.Transition;
-import io.pdx.marketplace.security.Operation;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -13,6 +11,8 @@ import static io.pdx.contracts.catalog.RegistrationStatus.REGISTERED;
 import static io.pdx.contracts.catalog.RegistrationStatus.RETURNED;
 import static io.pdx.contracts.catalog.RegistrationStatus.SUBMITTED;
 import static io.pdx.contracts.catalog.RegistrationStatus.SUPERSEDED;
+import static io.pdx.marketplace.lifecycle.Transition.By.CALLER;
+import static io.pdx.marketplace.lifecycle.Transition.By.PLATFORM;
 
 /**
  * The named transitions of a dataset version's registration (登记): the provider submits a draft (or a returned
@@ -20,20 +20,19 @@ import static io.pdx.contracts.catalog.RegistrationStatus.SUPERSEDED;
  * before it (the platform's move).
  */
 public enum RegistrationTransition implements Transition<RegistrationStatus> {
-    SUBMIT(Operation.DATASET_SUBMIT, AuditAction.DATASET_SUBMIT, SUBMITTED, DRAFT, RETURNED),
-    REGISTER(Operation.DATASET_REGISTER, AuditAction.DATASET_REGISTER, REGISTERED, SUBMITTED),
-    RETURN(Operation.DATASET_RETURN, AuditAction.DATASET_RETURN, RETURNED, SUBMITTED),
-    SUPERSEDE(null, AuditAction.DATASET_SUPERSEDE, SUPERSEDED, REGISTERED);
+    SUBMIT(CALLER, "submit", SUBMITTED, DRAFT, RETURNED),
+    REGISTER(CALLER, "register", REGISTERED, SUBMITTED),
+    RETURN(CALLER, "return", RETURNED, SUBMITTED),
+    SUPERSEDE(PLATFORM, "supersede", SUPERSEDED, REGISTERED);
 
-    private final Operation operation;
-    private final AuditAction auditAction;
+    private final By by;
+    private final String verb;
     private final RegistrationStatus target;
     private final Set<RegistrationStatus> sources;
 
-    RegistrationTransition(Operation operation, AuditAction auditAction, RegistrationStatus target, RegistrationStatus first,
-                           RegistrationStatus... more) {
-        this.operation = operation;
-        this.auditAction = auditAction;
+    RegistrationTransition(By by, String verb, RegistrationStatus target, RegistrationStatus first, RegistrationStatus... more) {
+        this.by = by;
+        this.verb = verb;
         this.target = target;
         this.sources = EnumSet.of(first, more);
     }
@@ -49,12 +48,17 @@ public enum RegistrationTransition implements Transition<RegistrationStatus> {
     }
 
     @Override
-    public Operation operation() {
-        return operation;
+    public By by() {
+        return by;
     }
 
     @Override
-    public AuditAction auditAction() {
-        return auditAction;
+    public String kind() {
+        return "dataset";
+    }
+
+    @Override
+    public String verb() {
+        return verb;
     }
 }

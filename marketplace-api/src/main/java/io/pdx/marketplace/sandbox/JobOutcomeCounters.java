@@ -1,13 +1,12 @@
-package io.pdx.marketplace.observability;
+package io.pdx.marketplace.sandbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pdx.contracts.Grade;
-import io.pdx.marketplace.lifecycle.Stateful;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
+import io.pdx.marketplace.observability.MetricNames;
 import io.pdx.marketplace.lifecycle.Transition;
 import io.pdx.marketplace.lifecycle.TransitionListener;
-import io.pdx.marketplace.sandbox.JobTransition;
-import io.pdx.marketplace.sandbox.SandboxJob;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,7 +57,7 @@ public class JobOutcomeCounters implements TransitionListener {
     }
 
     @Override
-    public void committed(Stateful<?> aggregate, Transition<?> transition) {
+    public void committed(StatefulEntity<?> aggregate, Transition<?> transition) {
         if (!(aggregate instanceof SandboxJob job) || !(transition instanceof JobTransition move) || !COUNTED.contains(move)) {
             return;
         }
