@@ -51,7 +51,6 @@ _matrix := {
 	"job.cancel": {"developer"},
 	"ledger.read": {"operator", "bureau-admin"},
 	"audit.verify": {"bureau-admin"},
-	"price_rule.manage": {"bureau-admin"},
 }
 
 test_every_operation_and_role if {
