@@ -25,41 +25,15 @@ import data.pdx.reasons
 # entrypoint: true
 default decision := {"allow": false, "outcome": "DENY", "reasons": []}
 
-_operation := config.authz.operations[input.operation]
-
-_public if _operation.public == true
+# A decision reads three things: the subject (its roles and its organization's standing,
+# evaluated once), the operation (what its configuration grants this subject, `_facts`) and the
+# resource. The rules that read the operation or the resource are functions of them, so that
+# other operations and resources can be decided by the same rules.
 
 _authenticated if input.subject.authenticated == true
 
 # Roles count only for an authenticated subject.
 _roles := {role | _authenticated; some role in input.subject.roles}
-
-# The scopes the subject's roles are granted for this operation.
-_grants contains scope if {
-	some role in _roles
-	scope := _operation.roles[role]
-}
-
-_scope_ok("any")
-
-_scope_ok("organization") if {
-	is_string(input.subject.organization)
-	input.resource.organization == input.subject.organization
-}
-
-_scope_ok("department") if {
-	is_string(input.subject.department)
-	input.resource.department == input.subject.department
-}
-
-_granted if {
-	some scope in _grants
-	_scope_ok(scope)
-}
-
-_permitted if _public
-
-_permitted if _granted
 
 # --- the subject's organization -------------------------------------------------------------
 
@@ -79,41 +53,100 @@ subject_reasons contains code if {
 	code := object.get(config.authz.organization_status_reasons, _organization_status, "organization_status_unknown")
 }
 
-_self_created if {
-	is_string(input.subject.user)
-	input.resource.created_by == input.subject.user
-}
+# A complete rule (evaluated once, unlike a count of the partial set above at each call).
+_subject_acting if count(subject_reasons) == 0
 
-deny_reasons contains "operation_unknown" if not _operation
+# --- the operation ----------------------------------------------------------------------------
 
-deny_reasons contains "authentication_required" if {
-	_operation
-	not _public
+# What the configuration of an operation grants this subject, whatever the resource: whether it
+# is public, the scopes the subject's roles are granted, whether it is four-eyes, and the
+# reasons it is refused before any resource is looked at.
+_facts(operation) := {
+	"public": public,
+	"four_eyes": object.get(spec, "four_eyes", false) == true,
+	"grants": grants,
+	"reasons": _operation_reasons(public, grants),
+} if {
+	spec := config.authz.operations[operation]
+	public := object.get(spec, "public", false) == true
+	grants := {scope | some role in _roles; scope := spec.roles[role]}
+} else := {"public": false, "four_eyes": false, "grants": set(), "reasons": {"operation_unknown"}}
+
+_operation_reasons(public, grants) := {"authentication_required"} if {
+	not public
 	not _authenticated
+} else := {"role_not_permitted"} if {
+	not public
+	count(grants) == 0
+} else := set()
+
+# --- the resource -----------------------------------------------------------------------------
+
+_scope_ok("any", _)
+
+_scope_ok("organization", resource) if {
+	is_string(input.subject.organization)
+	resource.organization == input.subject.organization
 }
 
-deny_reasons contains "role_not_permitted" if {
-	_operation
-	not _public
-	_authenticated
-	count(_grants) == 0
+_scope_ok("department", resource) if {
+	is_string(input.subject.department)
+	resource.department == input.subject.department
 }
 
-deny_reasons contains code if {
-	not _permitted
-	some scope in _grants
-	not _scope_ok(scope)
+_permitted(facts, _) if facts.public
+
+_permitted(facts, resource) if {
+	some scope in facts.grants
+	_scope_ok(scope, resource)
+}
+
+_self_created(resource) if {
+	is_string(input.subject.user)
+	resource.created_by == input.subject.user
+}
+
+# Why the operation is refused on the resource: the operation's own reasons, the scopes that do
+# not reach the resource (when none does), and the four-eyes rule.
+_deny_reasons(facts, resource) := (facts.reasons | _scope_reasons(facts, resource)) | _four_eyes_reasons(facts, resource)
+
+_scope_reasons(facts, resource) := {code |
+	not _permitted(facts, resource)
+	some scope in facts.grants
+	not _scope_ok(scope, resource)
 	code := object.get(config.authz.scope_reasons, scope, "scope_unknown")
 }
 
-deny_reasons contains "self_approval_forbidden" if {
-	_operation.four_eyes == true
-	_self_created
+_four_eyes_reasons(facts, resource) := {"self_approval_forbidden"} if {
+	_self_approval(facts, resource)
+} else := set()
+
+_self_approval(facts, resource) if {
+	facts.four_eyes
+	_self_created(resource)
 }
 
-decision := {"allow": false, "outcome": "DENY_SUBJECT", "reasons": reasons.from_codes(subject_reasons)} if {
-	count(subject_reasons) > 0
-} else := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
-	_permitted
-	count(deny_reasons) == 0
-} else := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(deny_reasons)}
+# --- the answers ------------------------------------------------------------------------------
+
+# The one condition under which the subject may perform an operation (its `_facts`) on a
+# resource: the ALLOW of `_decide`. It is `_permitted` with no `_deny_reasons`, spelt out: once
+# permitted, `_scope_reasons` is empty (its first condition is not being permitted), which leaves
+# the operation's own reasons and the four-eyes rule.
+_allows(facts, resource) if {
+	_subject_acting
+	count(facts.reasons) == 0
+	_permitted(facts, resource)
+	not _self_approval(facts, resource)
+}
+
+# The decision on an operation (its `_facts`) and a resource.
+_decide(facts, resource) := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
+	_allows(facts, resource)
+} else := {"allow": false, "outcome": "DENY_SUBJECT", "reasons": reasons.from_codes(subject_reasons)} if {
+	not _subject_acting
+} else := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(_deny_reasons(facts, resource))}
+
+# The resource as the decision reads it: null when the input has none.
+_resource := object.get(input, "resource", null)
+
+decision := _decide(_facts(object.get(input, "operation", null)), _resource)

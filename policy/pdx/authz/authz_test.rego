@@ -272,3 +272,33 @@ _example := {
 test_contract_example_is_allowed if {
 	authz.decision == {"allow": true, "outcome": "ALLOW", "reasons": []} with input as _example
 }
+
+# --- the rules as functions of the operation and the resource --------------------------------
+
+# `_allows` spells out "acting, `_permitted`, no `_deny_reasons`": the two agree on every
+# configured operation (and an unknown one), every role, a suspended subject and every resource.
+test_allows_is_permitted_without_deny_reasons if {
+	operations := object.keys(data.pdx.config.authz.operations) | {"license.delete"}
+	subjects := array.concat([_subject_of(role) | some role in _roles], [_suspended("operator"), _suspended("bureau-admin")])
+	every subject in subjects {
+		every resource in [_own, _foreign, object.union(_own, {"created_by": subject.user}), null] {
+			allowed := {operation |
+				some operation in operations
+				authz._allows(authz._facts(operation), resource)
+			} with input as {"subject": subject}
+			spelt := {operation |
+				some operation in operations
+				authz._subject_acting
+				facts := authz._facts(operation)
+				authz._permitted(facts, resource)
+				count(authz._deny_reasons(facts, resource)) == 0
+			} with input as {"subject": subject}
+			allowed == spelt
+		}
+	}
+}
+
+test_decision_without_operation_or_resource_in_the_input if {
+	_codes(authz.decision) == ["operation_unknown"] with input as {"subject": _subject("operator"), "resource": _own}
+	authz.decision.allow with input as {"subject": _anonymous, "operation": "dataset.list"}
+}
