@@ -12,9 +12,11 @@
 #   organization's status is missing or unknown (deny by default). Outcome ALLOW, DENY, or
 #   DENY_SUBJECT when the refusal concerns the subject's organization rather than the resource
 #   (the caller then answers 403 naming it, never a 404 that hides a resource).
+#   `decision.visible` tells whether the same subject may read the same resource
+#   (`<resource.type>.read`), so that one question answers both the 404 and the operation.
 # custom:
 #   input: io.pdx.contracts.policy.AuthzInput
-#   output: io.pdx.contracts.policy.PolicyDecision
+#   output: io.pdx.contracts.policy.AuthzDecision
 package pdx.authz
 
 import data.pdx.config
@@ -23,12 +25,13 @@ import data.pdx.reasons
 # METADATA
 # description: Fail closed; the rule below always answers, this only guards against surprises.
 # entrypoint: true
-default decision := {"allow": false, "outcome": "DENY", "reasons": []}
+default decision := {"allow": false, "outcome": "DENY", "reasons": [], "visible": false}
 
 # A decision reads three things: the subject (its roles and its organization's standing,
 # evaluated once), the operation (what its configuration grants this subject, `_facts`) and the
 # resource. The rules that read the operation or the resource are functions of them, so that
-# other operations and resources can be decided by the same rules.
+# `decision` and its `visible` (another operation on the same resource) are decided by the same
+# rules.
 
 _authenticated if input.subject.authenticated == true
 
@@ -129,9 +132,9 @@ _self_approval(facts, resource) if {
 # --- the answers ------------------------------------------------------------------------------
 
 # The one condition under which the subject may perform an operation (its `_facts`) on a
-# resource: the ALLOW of `_decide`. It is `_permitted` with no `_deny_reasons`, spelt out: once
-# permitted, `_scope_reasons` is empty (its first condition is not being permitted), which leaves
-# the operation's own reasons and the four-eyes rule.
+# resource: the ALLOW of `_decide` and the `visible` of `decision`. It is `_permitted` with no
+# `_deny_reasons`, spelt out: once permitted, `_scope_reasons` is empty (its first condition is
+# not being permitted), which leaves the operation's own reasons and the four-eyes rule.
 _allows(facts, resource) if {
 	_subject_acting
 	count(facts.reasons) == 0
@@ -139,7 +142,7 @@ _allows(facts, resource) if {
 	not _self_approval(facts, resource)
 }
 
-# The decision on an operation (its `_facts`) and a resource.
+# The decision on an operation (its `_facts`) and a resource, without `visible`.
 _decide(facts, resource) := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
 	_allows(facts, resource)
 } else := {"allow": false, "outcome": "DENY_SUBJECT", "reasons": reasons.from_codes(subject_reasons)} if {
@@ -149,4 +152,21 @@ _decide(facts, resource) := {"allow": true, "outcome": "ALLOW", "reasons": []} i
 # The resource as the decision reads it: null when the input has none.
 _resource := object.get(input, "resource", null)
 
-decision := _decide(_facts(object.get(input, "operation", null)), _resource)
+# METADATA
+# description: |
+#   The decision on input.operation and input.resource (allow, outcome, reasons), and
+#   `visible`: whether the same subject may perform `<input.resource.type>.read` on the same
+#   resource, by the same rules (false when no such operation is configured: deny by default).
+#   A caller answers 404 when visible is false, so that a hidden resource is not told apart from
+#   a missing one.
+decision := object.union(
+	_decide(_facts(object.get(input, "operation", null)), _resource),
+	{"visible": _visible},
+)
+
+default _visible := false
+
+_visible if {
+	is_string(input.resource.type)
+	_allows(_facts(concat(".", [input.resource.type, "read"])), _resource)
+}

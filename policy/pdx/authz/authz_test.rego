@@ -72,7 +72,7 @@ test_every_configured_operation_has_roles_or_is_public if {
 
 test_allow_public_operation_for_anonymous if {
 	d := _decide(_anonymous, "dataset.read", {"type": "dataset", "id": "ds-1", "organization": null, "department": "dept-9", "created_by": null})
-	d == {"allow": true, "outcome": "ALLOW", "reasons": []}
+	d == {"allow": true, "outcome": "ALLOW", "reasons": [], "visible": true}
 }
 
 test_deny_anonymous_apply if {
@@ -270,7 +270,7 @@ _example := {
 }
 
 test_contract_example_is_allowed if {
-	authz.decision == {"allow": true, "outcome": "ALLOW", "reasons": []} with input as _example
+	authz.decision == {"allow": true, "outcome": "ALLOW", "reasons": [], "visible": true} with input as _example
 }
 
 # --- the rules as functions of the operation and the resource --------------------------------
@@ -301,4 +301,76 @@ test_allows_is_permitted_without_deny_reasons if {
 test_decision_without_operation_or_resource_in_the_input if {
 	_codes(authz.decision) == ["operation_unknown"] with input as {"subject": _subject("operator"), "resource": _own}
 	authz.decision.allow with input as {"subject": _anonymous, "operation": "dataset.list"}
+}
+
+# --- visible: may the subject read the resource it acts on ----------------------------------
+
+test_another_organizations_license_is_neither_allowed_nor_visible if {
+	d := _decide(_subject("operator"), "license.accept", _foreign)
+	d.allow == false
+	_codes(d) == ["organization_mismatch"]
+	d.visible == false
+}
+
+test_own_organizations_license_is_visible_to_an_operator_who_may_not_approve_it if {
+	d := _decide(_subject("operator"), "license.approve", _own)
+	d.allow == false
+	_codes(d) == ["role_not_permitted"]
+	d.visible == true
+}
+
+test_bureau_reviewer_sees_any_organizations_license if {
+	_decide(_subject("bureau-reviewer"), "license.approve", _foreign).visible
+	_decide(_subject("bureau-reviewer"), "license.revoke", _foreign).visible
+	not _decide(_subject("bureau-reviewer"), "license.revoke", _foreign).allow
+}
+
+test_visible_even_when_four_eyes_refuses_the_operation if {
+	subject := _subject("bureau-reviewer")
+	d := _decide(subject, "license.approve", object.union(_own, {"created_by": subject.user}))
+	_codes(d) == ["self_approval_forbidden"]
+	d.visible
+}
+
+test_visible_reads_the_resources_own_type if {
+	job := object.union(_foreign, {"type": "job"})
+	not _decide(_subject("developer"), "job.cancel", job).visible
+	_decide(_subject("developer"), "job.cancel", object.union(_own, {"type": "job"})).visible
+	_decide(_anonymous, "dataset.list", {"type": "dataset", "id": null, "organization": null, "department": null, "created_by": null}).visible
+	organization := {"type": "organization", "id": "org-1", "organization": "org-1", "department": null, "created_by": null, "state": "VERIFIED"}
+	_decide(_subject("operator"), "organization.suspend", organization).visible
+	not _decide(_subject("operator"), "organization.suspend", object.union(organization, {"id": "org-2", "organization": "org-2"})).visible
+}
+
+test_not_visible_when_the_read_operation_is_not_configured if {
+	not data.pdx.config.authz.operations["widget.read"]
+	d := _decide(_subject("bureau-admin"), "license.approve", object.union(_own, {"type": "widget"}))
+	d.allow
+	d.visible == false
+	not _decide(_subject("bureau-admin"), "license.approve", object.union(_own, {"type": null})).visible
+	not _decide(_subject("bureau-admin"), "license.approve", object.remove(_own, ["type"])).visible
+}
+
+test_suspended_organization_sees_nothing if {
+	d := _decide(_suspended("operator"), "license.accept", _own)
+	d.outcome == "DENY_SUBJECT"
+	d.visible == false
+}
+
+test_anonymous_sees_no_license if {
+	d := _decide(_anonymous, "license.approve", _own)
+	_codes(d) == ["authentication_required"]
+	d.visible == false
+}
+
+# visible is the allow of `<type>.read`, for every role, operation and resource tried here.
+test_visible_is_the_allow_of_the_read_operation if {
+	every role in _roles {
+		every resource in [_own, _foreign, object.union(_own, {"type": "job"}), object.union(_foreign, {"type": "dataset"})] {
+			read := _decide(_subject_of(role), sprintf("%s.read", [resource.type]), resource)
+			every operation in ["license.approve", "job.cancel", "dataset.update", "license.delete"] {
+				_decide(_subject_of(role), operation, resource).visible == read.allow
+			}
+		}
+	}
 }
