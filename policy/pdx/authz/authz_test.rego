@@ -381,3 +381,138 @@ test_visible_is_the_allow_of_the_read_operation if {
 		}
 	}
 }
+
+# --- actions: the candidates a subject may perform on each resource of a page -------------------
+
+_actions(subject, resources, operations) := actions if {
+	actions := authz.actions with input as {"subject": subject, "resources": resources, "operations": operations}
+}
+
+_license_candidates := ["license.read", "license.approve", "license.reject", "license.accept", "license.suspend", "license.revoke"]
+
+test_actions_for_a_mixed_page if {
+	resources := [_own, _foreign, object.union(_own, {"id": "r-3"})]
+	operations := [_license_candidates, _license_candidates, ["license.delete", "license.read", "price_rule.manage"]]
+	_actions(_subject("operator"), resources, operations) == {"allowed": [
+		["license.read", "license.accept"],
+		[],
+		["license.read"],
+	]}
+	_actions(_subject("bureau-reviewer"), resources, operations) == {"allowed": [
+		["license.read", "license.approve", "license.reject"],
+		["license.read", "license.approve", "license.reject"],
+		["license.read"],
+	]}
+	_actions(_subject("bureau-admin"), resources, operations) == {"allowed": [
+		_license_candidates_but(["license.accept"]),
+		_license_candidates_but(["license.accept"]),
+		["license.read"],
+	]}
+}
+
+_license_candidates_but(excluded) := [operation | some operation in _license_candidates; not operation in excluded]
+
+test_actions_keep_the_order_of_resources_and_of_candidates if {
+	reversed := array.reverse(_license_candidates)
+	_actions(_subject("bureau-admin"), [_foreign, _own], [reversed, _license_candidates]) == {"allowed": [
+		array.reverse(_license_candidates_but(["license.accept"])),
+		_license_candidates_but(["license.accept"]),
+	]}
+}
+
+test_actions_of_a_suspended_organization_are_none if {
+	_actions(_suspended("operator"), [_own, _foreign], [_license_candidates, ["dataset.list"]]) == {"allowed": [[], []]}
+	subject := object.remove(_subject("developer"), ["organization_status"])
+	_actions(subject, [_own], [["job.submit"]]) == {"allowed": [[]]}
+}
+
+test_actions_leave_out_self_approval if {
+	subject := _subject("bureau-reviewer")
+	mine := object.union(_own, {"created_by": subject.user})
+	_actions(subject, [mine, _own], [["license.read", "license.approve"], ["license.read", "license.approve"]]) == {"allowed": [
+		["license.read"],
+		["license.read", "license.approve"],
+	]}
+}
+
+test_actions_of_anonymous_are_the_public_ones if {
+	dataset := {"type": "dataset", "id": "ds-1", "organization": null, "department": "dept-9", "created_by": null}
+	_actions(_anonymous, [dataset], [["dataset.read", "dataset.update", "dataset.dcat"]]) == {"allowed": [["dataset.read", "dataset.dcat"]]}
+}
+
+test_actions_of_no_resources_are_no_lists if {
+	_actions(_subject("operator"), [], []) == {"allowed": []}
+	_actions(_suspended("operator"), [], []) == {"allowed": []}
+	authz.actions == {"allowed": []} with input as {"subject": _subject("operator")}
+}
+
+test_actions_without_candidates_for_a_resource_fail_closed if {
+	_actions(_subject("bureau-admin"), [_own, _foreign], [["license.read"]]) == {"allowed": [["license.read"], []]}
+	_actions(_subject("bureau-admin"), [_own, _foreign], [null, "license.read"]) == {"allowed": [[], []]}
+	authz.actions == {"allowed": [[], []]} with input as {"subject": _subject("bureau-admin"), "resources": [_own, _foreign]}
+	authz.actions == {"allowed": []} with input as {"subject": _subject("bureau-admin"), "resources": "r-1", "operations": [["license.read"]]}
+	_actions(_subject("bureau-admin"), [_own], [[null, 7, {"op": "license.read"}, "license.read"]]) == {"allowed": [["license.read"]]}
+}
+
+# actions lists exactly what the decision allows: every operation on a resource type (and an
+# unknown one), every role with a resource scope, a suspended subject, a self-created resource of
+# the subject's own organization and another organization's. (A decision per operation, role and
+# resource: about 400, as many as the test's time allows.)
+test_actions_are_what_the_decision_allows if {
+	operations := array.concat(
+		[name | some name, _ in data.pdx.config.authz.operations; _on_a_resource_type(name)],
+		["license.delete"],
+	)
+	subjects := array.concat([_subject(role) | some role in ["operator", "developer", "provider", "bureau-reviewer", "bureau-admin"]], [_suspended("developer")])
+	every subject in subjects {
+		resources := [object.union(_own, {"created_by": subject.user}), _foreign]
+		expected := [[operation | some operation in operations; _decide(subject, operation, resource).allow] | some resource in resources]
+		acting := subject.organization_status != "SUSPENDED"
+		some_allowed := count(expected[0]) > 0
+		some_allowed == acting
+		_actions(subject, resources, [operations, operations]) == {"allowed": expected}
+	}
+}
+
+_on_a_resource_type(name) if {
+	some type in ["dataset", "organization", "license", "job"]
+	startswith(name, concat("", [type, "."]))
+}
+
+# The example document of contracts/src/test/resources/policy-examples/actions.json, verbatim.
+_actions_example := {
+	"subject": {
+		"authenticated": true,
+		"user": "li.na",
+		"roles": ["operator"],
+		"organization": "org-91350100M000100Y43",
+		"department": null,
+		"organization_status": "VERIFIED",
+	},
+	"resources": [
+		{
+			"type": "license",
+			"id": "lic-2025-000042",
+			"organization": "org-91350100M000100Y43",
+			"department": null,
+			"created_by": "li.na",
+			"state": "APPROVED",
+		},
+		{
+			"type": "license",
+			"id": "lic-2025-000043",
+			"organization": "org-91350200M000200Y56",
+			"department": null,
+			"created_by": "chen.jie",
+			"state": "APPROVED",
+		},
+	],
+	"operations": [
+		["license.accept", "license.approve", "license.read"],
+		["license.accept", "license.read"],
+	],
+}
+
+test_contract_actions_example if {
+	authz.actions == {"allowed": [["license.accept", "license.read"], []]} with input as _actions_example
+}

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pdx.contracts.policy.ActionsInput;
+import io.pdx.contracts.policy.AllowedActions;
 import io.pdx.contracts.policy.AuthzDecision;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.CatalogInput;
@@ -25,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,8 +61,13 @@ class PolicyInputContractTest {
                 Arguments.of("authz.json", AuthzInput.class, "pdx/authz/decision", "ALLOW", AuthzDecision.class));
     }
 
+    /** Every example input with its record: the decisions' and the one of {@code data.pdx.authz.actions}. */
+    static Stream<Arguments> inputs() {
+        return Stream.concat(examples(), Stream.of(Arguments.of("actions.json", ActionsInput.class)));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("examples")
+    @MethodSource("inputs")
     void example_roundTripsThroughItsRecord_unchanged(String file, Class<?> record) throws IOException {
         JsonNode document = JSON.readTree(EXAMPLES.resolve(file).toFile());
         Object typed = JSON.treeToValue(document, record);
@@ -91,6 +99,24 @@ class PolicyInputContractTest {
                 new AuthzInput(example.subject(), example.operation(), unknownType)), AuthzDecision.class);
         assertTrue(hidden.allow(), "the operation itself does not read the type");
         assertFalse(hidden.visible(), "no widget.read is configured: deny by default");
+    }
+
+    @Test
+    void actionsExample_getsTheAllowedCandidatesOfEachResource_inOrder() throws Exception {
+        ActionsInput example = JSON.readValue(EXAMPLES.resolve("actions.json").toFile(), ActionsInput.class);
+        JsonNode answer = evaluate("pdx/authz/actions", example);
+        AllowedActions allowed = JSON.treeToValue(answer, AllowedActions.class);
+        assertEquals(answer, JSON.valueToTree(allowed));
+        // the operator's own organization's license, then another organization's: the same answer as the Rego test
+        assertEquals(List.of(List.of("license.accept", "license.read"), List.of()), allowed.allowed());
+
+        ActionsInput suspended = new ActionsInput(example.subject().withOrganizationStatus("SUSPENDED"),
+                example.resources(), example.operations());
+        assertEquals(List.of(List.of(), List.of()),
+                JSON.treeToValue(evaluate("pdx/authz/actions", suspended), AllowedActions.class).allowed());
+
+        ActionsInput empty = new ActionsInput(example.subject(), null, null);
+        assertEquals(List.of(), JSON.treeToValue(evaluate("pdx/authz/actions", empty), AllowedActions.class).allowed());
     }
 
     @Test
