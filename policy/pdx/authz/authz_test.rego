@@ -72,7 +72,7 @@ test_every_configured_operation_has_roles_or_is_public if {
 
 test_allow_public_operation_for_anonymous if {
 	d := _decide(_anonymous, "dataset.read", {"type": "dataset", "id": "ds-1", "organization": null, "department": "dept-9", "created_by": null})
-	d == {"allow": true, "outcome": "ALLOW", "reasons": []}
+	d == {"allow": true, "outcome": "ALLOW", "reasons": [], "visible": true}
 }
 
 test_deny_anonymous_apply if {
@@ -270,5 +270,249 @@ _example := {
 }
 
 test_contract_example_is_allowed if {
-	authz.decision == {"allow": true, "outcome": "ALLOW", "reasons": []} with input as _example
+	authz.decision == {"allow": true, "outcome": "ALLOW", "reasons": [], "visible": true} with input as _example
+}
+
+# --- the rules as functions of the operation and the resource --------------------------------
+
+# `_allows` spells out "acting, `_permitted`, no `_deny_reasons`": the two agree on every
+# configured operation (and an unknown one), every role, a suspended subject and every resource.
+# (Rules of this package evaluated `with input`: an expression under `with` would be slower.)
+test_allows_is_permitted_without_deny_reasons if {
+	operations := object.keys(data.pdx.config.authz.operations) | {"license.delete"}
+	subjects := array.concat([_subject_of(role) | some role in _roles], [_suspended("operator"), _suspended("bureau-admin")])
+	every subject in subjects {
+		resources := [_own, _foreign, object.union(_own, {"created_by": subject.user}), null]
+		page := {"subject": subject, "resources": resources, "operations": operations}
+		_allowed_here == _spelt_here with input as page
+	}
+	count(_allowed_here) > 0 with input as {"subject": _subject("operator"), "resources": [_own], "operations": operations}
+}
+
+_facts_here := {operation: authz._facts(operation) | some operation in input.operations}
+
+_allowed_here contains [i, operation] if {
+	some i, resource in input.resources
+	some operation, facts in _facts_here
+	authz._allows(facts, resource)
+}
+
+_spelt_here contains [i, operation] if {
+	authz._subject_acting
+	some i, resource in input.resources
+	some operation, facts in _facts_here
+	authz._permitted(facts, resource)
+	count(authz._deny_reasons(facts, resource)) == 0
+}
+
+test_decision_without_operation_or_resource_in_the_input if {
+	_codes(authz.decision) == ["operation_unknown"] with input as {"subject": _subject("operator"), "resource": _own}
+	authz.decision.allow with input as {"subject": _anonymous, "operation": "dataset.list"}
+}
+
+# --- visible: may the subject read the resource it acts on ----------------------------------
+
+test_another_organizations_license_is_neither_allowed_nor_visible if {
+	d := _decide(_subject("operator"), "license.accept", _foreign)
+	d.allow == false
+	_codes(d) == ["organization_mismatch"]
+	d.visible == false
+}
+
+test_own_organizations_license_is_visible_to_an_operator_who_may_not_approve_it if {
+	d := _decide(_subject("operator"), "license.approve", _own)
+	d.allow == false
+	_codes(d) == ["role_not_permitted"]
+	d.visible == true
+}
+
+test_bureau_reviewer_sees_any_organizations_license if {
+	_decide(_subject("bureau-reviewer"), "license.approve", _foreign).visible
+	_decide(_subject("bureau-reviewer"), "license.revoke", _foreign).visible
+	not _decide(_subject("bureau-reviewer"), "license.revoke", _foreign).allow
+}
+
+test_visible_even_when_four_eyes_refuses_the_operation if {
+	subject := _subject("bureau-reviewer")
+	d := _decide(subject, "license.approve", object.union(_own, {"created_by": subject.user}))
+	_codes(d) == ["self_approval_forbidden"]
+	d.visible
+}
+
+test_visible_reads_the_resources_own_type if {
+	job := object.union(_foreign, {"type": "job"})
+	not _decide(_subject("developer"), "job.cancel", job).visible
+	_decide(_subject("developer"), "job.cancel", object.union(_own, {"type": "job"})).visible
+	_decide(_anonymous, "dataset.list", {"type": "dataset", "id": null, "organization": null, "department": null, "created_by": null}).visible
+	organization := {"type": "organization", "id": "org-1", "organization": "org-1", "department": null, "created_by": null, "state": "VERIFIED"}
+	_decide(_subject("operator"), "organization.suspend", organization).visible
+	not _decide(_subject("operator"), "organization.suspend", object.union(organization, {"id": "org-2", "organization": "org-2"})).visible
+}
+
+test_not_visible_when_the_read_operation_is_not_configured if {
+	not data.pdx.config.authz.operations["widget.read"]
+	d := _decide(_subject("bureau-admin"), "license.approve", object.union(_own, {"type": "widget"}))
+	d.allow
+	d.visible == false
+	not _decide(_subject("bureau-admin"), "license.approve", object.union(_own, {"type": null})).visible
+	not _decide(_subject("bureau-admin"), "license.approve", object.remove(_own, ["type"])).visible
+}
+
+test_suspended_organization_sees_nothing if {
+	d := _decide(_suspended("operator"), "license.accept", _own)
+	d.outcome == "DENY_SUBJECT"
+	d.visible == false
+}
+
+test_anonymous_sees_no_license if {
+	d := _decide(_anonymous, "license.approve", _own)
+	_codes(d) == ["authentication_required"]
+	d.visible == false
+}
+
+# visible is the allow of `<type>.read`, for every role, operation and resource tried here.
+test_visible_is_the_allow_of_the_read_operation if {
+	every role in _roles {
+		every resource in [_own, _foreign, object.union(_own, {"type": "job"}), object.union(_foreign, {"type": "dataset"})] {
+			read := _decide(_subject_of(role), sprintf("%s.read", [resource.type]), resource)
+			every operation in ["license.approve", "job.cancel", "dataset.update", "license.delete"] {
+				_decide(_subject_of(role), operation, resource).visible == read.allow
+			}
+		}
+	}
+}
+
+# --- actions: the candidates a subject may perform on each resource of a page -------------------
+
+_actions(subject, resources, operations) := actions if {
+	actions := authz.actions with input as {"subject": subject, "resources": resources, "operations": operations}
+}
+
+_license_candidates := ["license.read", "license.approve", "license.reject", "license.accept", "license.suspend", "license.revoke"]
+
+test_actions_for_a_mixed_page if {
+	resources := [_own, _foreign, object.union(_own, {"id": "r-3"})]
+	operations := [_license_candidates, _license_candidates, ["license.delete", "license.read", "price_rule.manage"]]
+	_actions(_subject("operator"), resources, operations) == {"allowed": [
+		["license.read", "license.accept"],
+		[],
+		["license.read"],
+	]}
+	_actions(_subject("bureau-reviewer"), resources, operations) == {"allowed": [
+		["license.read", "license.approve", "license.reject"],
+		["license.read", "license.approve", "license.reject"],
+		["license.read"],
+	]}
+	_actions(_subject("bureau-admin"), resources, operations) == {"allowed": [
+		_license_candidates_but(["license.accept"]),
+		_license_candidates_but(["license.accept"]),
+		["license.read"],
+	]}
+}
+
+_license_candidates_but(excluded) := [operation | some operation in _license_candidates; not operation in excluded]
+
+test_actions_keep_the_order_of_resources_and_of_candidates if {
+	reversed := array.reverse(_license_candidates)
+	_actions(_subject("bureau-admin"), [_foreign, _own], [reversed, _license_candidates]) == {"allowed": [
+		array.reverse(_license_candidates_but(["license.accept"])),
+		_license_candidates_but(["license.accept"]),
+	]}
+}
+
+test_actions_of_a_suspended_organization_are_none if {
+	_actions(_suspended("operator"), [_own, _foreign], [_license_candidates, ["dataset.list"]]) == {"allowed": [[], []]}
+	subject := object.remove(_subject("developer"), ["organization_status"])
+	_actions(subject, [_own], [["job.submit"]]) == {"allowed": [[]]}
+}
+
+test_actions_leave_out_self_approval if {
+	subject := _subject("bureau-reviewer")
+	mine := object.union(_own, {"created_by": subject.user})
+	_actions(subject, [mine, _own], [["license.read", "license.approve"], ["license.read", "license.approve"]]) == {"allowed": [
+		["license.read"],
+		["license.read", "license.approve"],
+	]}
+}
+
+test_actions_of_anonymous_are_the_public_ones if {
+	dataset := {"type": "dataset", "id": "ds-1", "organization": null, "department": "dept-9", "created_by": null}
+	_actions(_anonymous, [dataset], [["dataset.read", "dataset.update", "dataset.dcat"]]) == {"allowed": [["dataset.read", "dataset.dcat"]]}
+}
+
+test_actions_of_no_resources_are_no_lists if {
+	_actions(_subject("operator"), [], []) == {"allowed": []}
+	_actions(_suspended("operator"), [], []) == {"allowed": []}
+	authz.actions == {"allowed": []} with input as {"subject": _subject("operator")}
+}
+
+test_actions_without_candidates_for_a_resource_fail_closed if {
+	_actions(_subject("bureau-admin"), [_own, _foreign], [["license.read"]]) == {"allowed": [["license.read"], []]}
+	_actions(_subject("bureau-admin"), [_own, _foreign], [null, "license.read"]) == {"allowed": [[], []]}
+	authz.actions == {"allowed": [[], []]} with input as {"subject": _subject("bureau-admin"), "resources": [_own, _foreign]}
+	authz.actions == {"allowed": []} with input as {"subject": _subject("bureau-admin"), "resources": "r-1", "operations": [["license.read"]]}
+	_actions(_subject("bureau-admin"), [_own], [[null, 7, {"op": "license.read"}, "license.read"]]) == {"allowed": [["license.read"]]}
+}
+
+# actions lists exactly what the decision allows: every operation on a resource type (and an
+# unknown one), every role with a resource scope, a suspended subject, a self-created resource of
+# the subject's own organization and another organization's. (A decision per operation, role and
+# resource: about 400, as many as the test's time allows.)
+test_actions_are_what_the_decision_allows if {
+	operations := array.concat(
+		[name | some name, _ in data.pdx.config.authz.operations; _on_a_resource_type(name)],
+		["license.delete"],
+	)
+	subjects := array.concat([_subject(role) | some role in ["operator", "developer", "provider", "bureau-reviewer", "bureau-admin"]], [_suspended("developer")])
+	every subject in subjects {
+		resources := [object.union(_own, {"created_by": subject.user}), _foreign]
+		expected := [[operation | some operation in operations; _decide(subject, operation, resource).allow] | some resource in resources]
+		acting := subject.organization_status != "SUSPENDED"
+		some_allowed := count(expected[0]) > 0
+		some_allowed == acting
+		_actions(subject, resources, [operations, operations]) == {"allowed": expected}
+	}
+}
+
+_on_a_resource_type(name) if {
+	some type in ["dataset", "organization", "license", "job"]
+	startswith(name, concat("", [type, "."]))
+}
+
+# The example document of contracts/src/test/resources/policy-examples/actions.json, verbatim.
+_actions_example := {
+	"subject": {
+		"authenticated": true,
+		"user": "li.na",
+		"roles": ["operator"],
+		"organization": "org-91350100M000100Y43",
+		"department": null,
+		"organization_status": "VERIFIED",
+	},
+	"resources": [
+		{
+			"type": "license",
+			"id": "lic-2025-000042",
+			"organization": "org-91350100M000100Y43",
+			"department": null,
+			"created_by": "li.na",
+			"state": "APPROVED",
+		},
+		{
+			"type": "license",
+			"id": "lic-2025-000043",
+			"organization": "org-91350200M000200Y56",
+			"department": null,
+			"created_by": "chen.jie",
+			"state": "APPROVED",
+		},
+	],
+	"operations": [
+		["license.accept", "license.approve", "license.read"],
+		["license.accept", "license.read"],
+	],
+}
+
+test_contract_actions_example if {
+	authz.actions == {"allowed": [["license.accept", "license.read"], []]} with input as _actions_example
 }

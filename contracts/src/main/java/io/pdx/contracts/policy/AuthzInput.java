@@ -2,10 +2,11 @@ package io.pdx.contracts.policy;
 
 /**
  * Input of package {@code pdx.authz}: may the subject call this API operation on this resource.
- * Answer: {@code data.pdx.authz.decision}, a {@link PolicyDecision} with outcome {@code ALLOW} or
- * {@code DENY}. The operations and the roles and scopes allowed for each are in
- * {@code policy/data.json} under {@code pdx.config.authz.operations} (e.g. {@code license.approve},
- * {@code job.submit}). Component names are the JSON keys the Rego reads, hence snake_case.
+ * Answer: {@code data.pdx.authz.decision}, an {@link AuthzDecision} with outcome {@code ALLOW},
+ * {@code DENY} or {@code DENY_SUBJECT} and whether the subject may read the resource. The
+ * operations and the roles and scopes allowed for each are in {@code policy/data.json} under
+ * {@code pdx.config.authz.operations} (e.g. {@code license.approve}, {@code job.submit}).
+ * Component names are the JSON keys the Rego reads, hence snake_case.
  *
  * @param subject   who calls
  * @param operation operation name, {@code <resource>.<verb>}

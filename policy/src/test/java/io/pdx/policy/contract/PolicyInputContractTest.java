@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pdx.contracts.policy.ActionsInput;
+import io.pdx.contracts.policy.AllowedActions;
+import io.pdx.contracts.policy.AuthzDecision;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.CatalogInput;
 import io.pdx.contracts.policy.ControlsResult;
@@ -24,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * that what Java sends is what the Rego reads: each example document (the same literal the Rego
  * tests use) round-trips through its record unchanged, and the record's serialization, sent to
  * the real OPA that {@code ./pdx test} starts, gets the decision the Rego tests expect — and a
- * changed field changes it.
+ * changed field changes it. The answer decodes into its output record with no field left over
+ * (this mapper fails on unknown properties), so a field the Rego adds needs its record field.
  */
 @Tag("stack") // talks to the real OPA
 class PolicyInputContractTest {
@@ -47,15 +52,22 @@ class PolicyInputContractTest {
 
     static Stream<Arguments> examples() {
         return Stream.of(
-                Arguments.of("catalog.json", CatalogInput.class, "pdx/catalog/decision", "ALLOW"),
-                Arguments.of("license.json", LicenseInput.class, "pdx/license/decision", "AUTO_APPROVE"),
-                Arguments.of("sandbox-admission.json", SandboxAdmissionInput.class, "pdx/sandbox/admission", "ADMIT"),
-                Arguments.of("sandbox-release.json", SandboxReleaseInput.class, "pdx/sandbox/release", "AUTO"),
-                Arguments.of("authz.json", AuthzInput.class, "pdx/authz/decision", "ALLOW"));
+                Arguments.of("catalog.json", CatalogInput.class, "pdx/catalog/decision", "ALLOW", PolicyDecision.class),
+                Arguments.of("license.json", LicenseInput.class, "pdx/license/decision", "AUTO_APPROVE", PolicyDecision.class),
+                Arguments.of("sandbox-admission.json", SandboxAdmissionInput.class, "pdx/sandbox/admission", "ADMIT",
+                        PolicyDecision.class),
+                Arguments.of("sandbox-release.json", SandboxReleaseInput.class, "pdx/sandbox/release", "AUTO",
+                        PolicyDecision.class),
+                Arguments.of("authz.json", AuthzInput.class, "pdx/authz/decision", "ALLOW", AuthzDecision.class));
+    }
+
+    /** Every example input with its record: the decisions' and the one of {@code data.pdx.authz.actions}. */
+    static Stream<Arguments> inputs() {
+        return Stream.concat(examples(), Stream.of(Arguments.of("actions.json", ActionsInput.class)));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("examples")
+    @MethodSource("inputs")
     void example_roundTripsThroughItsRecord_unchanged(String file, Class<?> record) throws IOException {
         JsonNode document = JSON.readTree(EXAMPLES.resolve(file).toFile());
         Object typed = JSON.treeToValue(document, record);
@@ -65,12 +77,46 @@ class PolicyInputContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void recordSerialization_getsTheExpectedDecisionFromRealOpa(String file, Class<?> record, String path,
-                                                                String outcome) throws Exception {
+                                                                String outcome, Class<?> output) throws Exception {
         Object typed = JSON.readValue(EXAMPLES.resolve(file).toFile(), record);
-        PolicyDecision decision = JSON.treeToValue(evaluate(path, typed), PolicyDecision.class);
-        assertEquals(outcome, decision.outcome(), file + " reasons " + decision.reasons());
-        assertTrue(decision.allow());
-        assertTrue(decision.reasons().isEmpty());
+        JsonNode answer = evaluate(path, typed);
+        Object decoded = JSON.treeToValue(answer, output);
+        assertEquals(answer, JSON.valueToTree(decoded), file + ": the answer round-trips through " + output.getSimpleName());
+        assertEquals(outcome, answer.path("outcome").asText(), file + " reasons " + answer.path("reasons"));
+        assertTrue(answer.path("allow").asBoolean());
+        assertTrue(answer.path("reasons").isArray() && answer.path("reasons").isEmpty());
+    }
+
+    @Test
+    void authzExample_isVisibleToo() throws Exception {
+        AuthzInput example = JSON.readValue(EXAMPLES.resolve("authz.json").toFile(), AuthzInput.class);
+        AuthzDecision decision = JSON.treeToValue(evaluate("pdx/authz/decision", example), AuthzDecision.class);
+        assertTrue(decision.visible());
+        AuthzInput.Resource unknownType = new AuthzInput.Resource("widget", example.resource().id(),
+                example.resource().organization(), example.resource().department(), example.resource().created_by(),
+                example.resource().state());
+        AuthzDecision hidden = JSON.treeToValue(evaluate("pdx/authz/decision",
+                new AuthzInput(example.subject(), example.operation(), unknownType)), AuthzDecision.class);
+        assertTrue(hidden.allow(), "the operation itself does not read the type");
+        assertFalse(hidden.visible(), "no widget.read is configured: deny by default");
+    }
+
+    @Test
+    void actionsExample_getsTheAllowedCandidatesOfEachResource_inOrder() throws Exception {
+        ActionsInput example = JSON.readValue(EXAMPLES.resolve("actions.json").toFile(), ActionsInput.class);
+        JsonNode answer = evaluate("pdx/authz/actions", example);
+        AllowedActions allowed = JSON.treeToValue(answer, AllowedActions.class);
+        assertEquals(answer, JSON.valueToTree(allowed));
+        // the operator's own organization's license, then another organization's: the same answer as the Rego test
+        assertEquals(List.of(List.of("license.accept", "license.read"), List.of()), allowed.allowed());
+
+        ActionsInput suspended = new ActionsInput(example.subject().withOrganizationStatus("SUSPENDED"),
+                example.resources(), example.operations());
+        assertEquals(List.of(List.of(), List.of()),
+                JSON.treeToValue(evaluate("pdx/authz/actions", suspended), AllowedActions.class).allowed());
+
+        ActionsInput empty = new ActionsInput(example.subject(), null, null);
+        assertEquals(List.of(), JSON.treeToValue(evaluate("pdx/authz/actions", empty), AllowedActions.class).allowed());
     }
 
     @Test
