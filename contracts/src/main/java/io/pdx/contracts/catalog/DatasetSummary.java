@@ -34,5 +34,16 @@ public record DatasetSummary(
         List<String> returnReasons,
         long lockVersion,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作") java.util.List<String> actions) {
+
+    public DatasetSummary {
+        actions = actions == null ? java.util.List.of() : java.util.List.copyOf(actions);
+    }
+
+    /** The same view offering {@code actions} to its caller. */
+    public DatasetSummary withActions(java.util.List<String> actions) {
+        return new DatasetSummary(id, lineageId, datasetVersion, nameZh, nameEn, description, category, grade, generalSublevel, provider, providerName, updateFrequency, timeCoverageStart, timeCoverageEnd, spatialCoverage, rowCount, columns, sharingType, sharingCondition, openness, status, certificateNo, returnReasons, lockVersion, createdAt, updatedAt, actions);
+    }
+
 }

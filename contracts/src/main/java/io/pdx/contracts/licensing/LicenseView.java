@@ -17,5 +17,16 @@ public record LicenseView(UUID id, String organization, UUID productId, UUID dat
                           String decisionOutcome, List<PolicyDecision.Reason> decisionReasons, String decisionId,
                           int reviewersRequired, List<String> approvedBy, String rejectedBy, String rejectReason,
                           String contractSha256, String acceptedBy, OffsetDateTime createdAt,
-                          OffsetDateTime updatedAt, long lockVersion) {
+                          OffsetDateTime updatedAt, long lockVersion,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作") java.util.List<String> actions) {
+
+    public LicenseView {
+        actions = actions == null ? java.util.List.of() : java.util.List.copyOf(actions);
+    }
+
+    /** The same view offering {@code actions} to its caller. */
+    public LicenseView withActions(java.util.List<String> actions) {
+        return new LicenseView(id, organization, productId, datasetId, applicant, purposeCategory, purposeText, columns, mode, termStart, termEnd, expectedVolume, state, decisionOutcome, decisionReasons, decisionId, reviewersRequired, approvedBy, rejectedBy, rejectReason, contractSha256, acceptedBy, createdAt, updatedAt, lockVersion, actions);
+    }
+
 }

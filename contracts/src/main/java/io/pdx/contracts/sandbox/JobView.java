@@ -57,5 +57,16 @@ public record JobView(
         OffsetDateTime finishedAt,
         OffsetDateTime expiresAt,
         OffsetDateTime visibleAt,
-        long version) {
+        long version,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作") java.util.List<String> actions) {
+
+    public JobView {
+        actions = actions == null ? java.util.List.of() : java.util.List.copyOf(actions);
+    }
+
+    /** The same view offering {@code actions} to its caller. */
+    public JobView withActions(java.util.List<String> actions) {
+        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade, epsilon, delta, budget, reusedFrom, result, releaseReasons, reviewedBy, reviewNote, failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, actions);
+    }
+
 }

@@ -1,5 +1,6 @@
 package io.pdx.marketplace.catalog;
 
+import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.marketplace.lifecycle.StatefulEntity;
@@ -176,8 +177,24 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
     }
 
     @Override
+    public ProblemException notFound() {
+        return new DatasetNotFound(id);
+    }
+
+    @Override
+    public List<RegistrationTransition> transitions() {
+        return List.of(RegistrationTransition.values());
+    }
+
+    @Override
     public AuthzInput.Resource asResource() {
-        return new AuthzInput.Resource("dataset", id == null ? null : id.toString(), null, provider, submittedBy, status.name());
+        return resource(id, provider, submittedBy, status);
+    }
+
+    /** A dataset version as OPA's authorization reads it (from the entity, or from the view its caller is shown). */
+    public static AuthzInput.Resource resource(UUID id, String provider, String submittedBy, RegistrationStatus status) {
+        return new AuthzInput.Resource("dataset", id == null ? null : id.toString(), null, provider, submittedBy,
+                status == null ? null : status.name());
     }
 
     @Override
@@ -205,6 +222,6 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
         return new DatasetSummary(id, lineageId, datasetVersion, nameZh, nameEn, description, category, grade,
                 generalSublevel, provider, providerName, updateFrequency, timeCoverageStart, timeCoverageEnd,
                 spatialCoverage, rowCount, schema.columns(), sharingType, sharingCondition, openness, status,
-                certificateNo, returnReasons.reasons(), version, createdAt, updatedAt);
+                certificateNo, returnReasons.reasons(), version, createdAt, updatedAt, List.of());
     }
 }

@@ -41,6 +41,6 @@ final class DatasetRows {
                 row.getString("certificate_no"),
                 reasons == null ? List.of() : reasons.getJsonArray("reasons", new io.vertx.core.json.JsonArray())
                         .stream().map(String::valueOf).toList(),
-                row.getLong("version"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
+                row.getLong("version"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), List.of());
     }
 }

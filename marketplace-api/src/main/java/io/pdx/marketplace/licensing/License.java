@@ -1,5 +1,6 @@
 package io.pdx.marketplace.licensing;
 
+import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.product.LicenseMode;
 import io.pdx.contracts.licensing.LicenseView;
@@ -125,8 +126,24 @@ public class License extends StatefulEntity<LicenseState> {
     }
 
     @Override
+    public ProblemException notFound() {
+        return new LicenseProblems.LicenseNotFound(id);
+    }
+
+    @Override
+    public List<LicenseTransition> transitions() {
+        return List.of(LicenseTransition.values());
+    }
+
+    @Override
     public AuthzInput.Resource asResource() {
-        return new AuthzInput.Resource("license", id == null ? null : id.toString(), organization, null, applicant, state.name());
+        return resource(id, organization, applicant, state);
+    }
+
+    /** A license as OPA's authorization reads it (from the entity, or from the view the console is shown). */
+    public static AuthzInput.Resource resource(UUID id, String organization, String applicant, LicenseState state) {
+        return new AuthzInput.Resource("license", id == null ? null : id.toString(), organization, null, applicant,
+                state == null ? null : state.name());
     }
 
     @Override
@@ -164,6 +181,6 @@ public class License extends StatefulEntity<LicenseState> {
         return new LicenseView(id, organization, productId, datasetId, applicant, purposeCategory, purposeText,
                 columns.columns(), mode == null ? null : mode.name(), termStart, termEnd, expectedVolume, state, decisionOutcome,
                 decisionReasons.reasons(), decisionId, reviewersRequired, approvedBy.reviewers(), rejectedBy,
-                rejectReason, contractSha256, acceptedBy, createdAt, updatedAt, version);
+                rejectReason, contractSha256, acceptedBy, createdAt, updatedAt, version, List.of());
     }
 }

@@ -2,9 +2,11 @@ package io.pdx.marketplace.lifecycle;
 
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.marketplace.persistence.TimestampedEntity;
+import io.pdx.marketplace.problem.ProblemException;
 import jakarta.persistence.MappedSuperclass;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +35,9 @@ public abstract class StatefulEntity<S extends Enum<S>> extends TimestampedEntit
      * transition), then the state moves to its target and the transition's stamps are set.
      */
     final void apply(Transition<S> transition, String actor, OffsetDateTime now) {
+        if (!transitions().contains(transition)) {
+            throw new IllegalArgumentException(transition.name() + " is not a transition of " + label());
+        }
         if (!transition.leavesFrom(state())) {
             throw IllegalTransition.of(label(), auditId(), state(), transition);
         }
@@ -42,6 +47,18 @@ public abstract class StatefulEntity<S extends Enum<S>> extends TimestampedEntit
 
     /** The aggregate's name in a problem's detail, e.g. {@code License}. */
     protected abstract String label();
+
+    /** The 404 a caller who may not see this aggregate is answered (the same as for one that does not exist). */
+    public abstract ProblemException notFound();
+
+    /** Every transition of the aggregate, its table. */
+    public abstract List<? extends Transition<S>> transitions();
+
+    /** The caller's transitions that leave from the current state (what the API may offer, policy permitting). */
+    public List<Transition<S>> offered() {
+        return transitions().stream().filter(transition -> transition.by() == Transition.By.CALLER
+                && transition.leavesFrom(state())).map(transition -> (Transition<S>) transition).toList();
+    }
 
     /** The resource as OPA's authorization reads it. */
     public abstract AuthzInput.Resource asResource();

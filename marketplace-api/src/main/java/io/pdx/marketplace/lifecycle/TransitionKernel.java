@@ -1,7 +1,10 @@
 package io.pdx.marketplace.lifecycle;
 
+import io.pdx.contracts.policy.AuthzDecision;
+import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.marketplace.audit.AuditLog;
+import io.pdx.marketplace.security.OperationDenied;
 import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs a named transition, the one way any state of the platform changes, in the current transaction or one of its
- * own: authorize a caller's transition with the aggregate's current state (OPA), prepare, apply it (source state
+ * own: authorize a caller's transition with the aggregate as it is now (one OPA question, visibility folded in), check,
+ * prepare, apply it (source state
  * checked, moved, stamped at the {@link Clock}'s time, plus what the caller changes with it), flush, audit in the same
  * transaction, run the transition's {@link TransitionHook hooks}, and tell the {@link TransitionListener listeners}
  * once the transaction that applied it committed — whoever opened it ({@link UnitOfWork}). Two entries, one per kind
@@ -43,19 +47,35 @@ public class TransitionKernel {
     }
 
     /**
-     * A caller's transition, in the current transaction or one of its own. {@code load} answers 404 for what the
-     * caller may not see; the transition's operation is authorized with the aggregate as it is now.
+     * A caller's transition, in the current transaction or one of its own. {@code load} finds the aggregate (404 when
+     * there is none); one question to OPA, with the aggregate as it is now, decides both whether the caller may see it
+     * (else the same 404) and whether it may take the transition (else 403).
      */
     public <S extends Enum<S>, A extends StatefulEntity<S>> Uni<A> run(Transition<S> transition, Subject subject,
                                                                       Supplier<Uni<A>> load, Change<? super A> change) {
         if (transition.by() != Transition.By.CALLER) {
             throw new IllegalArgumentException(transition.name() + " is the platform's");
         }
-        return Panache.withTransaction(() -> load.get().call(aggregate -> guard.require(subject, transition.operation(),
-                        aggregate.asResource())
-                .call(allowed -> transition.leavesFrom(aggregate.state()) ? change.prepare().apply(aggregate)
+        return Panache.withTransaction(() -> load.get().call(aggregate -> authorize(subject, transition, aggregate)
+                .invoke(() -> change.check().accept(aggregate))
+                .call(() -> transition.leavesFrom(aggregate.state()) ? change.prepare().apply(aggregate)
                         : Uni.createFrom().voidItem()) // the move refuses it with a 409, before anything is prepared
-                .call(prepared -> move(aggregate, transition, subject.user(), null, change))));
+                .call(() -> move(aggregate, transition, subject.user(), null, change))));
+    }
+
+    private Uni<Void> authorize(Subject subject, Transition<?> transition, StatefulEntity<?> aggregate) {
+        return guard.decide(subject, transition.operation(), aggregate.asResource()).invoke(answer -> {
+            AuthzDecision decision = answer.result();
+            if (decision.allow()) {
+                return;
+            }
+            boolean subjectRefused = OperationDenied.DENY_SUBJECT.equals(decision.outcome());
+            if (!decision.visible() && subject.authenticated() && !subjectRefused) {
+                throw aggregate.notFound();
+            }
+            throw new OperationDenied(transition.operation(),
+                    new PolicyDecision(false, decision.outcome(), decision.reasons()), subject.authenticated());
+        }).replaceWithVoid();
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.pdx.marketplace.organization;
 
+import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.marketplace.lifecycle.StatefulEntity;
 import io.pdx.marketplace.lifecycle.Transition;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import io.pdx.contracts.organization.OrganizationStatus;
@@ -76,8 +78,23 @@ public class Organization extends StatefulEntity<OrganizationStatus> {
     }
 
     @Override
+    public ProblemException notFound() {
+        return new OrganizationProblems.OrganizationNotFound(uscc);
+    }
+
+    @Override
+    public List<OrganizationTransition> transitions() {
+        return List.of(OrganizationTransition.values());
+    }
+
+    @Override
     public AuthzInput.Resource asResource() {
-        return new AuthzInput.Resource("organization", uscc, uscc, null, null, status.name());
+        return resource(uscc, status);
+    }
+
+    /** An organization as OPA's authorization reads it (from the entity, or from the view its caller is shown). */
+    public static AuthzInput.Resource resource(String uscc, OrganizationStatus status) {
+        return new AuthzInput.Resource("organization", uscc, uscc, null, null, status == null ? null : status.name());
     }
 
     @Override
@@ -102,6 +119,6 @@ public class Organization extends StatefulEntity<OrganizationStatus> {
 
     public OrganizationView toView() {
         return new OrganizationView(uscc, name, legalRepresentative, contactName, contactPhone, contactEmail, status,
-                registeredBy, verifiedBy, createdAt, updatedAt, version);
+                registeredBy, verifiedBy, createdAt, updatedAt, version, List.of());
     }
 }

@@ -154,7 +154,8 @@ public class OrganizationResource {
 
     private Uni<OrganizationView> run(String id, OrganizationTransition transition) {
         Subject subject = currentSubject.get();
-        return transitions.run(transition, subject, () -> visible(id, Operation.ORGANIZATION_READ), Change.none())
+        return transitions.run(transition, subject, () -> Organization.<Organization>findById(id)
+                        .onItem().ifNull().failWith(() -> new OrganizationProblems.OrganizationNotFound(id)), Change.none())
                 .map(Organization::toView);
     }
 

@@ -16,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -90,19 +92,20 @@ public class JobLifecycle {
     }
 
     /** The developer cancels a job before it runs; it read nothing, so its charge is given back. */
-    public Uni<SandboxJob> cancel(Subject subject, Supplier<Uni<SandboxJob>> readable) {
-        return transitions.run(JobTransition.CANCEL, subject, readable, Change.with(SandboxJob::refund));
+    public Uni<SandboxJob> cancel(Subject subject, Supplier<Uni<SandboxJob>> load, Consumer<SandboxJob> check) {
+        return transitions.run(JobTransition.CANCEL, subject, load, Change.<SandboxJob>with(SandboxJob::refund).checkedBy(check));
     }
 
     /**
      * The bureau releases (or rejects) a result waiting for review, and with it every job that shares the stored
      * result (a repeated statement): one transaction, each job audited (and, released, metered: a hook of the
-     * transition), the asked one authorized. {@code load} reads the asked job (404 for what the reviewer may not see,
-     * any precondition checked) within that transaction.
+     * transition), the asked one authorized. {@code load} finds the asked job within that transaction; {@code check}
+     * (e.g. its license in force) runs once the reviewer is authorized.
      */
-    public Uni<SandboxJob> review(Supplier<Uni<SandboxJob>> load, JobTransition decision, Subject reviewer, String note) {
+    public Uni<SandboxJob> review(Supplier<Uni<SandboxJob>> load, JobTransition decision, Subject reviewer, String note,
+                                  Function<SandboxJob, Uni<?>> check) {
         return Panache.withTransaction(() -> transitions.run(decision, reviewer, load,
-                        Change.<SandboxJob>with(reviewed -> reviewed.reviewNote = note))
+                        Change.<SandboxJob>prepared(check::apply, reviewed -> reviewed.reviewNote = note))
                 .call(reviewed -> SandboxJob.<SandboxJob>list("(id = ?1 or reusedFrom = ?1) and id <> ?2",
                                 reviewed.resultOwner(), reviewed.id)
                         .flatMap(jobs -> Multi.createFrom().iterable(jobs)

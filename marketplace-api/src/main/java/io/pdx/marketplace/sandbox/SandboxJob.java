@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.problem.Problem;
@@ -134,6 +135,16 @@ public class SandboxJob extends StatefulEntity<JobState> {
     }
 
     @Override
+    public ProblemException notFound() {
+        return new JobProblems.JobNotFound(id);
+    }
+
+    @Override
+    public List<JobTransition> transitions() {
+        return List.of(JobTransition.values());
+    }
+
+    @Override
     protected void stamp(Transition<JobState> transition, String actor, OffsetDateTime now) {
         switch ((JobTransition) transition) {
             case START -> {
@@ -153,7 +164,13 @@ public class SandboxJob extends StatefulEntity<JobState> {
 
     @Override
     public AuthzInput.Resource asResource() {
-        return new AuthzInput.Resource("job", id.toString(), organization, null, submittedBy, state.name());
+        return resource(id, organization, submittedBy, state);
+    }
+
+    /** A job as OPA's authorization reads it (from the entity, or from the view its caller is shown). */
+    public static AuthzInput.Resource resource(UUID id, String organization, String submittedBy, JobState state) {
+        return new AuthzInput.Resource("job", id == null ? null : id.toString(), organization, null, submittedBy,
+                state == null ? null : state.name());
     }
 
     @Override
@@ -246,7 +263,7 @@ public class SandboxJob extends StatefulEntity<JobState> {
             return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql,
                     grade == null ? null : grade.name(), cost().epsilon(), cost().delta(), budget, reusedFrom,
                     hasSummary ? ResultSummary.of(summary, true) : null, releaseReasons.reasons(), reviewedBy, reviewNote,
-                    failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version);
+                    failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, List.of());
         }
         OffsetDateTime now = OffsetDateTime.now();
         JobState shown = visibleState(now);
@@ -260,6 +277,6 @@ public class SandboxJob extends StatefulEntity<JobState> {
                 hidden ? null : failure, null, createdAt,
                 released ? (slotStart != null ? slotStart : startedAt) : null,
                 released ? (visibleAt != null ? visibleAt : finishedAt) : null,
-                released ? requesterExpiry() : null, visibleAt, 0);
+                released ? requesterExpiry() : null, visibleAt, 0, List.of());
     }
 }

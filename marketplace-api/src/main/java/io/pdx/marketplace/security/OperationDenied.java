@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class OperationDenied extends ProblemException {
 
-    static final String SUBJECT_REFUSED = "DENY_SUBJECT";
+    public static final String DENY_SUBJECT = "DENY_SUBJECT";
 
     private final boolean subjectRefused;
 
@@ -23,7 +23,7 @@ public final class OperationDenied extends ProblemException {
                 + decision.reasons().stream()
                 .map(reason -> reason.code() + " (" + reason.message_zh() + " / " + reason.message_en() + ")")
                 .collect(Collectors.joining("; ")), java.util.List.of(), decision.reasons());
-        this.subjectRefused = SUBJECT_REFUSED.equals(decision.outcome());
+        this.subjectRefused = DENY_SUBJECT.equals(decision.outcome());
     }
 
     /** Whether the policy refused the caller (its organization's standing), not the caller's access to a resource. */

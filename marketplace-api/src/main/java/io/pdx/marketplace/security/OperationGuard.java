@@ -1,5 +1,6 @@
 package io.pdx.marketplace.security;
 
+import io.pdx.contracts.policy.AuthzDecision;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.policy.Subject;
@@ -26,6 +27,16 @@ public class OperationGuard {
     public OperationGuard(PolicyClient policy, OrganizationStanding standing) {
         this.policy = policy;
         this.standing = standing;
+    }
+
+    /**
+     * One question for a transition: whether {@code subject} may perform {@code operation} on {@code resource}, and
+     * whether it may see it at all ({@link AuthzDecision#visible()}), so that the caller answers 404 or 403 without
+     * asking OPA twice. Nothing is refused here.
+     */
+    public Uni<PolicyAnswer<AuthzDecision>> decide(Subject subject, String operation, AuthzInput.Resource resource) {
+        return standing.of(subject).flatMap(standingSubject -> policy.evaluate(PATH,
+                new AuthzInput(standingSubject, operation, resource), AuthzDecision.class));
     }
 
     public Uni<PolicyAnswer<PolicyDecision>> require(Subject subject, Operation operation, AuthzInput.Resource resource) {
