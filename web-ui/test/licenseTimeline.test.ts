@@ -37,16 +37,27 @@ describe('license timeline', () => {
 });
 
 describe('four-eyes reviewer state', () => {
-  const license = { state: 'IN_REVIEW', applicant: 'operator-a', reviewersRequired: 2, approvedBy: ['reviewer-1'] };
-  it('lets another reviewer decide and says how many are still needed', () => {
-    expect(reviewerState(license, 'reviewer-2', true)).toMatchObject({ mayDecide: true, stillNeeded: 1, reason: 'may' });
+  // As the server answers a reviewer who may not decide (actions empty), and one who may.
+  const license = { state: 'IN_REVIEW', applicant: 'operator-a', reviewersRequired: 2, approvedBy: ['reviewer-1'], actions: [] as string[] };
+  const offered = { ...license, actions: ['approve', 'reject'] };
+  it('lets a reviewer decide when the server offers approve or reject, and says how many are still needed', () => {
+    expect(reviewerState(offered, 'reviewer-2', true)).toMatchObject({ mayDecide: true, stillNeeded: 1, reason: 'may' });
+    expect(reviewerState({ ...license, actions: ['reject'] }, 'reviewer-2', true)).toMatchObject({ mayDecide: true, reason: 'may' });
   });
-  it('stops a reviewer who approved already, and the applicant', () => {
+  it('explains why not to a reviewer who approved already, and to the applicant', () => {
     expect(reviewerState(license, 'reviewer-1', true)).toMatchObject({ mayDecide: false, reason: 'already-approved' });
     expect(reviewerState(license, 'operator-a', true)).toMatchObject({ mayDecide: false, reason: 'own-application' });
   });
   it('offers nothing outside review or to non-reviewers', () => {
     expect(reviewerState({ ...license, state: 'APPROVED' }, 'reviewer-2', true).reason).toBe('not-in-review');
     expect(reviewerState(license, 'reviewer-2', false).reason).toBe('not-reviewer');
+    expect(reviewerState({ state: 'IN_REVIEW' }, 'reviewer-2', true)).toMatchObject({ mayDecide: false });
+  });
+  it('follows the server, not its own reading of the view', () => {
+    // Nothing in the view explains the refusal: the server's word stands, with no hint.
+    expect(reviewerState(license, 'reviewer-2', true)).toMatchObject({ mayDecide: false, reason: 'not-offered' });
+    // The server allows what the view alone would have refused.
+    expect(reviewerState({ ...offered, approvedBy: [] }, 'operator-a', true)).toMatchObject({ mayDecide: true, reason: 'may' });
+    expect(reviewerState(offered, 'reviewer-1', false)).toMatchObject({ mayDecide: true, reason: 'may' });
   });
 });

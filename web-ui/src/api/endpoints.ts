@@ -16,8 +16,10 @@ import type {
   JobState,
   JobView,
   LedgerAnswer,
+  LicenseAction,
   LicenseApplication,
   LicenseView,
+  OrganizationAction,
   OrganizationRequest,
   OrganizationView,
   ProductPage,
@@ -78,7 +80,7 @@ export const getProduct = (id: string) => apiFetch<ProductView>(`${API}/products
 export const registerOrganization = (request: OrganizationRequest) =>
   apiFetch<OrganizationView>(`${API}/organizations`, { method: 'POST', body: request });
 export const getOrganization = (id: string) => apiFetch<OrganizationView>(`${API}/organizations/${encodeURIComponent(id)}`);
-export const organizationAction = (id: string, action: 'verify' | 'suspend' | 'reinstate') =>
+export const organizationAction = (id: string, action: OrganizationAction) =>
   apiFetch<OrganizationView>(`${API}/organizations/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
 
 /** Organizations by status, for the bureau's queue; null when the API offers no such list (yet). */
@@ -105,7 +107,7 @@ export const getLicense = (id: string) => apiFetch<LicenseView>(`${API}/licenses
 export const getContract = (id: string) =>
   apiFetch<string>(`${API}/licenses/${encodeURIComponent(id)}/contract`, { as: 'text', accept: 'text/plain, application/problem+json' });
 
-export type LicenseAction = 'approve' | 'reject' | 'accept' | 'suspend' | 'resume' | 'revoke';
+export type { LicenseAction };
 export const licenseAction = (id: string, action: LicenseAction, reason?: string) =>
   apiFetch<LicenseView>(`${API}/licenses/${encodeURIComponent(id)}/${action}`, {
     method: 'POST',

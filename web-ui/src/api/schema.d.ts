@@ -904,6 +904,7 @@ export interface components {
             lockVersion?: number | null;
             createdAt?: components["schemas"]["OffsetDateTime"] | null;
             updatedAt?: components["schemas"]["OffsetDateTime"] | null;
+            actions: string[];
         };
         EfficiencyFigures: {
             /** Format: int64 */
@@ -1016,6 +1017,7 @@ export interface components {
             visibleAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             version?: number | null;
+            actions: string[];
         };
         LedgerEntryView: {
             /** Format: int64 */
@@ -1109,6 +1111,7 @@ export interface components {
             updatedAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             lockVersion?: number | null;
+            actions: string[];
         };
         /**
          * Format: date
@@ -1156,6 +1159,7 @@ export interface components {
             updatedAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             lockVersion?: number | null;
+            actions: string[];
         };
         OutputColumn: {
             name?: string | null;

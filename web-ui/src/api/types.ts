@@ -35,6 +35,15 @@ export type Category = S['Category'];
 export type ApiWorkspace = S['Workspace'];
 export type ApiTemplate = S['Template'];
 
+/**
+ * The transitions a view's `actions` may name (the last path segment of POST …/{id}/<action>). The
+ * OpenAPI document types `actions` as string[]; these are the names each resource's endpoints take.
+ */
+export type LicenseAction = 'approve' | 'reject' | 'accept' | 'suspend' | 'resume' | 'revoke';
+export type JobAction = 'cancel' | 'release' | 'reject';
+export type DatasetAction = 'submit' | 'register' | 'return';
+export type OrganizationAction = 'verify' | 'suspend' | 'reinstate';
+
 /** GET /datasets: one page with facet counts (the generated DatasetPage with its fields required). */
 export type DatasetPage = Required<Pick<S['DatasetPage'], 'items' | 'total' | 'page' | 'size' | 'facets'>>;
 

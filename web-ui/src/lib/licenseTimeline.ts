@@ -1,4 +1,7 @@
-// A license's status timeline, derived from its view (and, for the bureau, its audit events).
+// A license's status timeline, derived from its view (and, for the bureau, its audit events), and the
+// four-eyes review state: whether this reviewer may decide is the server's answer (the view's actions);
+// the explanation of a refusal is read from the view.
+import { can } from './actions';
 
 export interface LicenseLike {
   state?: string | null;
@@ -12,6 +15,8 @@ export interface LicenseLike {
   acceptedBy?: string | null;
   createdAt?: string | null;
   updatedAt?: string | null;
+  /** What this caller may do now (the server's answer). */
+  actions?: readonly string[] | null;
 }
 
 export type StepStatus = 'finish' | 'process' | 'wait' | 'error';
@@ -97,9 +102,13 @@ export interface ReviewerState {
   required: number;
   approvedBy: string[];
   stillNeeded: number;
-  /** Whether this user may still approve or reject (not already approved, not the applicant). */
+  /** Whether the server lets this caller approve or reject now (its actions). */
   mayDecide: boolean;
-  reason: 'may' | 'already-approved' | 'own-application' | 'not-in-review' | 'not-reviewer';
+  /**
+   * 'may' when the server offers approve or reject; otherwise why not, where the view tells
+   * (not a reviewer, not in review, own application, approved already), else 'not-offered'.
+   */
+  reason: 'may' | 'already-approved' | 'own-application' | 'not-in-review' | 'not-reviewer' | 'not-offered';
 }
 
 export function reviewerState(l: LicenseLike, user: string | null, isReviewer: boolean): ReviewerState {
@@ -107,9 +116,11 @@ export function reviewerState(l: LicenseLike, user: string | null, isReviewer: b
   const required = Math.max(1, l.reviewersRequired ?? 1);
   const stillNeeded = Math.max(0, required - approvedBy.length);
   const base = { required, approvedBy, stillNeeded };
-  if (!isReviewer || !user) return { ...base, mayDecide: false, reason: 'not-reviewer' };
-  if (l.state !== 'IN_REVIEW') return { ...base, mayDecide: false, reason: 'not-in-review' };
-  if (l.applicant === user) return { ...base, mayDecide: false, reason: 'own-application' };
-  if (approvedBy.includes(user)) return { ...base, mayDecide: false, reason: 'already-approved' };
-  return { ...base, mayDecide: true, reason: 'may' };
+  if (can(l, 'approve') || can(l, 'reject')) return { ...base, mayDecide: true, reason: 'may' };
+  const no = (reason: ReviewerState['reason']): ReviewerState => ({ ...base, mayDecide: false, reason });
+  if (!isReviewer || !user) return no('not-reviewer');
+  if (l.state !== 'IN_REVIEW') return no('not-in-review');
+  if (l.applicant === user) return no('own-application');
+  if (approvedBy.includes(user)) return no('already-approved');
+  return no('not-offered');
 }

@@ -8,6 +8,7 @@ import { dcatUrl, getDataset, listProducts } from '../api/endpoints';
 import type { ProductView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
+import { can } from '../lib/actions';
 import { formatDate, formatNumber } from '../lib/format';
 import { pickLanguage } from '../lib/problem';
 import { categoryPath } from '../lib/reference';
@@ -57,9 +58,7 @@ export function DatasetPage() {
           <a href={dcatUrl(id)} target="_blank" rel="noreferrer" data-testid="dcat-link">
             <LinkOutlined aria-hidden /> {t('dcatLink')}
           </a>
-          {auth.isBureau && d.status === 'SUBMITTED' && (
-            <Link to={`/review/registrations/${id}`}>{t('review')}</Link>
-          )}
+          {(can(d, 'register') || can(d, 'return')) && <Link to={`/review/registrations/${id}`}>{t('review')}</Link>}
         </Space>
       }
     >

@@ -1,5 +1,6 @@
 // One license: its status timeline, the policy's reasons, the four-eyes review (who approved, who
 // may still), the contract with its SHA-256 and the accept button, and the bureau's suspend/resume/revoke.
+// Which actions are offered is the server's answer (the license's actions), not read from roles here.
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import type { LicenseView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
+import { can } from '../lib/actions';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { licenseTimeline, reviewerState } from '../lib/licenseTimeline';
 import { sha256Hex } from '../lib/sha256';
@@ -128,10 +130,10 @@ function LicenseContent() {
               }))}
             />
           </Card>
-          {(l.state === 'IN_REVIEW' || (l.reviewersRequired ?? 1) > 1 || (l.approvedBy ?? []).length > 0) && (
+          {(l.state === 'IN_REVIEW' || (l.reviewersRequired ?? 1) > 1 || (l.approvedBy ?? []).length > 0 || can(l, 'approve') || can(l, 'reject')) && (
             <ReviewCard license={l} slaHours={reference.reviewSlaHours} />
           )}
-          {auth.hasRole('bureau-admin') && ['ACTIVE', 'SUSPENDED'].includes(l.state ?? '') && <AdminActions license={l} />}
+          {(can(l, 'suspend') || can(l, 'resume') || can(l, 'revoke')) && <AdminActions license={l} />}
         </Col>
       </Row>
     </Page>
@@ -168,22 +170,36 @@ function ReviewCard({ license: l, slaHours }: { license: LicenseView; slaHours: 
             </span>
           </>
         )}
-        {auth.isBureau && l.state === 'IN_REVIEW' && (
+        {((auth.isBureau && l.state === 'IN_REVIEW') || rs.mayDecide) && (
           <Alert
             type={rs.mayDecide ? 'info' : 'warning'}
             showIcon
-            title={rs.reason === 'may' ? t('youMayApprove') : rs.reason === 'already-approved' ? t('youApprovedAlready') : rs.reason === 'own-application' ? t('youAreApplicant') : ''}
+            title={
+              rs.reason === 'may'
+                ? t('youMayApprove')
+                : rs.reason === 'already-approved'
+                  ? t('youApprovedAlready')
+                  : rs.reason === 'own-application'
+                    ? t('youAreApplicant')
+                    : rs.reason === 'not-offered'
+                      ? t('youMayNotDecide')
+                      : ''
+            }
           />
         )}
         {act.isError && <ProblemAlert error={act.error} />}
         {rs.mayDecide && (
           <Space wrap>
-            <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'approve' })} data-testid="approve">
-              {t('approve')}
-            </Button>
-            <Button danger onClick={() => setRejecting(true)} data-testid="reject">
-              {t('reject')}
-            </Button>
+            {can(l, 'approve') && (
+              <Button type="primary" loading={act.isPending} onClick={() => act.mutate({ action: 'approve' })} data-testid="approve">
+                {t('approve')}
+              </Button>
+            )}
+            {can(l, 'reject') && (
+              <Button danger onClick={() => setRejecting(true)} data-testid="reject">
+                {t('reject')}
+              </Button>
+            )}
           </Space>
         )}
       </Space>
@@ -234,9 +250,9 @@ function AdminActions({ license: l }: { license: LicenseView }) {
     <Card title={<h2 className="pdx-card-title">{t('actions')}</h2>} style={{ marginTop: 16 }}>
       {act.isError && <ProblemAlert error={act.error} />}
       <Space wrap>
-        {l.state === 'ACTIVE' && button('suspend', 'suspend')}
-        {l.state === 'SUSPENDED' && button('resume', 'resume')}
-        {button('revoke', 'revoke', true)}
+        {can(l, 'suspend') && button('suspend', 'suspend')}
+        {can(l, 'resume') && button('resume', 'resume')}
+        {can(l, 'revoke') && button('revoke', 'revoke', true)}
       </Space>
     </Card>
   );
@@ -266,7 +282,7 @@ function ContractCard({ license: l }: { license: LicenseView }) {
       void message.success(t('accepted'));
     },
   });
-  const canAccept = l.state === 'APPROVED' && auth.hasRole('operator') && auth.organization === l.organization;
+  const canAccept = can(l, 'accept');
 
   return (
     <Card title={<h2 className="pdx-card-title">{t('contract')}</h2>} style={{ marginTop: 16 }} data-testid="contract-card">

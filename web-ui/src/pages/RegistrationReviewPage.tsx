@@ -1,4 +1,5 @@
-// 资源登记审核: register a submitted dataset (a certificate number is issued) or return it with reasons.
+// 资源登记审核: register a submitted dataset (a certificate number is issued) or return it with reasons,
+// as the dataset's actions offer.
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,6 +7,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Modal, Space } from 'an
 import { getDataset, registerDataset, returnDataset } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
+import { can } from '../lib/actions';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { pickLanguage } from '../lib/problem';
 import { useReviewSlaHours } from '../hooks';
@@ -99,16 +101,20 @@ function RegistrationReview() {
           <TagLegend />
         </div>
       </Card>
-      {d.status === 'SUBMITTED' && (
+      {(can(d, 'register') || can(d, 'return')) && (
         <Card title={<h2 className="pdx-card-title">{t('actions')}</h2>} style={{ marginTop: 16 }}>
           {(register.isError || giveBack.isError) && <ProblemAlert error={register.error ?? giveBack.error} />}
           <Space wrap style={{ marginTop: 8 }}>
-            <Button type="primary" loading={register.isPending} onClick={() => register.mutate()} data-testid="register-dataset">
-              {t('registerDataset')}
-            </Button>
-            <Button danger onClick={() => setReturning(true)} data-testid="return-dataset">
-              {t('returnDataset')}
-            </Button>
+            {can(d, 'register') && (
+              <Button type="primary" loading={register.isPending} onClick={() => register.mutate()} data-testid="register-dataset">
+                {t('registerDataset')}
+              </Button>
+            )}
+            {can(d, 'return') && (
+              <Button danger onClick={() => setReturning(true)} data-testid="return-dataset">
+                {t('returnDataset')}
+              </Button>
+            )}
           </Space>
         </Card>
       )}

@@ -1,5 +1,6 @@
 // 结果发布审核: what the output controls left (row count, suppressed groups), ε charged and the budget
-// left, and the SQL — never raw inputs and never the result's values. Release or reject with a reason.
+// left, and the SQL — never raw inputs and never the result's values. Release or reject with a reason,
+// as the job's actions offer.
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +9,7 @@ import { getJob, rejectJob, releaseJob } from '../api/endpoints';
 import type { JobView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
+import { can } from '../lib/actions';
 import { formatBytes, formatDateTime, formatNumber } from '../lib/format';
 import { useReviewSlaHours } from '../hooks';
 import { DataTable } from '../components/DataTable';
@@ -149,16 +151,20 @@ function ReleaseReview() {
           </Card>
         </Col>
       </Row>
-      {j.state === 'AWAITING_RELEASE' && (
+      {(can(j, 'release') || can(j, 'reject')) && (
         <Card title={<h2 className="pdx-card-title">{t('actions')}</h2>} style={{ marginTop: 16 }}>
           {(release.isError || reject.isError) && <ProblemAlert error={release.error ?? reject.error} />}
           <Space wrap style={{ marginTop: 8 }}>
-            <Button type="primary" loading={release.isPending} onClick={() => release.mutate()} data-testid="release-job">
-              {t('release')}
-            </Button>
-            <Button danger onClick={() => setRejecting(true)} data-testid="reject-job">
-              {t('rejectResult')}
-            </Button>
+            {can(j, 'release') && (
+              <Button type="primary" loading={release.isPending} onClick={() => release.mutate()} data-testid="release-job">
+                {t('release')}
+              </Button>
+            )}
+            {can(j, 'reject') && (
+              <Button danger onClick={() => setRejecting(true)} data-testid="reject-job">
+                {t('rejectResult')}
+              </Button>
+            )}
           </Space>
         </Card>
       )}

@@ -1,15 +1,17 @@
 // 审核队列: applications IN_REVIEW, registrations SUBMITTED, organizations UNVERIFIED and results
-// AWAITING_RELEASE, each with its SLA timer from the policy's review SLA.
-import { useState } from 'react';
+// AWAITING_RELEASE, each with its SLA timer from the policy's review SLA. An organization's buttons
+// (verify, suspend, reinstate) are the ones its view's actions offer.
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { ListPage } from '../lib/list';
 import { Alert, Button, Descriptions, Input, Space, Tabs } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { getOrganization, listDatasets, listJobs, listLicenses, listOrganizations, organizationAction } from '../api/endpoints';
-import type { DatasetSummary, JobView, LicenseView, OrganizationView } from '../api/types';
+import type { DatasetSummary, JobView, LicenseView, OrganizationAction, OrganizationView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
+import { can } from '../lib/actions';
 import { formatDateTime, formatNumber } from '../lib/format';
 import { checkUscc } from '../lib/uscc';
 import { useProductNames, useReviewSlaHours } from '../hooks';
@@ -169,7 +171,7 @@ function OrganizationsTab({ items, sla }: { items: OrganizationView[] | null; sl
     { title: t('status'), key: 's', render: (_, o) => <OrgStatusTag status={o.status} /> },
     { title: t('submittedAt'), key: 'c', render: (_, o) => <span className="pdx-nowrap">{formatDateTime(locale, o.createdAt)}</span> },
     { title: t('slaTitle'), key: 'sla', render: (_, o) => <SlaTimer since={o.createdAt} slaHours={sla} /> },
-    { title: t('actions'), key: 'a', render: (_, o) => <VerifyButton id={o.id ?? ''} /> },
+    { title: t('actions'), key: 'a', render: (_, o) => <OrganizationActions org={o} offer={['verify']} /> },
   ];
   return (
     <DataTable<OrganizationView>
@@ -183,22 +185,47 @@ function OrganizationsTab({ items, sla }: { items: OrganizationView[] | null; sl
   );
 }
 
-function VerifyButton({ id }: { id: string }) {
+const ORGANIZATION_ACTIONS: OrganizationAction[] = ['verify', 'suspend', 'reinstate'];
+
+/** A button for each of `offer` that the organization's actions name; its status when there is none. */
+function OrganizationActions({ org, offer = ORGANIZATION_ACTIONS }: { org: OrganizationView; offer?: OrganizationAction[] }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const verify = useMutation({
-    mutationFn: () => organizationAction(id, 'verify'),
+  const act = useMutation({
+    mutationFn: (action: OrganizationAction) => organizationAction(org.id ?? '', action),
     onSuccess: (o) => {
-      queryClient.setQueryData(['organization', id], o);
+      queryClient.setQueryData(['organization', org.id], o);
       void queryClient.invalidateQueries({ queryKey: ['organizations'] });
     },
   });
+  // After an action, its answer (with the actions that follow) until the organization is read again.
+  const { reset } = act;
+  useEffect(() => reset(), [org, reset]);
+  const current = act.data ?? org;
+  const offered = offer.filter((a) => can(current, a));
   return (
     <Space orientation="vertical">
-      {verify.isError && <ProblemAlert error={verify.error} compact />}
-      <Button type="primary" size="small" loading={verify.isPending} disabled={verify.isSuccess} onClick={() => verify.mutate()}>
-        {verify.isSuccess ? t('verified') : t('verify')}
-      </Button>
+      {act.isError && <ProblemAlert error={act.error} compact />}
+      {offered.length === 0 ? (
+        <OrgStatusTag status={current.status} />
+      ) : (
+        <Space wrap>
+          {offered.map((a) => (
+            <Button
+              key={a}
+              type={a === 'suspend' ? 'default' : 'primary'}
+              danger={a === 'suspend'}
+              size="small"
+              loading={act.isPending && act.variables === a}
+              disabled={act.isPending}
+              onClick={() => act.mutate(a)}
+              data-testid={`organization-${a}`}
+            >
+              {t(a)}
+            </Button>
+          ))}
+        </Space>
+      )}
     </Space>
   );
 }
@@ -233,7 +260,7 @@ function OrganizationLookup() {
           </Descriptions.Item>
           <Descriptions.Item label={t('createdAt')}>{formatDateTime(locale, org.data.createdAt)}</Descriptions.Item>
           <Descriptions.Item label={t('actions')}>
-            {org.data.status === 'UNVERIFIED' ? <VerifyButton id={org.data.id ?? ''} /> : <OrgStatusTag status={org.data.status} />}
+            <OrganizationActions key={org.data.id} org={org.data} />
           </Descriptions.Item>
         </Descriptions>
       )}

@@ -15,6 +15,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { arrowToResult, chartData, defaultChartChoice, type ChartChoice, type ResultData } from '../lib/arrowData';
 import { formatDateTime, formatNumber } from '../lib/format';
+import { can } from '../lib/actions';
 import { isFinalJobState, jobPollInterval, jobsPollInterval } from '../lib/jobs';
 import { problemOf, type Problem } from '../lib/problem';
 import { curlSnippet, pythonSnippet } from '../lib/snippets';
@@ -396,11 +397,11 @@ function JobPanel({ jobId, licenseId }: { jobId: string; licenseId: string }) {
               <Alert type="info" showIcon data-testid="visible-at"
                 title={t('visibleAtNote', { time: new Date(j.visibleAt).toLocaleTimeString(locale === 'zh' ? 'zh-CN' : 'en-GB') })} />
             )}
-            {!isFinalJobState(j.state) && j.state !== 'AWAITING_RELEASE' && (
+            {((!isFinalJobState(j.state) && j.state !== 'AWAITING_RELEASE') || can(j, 'cancel')) && (
               <Space>
-                <Loading label={te('jobState_', j.state)} />
-                {['QUEUED', 'ADMITTED'].includes(j.state ?? '') && (
-                  <Button onClick={() => cancel.mutate()} loading={cancel.isPending}>
+                {!isFinalJobState(j.state) && j.state !== 'AWAITING_RELEASE' && <Loading label={te('jobState_', j.state)} />}
+                {can(j, 'cancel') && (
+                  <Button onClick={() => cancel.mutate()} loading={cancel.isPending} data-testid="cancel-job">
                     {t('cancelJob')}
                   </Button>
                 )}
