@@ -1,11 +1,7 @@
 package io.pdx.marketplace.lifecycle;
 
-import io.pdx.contracts.policy.AuthzDecision;
-import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.marketplace.audit.AuditLog;
-import io.pdx.marketplace.security.OperationDenied;
-import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -29,16 +25,16 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class TransitionKernel {
 
-    private final OperationGuard guard;
+    private final TransitionAuthorization authorization;
     private final AuditLog audit;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Instance<TransitionHook> hooks;
     private final Instance<TransitionListener> listeners;
 
-    public TransitionKernel(OperationGuard guard, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
+    public TransitionKernel(TransitionAuthorization authorization, AuditLog audit, UnitOfWork unitOfWork, Clock clock,
                             Instance<TransitionHook> hooks, Instance<TransitionListener> listeners) {
-        this.guard = guard;
+        this.authorization = authorization;
         this.audit = audit;
         this.unitOfWork = unitOfWork;
         this.clock = clock;
@@ -56,26 +52,11 @@ public class TransitionKernel {
         if (transition.by() != Transition.By.CALLER) {
             throw new IllegalArgumentException(transition.name() + " is the platform's");
         }
-        return Panache.withTransaction(() -> load.get().call(aggregate -> authorize(subject, transition, aggregate)
+        return Panache.withTransaction(() -> load.get().call(aggregate -> authorization.authorize(subject, transition, aggregate)
                 .invoke(() -> change.check().accept(aggregate))
                 .call(() -> transition.leavesFrom(aggregate.state()) ? change.prepare().apply(aggregate)
                         : Uni.createFrom().voidItem()) // the move refuses it with a 409, before anything is prepared
                 .call(() -> move(aggregate, transition, subject.user(), null, change))));
-    }
-
-    private Uni<Void> authorize(Subject subject, Transition<?> transition, StatefulEntity<?> aggregate) {
-        return guard.decide(subject, transition.operation(), aggregate.asResource()).invoke(answer -> {
-            AuthzDecision decision = answer.result();
-            if (decision.allow()) {
-                return;
-            }
-            boolean subjectRefused = OperationDenied.DENY_SUBJECT.equals(decision.outcome());
-            if (!decision.visible() && subject.authenticated() && !subjectRefused) {
-                throw aggregate.notFound();
-            }
-            throw new OperationDenied(transition.operation(),
-                    new PolicyDecision(false, decision.outcome(), decision.reasons()), subject.authenticated());
-        }).replaceWithVoid();
     }
 
     /**

@@ -1,0 +1,63 @@
+package io.pdx.marketplace.lifecycle;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.pdx.marketplace.testing.TransitionEnums;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every caller's transition has exactly one endpoint, {@code POST <collection>/{id}/<verb>}, and every such endpoint of
+ * an aggregate's collection is a transition (or one of the few named creations below): the endpoint → operation map is
+ * the transition table, pinned here without a stack.
+ */
+class TransitionEndpointsTest {
+
+    /** The collection each aggregate kind is served under. */
+    static final Map<String, String> COLLECTIONS = Map.of(
+            "license", "/api/v1/licenses",
+            "job", "/api/v1/sandbox/jobs",
+            "dataset", "/api/v1/datasets",
+            "organization", "/api/v1/organizations");
+    /** POST endpoints under an aggregate's id that create something rather than move it. */
+    static final Set<String> CREATIONS = Set.of("dataset versions");
+
+    @Test
+    void theEndpoints_areTheCallersTransitions() {
+        Set<String> transitions = new TreeSet<>();
+        TransitionEnums.all().stream().filter(transition -> transition.by() == Transition.By.CALLER)
+                .forEach(transition -> transitions.add(transition.kind() + " " + transition.verb()));
+        Set<String> endpoints = new TreeSet<>();
+        for (JavaClass resource : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.pdx.marketplace")) {
+            if (!resource.isAnnotatedWith(Path.class)) {
+                continue;
+            }
+            String root = resource.getAnnotationOfType(Path.class).value();
+            COLLECTIONS.forEach((kind, collection) -> {
+                if (!collection.equals(root)) {
+                    return;
+                }
+                for (Method method : resource.reflect().getDeclaredMethods()) {
+                    Path path = method.getAnnotation(Path.class);
+                    if (method.isAnnotationPresent(POST.class) && path != null && path.value().startsWith("/{id}/")) {
+                        String verb = path.value().substring("/{id}/".length());
+                        if (!CREATIONS.contains(kind + " " + verb)) {
+                            endpoints.add(kind + " " + verb);
+                        }
+                    }
+                }
+            });
+        }
+        assertEquals(transitions, endpoints);
+    }
+}
