@@ -18,6 +18,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -171,8 +172,8 @@ public class License extends StatefulEntity<LicenseState> {
      * Whether the license is in force now: ACTIVE, and today (in the bureau's time zone) within its term, from
      * the first day of the term to the last. Runs, releases and downloads need it at that moment.
      */
-    public boolean inForce() {
-        LocalDate today = LocalDate.now(LicenseExpiry.BUREAU_ZONE);
+    public boolean inForce(Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(LicenseExpiry.BUREAU_ZONE));
         return state == LicenseState.ACTIVE && (termStart == null || !today.isBefore(termStart))
                 && (termEnd == null || !today.isAfter(termEnd));
     }

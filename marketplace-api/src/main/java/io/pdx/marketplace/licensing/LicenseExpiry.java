@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -24,9 +25,11 @@ public class LicenseExpiry {
     static final String ACTOR = "pdx-scheduler";
 
     private final TransitionKernel transitions;
+    private final Clock clock;
 
-    public LicenseExpiry(TransitionKernel transitions) {
+    public LicenseExpiry(TransitionKernel transitions, Clock clock) {
         this.transitions = transitions;
+        this.clock = clock;
     }
 
     private static final Logger LOG = Logger.getLogger(LicenseExpiry.class);
@@ -44,7 +47,7 @@ public class LicenseExpiry {
 
     /** Expires every license whose term has ended; returns how many. */
     public Uni<Integer> expireDue() {
-        LocalDate today = LocalDate.now(BUREAU_ZONE);
+        LocalDate today = LocalDate.now(clock.withZone(BUREAU_ZONE));
         return Panache.withTransaction(() -> License.<License>list("state in ?1 and termEnd < ?2",
                         List.of(LicenseState.ACTIVE, LicenseState.SUSPENDED), today)
                 .call(due -> io.smallrye.mutiny.Multi.createFrom().iterable(due)

@@ -8,23 +8,10 @@ import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.contracts.licensing.ReviewNote;
 import io.pdx.contracts.policy.AuthzInput;
-import io.pdx.contracts.policy.LicenseInput;
-import io.pdx.contracts.policy.LicenseOutcome;
 import io.pdx.contracts.policy.Subject;
-import io.pdx.contracts.problem.Problem.FieldError;
-import io.pdx.marketplace.lifecycle.Change;
-import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.security.Operation;
-import io.pdx.marketplace.catalog.CatalogPolicy;
-import io.pdx.marketplace.catalog.Dataset;
-import io.pdx.marketplace.organization.Organization;
-import io.pdx.marketplace.product.Product;
-import io.pdx.marketplace.observability.LicenseApplicationCounter;
 import io.pdx.marketplace.security.CurrentSubject;
-import io.pdx.marketplace.security.OperationDenied;
 import io.pdx.marketplace.security.OperationGuard;
-import io.pdx.policy.client.PolicyClient;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -48,15 +35,12 @@ import io.pdx.marketplace.problem.FieldCheck;
 import io.pdx.marketplace.reference.PolicyReference;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Licensing (授权运营): an operator applies, OPA decides AUTO_APPROVE (秒批) / REVIEW / DENY with
- * reasons, reviewers approve (two different ones where the grade asks for it) or reject, the
- * approval generates the agreement, the operator accepts it and the license is ACTIVE; the
- * bureau suspends, resumes and revokes. One transaction per request; one transition table.
+ * Licensing (授权运营) over HTTP: the caller authorized to apply and the application's body checked, paging, views,
+ * Location; what each request does is {@link Licensing}'s. One transaction per request; one transition table.
  */
 @Path("/api/v1/licenses")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -66,28 +50,19 @@ import java.util.UUID;
 @io.quarkus.security.Authenticated
 public class LicenseResource {
 
-    static final String POLICY = "pdx/license";
-
-    private final PolicyClient policy;
+    private final Licensing licensing;
     private final OperationGuard guard;
-    private final CatalogPolicy catalog;
     private final CurrentSubject currentSubject;
-    private final TransitionKernel transitions;
     private final PolicyReference reference;
     private final LicenseReader reader;
-    private final LicenseApplicationCounter applications;
 
-    public LicenseResource(PolicyClient policy, OperationGuard guard, CatalogPolicy catalog, CurrentSubject currentSubject,
-                           TransitionKernel transitions, PolicyReference reference, LicenseReader reader,
-                           LicenseApplicationCounter applications) {
-        this.applications = applications;
+    public LicenseResource(Licensing licensing, OperationGuard guard, CurrentSubject currentSubject, PolicyReference reference,
+                           LicenseReader reader) {
+        this.licensing = licensing;
+        this.guard = guard;
+        this.currentSubject = currentSubject;
         this.reference = reference;
         this.reader = reader;
-        this.policy = policy;
-        this.guard = guard;
-        this.catalog = catalog;
-        this.currentSubject = currentSubject;
-        this.transitions = transitions;
     }
 
     @POST
@@ -105,62 +80,8 @@ public class LicenseResource {
                         throw new LicenseProblems.InvalidApplication(check);
                     }
                 })
-                .flatMap(allowed -> Product.<Product>findById(application.productId()))
-                .onItem().ifNull().failWith(() -> new LicenseProblems.ProductNotFound(application.productId()))
-                .flatMap(product -> catalog.visibleDataset(product.datasetId, subject)
-                        .onFailure().transform(hidden -> new LicenseProblems.ProductNotFound(application.productId()))
-                        .flatMap(dataset -> Organization.<Organization>findById(subject.organization())
-                                .flatMap(organization -> License.<License>list("organization = ?1 and productId = ?2",
-                                                subject.organization(), product.id)
-                                        .flatMap(earlier -> decide(subject, application, product, dataset, organization,
-                                                earlier)))));
-    }
-
-    /** {@code earlier}: the organization's licenses on the product so far (one the bureau suspended or revoked sends it to review). */
-    private Uni<Response> decide(Subject subject, LicenseApplication application, Product product, Dataset dataset,
-                                 Organization organization, List<License> earlier) {
-        LicenseInput input = new LicenseInput(subject,
-                new LicenseInput.Organization(subject.organization(), organization != null
-                        && organization.state() == io.pdx.contracts.organization.OrganizationStatus.VERIFIED),
-                new LicenseInput.Product(product.id.toString(), dataset.id.toString(), dataset.grade.name(),
-                        product.modes.modes().stream().map(Enum::name).toList(),
-                        dataset.schema.columns().stream()
-                                .map(column -> new LicenseInput.Column(column.name(), column.tag().name())).toList()),
-                new LicenseInput.Application(application.purposeCategory(), application.purposeText(),
-                        application.columns(), application.mode(), application.termStart().toString(),
-                        application.termEnd().toString(), application.expectedVolume()),
-                earlier.stream().map(license -> new LicenseInput.EarlierLicense(license.id.toString(), license.state().name()))
-                        .toList());
-        return policy.evaluate(POLICY, input, LicenseVerdict.class).flatMap(answer -> {
-            License license = new License();
-            license.id = UUID.randomUUID();
-            license.organization = subject.organization();
-            license.productId = product.id;
-            license.datasetId = dataset.id;
-            license.applicant = subject.user();
-            license.purposeCategory = application.purposeCategory();
-            license.purposeText = application.purposeText().strip();
-            license.columns = new License.Columns(List.copyOf(application.columns()));
-            license.mode = io.pdx.contracts.product.LicenseMode.valueOf(application.mode());
-            license.termStart = application.termStart();
-            license.termEnd = application.termEnd();
-            license.expectedVolume = application.expectedVolume();
-            license.decisionOutcome = answer.result().decision().outcome();
-            license.decisionReasons = new License.Reasons(answer.result().decision().reasons());
-            license.decisionId = answer.decisionId();
-            license.reviewersRequired = Math.max(1, answer.result().reviewersRequired());
-            LicenseTransition outcome = switch (LicenseOutcome.of(license.decisionOutcome)) {
-                case AUTO_APPROVE -> LicenseTransition.AUTO_APPROVE;
-                case REVIEW -> LicenseTransition.SEND_TO_REVIEW;
-                case DENY -> LicenseTransition.DENY;
-            };
-            if (outcome == LicenseTransition.AUTO_APPROVE) {
-                writeAgreement(license, organization, product, dataset);
-            }
-            return license.<License>persist().flatMap(created -> transitions.runAsPlatform(outcome, subject.user(),
-                    created.decisionId, created, Change.none()))
-                    .invoke(decided -> applications.decided(LicenseOutcome.of(decided.decisionOutcome), dataset.grade));
-        }).map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
+                .flatMap(valid -> licensing.apply(subject, application))
+                .map(license -> Response.created(URI.create("/api/v1/licenses/" + license.id)).entity(license.toView()).build());
     }
 
     /** Licenses, newest first: an operator's own organization's, every one for the bureau; {@code state} narrows. */
@@ -210,22 +131,7 @@ public class LicenseResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "approveLicense", summary = "Approve / 审批通过", description = "A reviewer approves; where two are required the second, different reviewer approves it.")
     public Uni<LicenseView> approve(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return Panache.withTransaction(() -> found(id).flatMap(license -> {
-            boolean last = license.approvedBy.reviewers().size() + 1 >= license.reviewersRequired;
-            // the agreement is written once the approval is authorized, and only by the last one
-            return transitions.run(last ? LicenseTransition.APPROVE : LicenseTransition.RECORD_APPROVAL, subject,
-                    () -> Uni.createFrom().item(license), Change.<License>prepared(
-                            approved -> last ? writeAgreement(approved) : Uni.createFrom().voidItem(),
-                            approved -> {
-                                List<String> reviewers = new ArrayList<>(approved.approvedBy.reviewers());
-                                reviewers.add(subject.user());
-                                approved.approvedBy = new License.Reviewers(reviewers);
-                            }).checkedBy(asked -> {
-                                if (asked.approvedBy.reviewers().contains(subject.user())) {
-                                    throw new LicenseProblems.AlreadyApproved(subject.user());
-                                }
-                            }));
-        })).map(License::toView);
+        return licensing.approve(subject, id).map(License::toView);
     }
 
     @POST
@@ -242,8 +148,7 @@ public class LicenseResource {
         if (!check.valid()) {
             throw new LicenseProblems.InvalidApplication(check);
         }
-        return transitions.run(LicenseTransition.REJECT, subject, () -> found(id),
-                Change.<License>with(license -> license.rejectReason = note.reason().strip())).map(License::toView);
+        return licensing.reject(subject, id, note.reason()).map(License::toView);
     }
 
     /** The operator accepts the agreement of an APPROVED license: it becomes ACTIVE. */
@@ -278,31 +183,12 @@ public class LicenseResource {
 
     private Uni<LicenseView> run(UUID id, LicenseTransition transition) {
         Subject subject = currentSubject.get();
-        return transitions.run(transition, subject, () -> found(id), Change.none()).map(License::toView);
-    }
-
-    /** The license, for a transition (whose one question to OPA answers 404 for what the caller may not see). */
-    private static Uni<License> found(UUID id) {
-        return License.<License>findById(id).onItem().ifNull().failWith(() -> new LicenseProblems.LicenseNotFound(id));
+        return licensing.take(subject, id, transition).map(License::toView);
     }
 
     /** The license if the caller may read it; another organization's answers 404, not 403. */
     private Uni<License> readable(UUID id, Subject subject) {
         return reader.readable(id, subject);
-    }
-
-    /** The agreement of a license whose last approval was just authorized, from its product, dataset and organization. */
-    private static Uni<Void> writeAgreement(License license) {
-        return Product.<Product>findById(license.productId).flatMap(product -> Dataset.<Dataset>findById(license.datasetId)
-                        .flatMap(dataset -> Organization.<Organization>findById(license.organization)
-                                .invoke(organization -> writeAgreement(license, organization, product, dataset))))
-                .replaceWithVoid();
-    }
-
-    /** The agreement (授权运营协议) of a license about to be approved, with its SHA-256. */
-    private static void writeAgreement(License license, Organization organization, Product product, Dataset dataset) {
-        license.contractText = AgreementText.of(license, organization, product, dataset);
-        license.contractSha256 = AgreementText.sha256(license.contractText);
     }
 
     private static boolean isBureau(Subject subject) {

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestMulti;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,11 @@ public class DeliveryResource {
     private final SandboxRunner runner;
     private final AuditLog audit;
     private final Charges charges;
+    private final Clock clock;
 
     public DeliveryResource(OperationGuard guard, CurrentSubject currentSubject, SandboxRunner runner, AuditLog audit,
-                            Charges charges) {
+                            Charges charges, Clock clock) {
+        this.clock = clock;
         this.guard = guard;
         this.currentSubject = currentSubject;
         this.runner = runner;
@@ -104,7 +107,7 @@ public class DeliveryResource {
                         io.pdx.contracts.product.LicenseMode.DELIVERY)
                 .list()
                 // a license in force now if there is one, else the newest, whose state or term says why not
-                .map(licenses -> licenses.stream().filter(License::inForce).findFirst()
+                .map(licenses -> licenses.stream().filter(license -> license.inForce(clock)).findFirst()
                         .orElse(licenses.isEmpty() ? null : licenses.get(0)))
                 .onItem().ifNull().failWith(() -> new JobProblems.DeliveryRefused("no_delivery_license",
                         "本机构没有该产品的交付授权", "Your organization has no delivery license for this product"))
@@ -113,8 +116,8 @@ public class DeliveryResource {
                         throw new JobProblems.DeliveryRefused("license_not_active", "授权未处于生效状态", "The license is not active");
                     }
                     // the term is checked at each request, whatever the expiry job has done so far
-                    if (!license.inForce()) {
-                        throw license.termEnd != null && LocalDate.now(LicenseExpiry.BUREAU_ZONE).isAfter(license.termEnd)
+                    if (!license.inForce(clock)) {
+                        throw license.termEnd != null && LocalDate.now(clock.withZone(LicenseExpiry.BUREAU_ZONE)).isAfter(license.termEnd)
                                 ? new JobProblems.DeliveryRefused("license_expired", "授权已过期", "The license term has ended")
                                 : new JobProblems.DeliveryRefused("license_not_started", "授权期限尚未开始",
                                         "The license term has not started");

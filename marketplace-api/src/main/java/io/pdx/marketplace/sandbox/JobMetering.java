@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +33,11 @@ public class JobMetering {
     static final List<JobState> SETTLED = List.of(JobState.RELEASED, JobState.REJECTED, JobState.FAILED, JobState.CANCELLED);
 
     private final Charges charges;
+    private final Clock clock;
 
-    public JobMetering(Charges charges) {
+    public JobMetering(Charges charges, Clock clock) {
         this.charges = charges;
+        this.clock = clock;
     }
 
     /** Meters the job if its outcome is visible and something of it is not metered yet. Never fails. */
@@ -54,7 +57,7 @@ public class JobMetering {
     @Scheduled(every = "${pdx.sandbox.metering-every:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
         return Panache.withSession(() -> SandboxJob.<SandboxJob>find("visibleAt <= ?1 and (meteredCall = false"
-                                + " or (meteredRows = false and state in ?2)) order by visibleAt", OffsetDateTime.now(), SETTLED)
+                                + " or (meteredRows = false and state in ?2)) order by visibleAt", OffsetDateTime.now(clock), SETTLED)
                         .page(0, 50).list())
                 .flatMap(jobs -> jobs.isEmpty() ? Uni.createFrom().voidItem()
                         : Multi.createFrom().iterable(jobs).onItem().transformToUniAndConcatenate(job -> meterVisible(job.id))
@@ -68,7 +71,7 @@ public class JobMetering {
      * job itself (a release), so its entity carries the flags too (else its flush would write the old ones back).
      */
     private Uni<Void> meter(SandboxJob job, boolean inTransition) {
-        if (job.hiddenAt(OffsetDateTime.now()) || JobLifecycle.moving(job.state())) {
+        if (job.hiddenAt(OffsetDateTime.now(clock)) || JobLifecycle.moving(job.state())) {
             return Uni.createFrom().voidItem(); // nothing is due before the outcome is visible and settled
         }
         boolean call = !job.meteredCall;

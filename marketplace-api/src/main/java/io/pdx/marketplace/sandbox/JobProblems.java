@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The expected failures of sandbox jobs and deliveries. */
-final class JobProblems {
+public final class JobProblems {
 
     /** A release or download asked under a license that is not ACTIVE and within its term. */
     static final PolicyDecision.Reason LICENSE_NOT_ACTIVE = new PolicyDecision.Reason("license_not_active",
@@ -28,13 +28,13 @@ final class JobProblems {
     }
 
     /** A request with invalid fields: 400 (its schema) or 422 (a rule beyond it) naming each. */
-    static final class InvalidJob extends ProblemException {
+    public static final class InvalidJob extends ProblemException {
         InvalidJob(List<FieldError> errors) {
             this(400, errors);
         }
 
         /** 400 when the request breaks its schema, else 422 (a rule beyond it). */
-        InvalidJob(io.pdx.marketplace.problem.FieldCheck check) {
+        public InvalidJob(io.pdx.marketplace.problem.FieldCheck check) {
             this(check.status(), check.errors());
         }
 
@@ -43,14 +43,14 @@ final class JobProblems {
         }
 
         /** Rules beyond the request's schema (a template and its parameters, ε within the grade's range): 422. */
-        static InvalidJob rules(List<FieldError> errors) {
+        public static InvalidJob rules(List<FieldError> errors) {
             return new InvalidJob(422, errors);
         }
     }
 
     /** The policy did not admit the job: 403 with its reasons; nothing was charged. */
-    static final class AdmissionDenied extends ProblemException {
-        AdmissionDenied(List<PolicyDecision.Reason> reasons) {
+    public static final class AdmissionDenied extends ProblemException {
+        public AdmissionDenied(List<PolicyDecision.Reason> reasons) {
             super(403, "sandbox/admission-denied", "Job not admitted / 作业未获准入",
                     "The job was not admitted: " + String.join(", ", reasons.stream().map(PolicyDecision.Reason::code).toList())
                             + ". Nothing was run or charged.", List.of(), reasons);
@@ -58,8 +58,8 @@ final class JobProblems {
     }
 
     /** The policy gives no slot settings: nothing runs whose timing would be left to its data (503). */
-    static final class SlotsUnavailable extends ProblemException {
-        SlotsUnavailable() {
+    public static final class SlotsUnavailable extends ProblemException {
+        public SlotsUnavailable() {
             super(503, "sandbox/slots-unavailable", "Sandbox slots unavailable / 沙箱时间片不可用",
                     "The sandbox's slot settings are missing; nothing was run or charged. / 沙箱时间片配置缺失，作业未运行、未计费。");
         }
@@ -81,8 +81,8 @@ final class JobProblems {
     }
 
     /** A license the caller may not use for this: 404 when it is not theirs. */
-    static final class LicenseNotFound extends ProblemException {
-        LicenseNotFound(UUID id) {
+    public static final class LicenseNotFound extends ProblemException {
+        public LicenseNotFound(UUID id) {
             super(404, "not-found", "Not found / 未找到", "License " + id + " not found.");
         }
     }
@@ -97,7 +97,7 @@ final class JobProblems {
     }
 
     /** The dataset has no data in the sandbox (it was registered without a data file). */
-    static final class NoSandboxData extends ProblemException {
+    public static final class NoSandboxData extends ProblemException {
         NoSandboxData(UUID dataset) {
             super(409, "sandbox/no-data", "No data in the sandbox / 沙箱中无此数据",
                     "Dataset " + dataset + " has no data file in the sandbox.");

@@ -13,6 +13,8 @@ import io.pdx.contracts.sandbox.JobView;
 import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.sandbox.admission.JobSubmission;
+import io.pdx.marketplace.sandbox.admission.PrivacySpending;
 import io.pdx.marketplace.sandbox.runner.SandboxRefusal;
 import io.pdx.marketplace.sandbox.runner.SandboxRunner;
 import io.pdx.marketplace.security.CurrentSubject;
@@ -46,6 +48,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +78,12 @@ public class JobResource {
     private final AuditLog audit;
     private final PrivacySpending spending;
     private final JobMetering metering;
+    private final Clock clock;
 
     public JobResource(JobSubmission submission, JobLifecycle lifecycle, JobWaits waits, OperationGuard guard,
                        CurrentSubject currentSubject, SandboxRunner runner, AuditLog audit, PrivacySpending spending,
-                       JobMetering metering) {
+                       JobMetering metering, Clock clock) {
+        this.clock = clock;
         this.metering = metering;
         this.submission = submission;
         this.lifecycle = lifecycle;
@@ -102,7 +107,7 @@ public class JobResource {
         JobWaits.millis(wait); // a bad wait is refused before anything is submitted
         Uni<SandboxJob> admitted = submission.submit(subject, request).map(JobSubmission.Admitted::job);
         Uni<JobView> view = wait == null
-                ? admitted.map(job -> job.toView(bureau(subject), null))
+                ? admitted.map(job -> job.toView(bureau(subject), null, OffsetDateTime.now(clock)))
                 : admitted.flatMap(job -> waits.settled(job.id, () -> readable(job.id, subject, Operation.JOB_READ), wait, bureau(subject)))
                 .flatMap(job -> withBudget(job, subject));
         return view.map(job -> Response.accepted(job).location(URI.create("/api/v1/sandbox/jobs/" + job.id())).build());
@@ -159,7 +164,7 @@ public class JobResource {
                     : wanted == JobState.RUNNING ? " or (" + hidden + " and (slotStart is null or slotStart <= :now))" : "";
             where.append(" and ((not ").append(hidden).append(" and state = :state)").append(whileHidden).append(")");
             values.put("state", wanted);
-            values.put("now", OffsetDateTime.now());
+            values.put("now", OffsetDateTime.now(clock));
             values.put("cancelled", JobState.CANCELLED);
         }
         if (license != null) {
@@ -169,7 +174,7 @@ public class JobResource {
         Sort newest = Sort.by("createdAt").descending().and("id");
         return guard.require(subject, Operation.JOB_LIST, resource(null, subject.organization(), null))
                 .flatMap(allowed -> paging.page(SandboxJob.<SandboxJob>find(where.toString(), newest, values),
-                        job -> job.toView(bureau, null)));
+                        job -> job.toView(bureau, null, OffsetDateTime.now(clock))));
     }
 
     /** The job; with {@code wait} (e.g. PT10S, at most 30 s) the answer waits until the job stops moving. */
@@ -186,7 +191,7 @@ public class JobResource {
     /** The view of one job, with the organization's privacy budget on its dataset (grades with noise). */
     private Uni<JobView> withBudget(SandboxJob job, Subject subject) {
         return Panache.withSession(() -> spending.budget(job.organization, job.datasetId, job.controls))
-                .map(budget -> job.toView(bureau(subject), budget));
+                .map(budget -> job.toView(bureau(subject), budget, OffsetDateTime.now(clock)));
     }
 
     /** The bureau sees what the output controls left before release; a job's requester does not. */
@@ -230,7 +235,7 @@ public class JobResource {
      */
     private Uni<?> download(SandboxJob job, Subject subject, ResultFormat format) {
         boolean bureau = bureau(subject);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         JobState shown = bureau ? job.state() : job.visibleState(now);
         if (shown != JobState.RELEASED) {
             throw new JobProblems.ResultUnavailable(job.id, "is not released; the job is " + shown, 409);
@@ -244,9 +249,9 @@ public class JobResource {
     }
 
     /** The job's license, when it is in force now; 403 license_not_active otherwise. */
-    private static Uni<License> licenseInForce(SandboxJob job) {
+    private Uni<License> licenseInForce(SandboxJob job) {
         return License.<License>findById(job.licenseId).invoke(license -> {
-            if (license == null || !license.inForce()) {
+            if (license == null || !license.inForce(clock)) {
                 throw new JobProblems.LicenseNotActive(job.licenseId);
             }
         });
@@ -262,8 +267,8 @@ public class JobResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "releaseJob", summary = "Release a result / 放行结果", description = "A bureau reviewer releases a result AWAITING_RELEASE, under a license in force.")
     public Uni<JobView> release(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return lifecycle.review(() -> found(id), JobTransition.RELEASE, subject, null, JobResource::licenseInForce)
-                .map(job -> job.toView(true, null));
+        return lifecycle.review(() -> found(id), JobTransition.RELEASE, subject, null, this::licenseInForce)
+                .map(job -> job.toView(true, null, OffsetDateTime.now(clock)));
     }
 
     /** The bureau rejects a result that waits for review, and with it every job that shares that result. */
@@ -284,7 +289,7 @@ public class JobResource {
             throw new JobProblems.InvalidJob(check);
         }
         return lifecycle.review(() -> found(id), JobTransition.REJECT, subject, note.reason().strip(), job -> Uni.createFrom().voidItem())
-                .map(job -> job.toView(true, null));
+                .map(job -> job.toView(true, null, OffsetDateTime.now(clock)));
     }
 
     /**
@@ -298,11 +303,11 @@ public class JobResource {
     public Uni<JobView> cancel(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return lifecycle.cancel(subject, () -> found(id), job -> {
-                    if (!bureau(subject) && job.slotStart != null && !OffsetDateTime.now().isBefore(job.slotStart)) {
-                        throw new JobProblems.SlotBegun(job.id, job.visibleState(OffsetDateTime.now()));
+                    if (!bureau(subject) && job.slotStart != null && !OffsetDateTime.now(clock).isBefore(job.slotStart)) {
+                        throw new JobProblems.SlotBegun(job.id, job.visibleState(OffsetDateTime.now(clock)));
                     }
                 })
-                .map(job -> job.toView(bureau(subject), null));
+                .map(job -> job.toView(bureau(subject), null, OffsetDateTime.now(clock)));
     }
 
     /** The job, for a transition (whose one question to OPA answers 404 for what the caller may not see). */

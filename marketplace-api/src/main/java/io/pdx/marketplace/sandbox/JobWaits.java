@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -28,8 +29,10 @@ public class JobWaits {
 
     private final JobSignals signals;
     private final JobMetering metering;
+    private final Clock clock;
 
-    public JobWaits(JobSignals signals, JobMetering metering) {
+    public JobWaits(JobSignals signals, JobMetering metering, Clock clock) {
+        this.clock = clock;
         this.signals = signals;
         this.metering = metering;
     }
@@ -64,7 +67,7 @@ public class JobWaits {
                 .onFailure().invoke(() -> signals.forget(id, signal))
                 .flatMap(job -> {
                     long left = deadline - System.nanoTime();
-                    OffsetDateTime now = OffsetDateTime.now();
+                    OffsetDateTime now = OffsetDateTime.now(clock);
                     boolean hidden = !bureau && job.hiddenAt(now);
                     if ((!hidden && !JobLifecycle.moving(job.state())) || left <= 0) {
                         signals.forget(id, signal);
@@ -83,7 +86,7 @@ public class JobWaits {
 
     /** A job whose outcome its requester now sees is metered before the answer goes out. */
     private Uni<Void> meteredIfVisible(SandboxJob job) {
-        boolean due = !job.hiddenAt(OffsetDateTime.now())
+        boolean due = !job.hiddenAt(OffsetDateTime.now(clock))
                 && (!job.meteredCall || (!job.meteredRows && JobMetering.SETTLED.contains(job.state())));
         return due ? metering.meterVisible(job.id) : Uni.createFrom().voidItem();
     }

@@ -22,6 +22,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -43,8 +44,10 @@ public class JobWorker {
     private final SandboxRunner runner;
     private final PolicyClient policy;
     private final JobLifecycle lifecycle;
+    private final Clock clock;
 
-    public JobWorker(SandboxRunner runner, PolicyClient policy, JobLifecycle lifecycle) {
+    public JobWorker(SandboxRunner runner, PolicyClient policy, JobLifecycle lifecycle, Clock clock) {
+        this.clock = clock;
         this.runner = runner;
         this.policy = policy;
         this.lifecycle = lifecycle;
@@ -61,7 +64,7 @@ public class JobWorker {
             return runner.summary(job.reusedFrom).flatMap(summary -> succeedAndDecide(job, summary))
                     .onFailure().recoverWithUni(failure -> fail(job.id, failure));
         }
-        long left = JobSlots.runMillisLeft(job, OffsetDateTime.now());
+        long left = job.runMillisLeft(OffsetDateTime.now(clock));
         if (job.visibleAt != null && left <= 0) {
             return fail(job.id, RunnerFailures.problem(RunnerFailures.RUN_FAILED, 422, "查询在读取数据后未能完成；已计入隐私预算",
                     "The query did not complete after it read data; its privacy budget stays spent"), "slot_missed", false);
@@ -156,7 +159,7 @@ public class JobWorker {
             PolicyDecision decision = answer.result();
             JobTransition outcome = JobLifecycle.outcomeOf(ReleaseOutcome.of(decision.outcome()));
             List<PolicyDecision.Reason> reasons = decision.reasons();
-            if (outcome == JobTransition.AUTO_RELEASE && !license.inForce()) {
+            if (outcome == JobTransition.AUTO_RELEASE && !license.inForce(clock)) {
                 outcome = JobTransition.AWAIT_REVIEW; // released only under a license in force
                 reasons = List.of(JobProblems.LICENSE_NOT_ACTIVE);
             }

@@ -9,6 +9,7 @@ import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.contracts.sandbox.PrivacyBudget;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.sandbox.admission.PrivacySpending;
 import io.pdx.policy.client.PolicyClient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

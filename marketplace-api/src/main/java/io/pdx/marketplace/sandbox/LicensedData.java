@@ -9,7 +9,7 @@ import io.pdx.marketplace.licensing.License;
 import java.util.List;
 
 /** What a license lets the sandbox read of its dataset: the alias and only the licensed columns. */
-final class LicensedData {
+public final class LicensedData {
 
     private static final String PARQUET = ".parquet";
 
@@ -17,7 +17,7 @@ final class LicensedData {
     }
 
     /** The dataset as the sandbox sees it under this license; 409 when it has no data in the sandbox. */
-    static SandboxDataset of(License license, Dataset dataset) {
+    public static SandboxDataset of(License license, Dataset dataset) {
         if (dataset.dataFile == null || !dataset.dataFile.endsWith(PARQUET)) {
             throw new JobProblems.NoSandboxData(dataset.id);
         }

@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -250,14 +251,23 @@ public class SandboxJob extends StatefulEntity<JobState> {
         return slotStart.plus(java.time.Duration.between(finishedAt, expiresAt));
     }
 
+    /** How long its run may take from {@code now}: until its slot's end less the margin the outcome needs to be recorded. */
+    public long runMillisLeft(OffsetDateTime now) {
+        if (visibleAt == null) {
+            return 0; // a job from before slots: the runner's own limit
+        }
+        long margin = controls == null || controls.timing() == null ? 0 : controls.timing().margin_ms();
+        return Duration.between(now, visibleAt).toMillis() - margin;
+    }
+
     /**
      * The job as {@code reader} may see it: the bureau everything; the requester, before the result is released,
      * nothing computed from the data (no summary, no start or end), and never the real timing of the run — the state
      * it sees changes at the slot's start and end only ({@link #visibleState}), once released its start and end are
      * the slot's, and the
-     * cause of a failure and the count of suppressed groups are never shown.
+     * cause of a failure and the count of suppressed groups are never shown. {@code now}: the moment of the answer.
      */
-    public JobView toView(boolean bureau, PrivacyBudget budget) {
+    public JobView toView(boolean bureau, PrivacyBudget budget, OffsetDateTime now) {
         if (bureau) {
             boolean hasSummary = summary != null;
             return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql,
@@ -265,7 +275,6 @@ public class SandboxJob extends StatefulEntity<JobState> {
                     hasSummary ? ResultSummary.of(summary, true) : null, releaseReasons.reasons(), reviewedBy, reviewNote,
                     failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, List.of());
         }
-        OffsetDateTime now = OffsetDateTime.now();
         JobState shown = visibleState(now);
         boolean hidden = hiddenAt(now);
         boolean released = shown == JobState.RELEASED;

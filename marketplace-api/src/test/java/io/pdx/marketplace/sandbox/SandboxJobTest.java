@@ -156,7 +156,8 @@ class SandboxJobTest {
         @Test
         void aJobSubmittedWhileTheInstanceRunsAnother_waitsAdmitted_andTheWorkerClaimsAndRunsIt() throws InterruptedException {
             long deadline = System.nanoTime() + 20_000_000_000L;
-            while (!queue.reserveStart()) { // stands for a job this instance is running
+            JobQueue.Offer busy = queue.offer();
+            while (!busy.reserve()) { // stands for a job this instance is running
                 assertTrue(System.nanoTime() < deadline, "the worker stayed busy");
                 Thread.sleep(20);
             }
@@ -166,7 +167,7 @@ class SandboxJobTest {
                         .statusCode(202).extract().path("id");
                 asReviewer(id).body("state", equalTo("ADMITTED")); // its requester sees its slot, not the queue
             } finally {
-                queue.unreserve();
+                busy.rollback();
             }
             queue.kick();
             awaitJob(id).body("state", equalTo("RELEASED")).body("startedAt", notNullValue());

@@ -1,4 +1,4 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.admission;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

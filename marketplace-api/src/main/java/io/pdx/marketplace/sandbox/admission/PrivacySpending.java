@@ -1,4 +1,4 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.admission;
 
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.sandbox.PrivacyBudget;
@@ -7,7 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -21,6 +21,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class PrivacySpending {
 
+    private final Clock clock;
+
+    public PrivacySpending(Clock clock) {
+        this.clock = clock;
+    }
+
     /* HQL, not native SQL: see AuditLog (Hibernate 7.2 caches a new plan per execution of a native query). */
     static final String LOCK = "select cast(function('pg_advisory_xact_lock', :key) as String)";
     static final String LINEAGE = "select d.lineageId from Dataset d where d.id = :dataset";
@@ -32,7 +38,7 @@ public class PrivacySpending {
      * Locks the budget of (organization, the dataset's lineage, period) for the caller's transaction and reads what
      * was spent.
      */
-    public Uni<PrivacyCost> lockAndRead(String organization, UUID dataset, BudgetPeriod period) {
+    Uni<PrivacyCost> lockAndRead(String organization, UUID dataset, BudgetPeriod period) {
         return lineage(dataset).flatMap(lineage -> Panache.getSession()
                 .flatMap(session -> session.createSelectionQuery(LOCK, String.class)
                         .setParameter("key", lockKey(organization, lineage, period)).getSingleResult())
@@ -40,7 +46,7 @@ public class PrivacySpending {
     }
 
     /** What was spent on the dataset's lineage, without a lock (for views). */
-    public Uni<PrivacyCost> spent(String organization, UUID dataset, BudgetPeriod period) {
+    Uni<PrivacyCost> spent(String organization, UUID dataset, BudgetPeriod period) {
         return lineage(dataset).flatMap(lineage -> spentOnLineage(organization, lineage, period));
     }
 
@@ -66,7 +72,7 @@ public class PrivacySpending {
         if (controls == null || !controls.differentiallyPrivate() || controls.budget() == null) {
             return Uni.createFrom().nullItem();
         }
-        BudgetPeriod period = BudgetPeriod.containing(Instant.now(), controls.budget());
+        BudgetPeriod period = BudgetPeriod.containing(clock.instant(), controls.budget());
         PrivacyCost total = PrivacyCost.of(controls.budget().epsilon(), controls.budget().delta());
         return spent(organization, dataset, period).map(spent -> PrivacyBudget.of(total, spent, period.start(), period.end()));
     }

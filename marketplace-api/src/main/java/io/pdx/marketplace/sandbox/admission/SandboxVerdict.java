@@ -1,4 +1,4 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.admission;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.pdx.contracts.policy.ControlsResult;

@@ -1,15 +1,19 @@
-package io.pdx.marketplace.sandbox;
+package io.pdx.marketplace.sandbox.admission;
 
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.PolicyDecision;
+import io.pdx.contracts.runner.Analysis;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.marketplace.problem.ProblemException;
+import io.pdx.marketplace.sandbox.JobProblems;
+import io.pdx.marketplace.sandbox.SandboxJob;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -21,7 +25,7 @@ import java.util.List;
  * transaction under an advisory lock on the organization; at most {@code max_pending} unfinished slots each.
  */
 @ApplicationScoped
-public class JobSlots {
+class JobSlots {
 
     static final String LAST_END = "select max(j.visibleAt), count(j) from SandboxJob j"
             + " where j.organization = :organization and j.visibleAt > :now and j.state <> :cancelled";
@@ -49,18 +53,25 @@ public class JobSlots {
                     }
                     OffsetDateTime lastEnd = (OffsetDateTime) row[0];
                     OffsetDateTime start = (lastEnd == null || lastEnd.isBefore(now) ? now : lastEnd)
-                            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as PostgreSQL keeps it, whoever reads it
+                            .truncatedTo(ChronoUnit.MILLIS); // as PostgreSQL keeps it, whoever reads it
                     return new Slot(start, start.plus(Duration.ofMillis(slotMillis)));
                 });
     }
 
-    /** How long a run may take from {@code now}: until its slot's end less the margin the outcome needs to be recorded. */
-    static long runMillisLeft(SandboxJob job, OffsetDateTime now) {
-        if (job.visibleAt == null) {
-            return 0; // a job from before slots: the runner's own limit
+    /**
+     * A job's slot: the next of its organization's, as long as the runner's analysis said; a repeated statement
+     * ({@code earlier} not null), which runs nothing, shows its answer when the earlier job does (or now).
+     */
+    Uni<Slot> forJob(String organization, Analysis analysis, ControlsResult controls, SandboxJob earlier, OffsetDateTime at) {
+        OffsetDateTime now = at.truncatedTo(ChronoUnit.MILLIS);
+        if (earlier != null) {
+            OffsetDateTime shown = earlier.visibleAt == null || earlier.visibleAt.isBefore(now) ? now : earlier.visibleAt;
+            return Uni.createFrom().item(new Slot(now, shown));
         }
-        long margin = job.controls == null || job.controls.timing() == null ? 0 : job.controls.timing().margin_ms();
-        return Duration.between(now, job.visibleAt).toMillis() - margin;
+        if (controls == null || controls.timing() == null || analysis.slotMillis() <= 0) {
+            throw new JobProblems.SlotsUnavailable(); // no slot, no run: a job's timing is never left to its data
+        }
+        return reserve(organization, analysis.slotMillis(), controls.timing(), now);
     }
 
     static long lockKey(String organization) {
