@@ -1,6 +1,5 @@
 package io.pdx.sandbox.demo;
 
-import io.pdx.sandbox.engine.duckdb.DuckDb;
 import io.pdx.contracts.ColumnTag;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.ColumnSpec;
@@ -10,6 +9,7 @@ import io.pdx.contracts.catalog.Openness;
 import io.pdx.contracts.catalog.SharingType;
 import io.pdx.contracts.catalog.UpdateFrequency;
 import io.pdx.contracts.identity.Uscc;
+import io.pdx.sandbox.driver.DuckDb;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 

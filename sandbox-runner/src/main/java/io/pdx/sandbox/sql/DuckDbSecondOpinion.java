@@ -1,8 +1,8 @@
 package io.pdx.sandbox.sql;
 
-import io.pdx.sandbox.engine.duckdb.DuckDb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pdx.sandbox.driver.DuckDb;
 
 import java.io.IOException;
 import java.sql.Connection;

@@ -126,7 +126,7 @@ class DemoDataGeneratorTest {
     }
 
     private static List<String> strings(String query) throws Exception {
-        try (var duck = io.pdx.sandbox.engine.duckdb.DuckDb.inMemory();
+        try (var duck = io.pdx.sandbox.driver.DuckDb.inMemory();
              Statement sql = duck.createStatement();
              ResultSet rs = sql.executeQuery(query)) {
             List<String> values = new ArrayList<>();

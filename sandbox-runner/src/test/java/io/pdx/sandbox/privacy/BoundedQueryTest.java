@@ -38,7 +38,7 @@ class BoundedQueryTest {
 
     @BeforeEach
     void data() throws SQLException {
-        duck = io.pdx.sandbox.engine.duckdb.DuckDb.inMemory();
+        duck = io.pdx.sandbox.driver.DuckDb.inMemory();
         try (Statement sql = duck.createStatement()) {
             sql.execute("CREATE TABLE t AS SELECT 'A' AS e, 'g' || (i % 5) AS g, 1000.0 AS x FROM range(30) r(i)"
                     + " UNION ALL SELECT NULL AS e, 'g0' AS g, 1.0 AS x FROM range(50)");

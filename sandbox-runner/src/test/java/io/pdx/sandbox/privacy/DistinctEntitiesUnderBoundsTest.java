@@ -42,7 +42,7 @@ class DistinctEntitiesUnderBoundsTest {
 
     @BeforeEach
     void open() throws SQLException {
-        duck = io.pdx.sandbox.engine.duckdb.DuckDb.inMemory();
+        duck = io.pdx.sandbox.driver.DuckDb.inMemory();
     }
 
     @AfterEach

@@ -867,7 +867,7 @@ class StatementGuardTest {
         }
 
         private Connection swipes() throws Exception {
-            Connection duck = io.pdx.sandbox.engine.duckdb.DuckDb.inMemory();
+            Connection duck = io.pdx.sandbox.driver.DuckDb.inMemory();
             try (Statement sql = duck.createStatement()) {
                 sql.execute("CREATE TABLE bus_card_swipes AS SELECT range % 40 AS card_id, "
                         + "TIMESTAMP '2024-05-01 07:00:00' + INTERVAL (range) MINUTE AS swipe_time, 'R' || (range % 5) AS route_id, "

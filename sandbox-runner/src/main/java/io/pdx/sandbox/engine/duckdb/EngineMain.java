@@ -1,6 +1,7 @@
 package io.pdx.sandbox.engine.duckdb;
 
 import io.pdx.sandbox.data.DataFolder;
+import io.pdx.sandbox.driver.DuckDb;
 import io.pdx.sandbox.engine.SandboxLimits;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;

@@ -1,11 +1,10 @@
 package io.pdx.sandbox.engine.duckdb;
 
-import io.pdx.sandbox.engine.SandboxLimits;
-
-import io.pdx.sandbox.engine.duckdb.DuckDb;
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.sandbox.data.DataFolder;
+import io.pdx.sandbox.driver.DuckDb;
+import io.pdx.sandbox.engine.SandboxLimits;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

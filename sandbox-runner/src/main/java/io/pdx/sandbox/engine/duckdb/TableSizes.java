@@ -1,6 +1,7 @@
 package io.pdx.sandbox.engine.duckdb;
 
 import io.pdx.sandbox.data.DataFolder;
+import io.pdx.sandbox.driver.DuckDb;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.pdx.sandbox.engine.results;
 
 import io.pdx.sandbox.data.DataFolder;
-import io.pdx.sandbox.engine.duckdb.DuckDb;
+import io.pdx.sandbox.driver.DuckDb;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;

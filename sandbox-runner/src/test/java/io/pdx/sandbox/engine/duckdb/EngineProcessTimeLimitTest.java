@@ -6,6 +6,7 @@ import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.sandbox.data.DataFolder;
+import io.pdx.sandbox.driver.DuckDb;
 import io.pdx.sandbox.engine.QueryEngine;
 import io.pdx.sandbox.engine.SandboxLimits;
 import org.apache.arrow.memory.BufferAllocator;

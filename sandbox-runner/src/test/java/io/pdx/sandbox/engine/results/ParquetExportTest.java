@@ -2,7 +2,7 @@ package io.pdx.sandbox.engine.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.sandbox.data.DataFolder;
-import io.pdx.sandbox.engine.duckdb.DuckDb;
+import io.pdx.sandbox.driver.DuckDb;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VarCharVector;

@@ -1,6 +1,6 @@
-package io.pdx.sandbox.data;
+package io.pdx.sandbox.engine.duckdb;
 
-import io.pdx.sandbox.engine.duckdb.DuckDb;
+import io.pdx.sandbox.driver.DuckDb;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -14,9 +14,9 @@ import java.sql.Statement;
 @ApplicationScoped
 public class DuckDbHealthCheck implements HealthCheck {
 
-    private final io.pdx.sandbox.engine.duckdb.EngineProcesses processes;
+    private final EngineProcesses processes;
 
-    public DuckDbHealthCheck(io.pdx.sandbox.engine.duckdb.EngineProcesses processes) {
+    public DuckDbHealthCheck(EngineProcesses processes) {
         this.processes = processes;
     }
 

@@ -1,4 +1,4 @@
-package io.pdx.sandbox.engine.duckdb;
+package io.pdx.sandbox.driver;
 
 import org.duckdb.DuckDBConnection;
 import org.duckdb.DuckDBDriver;
