@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -30,9 +31,11 @@ public class AuditLog {
     static final String LAST_HASH = "select e.hash from AuditEvent e order by e.seq desc";
 
     private final ObjectMapper json;
+    private final Clock clock;
 
-    public AuditLog(ObjectMapper json) {
+    public AuditLog(ObjectMapper json, Clock clock) {
         this.json = json;
+        this.clock = clock;
     }
 
     public Uni<AuditEvent> record(String actor, AuditAction action, String resourceType, Object resourceId,
@@ -52,7 +55,7 @@ public class AuditLog {
                         .getSingleResultOrNull()))
                 .flatMap(lastHash -> {
                     AuditEvent event = new AuditEvent();
-                    event.at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+                    event.at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
                     event.actor = actor == null ? "anonymous" : actor;
                     event.action = action;
                     event.resourceType = resourceType;

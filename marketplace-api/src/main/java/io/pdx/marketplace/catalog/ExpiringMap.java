@@ -33,7 +33,7 @@ final class ExpiringMap<K, V> {
         if (ttlNanos <= 0) {
             return compute.get();
         }
-        long now = System.nanoTime();
+        long now = System.nanoTime(); // elapsed time for a cache's TTL: monotonic, not the wall Clock
         Entry<V> entry = entries.get(key);
         if (entry != null && entry.expiresAtNanos - now > 0) {
             return SharedWait.on(entry.value);

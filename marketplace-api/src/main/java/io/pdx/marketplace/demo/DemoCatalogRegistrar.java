@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -55,10 +56,12 @@ public class DemoCatalogRegistrar {
     private final ObjectMapper json;
     private final GradeRules grades;
     private final TransitionKernel transitions;
+    private final Clock clock;
 
     public DemoCatalogRegistrar(@ConfigProperty(name = "pdx.demo.manifest") Optional<String> manifestPath,
-                                ObjectMapper json, GradeRules grades, TransitionKernel transitions) {
+                                ObjectMapper json, GradeRules grades, TransitionKernel transitions, Clock clock) {
         this.transitions = transitions;
+        this.clock = clock;
         this.manifestPath = manifestPath;
         this.json = json;
         this.grades = grades;
@@ -121,7 +124,7 @@ public class DemoCatalogRegistrar {
     private Uni<Dataset> registered(Dataset draft, DatasetDescriptor descriptor) {
         return transitions.runAsPlatform(RegistrationTransition.SUBMIT, descriptor.provider(), null, draft, Change.none())
                 .flatMap(submitted -> transitions.runAsPlatform(RegistrationTransition.REGISTER, REGISTRAR, null, submitted,
-                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(descriptor.spatialCoverage())
+                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(descriptor.spatialCoverage(), clock)
                                 .invoke(number -> dataset.certificateNo = number), dataset -> { })));
     }
 

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +40,11 @@ public class EfficiencyResource {
     private final PolicyClient policy;
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
+    private final Clock clock;
 
-    public EfficiencyResource(Pool pool, PolicyClient policy, OperationGuard guard, CurrentSubject currentSubject) {
+    public EfficiencyResource(Pool pool, PolicyClient policy, OperationGuard guard, CurrentSubject currentSubject, Clock clock) {
         this.pool = pool;
+        this.clock = clock;
         this.policy = policy;
         this.guard = guard;
         this.currentSubject = currentSubject;
@@ -65,9 +69,9 @@ public class EfficiencyResource {
                 + " coalesce(percentile_cont(0.9) WITHIN GROUP (ORDER BY greatest(0, extract(epoch FROM decided_at - created_at)))"
                 + "   FILTER (WHERE decided_at IS NOT NULL), 0) AS p90_seconds,"
                 + " count(*) FILTER (WHERE state = 'IN_REVIEW') AS in_review,"
-                + " count(*) FILTER (WHERE state = 'IN_REVIEW' AND created_at < now() - make_interval(hours => $1)) AS past_sla"
+                + " count(*) FILTER (WHERE state = 'IN_REVIEW' AND created_at < $2::timestamptz - make_interval(hours => $1)) AS past_sla"
                 + " FROM license";
-        return pool.preparedQuery(sql).execute(Tuple.of(slaHours)).map(rows -> {
+        return pool.preparedQuery(sql).execute(Tuple.of(slaHours, OffsetDateTime.now(clock))).map(rows -> {
             Row row = rows.iterator().next();
             long applications = row.getLong("applications");
             long auto = row.getLong("auto_approved");

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +36,12 @@ public class Charges {
 
     private final PolicyClient policy;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public Charges(PolicyClient policy, AuditLog audit) {
+    public Charges(PolicyClient policy, AuditLog audit, Clock clock) {
         this.policy = policy;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Uni<InvoiceLine> charge(UUID licenseId, Unit unit, long quantity, String actor) {
@@ -51,10 +54,11 @@ public class Charges {
                         throw new ChargeRefused("license " + licenseId + " is not ACTIVE");
                     }
                     return Product.<Product>findById(license.productId).flatMap(product -> {
-                        InvoiceLine line = line(license, product, unit, quantity, List.of(free.result()));
+                        OffsetDateTime now = OffsetDateTime.now(clock);
+                        InvoiceLine line = line(license, product, unit, quantity, List.of(free.result()), now);
                         return line.persist().flatMap(saved -> line.amountFen == 0 ? Uni.createFrom().item(line)
                                 : post(line, line.journalId, LedgerEntry.receivable(line.organization),
-                                LedgerEntry.PUBLIC_FINANCE_REVENUE, null, "charge " + unit + " x " + quantity))
+                                LedgerEntry.PUBLIC_FINANCE_REVENUE, null, "charge " + unit + " x " + quantity, now))
                                 .call(posted -> audit.record(actor, AuditAction.LEDGER_CHARGE, "invoice_line", line.id,
                                         line.organization, null, Map.of("amountFen", line.amountFen, "unit", unit.name(),
                                                 "quantity", quantity, "licenseId", licenseId.toString())));
@@ -71,13 +75,14 @@ public class Charges {
             UUID reversal = UUID.randomUUID();
             line.reversedBy = reversal;
             return post(line, reversal, LedgerEntry.PUBLIC_FINANCE_REVENUE, LedgerEntry.receivable(line.organization),
-                    line.journalId, "reversal of journal " + line.journalId)
+                    line.journalId, "reversal of journal " + line.journalId, OffsetDateTime.now(clock))
                     .call(posted -> audit.record(actor, AuditAction.LEDGER_REVERSE, "invoice_line", line.id, line.organization,
                             null, Map.of("amountFen", line.amountFen, "reversal", reversal.toString())));
         }));
     }
 
-    private static InvoiceLine line(License license, Product product, Unit unit, long quantity, List<String> freePurposes) {
+    private static InvoiceLine line(License license, Product product, Unit unit, long quantity, List<String> freePurposes,
+                                    OffsetDateTime now) {
         InvoiceLine line = new InvoiceLine();
         line.id = UUID.randomUUID();
         line.organization = license.organization;
@@ -85,7 +90,7 @@ public class Charges {
         line.productId = product.id;
         line.unit = unit.name();
         line.quantity = quantity;
-        line.createdAt = OffsetDateTime.now();
+        line.createdAt = now; // its month in the revenue figures
         boolean free = product.priceKind == PriceKind.FREE || freePurposes.contains(license.purposeCategory);
         if (!free && !matches(product.priceKind, unit)) {
             throw new ChargeRefused("product " + product.id + " is priced " + product.priceKind + ", not per " + unit);
@@ -107,10 +112,10 @@ public class Charges {
     }
 
     private static Uni<InvoiceLine> post(InvoiceLine line, UUID journal, String debitAccount, String creditAccount,
-                                         UUID reverses, String memo) {
+                                         UUID reverses, String memo, OffsetDateTime now) {
         return LedgerEntry.persist(
-                        LedgerEntry.of(journal, debitAccount, line.amountFen, 0, line, reverses, memo),
-                        LedgerEntry.of(journal, creditAccount, 0, line.amountFen, line, reverses, memo))
+                        LedgerEntry.of(journal, debitAccount, line.amountFen, 0, line, reverses, memo, now),
+                        LedgerEntry.of(journal, creditAccount, 0, line.amountFen, line, reverses, memo, now))
                 .replaceWith(line);
     }
 

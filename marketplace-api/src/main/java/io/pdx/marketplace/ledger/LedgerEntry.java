@@ -43,7 +43,8 @@ public class LedgerEntry extends PanacheEntityBase {
         return "receivable:" + organization;
     }
 
-    static LedgerEntry of(UUID journal, String account, long debit, long credit, InvoiceLine line, UUID reverses, String memo) {
+    static LedgerEntry of(UUID journal, String account, long debit, long credit, InvoiceLine line, UUID reverses, String memo,
+                          OffsetDateTime now) {
         LedgerEntry entry = new LedgerEntry();
         entry.journalId = journal;
         entry.account = account;
@@ -53,7 +54,7 @@ public class LedgerEntry extends PanacheEntityBase {
         entry.invoiceLineId = line.id;
         entry.reversesJournal = reverses;
         entry.memo = memo;
-        entry.createdAt = OffsetDateTime.now();
+        entry.createdAt = now;
         return entry;
     }
 

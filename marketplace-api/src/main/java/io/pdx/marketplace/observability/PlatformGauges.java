@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -57,10 +58,12 @@ public class PlatformGauges {
     /** Removed when this instance goes: a registry that outlives it (a restart in the same JVM) must not keep reading its values. */
     private final List<Meter> meters = new ArrayList<>();
     private final MeterRegistry registry;
+    private final Clock clock;
 
-    public PlatformGauges(Pool pool, MeterRegistry registry) {
+    public PlatformGauges(Pool pool, MeterRegistry registry, Clock clock) {
         this.pool = pool;
         this.registry = registry;
+        this.clock = clock;
         for (JobState state : JobState.values()) {
             Map<Grade, AtomicLong> byGrade = new EnumMap<>(Grade.class);
             for (Grade grade : Grade.values()) {
@@ -104,7 +107,7 @@ public class PlatformGauges {
 
     /** Reads every gauge's value afresh (one statement after the other: three small aggregates). */
     public Uni<Void> refresh() {
-        OffsetDateTime yearStart = LocalDate.now(BUREAU_ZONE).withDayOfYear(1).atStartOfDay(BUREAU_ZONE).toOffsetDateTime();
+        OffsetDateTime yearStart = yearStart(clock);
         return pool.query(JOBS_BY_STATE).execute().invoke(rows -> {
                     Map<JobState, Map<Grade, Long>> counted = new EnumMap<>(JobState.class);
                     for (Row row : rows) {
@@ -130,5 +133,10 @@ public class PlatformGauges {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** The start of the calendar year, in bureau time, that the {@code clock} is in: the ε gauge counts from it. */
+    static OffsetDateTime yearStart(Clock clock) {
+        return LocalDate.now(clock.withZone(BUREAU_ZONE)).withDayOfYear(1).atStartOfDay(BUREAU_ZONE).toOffsetDateTime();
     }
 }

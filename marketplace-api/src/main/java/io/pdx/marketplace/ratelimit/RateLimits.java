@@ -53,6 +53,7 @@ public class RateLimits {
             if (limit == null || limit.requests() <= 0) {
                 return Verdict.ALLOWED;
             }
+            // elapsed time, not a moment: the monotonic System.nanoTime, which no wall-clock step moves (not the Clock)
             long now = System.nanoTime();
             if (buckets.size() > MAX_CALLERS) {
                 buckets.entrySet().removeIf(entry -> entry.getValue().full(now));

@@ -1,6 +1,7 @@
 package io.pdx.marketplace.architecture;
 
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCodeUnitAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaField;
@@ -11,7 +12,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import io.pdx.marketplace.lifecycle.StatefulEntity;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.lifecycle.TransitionListener;
+import io.pdx.marketplace.persistence.TimestampedEntity;
+import io.pdx.marketplace.time.PlatformClock;
 import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The architecture the issues describe, held by the compiled classes (the fast tier, no stack): only the transition
- * kernel moves state, and packages import only downward.
+ * kernel moves state, packages import only downward, and wall time is read from the injected {@link Clock}.
  */
 class ArchitectureTest {
 
@@ -121,6 +126,54 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), offences);
+    }
+
+    /**
+     * Packages not yet held to {@link #wallTime_isReadFromTheInjectedClock}: the next to convert (issue #21 item 3),
+     * whose rewrite is under way. Drop each from here once it reads the Clock.
+     */
+    static final Set<String> NOT_YET_ON_THE_CLOCK = Set.of("sandbox", "licensing");
+
+    /**
+     * Classes that may read the system's wall clock: the producer of the Clock, and {@link TimestampedEntity}, whose
+     * JPA callbacks cannot be injected and whose stamps decide nothing (its comment says why).
+     */
+    static final Set<Class<?>> MAY_READ_SYSTEM_TIME = Set.of(PlatformClock.class, TimestampedEntity.class);
+
+    /**
+     * A moment that decides something (a stamp, a deadline, a year, a period) comes from the injected {@link Clock}: no
+     * {@code now()} or {@code now(ZoneId)} of a {@code java.time} type (only {@code now(Clock)}), no
+     * {@code Clock.systemUTC()}/{@code systemDefaultZone()}, no {@code System.currentTimeMillis()}. Elapsed time may
+     * read the monotonic {@code System.nanoTime()} (rate-limit buckets, cache TTLs, request durations).
+     */
+    @Test
+    void wallTime_isReadFromTheInjectedClock() {
+        List<String> offences = new ArrayList<>();
+        for (JavaClass type : MAIN) {
+            if (NOT_YET_ON_THE_CLOCK.contains(slice(type)) || MAY_READ_SYSTEM_TIME.stream().anyMatch(type::isEquivalentTo)) {
+                continue;
+            }
+            List<JavaCodeUnitAccess<?>> calls = new ArrayList<>(type.getMethodCallsFromSelf());
+            calls.addAll(type.getMethodReferencesFromSelf());
+            for (JavaCodeUnitAccess<?> call : calls) {
+                if (readsWallTime(call)) {
+                    offences.add(call.getOrigin().getFullName() + " calls " + call.getTargetOwner().getSimpleName() + "."
+                            + call.getName() + " (line " + call.getLineNumber() + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), offences);
+    }
+
+    static boolean readsWallTime(JavaCodeUnitAccess<?> call) {
+        JavaClass owner = call.getTargetOwner();
+        String name = call.getName();
+        List<JavaClass> parameters = call.getTarget().getRawParameterTypes();
+        if (owner.getPackageName().equals("java.time") && name.equals("now")) {
+            return parameters.stream().noneMatch(parameter -> parameter.isAssignableTo(Clock.class));
+        }
+        return owner.isEquivalentTo(Clock.class) && Set.of("systemUTC", "systemDefaultZone").contains(name)
+                || owner.isEquivalentTo(System.class) && name.equals("currentTimeMillis");
     }
 
     /** The rules above look at something: the four aggregates of today are found. */

@@ -43,6 +43,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +73,12 @@ public class RegistrationResource {
     private final AuditLog audit;
 
     private final TransitionKernel transitions;
+    private final Clock clock;
 
     public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject,
-                                SearchCache searchCache, AuditLog audit, TransitionKernel transitions) {
+                                SearchCache searchCache, AuditLog audit, TransitionKernel transitions, Clock clock) {
         this.transitions = transitions;
+        this.clock = clock;
         this.catalog = catalog;
         this.guard = guard;
         this.currentSubject = currentSubject;
@@ -175,7 +178,7 @@ public class RegistrationResource {
         Subject subject = currentSubject.get();
         // one transaction: the new version is registered exactly when the one before it is superseded
         return Panache.withTransaction(() -> transitions.run(RegistrationTransition.REGISTER, subject, () -> visible(id, subject),
-                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(dataset.spatialCoverage)
+                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(dataset.spatialCoverage, clock)
                                 .invoke(next -> dataset.certificateNo = next), dataset -> { }))
                 .call(dataset -> Dataset.<Dataset>list("lineageId = ?1 and status = ?2 and id <> ?3",
                                 dataset.lineageId, RegistrationStatus.REGISTERED, dataset.id)
