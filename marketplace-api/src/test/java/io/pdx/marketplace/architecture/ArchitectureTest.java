@@ -128,11 +128,8 @@ class ArchitectureTest {
         assertEquals(List.of(), offences);
     }
 
-    /**
-     * Packages not yet held to {@link #wallTime_isReadFromTheInjectedClock}: the next to convert (issue #21 item 3),
-     * whose rewrite is under way. Drop each from here once it reads the Clock.
-     */
-    static final Set<String> NOT_YET_ON_THE_CLOCK = Set.of("sandbox", "licensing");
+    /** Packages not yet held to {@link #wallTime_isReadFromTheInjectedClock}: none left. */
+    static final Set<String> NOT_YET_ON_THE_CLOCK = Set.of();
 
     /**
      * Classes that may read the system's wall clock: the producer of the Clock, and {@link TimestampedEntity}, whose
