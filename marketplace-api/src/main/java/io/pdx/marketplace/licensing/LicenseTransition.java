@@ -3,9 +3,6 @@ package io.pdx.marketplace.licensing;
 import io.pdx.contracts.licensing.LicenseState;
 import io.pdx.marketplace.lifecycle.Transition;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import static io.pdx.contracts.licensing.LicenseState.ACTIVE;
 import static io.pdx.contracts.licensing.LicenseState.APPLIED;
 import static io.pdx.contracts.licensing.LicenseState.APPROVED;
@@ -15,8 +12,8 @@ import static io.pdx.contracts.licensing.LicenseState.IN_REVIEW;
 import static io.pdx.contracts.licensing.LicenseState.REJECTED;
 import static io.pdx.contracts.licensing.LicenseState.REVOKED;
 import static io.pdx.contracts.licensing.LicenseState.SUSPENDED;
-import static io.pdx.marketplace.lifecycle.Transition.By.CALLER;
-import static io.pdx.marketplace.lifecycle.Transition.By.PLATFORM;
+import static io.pdx.marketplace.lifecycle.Transition.Edge.caller;
+import static io.pdx.marketplace.lifecycle.Transition.Edge.platform;
 
 /**
  * The named transitions of a license. Accepting (the operator, APPROVED → ACTIVE) and resuming (the bureau,
@@ -24,53 +21,32 @@ import static io.pdx.marketplace.lifecycle.Transition.By.PLATFORM;
  * license by accepting it again. The three outcomes of an application are the platform's (OPA decided).
  */
 public enum LicenseTransition implements Transition<LicenseState> {
-    AUTO_APPROVE(PLATFORM, "apply", APPROVED, APPLIED),
-    SEND_TO_REVIEW(PLATFORM, "apply", IN_REVIEW, APPLIED),
-    DENY(PLATFORM, "apply", DENIED, APPLIED),
+    AUTO_APPROVE(platform("apply", APPROVED, APPLIED)),
+    SEND_TO_REVIEW(platform("apply", IN_REVIEW, APPLIED)),
+    DENY(platform("apply", DENIED, APPLIED)),
     /** One reviewer's approval while more are required: the license stays IN_REVIEW. */
-    RECORD_APPROVAL(CALLER, "approve", IN_REVIEW, IN_REVIEW),
-    APPROVE(CALLER, "approve", APPROVED, IN_REVIEW),
-    REJECT(CALLER, "reject", REJECTED, IN_REVIEW),
-    ACCEPT(CALLER, "accept", ACTIVE, APPROVED),
-    SUSPEND(CALLER, "suspend", SUSPENDED, ACTIVE),
-    RESUME(CALLER, "resume", ACTIVE, SUSPENDED),
-    REVOKE(CALLER, "revoke", REVOKED, ACTIVE, SUSPENDED),
-    EXPIRE(PLATFORM, "expire", EXPIRED, ACTIVE, SUSPENDED);
+    RECORD_APPROVAL(caller("approve", IN_REVIEW, IN_REVIEW)),
+    APPROVE(caller("approve", APPROVED, IN_REVIEW)),
+    REJECT(caller("reject", REJECTED, IN_REVIEW)),
+    ACCEPT(caller("accept", ACTIVE, APPROVED)),
+    SUSPEND(caller("suspend", SUSPENDED, ACTIVE)),
+    RESUME(caller("resume", ACTIVE, SUSPENDED)),
+    REVOKE(caller("revoke", REVOKED, ACTIVE, SUSPENDED)),
+    EXPIRE(platform("expire", EXPIRED, ACTIVE, SUSPENDED));
 
-    private final By by;
-    private final String verb;
-    private final LicenseState target;
-    private final Set<LicenseState> sources;
+    private final Edge<LicenseState> edge;
 
-    LicenseTransition(By by, String verb, LicenseState target, LicenseState first, LicenseState... more) {
-        this.by = by;
-        this.verb = verb;
-        this.target = target;
-        this.sources = EnumSet.of(first, more);
+    LicenseTransition(Edge<LicenseState> edge) {
+        this.edge = edge;
     }
 
     @Override
-    public Set<LicenseState> sources() {
-        return sources;
-    }
-
-    @Override
-    public LicenseState target() {
-        return target;
-    }
-
-    @Override
-    public By by() {
-        return by;
+    public Edge<LicenseState> edge() {
+        return edge;
     }
 
     @Override
     public String kind() {
         return "license";
-    }
-
-    @Override
-    public String verb() {
-        return verb;
     }
 }

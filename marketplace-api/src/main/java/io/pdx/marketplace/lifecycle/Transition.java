@@ -1,5 +1,6 @@
 package io.pdx.marketplace.lifecycle;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -17,19 +18,50 @@ public interface Transition<S extends Enum<S>> {
         CALLER, PLATFORM
     }
 
+    /** One row of the table: who takes the transition, its verb, the state it reaches and those it leaves from. */
+    record Edge<S extends Enum<S>>(By by, String verb, S target, Set<S> sources) {
+
+        public Edge {
+            sources = Set.copyOf(sources);
+        }
+
+        /** A caller's transition, authorized by OPA as operation {@code kind.verb}. */
+        @SafeVarargs
+        public static <S extends Enum<S>> Edge<S> caller(String verb, S target, S first, S... more) {
+            return new Edge<>(By.CALLER, verb, target, EnumSet.of(first, more));
+        }
+
+        /** A transition the platform takes itself. */
+        @SafeVarargs
+        public static <S extends Enum<S>> Edge<S> platform(String verb, S target, S first, S... more) {
+            return new Edge<>(By.PLATFORM, verb, target, EnumSet.of(first, more));
+        }
+    }
+
     String name();
 
-    Set<S> sources();
-
-    S target();
-
-    By by();
+    /** The transition's row of the table. */
+    Edge<S> edge();
 
     /** The aggregate kind as OPA and the audit trail name it: {@code license}, {@code job}, {@code dataset}… */
     String kind();
 
+    default Set<S> sources() {
+        return edge().sources();
+    }
+
+    default S target() {
+        return edge().target();
+    }
+
+    default By by() {
+        return edge().by();
+    }
+
     /** The act, e.g. {@code approve}: the audit action's and (for a caller) the operation's last part. */
-    String verb();
+    default String verb() {
+        return edge().verb();
+    }
 
     default boolean leavesFrom(S state) {
         return sources().contains(state);

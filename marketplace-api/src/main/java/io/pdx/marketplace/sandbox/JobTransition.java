@@ -3,9 +3,6 @@ package io.pdx.marketplace.sandbox;
 import io.pdx.contracts.sandbox.JobState;
 import io.pdx.marketplace.lifecycle.Transition;
 
-import java.util.EnumSet;
-import java.util.Set;
-
 import static io.pdx.contracts.sandbox.JobState.ADMITTED;
 import static io.pdx.contracts.sandbox.JobState.AWAITING_RELEASE;
 import static io.pdx.contracts.sandbox.JobState.CANCELLED;
@@ -15,8 +12,8 @@ import static io.pdx.contracts.sandbox.JobState.REJECTED;
 import static io.pdx.contracts.sandbox.JobState.RELEASED;
 import static io.pdx.contracts.sandbox.JobState.RUNNING;
 import static io.pdx.contracts.sandbox.JobState.SUCCEEDED;
-import static io.pdx.marketplace.lifecycle.Transition.By.CALLER;
-import static io.pdx.marketplace.lifecycle.Transition.By.PLATFORM;
+import static io.pdx.marketplace.lifecycle.Transition.Edge.caller;
+import static io.pdx.marketplace.lifecycle.Transition.Edge.platform;
 
 /**
  * The named transitions of a sandbox job. The platform admits, starts, finishes and decides a job; only the
@@ -24,51 +21,30 @@ import static io.pdx.marketplace.lifecycle.Transition.By.PLATFORM;
  * decision is still pending), and only its organization's developer cancels a job before it runs.
  */
 public enum JobTransition implements Transition<JobState> {
-    ADMIT(PLATFORM, "admit", ADMITTED, QUEUED),
-    START(PLATFORM, "start", RUNNING, ADMITTED),
-    SUCCEED(PLATFORM, "run", SUCCEEDED, RUNNING),
-    FAIL(PLATFORM, "fail", FAILED, QUEUED, ADMITTED, RUNNING),
-    AUTO_RELEASE(PLATFORM, "released", RELEASED, SUCCEEDED),
-    AWAIT_REVIEW(PLATFORM, "awaiting_release", AWAITING_RELEASE, SUCCEEDED),
-    POLICY_REJECT(PLATFORM, "rejected", REJECTED, SUCCEEDED),
-    RELEASE(CALLER, "release", RELEASED, AWAITING_RELEASE),
-    REJECT(CALLER, "reject", REJECTED, AWAITING_RELEASE),
-    CANCEL(CALLER, "cancel", CANCELLED, QUEUED, ADMITTED);
+    ADMIT(platform("admit", ADMITTED, QUEUED)),
+    START(platform("start", RUNNING, ADMITTED)),
+    SUCCEED(platform("run", SUCCEEDED, RUNNING)),
+    FAIL(platform("fail", FAILED, QUEUED, ADMITTED, RUNNING)),
+    AUTO_RELEASE(platform("released", RELEASED, SUCCEEDED)),
+    AWAIT_REVIEW(platform("awaiting_release", AWAITING_RELEASE, SUCCEEDED)),
+    POLICY_REJECT(platform("rejected", REJECTED, SUCCEEDED)),
+    RELEASE(caller("release", RELEASED, AWAITING_RELEASE)),
+    REJECT(caller("reject", REJECTED, AWAITING_RELEASE)),
+    CANCEL(caller("cancel", CANCELLED, QUEUED, ADMITTED));
 
-    private final By by;
-    private final String verb;
-    private final JobState target;
-    private final Set<JobState> sources;
+    private final Edge<JobState> edge;
 
-    JobTransition(By by, String verb, JobState target, JobState first, JobState... more) {
-        this.by = by;
-        this.verb = verb;
-        this.target = target;
-        this.sources = EnumSet.of(first, more);
+    JobTransition(Edge<JobState> edge) {
+        this.edge = edge;
     }
 
     @Override
-    public Set<JobState> sources() {
-        return sources;
-    }
-
-    @Override
-    public JobState target() {
-        return target;
-    }
-
-    @Override
-    public By by() {
-        return by;
+    public Edge<JobState> edge() {
+        return edge;
     }
 
     @Override
     public String kind() {
         return "job";
-    }
-
-    @Override
-    public String verb() {
-        return verb;
     }
 }

@@ -114,7 +114,7 @@ public class RegistrationResource {
                     dataset.lineageId = dataset.id;
                     dataset.provider = provider;
                     dataset.createdBy = subject.user();
-                    apply(dataset, draft);
+                    copyDraft(dataset, draft);
                     return claimName(dataset).flatMap(named -> dataset.<Dataset>persist());
                 })
                 .call(dataset -> audited(subject, AuditAction.DATASET_CREATE, dataset))
@@ -149,7 +149,7 @@ public class RegistrationResource {
                         throw InvalidDraft.rule("provider", "a dataset keeps its provider");
                     }
                     boolean renamed = !draft.nameZh().equals(dataset.nameZh);
-                    apply(dataset, draft);
+                    copyDraft(dataset, draft);
                     return (renamed ? claimName(dataset) : Uni.createFrom().voidItem()).replaceWith(dataset);
                 })
                 .call(Panache::flush)
@@ -270,7 +270,7 @@ public class RegistrationResource {
                 });
     }
 
-    private static void apply(Dataset dataset, DatasetDraft draft) {
+    private static void copyDraft(Dataset dataset, DatasetDraft draft) {
         dataset.nameZh = draft.nameZh().trim();
         dataset.nameEn = draft.nameEn().trim();
         dataset.description = draft.description() == null ? "" : draft.description().trim();
