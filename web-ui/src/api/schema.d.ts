@@ -904,6 +904,7 @@ export interface components {
             lockVersion?: number | null;
             createdAt?: components["schemas"]["OffsetDateTime"] | null;
             updatedAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
         EfficiencyFigures: {
@@ -1017,6 +1018,7 @@ export interface components {
             visibleAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             version?: number | null;
+            /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
         LedgerEntryView: {
@@ -1111,6 +1113,7 @@ export interface components {
             updatedAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             lockVersion?: number | null;
+            /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
         /**
@@ -1159,6 +1162,7 @@ export interface components {
             updatedAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             lockVersion?: number | null;
+            /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
         OutputColumn: {
