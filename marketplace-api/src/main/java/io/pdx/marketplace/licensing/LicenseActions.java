@@ -1,6 +1,7 @@
 package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.marketplace.lifecycle.ActionSource;
 import io.pdx.marketplace.lifecycle.TransitionTable;
@@ -24,8 +25,11 @@ public class LicenseActions implements ActionSource<LicenseView> {
     }
 
     @Override
-    public List<? extends Transition<?>> offered(LicenseView view) {
-        return TransitionTable.offered(LicenseTransition.class, view.state());
+    public List<? extends Transition<?>> offered(LicenseView view, Subject subject) {
+        boolean approvedAlready = subject.user() != null && view.approvedBy() != null && view.approvedBy().contains(subject.user());
+        return TransitionTable.offered(LicenseTransition.class, view.state()).stream()
+                .filter(transition -> !(approvedAlready && transition.verb().equals("approve"))) // one approval per reviewer
+                .toList();
     }
 
     @Override

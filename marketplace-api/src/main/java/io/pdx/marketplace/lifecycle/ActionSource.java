@@ -1,6 +1,7 @@
 package io.pdx.marketplace.lifecycle;
 
 import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
 
 import java.util.List;
 
@@ -15,7 +16,8 @@ public interface ActionSource<V> {
 
     AuthzInput.Resource resource(V view);
 
-    List<? extends Transition<?>> offered(V view);
+    /** The caller's transitions that leave from the state the view shows and that {@code subject} has not used up. */
+    List<? extends Transition<?>> offered(V view, Subject subject);
 
     V withActions(V view, List<String> actions);
 }

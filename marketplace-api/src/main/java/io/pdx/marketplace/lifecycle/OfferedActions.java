@@ -53,7 +53,7 @@ public class OfferedActions {
         List<List<String>> candidates = new ArrayList<>();
         for (Object view : views) {
             resources.add(source.resource(view));
-            candidates.add(source.offered(view).stream().map(Transition::operation).distinct().toList());
+            candidates.add(source.offered(view, subject).stream().map(Transition::operation).distinct().toList());
         }
         if (!subject.authenticated() || candidates.stream().allMatch(List::isEmpty)) {
             return Uni.createFrom().voidItem();

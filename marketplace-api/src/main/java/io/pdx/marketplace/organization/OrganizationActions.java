@@ -1,6 +1,7 @@
 package io.pdx.marketplace.organization;
 
 import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.organization.OrganizationView;
 import io.pdx.marketplace.lifecycle.ActionSource;
 import io.pdx.marketplace.lifecycle.TransitionTable;
@@ -24,7 +25,7 @@ public class OrganizationActions implements ActionSource<OrganizationView> {
     }
 
     @Override
-    public List<? extends Transition<?>> offered(OrganizationView view) {
+    public List<? extends Transition<?>> offered(OrganizationView view, Subject subject) {
         return TransitionTable.offered(OrganizationTransition.class, view.status());
     }
 

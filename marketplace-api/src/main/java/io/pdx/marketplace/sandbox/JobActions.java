@@ -1,6 +1,7 @@
 package io.pdx.marketplace.sandbox;
 
 import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.sandbox.JobView;
 import io.pdx.marketplace.lifecycle.ActionSource;
 import io.pdx.marketplace.lifecycle.TransitionTable;
@@ -24,7 +25,7 @@ public class JobActions implements ActionSource<JobView> {
     }
 
     @Override
-    public List<? extends Transition<?>> offered(JobView view) {
+    public List<? extends Transition<?>> offered(JobView view, Subject subject) {
         return TransitionTable.offered(JobTransition.class, view.state());
     }
 

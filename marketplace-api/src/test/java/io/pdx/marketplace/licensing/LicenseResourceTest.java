@@ -146,6 +146,44 @@ class LicenseResourceTest {
                 .body("state", equalTo("APPROVED")).body("approvedBy", hasItems("reviewer-1", "reviewer-2"));
     }
 
+    /**
+     * The actions each caller is offered follow the state, its role, its organization and the four eyes — as the
+     * transitions themselves answer: what is offered succeeds, what is not is refused.
+     */
+    @Test
+    void theActionsOffered_areTheTransitionsEachCallerMayTakeNow() {
+        String id = apply(application(importantProduct, List.of("amount"), "SANDBOX"), "IN_REVIEW");
+        String license = "/api/v1/licenses/" + id;
+        given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get(license).then().statusCode(200)
+                .body("actions", equalTo(List.of("approve", "reject")));
+        given().auth().oauth2(KeycloakTokens.of("operator-b")).get(license).then().statusCode(200)
+                .body("actions", equalTo(List.of()));
+        given().auth().oauth2(KeycloakTokens.of("reviewer-1")).queryParam("state", "IN_REVIEW").get("/api/v1/licenses")
+                .then().statusCode(200).body("items.find { it.id == '" + id + "' }.actions", equalTo(List.of("approve", "reject")));
+        // a reviewer's one approval is used up: approve is no longer offered to it, and is refused
+        post("reviewer-1", license + "/approve", null).statusCode(200).body("actions", equalTo(List.of("reject")));
+        post("reviewer-1", license + "/approve", null).statusCode(409);
+        given().auth().oauth2(KeycloakTokens.of("reviewer-2")).get(license).then().statusCode(200)
+                .body("actions", equalTo(List.of("approve", "reject")));
+        post("reviewer-2", license + "/approve", null).statusCode(200).body("state", equalTo("APPROVED"))
+                .body("actions", equalTo(List.of()));
+        given().auth().oauth2(KeycloakTokens.of("operator-b")).get(license).then().statusCode(200)
+                .body("actions", equalTo(List.of("accept")));
+        post("operator-b", license + "/accept", null).statusCode(200).body("state", equalTo("ACTIVE"))
+                .body("actions", equalTo(List.of()));
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get(license).then().statusCode(200)
+                .body("actions", equalTo(List.of("suspend", "revoke")));
+    }
+
+    /** Another organization's license: the transition's one question answers 404, as for a license that does not exist. */
+    @Test
+    void aTransitionOnAnotherOrganizationsLicense_is404_andOnOnesOwnWithoutTheRight_403() {
+        String id = apply(application(importantProduct, List.of("amount"), "SANDBOX"), "IN_REVIEW");
+        post("operator-a", "/api/v1/licenses/" + id + "/approve", null).statusCode(404);
+        post("operator-a", "/api/v1/licenses/" + id + "/accept", null).statusCode(404);
+        post("operator-b", "/api/v1/licenses/" + id + "/approve", null).statusCode(403);
+    }
+
     @Test
     void importantDataForDelivery_isDenied_withReasonsInBothLanguages() {
         post("operator-b", "/api/v1/licenses", application(importantProduct, List.of("amount"), "DELIVERY"))

@@ -1,6 +1,7 @@
 package io.pdx.marketplace.catalog.registration;
 
 import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.policy.Subject;
 import io.pdx.contracts.catalog.DatasetSummary;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.lifecycle.ActionSource;
@@ -25,7 +26,7 @@ public class RegistrationActions implements ActionSource<DatasetSummary> {
     }
 
     @Override
-    public List<? extends Transition<?>> offered(DatasetSummary view) {
+    public List<? extends Transition<?>> offered(DatasetSummary view, Subject subject) {
         return TransitionTable.offered(RegistrationTransition.class, view.status());
     }
 
