@@ -210,10 +210,16 @@ faults_kill() { # name
 
 # Serves the tests' requests until they end: one line "ACTION [NAME]" in, one line "ok|fail SECONDS DETAIL" out.
 faults_serve() { # tests-pid requests-fifo replies-fifo
-  local tests=$1 requests replies action name began out status
+  local tests=$1 requests replies action name began out status chunk pending=""
   exec {requests}<>"$2" {replies}<>"$3"
   while kill -0 "$tests" 2>/dev/null; do
-    read -r -t 1 -u "$requests" action name || continue
+    # a read that times out mid-line keeps what it read (bash saves partial input): it begins the next line, never lost
+    if ! IFS= read -r -t 1 -u "$requests" chunk; then
+      pending+=$chunk
+      continue
+    fi
+    read -r action name <<<"$pending$chunk"
+    pending=""
     began=$SECONDS
     echo "== $(date +%T) request: $action $name"
     out=$(faults_action "$action" "$name" 2>&1) && status=ok || status=fail
