@@ -7,6 +7,7 @@ import io.pdx.contracts.ledger.LedgerPage;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
 import io.pdx.marketplace.paging.PageRequest;
+import io.pdx.marketplace.security.BureauRoles;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.marketplace.security.OperationGuard;
@@ -87,6 +88,6 @@ public class LedgerResource {
     }
 
     static boolean bureau(Subject subject) {
-        return subject.roles().contains("bureau-admin") || subject.roles().contains("bureau-reviewer");
+        return BureauRoles.of(subject);
     }
 }

@@ -9,6 +9,7 @@ import io.pdx.contracts.licensing.LicenseView;
 import io.pdx.contracts.licensing.ReviewNote;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
+import io.pdx.marketplace.security.BureauRoles;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
@@ -94,7 +95,7 @@ public class LicenseResource {
         LicenseState wanted = EnumParameter.parse("state", state, LicenseState.class);
         PageRequest paging = PageRequest.of(page, size);
         Subject subject = currentSubject.get();
-        boolean own = subject.organization() != null && !isBureau(subject);
+        boolean own = subject.organization() != null && !BureauRoles.of(subject);
         Sort newest = Sort.by("createdAt").descending();
         return guard.require(subject, Operation.LICENSE_LIST, resource(null, subject.organization(), null))
                 .flatMap(allowed -> paging.page(own
@@ -191,9 +192,6 @@ public class LicenseResource {
         return reader.readable(id, subject);
     }
 
-    private static boolean isBureau(Subject subject) {
-        return subject.roles().contains("bureau-reviewer") || subject.roles().contains("bureau-admin");
-    }
 
     private static AuthzInput.Resource resource(License license, String organization, String createdBy) {
         return new AuthzInput.Resource("license", license == null ? null : license.id.toString(), organization, null, createdBy);

@@ -77,8 +77,8 @@ public class JobLifecycle {
         }));
     }
 
-    /** A repeated statement's job follows the result it shares: released, rejected, or waiting as that one is. */
-    public Uni<SandboxJob> follow(SandboxJob job, SandboxJob owner) {
+    /** A repeated statement's job follows the result it shares: released, rejected, or waiting as that one is; the transition it took. */
+    public Uni<JobTransition> follow(SandboxJob job, SandboxJob owner) {
         JobTransition outcome = switch (owner.state()) {
             case RELEASED -> JobTransition.AUTO_RELEASE;
             case REJECTED -> JobTransition.POLICY_REJECT;
@@ -88,7 +88,7 @@ public class JobLifecycle {
             decided.releaseReasons = owner.releaseReasons;
             decided.reviewedBy = owner.reviewedBy;
             decided.reviewNote = owner.reviewNote;
-        }));
+        })).replaceWith(outcome);
     }
 
     /** The developer cancels a job before it runs; it read nothing, so its charge is given back. */

@@ -19,6 +19,7 @@ import io.pdx.marketplace.sandbox.runner.SandboxRefusal;
 import io.pdx.marketplace.sandbox.runner.SandboxRunner;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.Operation;
+import io.pdx.marketplace.security.BureauRoles;
 import io.pdx.marketplace.security.OperationDenied;
 import io.pdx.marketplace.security.OperationGuard;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -196,7 +197,7 @@ public class JobResource {
 
     /** The bureau sees what the output controls left before release; a job's requester does not. */
     static boolean bureau(Subject subject) {
-        return subject.roles().contains("bureau-reviewer") || subject.roles().contains("bureau-admin");
+        return BureauRoles.of(subject);
     }
 
     /**

@@ -152,8 +152,7 @@ public class JobWorker {
      */
     private Uni<JobTransition> decide(SandboxJob job, Uni<PolicyAnswer<PolicyDecision>> answered) {
         if (job.reusedFrom != null) {
-            return SandboxJob.<SandboxJob>findById(job.reusedFrom).flatMap(owner -> lifecycle.follow(job, owner)
-                    .map(followed -> followedBy(owner)));
+            return SandboxJob.<SandboxJob>findById(job.reusedFrom).flatMap(owner -> lifecycle.follow(job, owner));
         }
         return answered.flatMap(answer -> License.<License>findById(job.licenseId).flatMap(license -> {
             PolicyDecision decision = answer.result();
@@ -166,14 +165,6 @@ public class JobWorker {
             JobTransition decided = outcome;
             return lifecycle.decide(job, decided, answer.decisionId(), reasons).replaceWith(decided);
         }));
-    }
-
-    private static JobTransition followedBy(SandboxJob owner) {
-        return switch (owner.state()) {
-            case RELEASED -> JobTransition.AUTO_RELEASE;
-            case REJECTED -> JobTransition.POLICY_REJECT;
-            default -> JobTransition.AWAIT_REVIEW;
-        };
     }
 
     static SandboxReleaseInput releaseInput(SandboxJob job, RunSummary summary) {
