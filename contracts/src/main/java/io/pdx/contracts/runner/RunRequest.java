@@ -14,11 +14,22 @@ import java.util.UUID;
  * @param timeLimitMillis how long the run may take from its receipt (the job's slot less its margin, as the
  *                      caller has left it); 0 for the runner's own limit. The runner stops the run at the smaller of
  *                      the two, whatever it is doing
+ * @param organization  the organization the job runs for, and
+ * @param period        the budget period it runs in (e.g. {@code 2026}, the calendar year in the bureau's time zone):
+ *                      exact aggregates are checked against the entity sets of the groups this organization already
+ *                      received from the same dataset in the same period (the differencing check). Without them an
+ *                      exact aggregate under k is not run
  */
-public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros, long timeLimitMillis) {
+public record RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros, long timeLimitMillis,
+                         String organization, String period) {
 
     public RunRequest {
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
+    }
+
+    /** Without organization and period: only runs that need no differencing check (noised or row-level) go through. */
+    public RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros, long timeLimitMillis) {
+        this(jobId, sql, datasets, epsilonMicros, timeLimitMillis, null, null);
     }
 
     public RunRequest(UUID jobId, String sql, List<SandboxDataset> datasets, long epsilonMicros) {

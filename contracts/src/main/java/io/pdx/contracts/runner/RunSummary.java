@@ -23,12 +23,24 @@ import java.util.List;
  * @param bytes            size of the stored Arrow IPC stream
  * @param sqlSha256        SHA-256 of the statement that ran
  * @param expiresAt        when the stored result is deleted
+ * @param differencingSuppressed groups of an exact result that had k distinct entities but were dropped by the
+ *                         differencing check: their set of entities differed from that of a group the organization
+ *                         already received from the same dataset in the period by more than zero and fewer than k
+ *                         entities (not counted in {@code suppressedGroups})
  */
 public record RunSummary(long rowCount, long suppressedGroups, boolean rowsCapped, boolean rowsSuppressed, Integer k,
                          String noise, long epsilonMicros, long deltaPicos, List<OutputColumn> columns, long bytes,
-                         String sqlSha256, Instant expiresAt) {
+                         String sqlSha256, Instant expiresAt, long differencingSuppressed) {
 
     public RunSummary {
         columns = columns == null ? List.of() : List.copyOf(columns);
+    }
+
+    /** A summary without differencing suppression (noised and row-level results, summaries stored before the check). */
+    public RunSummary(long rowCount, long suppressedGroups, boolean rowsCapped, boolean rowsSuppressed, Integer k,
+                      String noise, long epsilonMicros, long deltaPicos, List<OutputColumn> columns, long bytes,
+                      String sqlSha256, Instant expiresAt) {
+        this(rowCount, suppressedGroups, rowsCapped, rowsSuppressed, k, noise, epsilonMicros, deltaPicos, columns, bytes,
+                sqlSha256, expiresAt, 0);
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * were not released, computed from data nobody released).
  *
  * @param rowCount         rows in the result
- * @param suppressedGroups groups withheld by the output controls; bureau only, null otherwise
+ * @param suppressedGroups groups withheld by the output controls (under k, or by the differencing check); bureau only,
+ *                         null otherwise
  * @param rowsCapped       whether rows past the row cap were dropped
  * @param rowsSuppressed   a row-level result withheld because its rows came from fewer than k entities
  * @param k                the threshold of distinct entities per group (or per row-level result)
@@ -41,7 +42,7 @@ public record ResultSummary(long rowCount, Long suppressedGroups, boolean rowsCa
      * end (which would tell when the run ended).
      */
     public static ResultSummary of(RunSummary run, boolean bureau, Instant expiresAt) {
-        return new ResultSummary(run.rowCount(), bureau ? run.suppressedGroups() : null, run.rowsCapped(), run.rowsSuppressed(),
+        return new ResultSummary(run.rowCount(), bureau ? run.suppressedGroups() + run.differencingSuppressed() : null, run.rowsCapped(), run.rowsSuppressed(),
                 run.k(), run.noise(), run.columns(), run.bytes(), expiresAt);
     }
 }
