@@ -26,7 +26,9 @@ import static java.util.Collections.unmodifiableSet;
  * @param aggregate             true when the statement has aggregates or a GROUP BY
  * @param tables                the datasets the statement reads, by reference, in FROM/JOIN order
  * @param executableSql         aggregate: with the hidden columns {@code __pdx_entities_<i>} (distinct entities of
- *                              the i-th table per group) and {@code __pdx_rows}; row-level: with the hidden column
+ *                              the i-th table per group), {@code __pdx_rows} and {@code __pdx_entity_hashes_<i>} (the
+ *                              distinct 64-bit hashes of the i-th table's entities per group, for the differencing
+ *                              check); row-level: with the hidden column
  *                              {@code __pdx_entity_<i>} (the i-th table's entity of each row)
  * @param executableWithRowCount aggregate over one table: {@code __pdx_rows} only, for runs that bound distinct
  *                              entities from the row count; else equal to {@code executableSql}

@@ -8,6 +8,7 @@ import io.pdx.sandbox.sql.AggregateShape.ReleasedOrder;
 import io.pdx.sandbox.sql.AggregateShape.ValueBounds;
 import io.pdx.sandbox.sql.GuardedStatement.TableRef;
 import io.pdx.sandbox.sql.Scope.SourceColumn;
+import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
@@ -19,6 +20,7 @@ import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThan;
 import net.sf.jsqlparser.expression.operators.relational.GreaterThanEquals;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -170,6 +172,9 @@ final class SelectCheck {
             select.addSelectItems(hidden(distinct, "__pdx_entities_" + i));
         }
         select.addSelectItems(rows);
+        for (int i = 0; i < tables.size(); i++) {
+            select.addSelectItems(hidden(entityHashes(tables.get(i)), "__pdx_entity_hashes_" + i));
+        }
         String executable = select.toString();
         select.setSelectItems(items);
         return new GuardedStatement(sql, scope.columnsByAlias(), output, true, tables, executable,
@@ -201,6 +206,19 @@ final class SelectCheck {
                 entity(table).toString(), keys, outputs, releasedHaving, releasedOrder,
                 select.getLimit() == null ? null : ((LongValue) select.getLimit().getRowCount()).getValue(),
                 select.getOffset() == null ? null : ((LongValue) select.getOffset().getOffset()).getValue());
+    }
+
+    /**
+     * The distinct 64-bit hashes of a table's entities in a group ({@code UBIGINT[]}), for the differencing check: read
+     * by the output control, never written to a result. NULL entities are not entities (as in {@code count(DISTINCT)}).
+     */
+    private static Expression entityHashes(TableRef table) {
+        String entity = entity(table).toString();
+        try {
+            return CCJSqlParserUtil.parseExpression("list(DISTINCT hash(" + entity + ")) FILTER (WHERE " + entity + " IS NOT NULL)");
+        } catch (JSQLParserException unparsable) {
+            throw new IllegalStateException("the entity hash list of a validated column parses", unparsable);
+        }
     }
 
     private static Column entity(TableRef table) {

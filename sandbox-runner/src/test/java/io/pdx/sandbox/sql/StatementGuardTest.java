@@ -710,7 +710,9 @@ class StatementGuardTest {
             assertTrue(statement.aggregate());
             assertEquals("SELECT bus_card_swipes.district_code AS \"district_code\", count(*) AS \"swipes\", "
                     + "sum(bus_card_swipes.fare_cents) AS \"fares\", "
-                    + "count(DISTINCT bus_card_swipes.card_id) AS \"__pdx_entities_0\", count(*) AS \"__pdx_rows\" "
+                    + "count(DISTINCT bus_card_swipes.card_id) AS \"__pdx_entities_0\", count(*) AS \"__pdx_rows\", "
+                    + "list(DISTINCT hash(bus_card_swipes.card_id)) FILTER (WHERE bus_card_swipes.card_id IS NOT NULL) "
+                    + "AS \"__pdx_entity_hashes_0\" "
                     + "FROM bus_card_swipes GROUP BY bus_card_swipes.district_code ORDER BY \"swipes\" DESC",
                     statement.executableSql());
             assertEquals(statement.sql().replace(" FROM", ", count(*) AS \"__pdx_rows\" FROM"), statement.executableWithRowCount());
@@ -811,7 +813,8 @@ class StatementGuardTest {
 
             try (Connection duck = swipes(); Statement sql = duck.createStatement();
                  ResultSet rows = sql.executeQuery(statement.executableSql())) {
-                assertEquals(List.of("district_code", "swipes", "fares", "__pdx_entities_0", "__pdx_rows"), columnNames(rows));
+                assertEquals(List.of("district_code", "swipes", "fares", "__pdx_entities_0", "__pdx_rows", "__pdx_entity_hashes_0"),
+                        columnNames(rows));
                 long total = 0;
                 int groups = 0;
                 while (rows.next()) {
@@ -819,6 +822,8 @@ class StatementGuardTest {
                     total += rows.getLong("__pdx_rows");
                     assertEquals(rows.getLong("swipes"), rows.getLong("__pdx_rows"));
                     assertTrue(rows.getLong("__pdx_entities_0") > 0 && rows.getLong("__pdx_entities_0") <= 40);
+                    assertEquals(rows.getLong("__pdx_entities_0"), ((Object[]) rows.getArray("__pdx_entity_hashes_0").getArray()).length,
+                            "one distinct hash per distinct entity");
                 }
                 assertEquals(3, groups);
                 assertEquals(100, total);
