@@ -1,5 +1,6 @@
 package io.pdx.marketplace.sandbox;
 
+import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.PolicyDecision;
 import io.pdx.contracts.policy.ReleaseOutcome;
 import io.pdx.contracts.policy.SandboxReleaseInput;
@@ -23,6 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +76,8 @@ public class JobWorker {
         }
         long limit = job.visibleAt == null ? 0 : left;
         Uni<RunRequest> request = data != null
-                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonMicros, limit))
+                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonMicros, limit, job.organization,
+                        period(clock.instant(), job.controls)))
                 : Panache.withSession(() -> runRequest(job, limit));
         return request.flatMap(ready -> runner.run(job.id, ready))
                 .flatMap(summary -> succeedAndDecide(job, summary))
@@ -80,7 +86,20 @@ public class JobWorker {
 
     private Uni<RunRequest> runRequest(SandboxJob job, long limit) {
         return License.<License>findById(job.licenseId).flatMap(license -> Dataset.<Dataset>findById(job.datasetId)
-                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonMicros, limit)));
+                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonMicros, limit,
+                        job.organization, period(clock.instant(), job.controls))));
+    }
+
+    /**
+     * The period the runner's differencing check keys an organization's released entity sets by: the budget's period
+     * (the calendar year, or month) in its time zone, as the budget itself runs ({@code BudgetPeriod}); for a grade
+     * without a budget (GENERAL, exact results) the calendar year in Asia/Shanghai. {@code 2026} or {@code 2026-03}.
+     */
+    static String period(Instant now, ControlsResult controls) {
+        ControlsResult.Budget budget = controls == null ? null : controls.budget();
+        ZoneId zone = ZoneId.of(budget == null || budget.time_zone() == null ? "Asia/Shanghai" : budget.time_zone());
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return budget != null && "MONTH".equals(budget.period()) ? YearMonth.from(today).toString() : Integer.toString(today.getYear());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.pdx.sandbox.engine;
 
 import io.pdx.sandbox.engine.duckdb.EntityStats;
 import io.pdx.sandbox.engine.results.ArrowAllocation;
+import io.pdx.sandbox.engine.results.ReleasedEntitySets;
 import io.pdx.sandbox.engine.results.ResultStore;
 
 import io.pdx.contracts.policy.ControlsResult;
@@ -10,6 +11,7 @@ import io.pdx.contracts.sandbox.PrivacyCost;
 import io.pdx.contracts.runner.RunRequest;
 import io.pdx.contracts.runner.RunSummary;
 import io.pdx.sandbox.privacy.Contribution;
+import io.pdx.sandbox.privacy.DifferencingCheck;
 import io.pdx.sandbox.privacy.DiscreteLaplace;
 import io.pdx.sandbox.privacy.KAnonymousGroups;
 import io.pdx.sandbox.privacy.KAnonymousRows;
@@ -26,6 +28,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.jboss.logging.Logger;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -39,6 +42,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +57,9 @@ import java.util.Map;
  *       bounds, clamping, a noisy group threshold, discrete Laplace noise — then HAVING, ORDER BY and LIMIT
  *       on the released values ({@link ReleasedRows});</li>
  *   <li>exact aggregates (GENERAL): groups under k distinct entities of any joined dataset suppressed
- *       ({@link KAnonymousGroups});</li>
+ *       ({@link KAnonymousGroups}), then groups whose entity sets differ from a set the organization already received
+ *       from that dataset in the period by more than zero and fewer than k entities ({@link DifferencingCheck}, the
+ *       sets kept in {@link ReleasedEntitySets});</li>
  *   <li>row-level output (GENERAL): released only from k distinct entities of every dataset ({@link KAnonymousRows}).</li>
  * </ul>
  * A failure before the engine read data (the statement does not bind) costs nothing; any failure after it
@@ -71,17 +77,19 @@ public class JobExecution {
     private final SandboxLimits limits;
     private final ArrowAllocation arrow;
     private final EntityStats stats;
+    private final ReleasedEntitySets released;
     private final SecureRandom random = new SecureRandom();
     private final DiscreteLaplace noise = new DiscreteLaplace(random);
 
     public JobExecution(QueryEngine engine, StatementAnalysis analysis, ResultStore results, SandboxLimits limits,
-                        ArrowAllocation arrow, EntityStats stats) {
+                        ArrowAllocation arrow, EntityStats stats, ReleasedEntitySets released) {
         this.engine = engine;
         this.analysis = analysis;
         this.results = results;
         this.limits = limits;
         this.arrow = arrow;
         this.stats = stats;
+        this.released = released;
     }
 
     public RunSummary run(RunRequest request) throws RunFailure, IOException {
@@ -110,7 +118,7 @@ public class JobExecution {
             RunSummary summary = new RunSummary(outcome.rows(), outcome.suppressedGroups(), outcome.capped(),
                     outcome.rowsSuppressed(), controls.k(),
                     controls.noise(), cost.epsilonMicros(), cost.deltaPicos(), output, outcome.bytes(), statement.hash(),
-                    Instant.now().plus(limits.resultRetention()));
+                    Instant.now().plus(limits.resultRetention()), outcome.differencingSuppressed());
             try {
                 results.save(request.jobId(), temporary, summary);
             } catch (IOException storeFailed) {
@@ -127,7 +135,12 @@ public class JobExecution {
     }
 
     /** What a run produced after its output controls. */
-    private record Outcome(long rows, long suppressedGroups, boolean capped, boolean rowsSuppressed, long bytes) {
+    private record Outcome(long rows, long suppressedGroups, boolean capped, boolean rowsSuppressed, long bytes,
+                           long differencingSuppressed) {
+
+        Outcome(long rows, long suppressedGroups, boolean capped, boolean rowsSuppressed, long bytes) {
+            this(rows, suppressedGroups, capped, rowsSuppressed, bytes, 0);
+        }
     }
 
     /**
@@ -180,6 +193,9 @@ public class JobExecution {
 
     private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
                                   long deadline) throws RunFailure {
+        if (controls.k() != null && controls.k() > 1) {
+            return runDifferencing(request, statement, controls, file, deadline);
+        }
         long bound = maxRowsPerEntity(request, statement, controls);
         try {
             return runKAnonymous(request, statement, controls, file, bound, deadline);
@@ -188,9 +204,54 @@ public class JobExecution {
         }
     }
 
+    /**
+     * An exact aggregate under k ≥ 2: with exact distinct counts and entity sets, k then the differencing check, holding
+     * the locks of the organization's sets of every dataset read from the check until the released sets are persisted,
+     * which happens before the result is stored. Sets that cannot be read fail the run before it reads data; sets that
+     * cannot be persisted fail it after (the result is not stored): nothing is released unchecked.
+     */
+    private Outcome runDifferencing(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
+                                    long deadline) throws RunFailure {
+        if (request.organization() == null || request.organization().isBlank() || request.period() == null
+                || request.period().isBlank()) {
+            throw new RunFailure("differencing_key_missing", 422, "作业缺少机构或预算周期，未运行",
+                    "The job names no organization or period; nothing was run");
+        }
+        List<String> aliases = statement.tables().stream().map(GuardedStatement.TableRef::alias).toList();
+        ReleasedEntitySets.Session session;
+        try {
+            session = released.open(request.organization(), request.period(), aliases,
+                    Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } catch (IOException unreadable) {
+            LOG.warnf("job %s: the released entity sets could not be read (%s)", request.jobId(), unreadable.getMessage());
+            throw new RunFailure("differencing_unavailable", 503, "差分检查暂不可用，作业未运行",
+                    "The differencing check is not available; nothing was run");
+        }
+        try (session) {
+            DifferencingCheck check = new DifferencingCheck(controls.k(), session.indexes());
+            Outcome outcome = runKAnonymous(request, statement, controls, file, 0, deadline, check);
+            List<List<Roaring64Bitmap>> sets = new ArrayList<>();
+            for (int i = 0; i < check.datasets(); i++) {
+                sets.add(check.released(i));
+            }
+            try {
+                session.append(sets);
+            } catch (IOException unwritable) {
+                LOG.warnf("job %s: its released entity sets could not be stored (%s)", request.jobId(), unwritable.getClass().getSimpleName());
+                throw RunFailure.afterRead("differencing_store_failed");
+            }
+            return outcome;
+        }
+    }
+
     private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
                                   long bound, long deadline) throws RunFailure {
-        KAnonymousGroups groups = new KAnonymousGroups(controls.k() == null ? 1 : controls.k(), controls.row_cap(), bound);
+        return runKAnonymous(request, statement, controls, file, bound, deadline, null);
+    }
+
+    private Outcome runKAnonymous(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
+                                  long bound, long deadline, DifferencingCheck check) throws RunFailure {
+        KAnonymousGroups groups = new KAnonymousGroups(controls.k() == null ? 1 : controls.k(), controls.row_cap(), bound, check);
         String sql = bound > 0 ? statement.executableWithRowCount() : statement.executableSql();
         long bytes = execute(request, sql, file, deadline, (reader, allocator, out) -> {
             VectorSchemaRoot source = reader.getVectorSchemaRoot();
@@ -205,7 +266,8 @@ public class JobExecution {
                 writer.end();
             }
         });
-        return new Outcome(groups.rows(), groups.suppressedGroups(), groups.capped(), false, bytes);
+        return new Outcome(groups.rows(), groups.suppressedGroups(), groups.capped(), false, bytes,
+                check == null ? 0 : check.suppressed());
     }
 
     private Outcome runRowLevel(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,

@@ -2,7 +2,10 @@ package io.pdx.sandbox.privacy;
 
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.complex.ListVector;
+import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +16,16 @@ import java.util.List;
  * and rows past the cap are dropped. Over one table a run may carry only the row count
  * ({@code __pdx_rows}): fewer rows than k is fewer entities; k times the most rows one entity has is at
  * least k entities; anything between needs the exact count ({@link ExactCountNeeded}: run again with it).
- * Hidden columns ({@code __pdx_…}) are read here and never leave.
+ * With a {@link DifferencingCheck}, a group that passes k must also pass the differencing check on its entity sets
+ * ({@code __pdx_entity_hashes_<i>}: the distinct 64-bit hashes of the i-th dataset's entities in the group), and a
+ * group released is recorded in it. Hidden columns ({@code __pdx_…}) are read here and never leave.
  */
 public final class KAnonymousGroups {
 
     public static final String HIDDEN_PREFIX = "__pdx_";
     static final String ENTITIES_PREFIX = "__pdx_entities_";
     static final String ROWS = "__pdx_rows";
+    public static final String ENTITY_HASHES_PREFIX = "__pdx_entity_hashes_";
 
     /** A group whose distinct entities the row bound cannot settle: run again with exact counts. */
     public static final class ExactCountNeeded extends RuntimeException {
@@ -31,6 +37,7 @@ public final class KAnonymousGroups {
     private final int k;
     private final long rowCap;
     private final long maxRowsPerEntity;
+    private final DifferencingCheck differencing;
     private long suppressedGroups;
     private long rows;
     private boolean capped;
@@ -40,9 +47,21 @@ public final class KAnonymousGroups {
      *                         {@code __pdx_rows}; 0 when every batch carries exact distinct counts
      */
     public KAnonymousGroups(int k, long rowCap, long maxRowsPerEntity) {
+        this(k, rowCap, maxRowsPerEntity, null);
+    }
+
+    /**
+     * @param differencing the differencing check the groups that pass k must pass too, or null for none; with it every
+     *                     batch carries exact distinct counts and the entity hashes of each dataset
+     */
+    public KAnonymousGroups(int k, long rowCap, long maxRowsPerEntity, DifferencingCheck differencing) {
+        if (differencing != null && maxRowsPerEntity > 0) {
+            throw new IllegalArgumentException("the differencing check needs the entity sets, not a row bound");
+        }
         this.k = k;
         this.rowCap = rowCap;
         this.maxRowsPerEntity = maxRowsPerEntity;
+        this.differencing = differencing;
     }
 
     public long suppressedGroups() {
@@ -67,6 +86,7 @@ public final class KAnonymousGroups {
             }
         }
         BigIntVector groupRows = (BigIntVector) source.getVector(ROWS);
+        List<ListVector> hashes = differencing == null ? List.of() : entityHashes(source);
         int kept = 0;
         for (int row = 0; row < source.getRowCount(); row++) {
             if (suppressed(entities, groupRows, row)) {
@@ -77,6 +97,16 @@ public final class KAnonymousGroups {
                 capped = true;
                 continue;
             }
+            if (differencing != null) {
+                List<Roaring64Bitmap> sets = new ArrayList<>(hashes.size());
+                for (ListVector list : hashes) {
+                    sets.add(entitySet(list, row));
+                }
+                if (!differencing.admits(sets)) {
+                    continue;
+                }
+                differencing.release(sets);
+            }
             for (FieldVector out : target.getFieldVectors()) {
                 out.copyFromSafe(row, kept, source.getVector(out.getName()));
             }
@@ -84,6 +114,34 @@ public final class KAnonymousGroups {
             rows++;
         }
         target.setRowCount(kept);
+    }
+
+    /** The entity hash lists of the datasets, in the check's order; a batch without them is refused (fail closed). */
+    private List<ListVector> entityHashes(VectorSchemaRoot source) {
+        List<ListVector> hashes = new ArrayList<>();
+        for (int i = 0; i < differencing.datasets(); i++) {
+            if (!(source.getVector(ENTITY_HASHES_PREFIX + i) instanceof ListVector list)) {
+                throw new IllegalStateException("the differencing check needs the entity hashes of every dataset");
+            }
+            hashes.add(list);
+        }
+        return hashes;
+    }
+
+    /** The group's distinct entity hashes as a bitmap (the hashes are UBIGINT: their 64 bits as they are). */
+    static Roaring64Bitmap entitySet(ListVector list, int row) {
+        Roaring64Bitmap set = new Roaring64Bitmap();
+        if (list.isNull(row)) {
+            return set;
+        }
+        FieldVector values = list.getDataVector();
+        for (int i = list.getElementStartIndex(row); i < list.getElementEndIndex(row); i++) {
+            if (values.isNull(i)) {
+                continue;
+            }
+            set.addLong(values instanceof UInt8Vector unsigned ? unsigned.get(i) : ((BigIntVector) values).get(i));
+        }
+        return set;
     }
 
     private boolean suppressed(List<BigIntVector> entities, BigIntVector groupRows, int row) {

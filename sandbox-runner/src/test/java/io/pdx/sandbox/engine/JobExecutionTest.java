@@ -9,6 +9,7 @@ import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.sandbox.data.DataFolder;
 import io.pdx.sandbox.engine.duckdb.EntityStats;
 import io.pdx.sandbox.engine.results.ArrowAllocation;
+import io.pdx.sandbox.engine.results.ReleasedEntitySets;
 import io.pdx.sandbox.engine.results.ResultStore;
 import io.pdx.sandbox.sql.GuardFixture;
 import org.apache.arrow.memory.BufferAllocator;
@@ -74,7 +75,12 @@ class JobExecutionTest {
     }
 
     private JobExecution execution(FakeEngine engine, long resultMaxBytes) {
-        return new JobExecution(engine, analysis, results, limits(resultMaxBytes), arrow, new EntityStats(null));
+        try {
+            return new JobExecution(engine, analysis, results, limits(resultMaxBytes), arrow, new EntityStats(null),
+                    new ReleasedEntitySets(folder.resolve("differencing")));
+        } catch (IOException unwritable) {
+            throw new java.io.UncheckedIOException(unwritable);
+        }
     }
 
     private static RunRequest request() {
