@@ -37,6 +37,14 @@ public final class DifferencingCheck {
 
     /** Whether a group of these entity sets (one per dataset) may be released; counts it when not. */
     public boolean admits(List<Roaring64Bitmap> sets) {
+        return admitsHashes(sets.stream().map(Roaring64Bitmap::toArray).toList());
+    }
+
+    /**
+     * Whether a group may be released, its entity sets given (one per dataset) as distinct hashes in unsigned order
+     * ({@link EntitySetIndex#sorted}); counts it when not.
+     */
+    public boolean admitsHashes(List<long[]> sets) {
         if (sets.size() != earlier.size()) {
             throw new IllegalArgumentException("one entity set per dataset read");
         }
@@ -58,6 +66,11 @@ public final class DifferencingCheck {
      * the store keeps it.
      */
     public void release(List<Roaring64Bitmap> sets) {
+        releaseHashes(sets.stream().map(Roaring64Bitmap::toArray).toList());
+    }
+
+    /** {@link #release} of the sets {@link #admitsHashes} just admitted. */
+    public void releaseHashes(List<long[]> sets) {
         EntitySetIndex.Match[] matches = admitted;
         admitted = null;
         if (matches == null || matches.length != sets.size()) {
@@ -66,7 +79,9 @@ public final class DifferencingCheck {
         for (int i = 0; i < sets.size(); i++) {
             if (matches[i] != EntitySetIndex.Match.IDENTICAL) {
                 earlier.get(i).add(sets.get(i));
-                released.get(i).add(sets.get(i));
+                Roaring64Bitmap set = new Roaring64Bitmap();
+                set.add(sets.get(i));
+                released.get(i).add(set);
             }
         }
     }

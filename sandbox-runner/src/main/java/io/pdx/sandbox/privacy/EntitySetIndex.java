@@ -1,7 +1,5 @@
 package io.pdx.sandbox.privacy;
 
-import org.roaringbitmap.longlong.LongIterator;
-import org.roaringbitmap.longlong.PeekableLongIterator;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 import java.util.ArrayList;
@@ -36,35 +34,46 @@ public final class EntitySetIndex {
         TOO_CLOSE
     }
 
-    private final List<Roaring64Bitmap> sets = new ArrayList<>();
+    /** Each set's hashes in unsigned order: random 64-bit hashes give Roaring nothing to compress in memory, and a walk
+     *  over an array costs nanoseconds a step where the bitmap's iterator costs about a hundred. */
+    private final List<long[]> sets = new ArrayList<>();
     private final Map<Long, List<Integer>> bySmallest = new HashMap<>();
     private int indexedK;
 
     /** How {@code set} stands to the sets released, for the threshold {@code k}. */
     public Match compare(Roaring64Bitmap set, int k) {
+        return compare(set.toArray(), k);
+    }
+
+    /**
+     * How a set stands to the sets released, for the threshold {@code k}.
+     *
+     * @param hashes the set's distinct hashes in unsigned order ({@link #sorted})
+     */
+    public Match compare(long[] hashes, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("k ≥ 1");
         }
-        long n = set.getLongCardinality();
+        long n = hashes.length;
         Iterable<Integer> candidates;
         if (n < k) {
             candidates = () -> java.util.stream.IntStream.range(0, sets.size()).iterator();
         } else {
             index(k);
             Set<Integer> found = new HashSet<>();
-            for (long hash : smallest(set, k)) {
+            for (long hash : smallest(hashes, k)) {
                 found.addAll(bySmallest.getOrDefault(hash, List.of()));
             }
             candidates = found;
         }
         boolean identical = false;
         for (int candidate : candidates) {
-            Roaring64Bitmap earlier = sets.get(candidate);
-            long m = earlier.getLongCardinality();
+            long[] earlier = sets.get(candidate);
+            long m = earlier.length;
             if (Math.abs(n - m) >= k) {
                 continue;
             }
-            long difference = differenceUpTo(set, earlier, k);
+            long difference = differenceUpTo(hashes, earlier, k);
             if (difference == 0) {
                 identical = true;
             } else if (difference < k) {
@@ -78,36 +87,50 @@ public final class EntitySetIndex {
      * {@code |S Δ T|} if it is under k, else some number ≥ k: both walked in order together, stopping at the k-th
      * difference (sets apart stop early; a full {@code andCardinality} of random 64-bit hashes costs far more).
      */
-    static long differenceUpTo(Roaring64Bitmap s, Roaring64Bitmap t, int k) {
-        PeekableLongIterator a = s.getLongIterator();
-        PeekableLongIterator b = t.getLongIterator();
+    static long differenceUpTo(long[] s, long[] t, int k) {
+        int a = 0;
+        int b = 0;
         long difference = 0;
-        while (a.hasNext() && b.hasNext() && difference < k) {
-            int order = Long.compareUnsigned(a.peekNext(), b.peekNext());
+        while (a < s.length && b < t.length && difference < k) {
+            int order = Long.compareUnsigned(s[a], t[b]);
             if (order == 0) {
-                a.next();
-                b.next();
+                a++;
+                b++;
             } else {
                 difference++;
-                (order < 0 ? a : b).next();
+                if (order < 0) {
+                    a++;
+                } else {
+                    b++;
+                }
             }
         }
-        while (difference < k && a.hasNext()) {
-            a.next();
-            difference++;
-        }
-        while (difference < k && b.hasNext()) {
-            b.next();
-            difference++;
-        }
-        return difference;
+        return Math.min(k, difference + (s.length - a) + (t.length - b));
     }
 
     public void add(Roaring64Bitmap set) {
-        sets.add(set);
+        add(set.toArray());
+    }
+
+    /** @param hashes distinct, in unsigned order ({@link #sorted}) */
+    public void add(long[] hashes) {
+        sets.add(hashes);
         if (indexedK > 0) {
             file(sets.size() - 1, indexedK);
         }
+    }
+
+    /** Distinct hashes in unsigned order (the order of {@link Roaring64Bitmap#toArray}), from any array of them. */
+    public static long[] sorted(long[] hashes) {
+        long[] flipped = new long[hashes.length];
+        for (int i = 0; i < hashes.length; i++) {
+            flipped[i] = hashes[i] ^ Long.MIN_VALUE;
+        }
+        long[] distinct = java.util.Arrays.stream(flipped).sorted().distinct().toArray();
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] ^= Long.MIN_VALUE;
+        }
+        return distinct;
     }
 
     /** How many sets it holds. */
@@ -133,12 +156,7 @@ public final class EntitySetIndex {
         }
     }
 
-    private static long[] smallest(Roaring64Bitmap set, int k) {
-        long[] smallest = new long[(int) Math.min(k, set.getLongCardinality())];
-        LongIterator hashes = set.getLongIterator();
-        for (int i = 0; i < smallest.length; i++) {
-            smallest[i] = hashes.next();
-        }
-        return smallest;
+    private static long[] smallest(long[] hashes, int k) {
+        return java.util.Arrays.copyOf(hashes, Math.min(k, hashes.length));
     }
 }

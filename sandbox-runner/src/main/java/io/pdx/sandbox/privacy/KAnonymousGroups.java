@@ -5,7 +5,6 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.UInt8Vector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
-import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -98,14 +97,14 @@ public final class KAnonymousGroups {
                 continue;
             }
             if (differencing != null) {
-                List<Roaring64Bitmap> sets = new ArrayList<>(hashes.size());
+                List<long[]> sets = new ArrayList<>(hashes.size());
                 for (ListVector list : hashes) {
                     sets.add(entitySet(list, row));
                 }
-                if (!differencing.admits(sets)) {
+                if (!differencing.admitsHashes(sets)) {
                     continue;
                 }
-                differencing.release(sets);
+                differencing.releaseHashes(sets);
             }
             for (FieldVector out : target.getFieldVectors()) {
                 out.copyFromSafe(row, kept, source.getVector(out.getName()));
@@ -128,20 +127,20 @@ public final class KAnonymousGroups {
         return hashes;
     }
 
-    /** The group's distinct entity hashes as a bitmap (the hashes are UBIGINT: their 64 bits as they are). */
-    static Roaring64Bitmap entitySet(ListVector list, int row) {
-        Roaring64Bitmap set = new Roaring64Bitmap();
+    /** The group's distinct entity hashes in unsigned order (the hashes are UBIGINT: their 64 bits as they are). */
+    static long[] entitySet(ListVector list, int row) {
         if (list.isNull(row)) {
-            return set;
+            return new long[0];
         }
         FieldVector values = list.getDataVector();
+        long[] hashes = new long[list.getElementEndIndex(row) - list.getElementStartIndex(row)];
+        int n = 0;
         for (int i = list.getElementStartIndex(row); i < list.getElementEndIndex(row); i++) {
-            if (values.isNull(i)) {
-                continue;
+            if (!values.isNull(i)) {
+                hashes[n++] = values instanceof UInt8Vector unsigned ? unsigned.get(i) : ((BigIntVector) values).get(i);
             }
-            set.addLong(values instanceof UInt8Vector unsigned ? unsigned.get(i) : ((BigIntVector) values).get(i));
         }
-        return set;
+        return EntitySetIndex.sorted(java.util.Arrays.copyOf(hashes, n));
     }
 
     private boolean suppressed(List<BigIntVector> entities, BigIntVector groupRows, int row) {
