@@ -100,7 +100,7 @@ class RunnerApiTest {
     @Test
     void run_storesAnArrowResult_withTheControlsInItsSchemaMetadata() throws Exception {
         UUID job = UUID.randomUUID();
-        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), 0))
+        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), 0, 0, "org-" + UUID.randomUUID(), "2026"))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(200)
                 .body("sqlSha256", matchesPattern("[0-9a-f]{64}"))
                 .body("k", equalTo(10))
@@ -130,7 +130,7 @@ class RunnerApiTest {
     void coreData_isNeverRun() {
         UUID job = UUID.randomUUID();
         SandboxDataset core = new SandboxDataset(BUS.alias(), Grade.CORE, "card_id", BUS.columns());
-        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(core), 0))
+        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(core), 0, 0, "org-" + UUID.randomUUID(), "2026"))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(403)
                 .body("reasons[0].code", equalTo("core_never_processed"));
     }
@@ -144,13 +144,13 @@ class RunnerApiTest {
                 .post("/internal/v1/analysis").then().statusCode(422)
                 .body("reasons[0].code", equalTo("row_level_output_not_allowed"));
         UUID job = UUID.randomUUID();
-        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 0))
+        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 0, 0, "org-" + UUID.randomUUID(), "2026"))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(422)
                 .body("reasons[0].code", equalTo("epsilon_invalid"));
-        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 1))
+        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 1, 0, "org-" + UUID.randomUUID(), "2026"))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(422)
                 .body("reasons[0].code", equalTo("epsilon_invalid")); // one micro-unit: below the grade's floor
-        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 500_000))
+        marketplace().body(new RunRequest(job, "SELECT count(*) AS n FROM medical_insurance_claims", List.of(claimedGeneral), 500_000, 0, "org-" + UUID.randomUUID(), "2026"))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(200)
                 .body("noise", equalTo("DISCRETE_LAPLACE")).body("k", equalTo(50))
                 .body("epsilonMicros", equalTo(500_000)).body("deltaPicos", equalTo(100_000));

@@ -86,7 +86,7 @@ class JobExecutionTest {
     private static RunRequest request() {
         SandboxDataset claims = new SandboxDataset("medical_insurance_claims", GuardFixture.CLAIMS.grade(), "person_id",
                 List.copyOf(GuardFixture.CLAIMS.columns().values()));
-        return new RunRequest(UUID.randomUUID(), BY_GENDER, List.of(claims), 1_000_000);
+        return new RunRequest(UUID.randomUUID(), BY_GENDER, List.of(claims), 1_000_000, 0, "org-" + UUID.randomUUID(), "2026");
     }
 
     @Test
@@ -126,7 +126,7 @@ class JobExecutionTest {
     @Test
     void noiseSwitchedOffByTheCaller_isRefusedBeforeAnythingRuns() throws IOException {
         RunRequest request = request();
-        RunRequest noNoise = new RunRequest(request.jobId(), request.sql(), request.datasets(), 0);
+        RunRequest noNoise = new RunRequest(request.jobId(), request.sql(), request.datasets(), 0, 0, "org-" + UUID.randomUUID(), "2026");
         assertEquals("epsilon_invalid", assertThrows(RunFailure.class, () -> execution(new FakeEngine(Ending.NORMALLY), 1 << 20)
                 .run(noNoise)).code());
         assertFalse(results.summary(request.jobId()).isPresent());

@@ -62,7 +62,7 @@ class RunnerObservabilityTest {
     void aRun_isCountedByGradeAndOutcome_andItsControlsAsAPolicyDecision() {
         double before = counted("pdx_runner_runs_seconds_count\\{grade=\"GENERAL\",outcome=\"succeeded\"\\}");
         UUID job = UUID.randomUUID();
-        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), 0))
+        marketplace().body(new RunRequest(job, BY_DISTRICT, List.of(BUS), 0, 0, "org-" + UUID.randomUUID(), "2026"))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(200);
         assertTrue(counted("pdx_runner_runs_seconds_count\\{grade=\"GENERAL\",outcome=\"succeeded\"\\}") >= before + 1);
         assertTrue(counted("pdx_policy_decisions_seconds_count\\{outcome=\"LOOKUP\",package=\"pdx.sandbox\",reason=\"none\",rule=\"controls\"\\}") >= 1);
