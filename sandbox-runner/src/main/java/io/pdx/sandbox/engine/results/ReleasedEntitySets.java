@@ -3,6 +3,7 @@ package io.pdx.sandbox.engine.results;
 import io.pdx.sandbox.data.DataFolder;
 import io.pdx.sandbox.privacy.EntitySetIndex;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.roaringbitmap.longlong.Roaring64Bitmap;
 
 import java.io.ByteArrayInputStream;
@@ -50,6 +51,7 @@ public class ReleasedEntitySets {
     private final Path folder;
     private final Map<String, Key> keys = new ConcurrentHashMap<>();
 
+    @Inject
     public ReleasedEntitySets(DataFolder data) throws IOException {
         this(data.resultsFolder().resolve("differencing"));
     }
