@@ -24,6 +24,8 @@ public class JobSignals implements TransitionListener {
 
     /** How long a waiter goes without a signal before it reads the job again anyway. */
     static final Duration FALLBACK = Duration.ofMillis(250);
+    /** The shortest timer Vert.x schedules. */
+    static final Duration MINIMUM_TIMER = Duration.ofMillis(1);
 
     private final ConcurrentHashMap<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
 
@@ -42,10 +44,20 @@ public class JobSignals implements TransitionListener {
      */
     public Uni<Void> await(UUID id, CompletableFuture<Void> signal, Duration atMost) {
         return SharedWait.on(signal)
-                .ifNoItem().after(atMost.compareTo(FALLBACK) < 0 ? atMost : FALLBACK).recoverWithItem(() -> {
+                .ifNoItem().after(timer(atMost)).recoverWithItem(() -> {
                     forget(id, signal);
                     return null;
                 });
+    }
+
+    /**
+     * How long one wait lasts: {@code atMost}, at most {@link #FALLBACK}, and at least one millisecond — Vert.x refuses a
+     * timer under 1 ms, and Mutiny then drops that failure: the wait, and the request waiting on it, would never end
+     * (a long poll whose remaining time had come down to microseconds once hung until the client gave up).
+     */
+    static Duration timer(Duration atMost) {
+        Duration wait = atMost.compareTo(FALLBACK) < 0 ? atMost : FALLBACK;
+        return wait.compareTo(MINIMUM_TIMER) < 0 ? MINIMUM_TIMER : wait;
     }
 
     /** Stops listening (the job had already settled). */

@@ -15,6 +15,16 @@ class JobSignalsTest {
     private final JobSignals signals = new JobSignals();
     private final UUID job = UUID.randomUUID();
 
+    /** Vert.x refuses a timer under 1 ms and Mutiny drops that failure: a wait of microseconds would never end. */
+    @Test
+    void aWaitNeverAsksForATimerUnderOneMillisecond_norOverTheFallback() {
+        assertEquals(Duration.ofMillis(1), JobSignals.timer(Duration.ofNanos(500)));
+        assertEquals(Duration.ofMillis(1), JobSignals.timer(Duration.ZERO));
+        assertEquals(Duration.ofMillis(1), JobSignals.timer(Duration.ofNanos(-5)));
+        assertEquals(Duration.ofMillis(7), JobSignals.timer(Duration.ofMillis(7)));
+        assertEquals(JobSignals.FALLBACK, JobSignals.timer(Duration.ofSeconds(30)));
+    }
+
     @Test
     void aChange_wakesEveryWaiterAtOnce() {
         CompletableFuture<Void> first = signals.listen(job);
