@@ -48,6 +48,10 @@ _dataset_grade(dataset) := object.get(dataset, "grade", null)
 
 job_grades contains _effective_grade(_dataset_grade(dataset)) if some dataset in input.job.datasets
 
+# A clean room: the datasets read under the organization's other licenses (each admitted by its own decision) count for
+# the grade of the controls (就高从严), never for this license's scope.
+job_grades contains _effective_grade(_dataset_grade(dataset)) if some dataset in object.get(input.job, "joined", [])
+
 # METADATA
 # description: The highest grade among the job's datasets, by rank in the grade matrix.
 highest_grade := grade if {
@@ -59,6 +63,11 @@ highest_grade := grade if {
 
 _grade_unknown if {
 	some dataset in input.job.datasets
+	not _grade_known(_dataset_grade(dataset))
+}
+
+_grade_unknown if {
+	some dataset in object.get(input.job, "joined", [])
 	not _grade_known(_dataset_grade(dataset))
 }
 
@@ -106,11 +115,19 @@ _epsilon_in_range if {
 # description: |
 #   What the run costs before it starts: ε in micro-units (10⁻⁶) and δ in pico-units (10⁻¹²),
 #   charged to the organization's budget on the dataset; nothing where the grade adds no noise.
-#   A statement asked again that is answered from its earlier result (reuses_result) costs nothing.
+#   A statement asked again that is answered from its earlier result (reuses_result) costs nothing. In a clean room
+#   each license's decision charges its own datasets' budget, and only where their own grade adds noise: a GENERAL
+#   dataset joined with an IMPORTANT one is released under noise but has no budget to charge.
 charge := {"epsilon_micros": _epsilon_micros, "delta_picos": _picos(_control("delta_per_query"))} if {
 	_noised
+	_own_grade_noised
 	not input.job.reuses_result == true
 } else := {"epsilon_micros": 0, "delta_picos": 0}
+
+_own_grade_noised if {
+	some dataset in input.job.datasets
+	is_string(config.grades[_effective_grade(_dataset_grade(dataset))].sandbox.noise)
+}
 
 # --- admission ----------------------------------------------------------------------------
 

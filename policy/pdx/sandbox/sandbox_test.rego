@@ -595,3 +595,39 @@ test_contract_example_admission_is_admitted if {
 test_contract_example_release_is_automatic if {
 	_release(_example_release) == {"allow": true, "outcome": "AUTO", "reasons": []}
 }
+
+# --- clean rooms: datasets joined under the organization's other licenses -----------------
+
+_joined(grades) := [{"dataset_id": sprintf("ds-other-%s", [grade]), "grade": grade, "columns": []} | some grade in grades]
+
+test_a_joined_important_dataset_makes_the_controls_noised if {
+	inp := _with(_admission_input(["GENERAL"]), {"job": object.union(_admission_input(["GENERAL"]).job, {"joined": _joined(["IMPORTANT"])})})
+	sandbox.controls.grade == "IMPORTANT" with input as inp
+	is_string(sandbox.controls.noise) with input as inp
+}
+
+test_a_general_dataset_joined_with_an_important_one_is_charged_nothing if {
+	inp := _with(_admission_input(["GENERAL"]), {"job": object.union(_admission_input(["GENERAL"]).job, {"joined": _joined(["IMPORTANT"]), "epsilon": 0.5})})
+	sandbox.charge == {"epsilon_micros": 0, "delta_picos": 0} with input as inp
+	_admit(inp).allow
+}
+
+test_an_important_dataset_joined_with_a_general_one_is_charged_its_epsilon if {
+	inp := _with(_admission_input(["IMPORTANT"]), {"job": object.union(_admission_input(["IMPORTANT"]).job, {"joined": _joined(["GENERAL"]), "epsilon": 0.5})})
+	sandbox.charge.epsilon_micros == 500000 with input as inp
+}
+
+test_a_joined_core_dataset_is_never_processed if {
+	inp := _with(_admission_input(["GENERAL"]), {"job": object.union(_admission_input(["GENERAL"]).job, {"joined": _joined(["CORE"])})})
+	"core_never_processed" in _codes(_admit(inp))
+}
+
+test_a_joined_dataset_is_not_checked_against_this_licenses_scope if {
+	inp := _with(_admission_input(["GENERAL"]), {"job": object.union(_admission_input(["GENERAL"]).job, {"joined": _joined(["GENERAL"])})})
+	_admit(inp).allow
+}
+
+test_a_joined_dataset_of_unknown_grade_is_treated_as_the_strictest if {
+	inp := _with(_admission_input(["GENERAL"]), {"job": object.union(_admission_input(["GENERAL"]).job, {"joined": [{"dataset_id": "x", "grade": "SECRET", "columns": []}]})})
+	"grade_unknown" in _codes(_admit(inp))
+}
