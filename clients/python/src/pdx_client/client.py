@@ -285,11 +285,14 @@ class Sandbox(_Area):
 
     def submit(self, license: Any, sql: str | None = None, *, epsilon: float | None = None,
                template: str | None = None, params: Mapping[str, Any] | None = None,
-               wait: str | None = None) -> JobView:
+               wait: str | None = None, join: Sequence[Any] = ()) -> JobView:
         """Submits a statement (or a template with parameters); the job as it stands after ``wait`` (e.g.
-        ``"PT10S"``, at most ``"PT30S"``). A statement the sandbox refuses, or OPA does not admit, raises."""
+        ``"PT10S"``, at most ``"PT30S"``). ``join``: a clean room, further licenses of your organization whose
+        datasets the statement joins on their declared keys (``workspace(license).combinable`` lists them).
+        A statement the sandbox refuses, or OPA does not admit, raises."""
         body = _body(JobRequest, licenseId=_id(license), sql=sql, templateId=template,
-                     params={name: str(value) for name, value in params.items()} if params else None, epsilon=epsilon)
+                     params={name: str(value) for name, value in params.items()} if params else None, epsilon=epsilon,
+                     joinLicenseIds=[_id(other) for other in join] if join else None)
         return self._pdx.call(submit_job, body=body, wait=wait)
 
     def job(self, job_id: Any, *, wait: str | None = None) -> JobView:
@@ -327,14 +330,14 @@ class Sandbox(_Area):
         return self._pdx.send(get_job_result, _id(job), format_=_enum("json"), accept="application/json").json()
 
     def run(self, license: Any, sql: str | None = None, epsilon: float | None = None, *, template: str | None = None,
-            params: Mapping[str, Any] | None = None, timeout: float = 120.0) -> pa.Table:
+            params: Mapping[str, Any] | None = None, timeout: float = 120.0, join: Sequence[Any] = ()) -> pa.Table:
         """Submits, waits, and downloads the released result as a Table.
 
         Raises ``PdxProblem`` when the job is refused or not admitted (at submission), fails (the job's own
         problem), or ends without a released result (awaiting a reviewer, rejected, cancelled: the problem of the
         result's download, with ``.job`` set so a caller can come back for it after a release)."""
-        job = self.wait(self.submit(license, sql, epsilon=epsilon, template=template, params=params, wait="PT30S"),
-                        timeout=timeout)
+        job = self.wait(self.submit(license, sql, epsilon=epsilon, template=template, params=params, wait="PT30S",
+                                    join=join), timeout=timeout)
         if str(job.state) == "FAILED" and job.failure:
             raise PdxProblem(job.failure, job=job)
         try:

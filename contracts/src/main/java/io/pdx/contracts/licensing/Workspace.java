@@ -23,11 +23,31 @@ import io.pdx.contracts.sandbox.PrivacyBudget;
  * @param release     {@code AUTO} or {@code REVIEW}
  * @param privacy     differential privacy settings, null where the grade releases exact values
  * @param templates   the pre-reviewed query templates of this dataset
+ * @param combinable  the datasets the organization may join with this one in a job (a clean room), with the join keys
  */
 public record Workspace(UUID licenseId, UUID datasetId, String datasetNameZh, String datasetNameEn, String grade, String mode,
                         String alias, String entityColumn,
                         List<WorkspaceColumn> columns, List<String> aggregates, boolean rowLevelOutput, Integer k, long rowCap,
-                        String release, Privacy privacy, List<Template> templates) {
+                        String release, Privacy privacy, List<Template> templates, List<Combinable> combinable) {
+
+    public Workspace {
+        combinable = combinable == null ? List.of() : List.copyOf(combinable);
+    }
+
+    /**
+     * A dataset the caller may join with this workspace's in one job (a clean room): another SANDBOX license of the
+     * organization, in force, whose dataset shares a declared join key with this one. Name it in a job's
+     * {@code joinLicenseIds}; join only on the columns listed, each with the key domain it shares.
+     *
+     * @param joinKeys this dataset's columns → their join-key domain, only those that this workspace's dataset declares too
+     */
+    public record Combinable(UUID licenseId, UUID datasetId, String datasetNameZh, String datasetNameEn, String grade,
+                             String alias, List<JoinKey> joinKeys) {
+    }
+
+    /** A column that may be joined on, with the key domain it shares with the other side. */
+    public record JoinKey(String column, String joinKey) {
+    }
 
     /**
      * @param uses         the uses an aggregate statement may make of it ({@code AGGREGATE}, {@code GROUP_BY}, {@code WHERE},

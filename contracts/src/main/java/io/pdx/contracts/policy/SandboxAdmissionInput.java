@@ -67,14 +67,22 @@ public record SandboxAdmissionInput(Subject subject, License license, Usage usag
 
     /**
      * @param id            job id
-     * @param datasets      the datasets the statement reads
+     * @param datasets      the datasets the statement reads under this license (scope, columns and budget are checked)
      * @param epsilon       ε the job asks to spend; null means the middle of the grade's range
      * @param reuses_result the statement was asked before and is answered from that result: it costs nothing
+     * @param joined        the datasets the statement also reads under the organization's other licenses (a clean room),
+     *                      each admitted by a decision of its own: here their grades count for the controls (就高从严),
+     *                      not the scope
      */
-    public record Job(String id, List<JobDataset> datasets, Double epsilon, boolean reuses_result) {
+    public record Job(String id, List<JobDataset> datasets, Double epsilon, boolean reuses_result, List<JobDataset> joined) {
 
         public Job {
             datasets = datasets == null ? List.of() : List.copyOf(datasets);
+            joined = joined == null ? List.of() : List.copyOf(joined);
+        }
+
+        public Job(String id, List<JobDataset> datasets, Double epsilon, boolean reuses_result) {
+            this(id, datasets, epsilon, reuses_result, List.of());
         }
     }
 

@@ -3,6 +3,7 @@ package io.pdx.contracts.sandbox;
 import io.pdx.contracts.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,8 +22,30 @@ public record JobRequest(
         @Schema(pattern = Text.NOT_BLANK, maxLength = MAX_SQL, description = "One SELECT over the workspace's table aliases") String sql,
         @Schema(pattern = Text.NOT_BLANK, maxLength = MAX_TEMPLATE_ID, description = "A query template of the workspace") String templateId,
         @Schema(description = "The template's parameters by name") Map<String, String> params,
-        @Schema(description = "ε to spend on a noised result (IMPORTANT data); the grade's ε per query when absent") Double epsilon) {
+        @Schema(description = "ε to spend on a noised result (IMPORTANT data); the grade's ε per query when absent") Double epsilon,
+        @Schema(maxItems = MAX_JOINED, description = "A clean room: further SANDBOX licenses of your organization whose datasets "
+                + "the statement joins with the first license's (on declared join keys only). Each license is admitted on its "
+                + "own by the policy; the strictest grade read decides the output controls; each noised dataset's ε is charged "
+                + "to its own budget, all or none. / 净室：同一作业再联合本机构的其他沙箱许可数据集") List<UUID> joinLicenseIds) {
 
     public static final int MAX_SQL = 20_000;
+    public static final int MAX_JOINED = 3;
+
+    public JobRequest {
+        joinLicenseIds = joinLicenseIds == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(joinLicenseIds)); // nulls kept: refused by the check, not a 500
+    }
+
+    /** A job over one license. */
+    public JobRequest(UUID licenseId, String sql, String templateId, Map<String, String> params, Double epsilon) {
+        this(licenseId, sql, templateId, params, epsilon, List.of());
+    }
+
+    /** Every license the job runs under: the first, then the joined ones. */
+    public List<UUID> licenseIds() {
+        List<UUID> all = new java.util.ArrayList<>();
+        all.add(licenseId);
+        all.addAll(joinLicenseIds);
+        return List.copyOf(all);
+    }
     public static final int MAX_TEMPLATE_ID = 100;
 }

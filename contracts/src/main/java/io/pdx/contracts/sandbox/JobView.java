@@ -31,6 +31,7 @@ import java.util.UUID;
  * @param visibleAt        when the job's outcome is shown to its requester: the end of its slot, fixed at admission from
  *                         the statement and the sizes of the tables it reads, never their values; null for older jobs
  * @param version          the bureau: the job's version; the requester: 0 (its changes would tell the run's timing)
+ * @param joinedLicenseIds the further licenses whose datasets the job joins with {@code licenseId}'s (a clean room)
  */
 public record JobView(
         UUID id,
@@ -58,15 +59,17 @@ public record JobView(
         OffsetDateTime expiresAt,
         OffsetDateTime visibleAt,
         long version,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "Further licenses whose datasets the job joins (a clean room); empty for a job over one license / 净室作业联合的其他许可") List<UUID> joinedLicenseIds,
         @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作") java.util.List<String> actions) {
 
     public JobView {
+        joinedLicenseIds = joinedLicenseIds == null ? List.of() : List.copyOf(joinedLicenseIds);
         actions = actions == null ? java.util.List.of() : java.util.List.copyOf(actions);
     }
 
     /** The same view offering {@code actions} to its caller. */
     public JobView withActions(java.util.List<String> actions) {
-        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade, epsilon, delta, budget, reusedFrom, result, releaseReasons, reviewedBy, reviewNote, failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, actions);
+        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade, epsilon, delta, budget, reusedFrom, result, releaseReasons, reviewedBy, reviewNote, failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, joinedLicenseIds, actions);
     }
 
 }

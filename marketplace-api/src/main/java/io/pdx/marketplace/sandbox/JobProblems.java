@@ -55,6 +55,15 @@ public final class JobProblems {
                     "The job was not admitted: " + String.join(", ", reasons.stream().map(PolicyDecision.Reason::code).toList())
                             + ". Nothing was run or charged.", List.of(), reasons);
         }
+
+        /** Refused under a license the job joins (a clean room): the detail names it and its dataset. */
+        public AdmissionDenied(List<PolicyDecision.Reason> reasons, java.util.UUID license, String datasetZh, String datasetEn) {
+            super(403, "sandbox/admission-denied", "Job not admitted / 作业未获准入",
+                    "The job was not admitted under the joined license " + license + " (dataset " + datasetEn + " / " + datasetZh
+                            + "): " + String.join(", ", reasons.stream().map(PolicyDecision.Reason::code).toList())
+                            + ". Nothing was run or charged. / 联合的许可（数据集「" + datasetZh + "」）未获准入，作业未运行、未计费。",
+                    List.of(), reasons);
+        }
     }
 
     /** The policy gives no slot settings: nothing runs whose timing would be left to its data (503). */

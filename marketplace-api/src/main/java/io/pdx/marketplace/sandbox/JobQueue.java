@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,7 +85,7 @@ public class JobQueue {
         }
 
         /** In the admission's transaction: the job, started when this instance may start it now. */
-        public Uni<SandboxJob> place(SandboxJob job, SandboxDataset data) {
+        public Uni<SandboxJob> place(SandboxJob job, List<SandboxDataset> data) {
             boolean slotAhead = job.slotStart != null && job.slotStart.isAfter(OffsetDateTime.now(clock));
             Uni<SandboxJob> placed = slotAhead || !reserve() ? Uni.createFrom().item(job) : startNow(job);
             return placed.call(offered -> unitOfWork.afterCommit(() -> committed(offered, data)));
@@ -105,7 +106,7 @@ public class JobQueue {
         }
 
         /** Committed: a run now takes over the start this offer reserved. */
-        private void committed(SandboxJob job, SandboxDataset data) {
+        private void committed(SandboxJob job, List<SandboxDataset> data) {
             synchronized (this) {
                 holdsStart = false;
             }
@@ -130,7 +131,7 @@ public class JobQueue {
      * After an admission committed: a job it started runs now on the licensed data the admission read (the run holds
      * the start the admission reserved); otherwise the queue is drained (this instance may claim it).
      */
-    private void admitted(SandboxJob job, SandboxDataset data) {
+    private void admitted(SandboxJob job, List<SandboxDataset> data) {
         if (job.state() == JobState.RUNNING) {
             onOwnContext(() -> worker.execute(job, data)
                     .onFailure().invoke(failure -> LOG.warnf("sandbox job %s: %s", job.id, failure.getClass().getSimpleName()))

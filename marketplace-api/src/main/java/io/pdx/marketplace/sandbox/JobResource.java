@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.pdx.contracts.Page;
+import io.pdx.contracts.sandbox.PrivacyBudget;
 import io.pdx.marketplace.paging.PageRequest;
 import io.pdx.marketplace.problem.EnumParameter;
 import io.pdx.marketplace.problem.UuidParameter;
@@ -108,7 +109,7 @@ public class JobResource {
         JobWaits.millis(wait); // a bad wait is refused before anything is submitted
         Uni<SandboxJob> admitted = submission.submit(subject, request).map(JobSubmission.Admitted::job);
         Uni<JobView> view = wait == null
-                ? admitted.map(job -> job.toView(bureau(subject), null, OffsetDateTime.now(clock)))
+                ? admitted.flatMap(job -> view(job, bureau(subject), null))
                 : admitted.flatMap(job -> waits.settled(job.id, () -> readable(job.id, subject, Operation.JOB_READ), wait, bureau(subject)))
                 .flatMap(job -> withBudget(job, subject));
         return view.map(job -> Response.accepted(job).location(URI.create("/api/v1/sandbox/jobs/" + job.id())).build());
@@ -174,8 +175,10 @@ public class JobResource {
         }
         Sort newest = Sort.by("createdAt").descending().and("id");
         return guard.require(subject, Operation.JOB_LIST, resource(null, subject.organization(), null))
-                .flatMap(allowed -> paging.page(SandboxJob.<SandboxJob>find(where.toString(), newest, values),
-                        job -> job.toView(bureau, null, OffsetDateTime.now(clock))));
+                .flatMap(allowed -> paging.page(SandboxJob.<SandboxJob>find(where.toString(), newest, values), job -> job))
+                .flatMap(jobs -> JoinedRead.licensesOf(jobs.items().stream().map(job -> job.id).toList())
+                        .map(joined -> new Page<>(jobs.items().stream().map(job -> job.toView(bureau, null, OffsetDateTime.now(clock),
+                                joined.getOrDefault(job.id, List.of()))).toList(), jobs.total(), jobs.page(), jobs.size())));
     }
 
     /** The job; with {@code wait} (e.g. PT10S, at most 30 s) the answer waits until the job stops moving. */
@@ -192,7 +195,13 @@ public class JobResource {
     /** The view of one job, with the organization's privacy budget on its dataset (grades with noise). */
     private Uni<JobView> withBudget(SandboxJob job, Subject subject) {
         return Panache.withSession(() -> spending.budget(job.organization, job.datasetId, job.controls))
-                .map(budget -> job.toView(bureau(subject), budget, OffsetDateTime.now(clock)));
+                .flatMap(budget -> view(job, bureau(subject), budget));
+    }
+
+    /** The view of one job, with the licenses it joins (a clean room). */
+    private Uni<JobView> view(SandboxJob job, boolean bureau, PrivacyBudget budget) {
+        return Panache.withSession(() -> JoinedRead.licensesOf(List.of(job.id)))
+                .map(joined -> job.toView(bureau, budget, OffsetDateTime.now(clock), joined.getOrDefault(job.id, List.of())));
     }
 
     /** The bureau sees what the output controls left before release; a job's requester does not. */
@@ -269,7 +278,7 @@ public class JobResource {
     public Uni<JobView> release(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
         return lifecycle.review(() -> found(id), JobTransition.RELEASE, subject, null, this::licenseInForce)
-                .map(job -> job.toView(true, null, OffsetDateTime.now(clock)));
+                .flatMap(job -> view(job, true, null));
     }
 
     /** The bureau rejects a result that waits for review, and with it every job that shares that result. */
@@ -290,7 +299,7 @@ public class JobResource {
             throw new JobProblems.InvalidJob(check);
         }
         return lifecycle.review(() -> found(id), JobTransition.REJECT, subject, note.reason().strip(), job -> Uni.createFrom().voidItem())
-                .map(job -> job.toView(true, null, OffsetDateTime.now(clock)));
+                .flatMap(job -> view(job, true, null));
     }
 
     /**
@@ -308,7 +317,7 @@ public class JobResource {
                         throw new JobProblems.SlotBegun(job.id, job.visibleState(OffsetDateTime.now(clock)));
                     }
                 })
-                .map(job -> job.toView(bureau(subject), null, OffsetDateTime.now(clock)));
+                .flatMap(job -> view(job, bureau(subject), null));
     }
 
     /** The job, for a transition (whose one question to OPA answers 404 for what the caller may not see). */

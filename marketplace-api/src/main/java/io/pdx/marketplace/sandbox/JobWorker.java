@@ -64,7 +64,7 @@ public class JobWorker {
      * passed before it could start fails the same way (its charge kept). Metering follows once the outcome is visible
      * ({@link JobMetering#meterVisible}).
      */
-    public Uni<Void> execute(SandboxJob job, SandboxDataset data) {
+    public Uni<Void> execute(SandboxJob job, List<SandboxDataset> data) {
         if (job.reusedFrom != null) {
             return runner.summary(job.reusedFrom).flatMap(summary -> succeedAndDecide(job, summary))
                     .onFailure().recoverWithUni(failure -> fail(job.id, failure));
@@ -76,7 +76,7 @@ public class JobWorker {
         }
         long limit = job.visibleAt == null ? 0 : left;
         Uni<RunRequest> request = data != null
-                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, List.of(data), job.epsilonMicros, limit, job.organization,
+                ? Uni.createFrom().item(new RunRequest(job.id, job.sql, data, job.epsilonMicros, limit, job.organization,
                         period(clock.instant(), job.controls)))
                 : Panache.withSession(() -> runRequest(job, limit));
         return request.flatMap(ready -> runner.run(job.id, ready))
@@ -85,9 +85,22 @@ public class JobWorker {
     }
 
     private Uni<RunRequest> runRequest(SandboxJob job, long limit) {
-        return License.<License>findById(job.licenseId).flatMap(license -> Dataset.<Dataset>findById(job.datasetId)
-                .map(dataset -> new RunRequest(job.id, job.sql, List.of(LicensedData.of(license, dataset)), job.epsilonMicros, limit,
-                        job.organization, period(clock.instant(), job.controls))));
+        return licensed(job.licenseId, job.datasetId)
+                .flatMap(own -> JoinedRead.of(job.id).flatMap(joined -> Multi.createFrom().iterable(joined)
+                        .onItem().transformToUniAndConcatenate(read -> licensed(read.licenseId, read.datasetId))
+                        .collect().asList()
+                        .map(others -> {
+                            List<SandboxDataset> data = new java.util.ArrayList<>();
+                            data.add(own);
+                            data.addAll(others);
+                            return new RunRequest(job.id, job.sql, data, job.epsilonMicros, limit, job.organization,
+                                    period(clock.instant(), job.controls));
+                        })));
+    }
+
+    private static Uni<SandboxDataset> licensed(UUID licenseId, UUID datasetId) {
+        return License.<License>findById(licenseId).flatMap(license -> Dataset.<Dataset>findById(datasetId)
+                .map(dataset -> LicensedData.of(license, dataset)));
     }
 
     /**

@@ -37,12 +37,12 @@ import static org.hamcrest.Matchers.equalTo;
  * manifest, so the catalog and the Parquet files agree), products and ACTIVE licenses of
  * organization A, job submission and waiting, and reading results back with the Arrow Java reader.
  */
-final class SandboxFixtures {
+public final class SandboxFixtures {
 
-    static final String ORG_A = "91350100M000100Y43";
+    public static final String ORG_A = "91350100M000100Y43";
     static final Path DATA = Path.of("target", "sandbox-data");
     static final String BUS = "bus_card_swipes";
-    static final String CLAIMS = "medical_insurance_claims";
+    public static final String CLAIMS = "medical_insurance_claims";
 
     private SandboxFixtures() {
     }
@@ -58,7 +58,7 @@ final class SandboxFixtures {
     }
 
     /** The demo dataset as a registered catalog entry of its own (a test's own copy). */
-    static Dataset dataset(String alias) {
+    public static Dataset dataset(String alias) {
         DatasetDescriptor descriptor = descriptor(alias);
         TestOrganizations.verified(ORG_A, "闽数科技有限公司");
         return TestDatasets.persist(descriptor.nameZh(), descriptor.grade(), descriptor.provider(),
@@ -77,7 +77,7 @@ final class SandboxFixtures {
 
     static final List<String> BUS_COLUMNS = List.of("swipe_time", "route_id", "stop_id", "district_code", "card_type",
             "fare_cents", "is_transfer");
-    static final List<String> CLAIM_COLUMNS = List.of("person_id", "id_card_no", "age", "gender", "district_code",
+    public static final List<String> CLAIM_COLUMNS = List.of("person_id", "id_card_no", "age", "gender", "district_code",
             "hospital_code", "diagnosis_code", "total_amount", "fund_paid");
 
     /**
@@ -96,7 +96,7 @@ final class SandboxFixtures {
                         claimsPriceFen == 0 ? "PUBLIC_WELFARE" : "INDUSTRY_DEVELOPMENT"));
     }
 
-    static String product(Dataset dataset, List<String> modes, String priceKind, long price) {
+    public static String product(Dataset dataset, List<String> modes, String priceKind, long price) {
         Map<String, Object> body = new HashMap<>();
         body.put("datasetId", dataset.id.toString());
         body.put("modes", modes);
@@ -109,7 +109,7 @@ final class SandboxFixtures {
     }
 
     /** Applies as operator-a, approves with as many reviewers as asked, accepts: an ACTIVE license id. */
-    static String activeLicense(String productId, List<String> columns, String mode, String purpose) {
+    public static String activeLicense(String productId, List<String> columns, String mode, String purpose) {
         Map<String, Object> application = new HashMap<>();
         application.put("productId", productId);
         application.put("purposeCategory", purpose);
@@ -223,7 +223,7 @@ final class SandboxFixtures {
     /** The exact answer, from bare DuckDB over the same Parquet file (to compare noised answers with). */
     static List<Map<String, Object>> exact(String sql) throws SQLException {
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duck.createStatement()) {
-            for (String alias : List.of(BUS, CLAIMS)) {
+            for (String alias : List.of(BUS, CLAIMS, "bus_routes")) {
                 statement.execute("CREATE VIEW " + alias + " AS SELECT * FROM read_parquet('"
                         + DATA.resolve(alias + ".parquet").toAbsolutePath() + "')");
             }

@@ -8,6 +8,12 @@ import io.pdx.contracts.sandbox.PrivacyCost;
 import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.sandbox.JobLifecycle;
 import io.pdx.marketplace.sandbox.JobQueue;
+import io.pdx.marketplace.sandbox.JoinedRead;
+import io.pdx.contracts.Grade;
+import io.smallrye.mutiny.Multi;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import io.pdx.marketplace.sandbox.SandboxJob;
 import io.pdx.policy.client.PolicyAnswer;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -52,7 +58,7 @@ class Admission {
                           Analysis analysis) {
         JobQueue.Offer offer = queue.offer();
         return Panache.withTransaction(() -> admitted(subject, request, submittedSql, prepared, analysis)
-                        .flatMap(job -> offer.place(job, prepared.data())))
+                        .flatMap(job -> offer.place(job, prepared.allData())))
                 .onFailure().invoke(offer::rollback);
     }
 
@@ -63,11 +69,79 @@ class Admission {
         ControlsResult controls = analysis.controls();
         boolean noised = controls != null && controls.differentiallyPrivate() && controls.budget() != null;
         BudgetPeriod period = noised ? BudgetPeriod.containing(now, controls.budget()) : null;
-        return License.<License>findById(prepared.license().id, LockModeType.PESSIMISTIC_WRITE) // read afresh, FOR UPDATE
-                .flatMap(license -> PriorUsage.read(spending, license, prepared.dataset().id, analysis.sqlSha256(), period, now)
-                        .flatMap(usage -> policy.admit(subject, request.epsilon(), license, prepared, analysis, jobId, usage)
-                                .flatMap(answer -> create(newJob(jobId, subject, request, submittedSql, prepared, analysis,
-                                        license, usage, answer, now), analysis, usage, subject, answer.decisionId()))));
+        List<Preparation.Read> reads = prepared.reads();
+        return lockLicenses(reads)
+                .flatMap(licenses -> usages(reads, licenses, analysis.sqlSha256(), period, now)
+                        .flatMap(usages -> verdicts(subject, request, reads, licenses, usages, analysis, jobId)
+                                .flatMap(answers -> {
+                                    PriorUsage usage = usages.get(0);
+                                    PolicyAnswer<SandboxVerdict> answer = answers.get(0);
+                                    SandboxJob job = newJob(jobId, subject, request, submittedSql, prepared, analysis,
+                                            licenses.get(prepared.license().id), usage, answer, now);
+                                    return create(job, analysis, usage, subject, answer.decisionId())
+                                            .call(created -> joinedReads(created, reads, answers, usage.earlier() != null));
+                                })));
+    }
+
+    /**
+     * Every license the job reads under, read afresh {@code FOR UPDATE} in the order of their ids (two clean rooms over
+     * the same licenses never wait on each other in a cycle).
+     */
+    private static Uni<Map<UUID, License>> lockLicenses(List<Preparation.Read> reads) {
+        List<UUID> ids = reads.stream().map(read -> read.license().id).sorted().toList();
+        Map<UUID, License> locked = new HashMap<>();
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUniAndConcatenate(id -> License.<License>findById(id, LockModeType.PESSIMISTIC_WRITE))
+                .invoke(license -> locked.put(license.id, license))
+                .collect().last().replaceWith(locked);
+    }
+
+    /**
+     * What was used before, per read (in the reads' order): each dataset's budget locked and read in the order of the
+     * datasets' lineages, so that two clean rooms never wait on each other in a cycle.
+     */
+    private Uni<List<PriorUsage>> usages(List<Preparation.Read> reads, Map<UUID, License> licenses, String sqlSha256,
+                                         BudgetPeriod period, Instant now) {
+        List<Integer> byLineage = java.util.stream.IntStream.range(0, reads.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> Preparation.lineage(reads.get(i).dataset())))
+                .toList();
+        PriorUsage[] usages = new PriorUsage[reads.size()];
+        return Multi.createFrom().iterable(byLineage)
+                .onItem().transformToUniAndConcatenate(i -> PriorUsage.read(spending, licenses.get(reads.get(i).license().id),
+                                reads.get(i).dataset().id, sqlSha256, period, now)
+                        .invoke(usage -> usages[i] = usage))
+                .collect().last().map(ignored -> List.of(usages));
+    }
+
+    /**
+     * OPA's admission of each read, the others joined; all must admit. A job answered from an earlier result (its own
+     * dataset's, {@code usages.get(0).earlier()}) is charged nothing anywhere.
+     */
+    private Uni<List<PolicyAnswer<SandboxVerdict>>> verdicts(Subject subject, JobRequest request, List<Preparation.Read> reads,
+                                                            Map<UUID, License> licenses, List<PriorUsage> usages,
+                                                            Analysis analysis, UUID jobId) {
+        boolean reuses = usages.get(0).earlier() != null;
+        return Multi.createFrom().range(0, reads.size())
+                .onItem().transformToUniAndConcatenate(i -> {
+                    Preparation.Read read = reads.get(i);
+                    List<Preparation.Read> others = reads.stream().filter(other -> other != read).toList();
+                    return policy.admit(subject, request.epsilon(), licenses.get(read.license().id), read, others, i > 0,
+                            analysis, jobId, usages.get(i), reuses);
+                })
+                .collect().asList();
+    }
+
+    /** The joined datasets' reads with what each was charged, in the job's transaction. */
+    private static Uni<Void> joinedReads(SandboxJob job, List<Preparation.Read> reads,
+                                         List<PolicyAnswer<SandboxVerdict>> answers, boolean reused) {
+        List<JoinedRead> joined = new java.util.ArrayList<>();
+        for (int i = 1; i < reads.size(); i++) {
+            PrivacyCost cost = reused ? PrivacyCost.NONE : answers.get(i).result().cost();
+            Preparation.Read read = reads.get(i);
+            joined.add(new JoinedRead(job.id, i, read.license().id, read.dataset().id, read.dataset().grade,
+                    cost.epsilonMicros(), cost.deltaPicos()));
+        }
+        return joined.isEmpty() ? Uni.createFrom().voidItem() : JoinedRead.persist(joined);
     }
 
     /** The job reserves its slot, is stored and admitted (QUEUED → ADMITTED, audited with OPA's decision). */
@@ -97,7 +171,9 @@ class Admission {
         job.submittedSql = submittedSql;
         job.sql = analysis.sql();
         job.sqlSha256 = analysis.sqlSha256();
-        job.grade = prepared.dataset().grade;
+        // the strictest grade read decides the controls (就高从严): a clean room is the grade of its strictest dataset
+        job.grade = verdict.controls() != null && verdict.controls().grade() != null
+                ? Grade.valueOf(verdict.controls().grade()) : prepared.dataset().grade;
         job.controls = verdict.controls();
         job.admissionId = answer.decisionId();
         job.reusedFrom = earlier == null ? null : earlier.resultOwner();

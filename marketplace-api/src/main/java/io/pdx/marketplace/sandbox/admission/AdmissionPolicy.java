@@ -33,19 +33,34 @@ class AdmissionPolicy {
         this.policy = policy;
     }
 
-    /** The admitting answer; a failure naming the reasons otherwise. */
-    Uni<PolicyAnswer<SandboxVerdict>> admit(Subject subject, Double epsilon, License license, Preparation.Prepared prepared,
-                                            Analysis analysis, UUID jobId, PriorUsage usage) {
-        List<String> columns = analysis.columnsByAlias().getOrDefault(prepared.data().alias(), List.of());
-        SandboxAdmissionInput input = input(subject, license, prepared.dataset(), columns, usage, epsilon, jobId);
-        return policy.evaluate(POLICY, input, SandboxVerdict.class).invoke(answer -> refuseUnlessAdmitted(answer.result()));
+    /**
+     * The admitting answer for one dataset the job reads ({@code read}, under its license as locked now: {@code license})
+     * with the others it joins ({@code joined}, whose grades count for the controls); a failure naming the reasons
+     * otherwise — and the license and dataset when it is a joined one ({@code joinedRead}).
+     */
+    Uni<PolicyAnswer<SandboxVerdict>> admit(Subject subject, Double epsilon, License license, Preparation.Read read,
+                                            List<Preparation.Read> joined, boolean joinedRead, Analysis analysis, UUID jobId,
+                                            PriorUsage usage, boolean reusesResult) {
+        SandboxAdmissionInput input = input(subject, license, read.dataset(), columns(analysis, read), usage, epsilon, jobId,
+                reusesResult, joined.stream().map(other -> new SandboxAdmissionInput.JobDataset(other.dataset().id.toString(),
+                        other.dataset().grade.name(), columns(analysis, other))).toList());
+        return policy.evaluate(POLICY, input, SandboxVerdict.class)
+                .invoke(answer -> refuseUnlessAdmitted(answer.result(), joinedRead ? read : null));
     }
 
-    private static void refuseUnlessAdmitted(SandboxVerdict verdict) {
+    private static List<String> columns(Analysis analysis, Preparation.Read read) {
+        return analysis.columnsByAlias().getOrDefault(read.data().alias(), List.of());
+    }
+
+    private static void refuseUnlessAdmitted(SandboxVerdict verdict, Preparation.Read joinedRead) {
         if (verdict.admission() != null && verdict.admission().allow()) {
             return;
         }
         List<PolicyDecision.Reason> reasons = verdict.admission() == null ? List.of() : verdict.admission().reasons();
+        if (joinedRead != null) {
+            throw new JobProblems.AdmissionDenied(reasons, joinedRead.license().id, joinedRead.dataset().nameZh,
+                    joinedRead.dataset().nameEn);
+        }
         if (reasons.stream().anyMatch(reason -> "epsilon_out_of_range".equals(reason.code())) && verdict.controls() != null) {
             throw JobProblems.InvalidJob.rules(List.of(new FieldError("epsilon", "must lie within ["
                     + plain(verdict.controls().epsilon_min()) + ", " + plain(verdict.controls().epsilon_max())
@@ -55,7 +70,8 @@ class AdmissionPolicy {
     }
 
     static SandboxAdmissionInput input(Subject subject, License license, Dataset dataset, List<String> columns,
-                                       PriorUsage usage, Double epsilon, UUID jobId) {
+                                       PriorUsage usage, Double epsilon, UUID jobId, boolean reusesResult,
+                                       List<SandboxAdmissionInput.JobDataset> joined) {
         return new SandboxAdmissionInput(subject,
                 new SandboxAdmissionInput.License(license.id.toString(), license.state().name(), license.organization,
                         license.mode.name(), license.termStart == null ? null : license.termStart.toString(), license.termEnd.toString(),
@@ -64,7 +80,7 @@ class AdmissionPolicy {
                 new SandboxAdmissionInput.Usage(usage.calls(), usage.spent().epsilonMicros(), usage.spent().deltaPicos()),
                 new SandboxAdmissionInput.Job(jobId == null ? "analysis" : jobId.toString(),
                         List.of(new SandboxAdmissionInput.JobDataset(dataset.id.toString(), dataset.grade.name(), columns)),
-                        epsilon, usage.earlier() != null));
+                        epsilon, reusesResult, joined));
     }
 
     private static String plain(Double value) {

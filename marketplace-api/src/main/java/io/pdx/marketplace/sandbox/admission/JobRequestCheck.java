@@ -25,6 +25,18 @@ final class JobRequestCheck {
         if (request.params() != null) {
             request.params().forEach((name, value) -> check.text("params." + name, value, false, true, Integer.MAX_VALUE));
         }
+        if (request.joinLicenseIds().size() > JobRequest.MAX_JOINED) {
+            check.schema("joinLicenseIds", "at most " + JobRequest.MAX_JOINED + " further licenses");
+        }
+        for (int i = 0; i < request.joinLicenseIds().size(); i++) {
+            if (request.joinLicenseIds().get(i) == null) {
+                check.schema("joinLicenseIds[" + i + "]", "must be a license id");
+            }
+        }
+        if (request.licenseIds().stream().filter(java.util.Objects::nonNull).distinct().count()
+                < request.licenseIds().stream().filter(java.util.Objects::nonNull).count()) {
+            check.rule("joinLicenseIds", "names a license twice (the first license is licenseId)");
+        }
         if (request.epsilon() != null && (request.epsilon().isNaN() || request.epsilon().isInfinite())) {
             check.schema("epsilon", "must be a number; the policy's range per query applies");
         }

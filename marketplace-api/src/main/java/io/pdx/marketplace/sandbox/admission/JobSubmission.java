@@ -19,8 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Submission of a sandbox job: the request is checked against its schema ({@link JobRequestCheck}); the license is
- * read ({@link Preparation}) while OPA decides whether the caller may submit at all; the statement (or a filled
+ * Submission of a sandbox job: the request is checked against its schema ({@link JobRequestCheck}); the licenses are
+ * read ({@link Preparation}: the job's, and in a clean room the ones it joins) while OPA decides whether the caller
+ * may submit at all; the statement (or a filled
  * template) is checked by sandbox-runner's static analysis against the licensed columns and the grade's controls; then
  * the {@link Admission} admits it in one transaction. A refusal at any step answers problem+json, is audited with the
  * statement's hash ({@link RefusalAudit}), and changes nothing else. The same noisy statement asked again in the
@@ -44,8 +45,8 @@ public class JobSubmission {
         this.refusals = refusals;
     }
 
-    /** An admitted job (RUNNING when it started in its admission) with the licensed data it runs on. */
-    public record Admitted(SandboxJob job, SandboxDataset data) {
+    /** An admitted job (RUNNING when it started in its admission) with the licensed data it runs on, its own first. */
+    public record Admitted(SandboxJob job, List<SandboxDataset> data) {
     }
 
     public Uni<Admitted> submit(Subject subject, JobRequest request) {
@@ -56,15 +57,15 @@ public class JobSubmission {
             return allowed.flatMap(ignored -> Uni.createFrom().failure(new JobProblems.InvalidJob(check)));
         }
         // the license is read while OPA decides on the caller; nothing of it is used, or shown, unless allowed
-        return Uni.combine().all().unis(allowed, Preparation.read(subject, request.licenseId()))
+        return Uni.combine().all().unis(allowed, Preparation.read(subject, request.licenseIds()))
                 .collectFailures() // a refusal waits for the read instead of cancelling it mid-session
                 .asTuple()
                 .flatMap(allowedAndPrepared -> {
                     String sql = request.templateId() != null ? templates.fill(request.templateId(), request.params()) : request.sql();
                     return allowedAndPrepared.getItem2().orFailure()
-                            .flatMap(prepared -> runner.analyse(new AnalysisRequest(sql, List.of(prepared.data())))
+                            .flatMap(prepared -> runner.analyse(new AnalysisRequest(sql, prepared.allData()))
                                     .flatMap(analysis -> admission.admit(subject, request, sql, prepared, analysis))
-                                    .map(job -> new Admitted(job, prepared.data())))
+                                    .map(job -> new Admitted(job, prepared.allData())))
                             .onFailure(refusal -> refusal instanceof ProblemException && !(refusal instanceof JobProblems.InvalidJob))
                             .call(refusal -> refusals.record(subject, request, sql, refusal));
                 });

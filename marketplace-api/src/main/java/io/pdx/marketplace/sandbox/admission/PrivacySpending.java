@@ -33,6 +33,11 @@ public class PrivacySpending {
     static final String SPENT = "select coalesce(sum(j.epsilonMicros), 0), coalesce(sum(j.deltaPicos), 0) from SandboxJob j"
             + " where j.organization = :organization and j.createdAt >= :start and j.createdAt < :end"
             + " and j.datasetId in (select d.id from Dataset d where d.lineageId = :lineage)";
+    /** What clean-room jobs charged the lineage as a joined dataset (jobs refunded gave every charge back). */
+    static final String SPENT_JOINED = "select coalesce(sum(r.epsilonMicros), 0), coalesce(sum(r.deltaPicos), 0)"
+            + " from JoinedRead r, SandboxJob j where r.jobId = j.id"
+            + " and j.organization = :organization and j.createdAt >= :start and j.createdAt < :end and j.refunded = false"
+            + " and r.datasetId in (select d.id from Dataset d where d.lineageId = :lineage)";
 
     /**
      * Locks the budget of (organization, the dataset's lineage, period) for the caller's transaction and reads what
@@ -58,7 +63,13 @@ public class PrivacySpending {
     }
 
     private static Uni<PrivacyCost> spentOnLineage(String organization, UUID lineage, BudgetPeriod period) {
-        return Panache.getSession().flatMap(session -> session.createSelectionQuery(SPENT, Object[].class)
+        return sum(SPENT, organization, lineage, period).flatMap(read -> sum(SPENT_JOINED, organization, lineage, period)
+                .map(joined -> new PrivacyCost(read.epsilonMicros() + joined.epsilonMicros(),
+                        read.deltaPicos() + joined.deltaPicos())));
+    }
+
+    private static Uni<PrivacyCost> sum(String query, String organization, UUID lineage, BudgetPeriod period) {
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(query, Object[].class)
                         .setParameter("organization", organization)
                         .setParameter("lineage", lineage)
                         .setParameter("start", period.start())
