@@ -206,6 +206,39 @@ test('developer: runs a query, sees the table and the chart, downloads the Arrow
   await screenshots(page, 'journey-5-developer-query');
 });
 
+test('developer: a clean room joins bus swipes with bus routes in one job, then reads the chart and the Arrow file', async ({ page }) => {
+  const swipes: License = await activeLicense('公交刷卡记录', ['swipe_time', 'route_id', 'district_code', 'fare_cents']);
+  const routes: License = await activeLicense('公交线路信息', ['route_id', 'operator', 'district_code']);
+  await login(page, 'developer-a', `/workspace/${swipes.id}`);
+  await expect(page.getByTestId('workspace-alias').first()).toHaveText('bus_card_swipes');
+  // the editor offers the routes under the other license, joined on route_id
+  await page.getByTestId('join-datasets').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'bus_routes' }).filter({ hasText: 'route_id' }).first().click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('workspace-alias').filter({ hasText: 'bus_routes' })).toBeVisible();
+  const floor = Math.floor(Math.random() * 50);
+  const sql = `SELECT r.operator, count(*) AS swipes FROM bus_card_swipes s JOIN bus_routes r ON s.route_id = r.route_id WHERE s.fare_cents >= ${floor} GROUP BY r.operator`;
+  const editor = page.getByTestId('sql-editor').locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(sql);
+  await page.getByTestId('submit-job').click();
+  await expect(page.getByTestId('job-state')).toHaveAttribute('data-state', 'RELEASED', { timeout: 90_000 });
+  await expect(page.getByTestId('result-table')).toContainText('operator');
+  await page.getByRole('tab', { name: '图表' }).click();
+  await expect(page.getByTestId('result-chart').locator('canvas')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-arrow').click()]);
+  const arrow = tableFromIPC(readFileSync(await download.path()));
+  expect(arrow.numRows).toBeGreaterThan(0);
+  expect(arrow.schema.fields.map((f) => f.name)).toEqual(['operator', 'swipes']);
+  // the job says what it joined
+  const jobs = await api<{ items: { joinedLicenseIds?: string[]; licenseId: string }[] }>('developer-a', 'GET', '/sandbox/jobs?size=20');
+  expect(jobs.body.items.some((j) => j.licenseId === swipes.id && (j.joinedLicenseIds ?? []).includes(routes.id ?? ''))).toBe(true);
+  await expectAccessible(page, 'clean room');
+  await screenshots(page, 'journey-6-clean-room');
+});
+
 test('bureau: the efficiency dashboard renders its charts with data', async ({ page }) => {
   // At least one application, one 秒批 and one metered call exist.
   const license = await activeLicense('公交刷卡记录', ['route_id', 'district_code']);

@@ -158,6 +158,11 @@ export async function getWorkspace(license: LicenseView, reference: Reference = 
   };
 }
 
+/** The workspace of a license the caller may join (a clean room), as the page's model. */
+export async function getJoinedWorkspace(licenseId: string): Promise<Workspace> {
+  return fromApiWorkspace(await apiFetch<ApiWorkspace>(`${API}/licenses/${encodeURIComponent(licenseId)}/workspace`), licenseId);
+}
+
 /** The API's workspace (one dataset) as the page's model. */
 export function fromApiWorkspace(w: ApiWorkspace, id: string): Workspace {
   const tags = ['IDENTIFIER', 'QUASI_IDENTIFIER', 'SENSITIVE', 'ATTRIBUTE', 'METRIC'];
@@ -171,6 +176,17 @@ export function fromApiWorkspace(w: ApiWorkspace, id: string): Workspace {
     rowCap: w.rowCap ?? null,
     release: w.release ?? null,
     templates: (w.templates ?? []).filter((t): t is typeof t & { id: string } => Boolean(t.id)),
+    combinable: (w.combinable ?? [])
+      .filter((c) => Boolean(c.licenseId) && Boolean(c.alias))
+      .map((c) => ({
+        licenseId: c.licenseId ?? '',
+        alias: c.alias ?? '',
+        ...(c.datasetId ? { datasetId: c.datasetId } : {}),
+        ...(c.datasetNameZh ? { nameZh: c.datasetNameZh } : {}),
+        ...(c.datasetNameEn ? { nameEn: c.datasetNameEn } : {}),
+        ...(c.grade && ['GENERAL', 'IMPORTANT', 'CORE'].includes(c.grade) ? { grade: c.grade as Workspace['grade'] & string } : {}),
+        joinKeys: (c.joinKeys ?? []).map((k) => ({ column: k.column ?? '', joinKey: k.joinKey ?? '' })),
+      })),
     datasets: [
       {
         alias: w.alias ?? '',

@@ -86,6 +86,19 @@ export interface Workspace {
   release?: string | null;
   /** Whether the workspace was derived in the browser from the license and dataset. */
   derived?: boolean;
+  /** The organization's other licenses whose dataset may be joined with this one in a job (a clean room). */
+  combinable?: WorkspaceCombinable[];
+}
+
+/** A dataset a job may join under another license of the organization, with the columns to join on. */
+export interface WorkspaceCombinable {
+  licenseId: string;
+  datasetId?: string;
+  nameZh?: string;
+  nameEn?: string;
+  grade?: Grade;
+  alias: string;
+  joinKeys: { column: string; joinKey: string }[];
 }
 
 export interface WorkspaceDataset {

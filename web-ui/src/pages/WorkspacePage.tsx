@@ -3,13 +3,13 @@
 // chart, the controls applied, downloads (Arrow, Parquet), and the same call in curl and Python.
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { ListPage } from '../lib/list';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Tabs } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { cancelJob, fetchResultArrow, fetchResultBlob, getJob, getLicense, getWorkspace, listJobs, listLicenses, submitJob } from '../api/endpoints';
-import type { JobView, LicenseView, Workspace, WorkspaceColumn, WorkspaceTemplate } from '../api/types';
+import { cancelJob, fetchResultArrow, fetchResultBlob, getJob, getJoinedWorkspace, getLicense, getWorkspace, listJobs, listLicenses, submitJob } from '../api/endpoints';
+import type { JobView, LicenseView, Workspace, WorkspaceColumn, WorkspaceDataset, WorkspaceTemplate } from '../api/types';
 import { tokenEndpoint } from '../auth/oidc';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
@@ -107,6 +107,12 @@ function WorkspaceView({ license }: { license: LicenseView }) {
     queryKey: ['workspace', license.id, auth.username, reference.served],
     queryFn: () => getWorkspace(license, reference),
   });
+  // a clean room: the licenses whose datasets the next job joins, and their tables once read
+  const [joined, setJoined] = useState<string[]>([]);
+  const joinedWorkspaces = useQueries({
+    queries: joined.map((id) => ({ queryKey: ['workspace', id, auth.username, 'joined'], queryFn: () => getJoinedWorkspace(id) })),
+  });
+  const joinedDatasets: WorkspaceDataset[] = joinedWorkspaces.flatMap((q) => q.data?.datasets ?? []);
   const p = products[license.productId ?? ''];
   return (
     <Page
@@ -124,10 +130,17 @@ function WorkspaceView({ license }: { license: LicenseView }) {
         {(ws) => (
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={9}>
-              <AliasesCard workspace={ws} />
+              <AliasesCard workspace={ws} joinedDatasets={joinedDatasets} />
             </Col>
             <Col xs={24} xl={15}>
-              <EditorCard workspace={ws} license={license} onSubmitted={(id) => setParams({ job: id })} />
+              <EditorCard
+                workspace={ws}
+                license={license}
+                joined={joined}
+                onJoinedChange={setJoined}
+                joinedDatasets={joinedDatasets}
+                onSubmitted={(id) => setParams({ job: id })}
+              />
               <JobsCard licenseId={license.id ?? ''} selected={selectedJob} onSelect={(id) => setParams({ job: id })} />
               {selectedJob ? <JobPanel jobId={selectedJob} licenseId={license.id ?? ''} /> : <Card style={{ marginTop: 16 }}>{t('selectJob')}</Card>}
             </Col>
@@ -138,7 +151,7 @@ function WorkspaceView({ license }: { license: LicenseView }) {
   );
 }
 
-function AliasesCard({ workspace }: { workspace: Workspace }) {
+function AliasesCard({ workspace, joinedDatasets }: { workspace: Workspace; joinedDatasets: WorkspaceDataset[] }) {
   const { t, locale } = useI18n();
   const columns: ColumnsType<WorkspaceColumn> = [
     { title: t('colColumn'), dataIndex: 'name', key: 'n', render: (v: string) => <code className="pdx-nowrap">{v}</code> },
@@ -149,7 +162,7 @@ function AliasesCard({ workspace }: { workspace: Workspace }) {
   return (
     <Card title={<h2 className="pdx-card-title">{t('aliases')}</h2>} data-testid="workspace-aliases">
       {workspace.derived && <Alert type="info" showIcon title={t('workspaceDerived')} style={{ marginBottom: 12 }} />}
-      {workspace.datasets.map((d) => (
+      {[...workspace.datasets, ...joinedDatasets].map((d) => (
         <section key={d.alias} style={{ marginBottom: 16 }}>
           <h3 className="pdx-h3">
             <code data-testid="workspace-alias">{d.alias}</code>{' '}
@@ -169,7 +182,21 @@ function AliasesCard({ workspace }: { workspace: Workspace }) {
   );
 }
 
-function EditorCard({ workspace, license, onSubmitted }: { workspace: Workspace; license: LicenseView; onSubmitted: (jobId: string) => void }) {
+function EditorCard({
+  workspace,
+  license,
+  joined,
+  onJoinedChange,
+  joinedDatasets,
+  onSubmitted,
+}: {
+  workspace: Workspace;
+  license: LicenseView;
+  joined: string[];
+  onJoinedChange: (licenseIds: string[]) => void;
+  joinedDatasets: WorkspaceDataset[];
+  onSubmitted: (jobId: string) => void;
+}) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const first = workspace.datasets[0];
@@ -181,7 +208,11 @@ function EditorCard({ workspace, license, onSubmitted }: { workspace: Workspace;
   const [template, setTemplate] = useState<WorkspaceTemplate | null>(null);
   const [templateParams, setTemplateParams] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<Problem | null>(null);
-  const schema: SqlSchema = useMemo(() => Object.fromEntries(workspace.datasets.map((d) => [d.alias, d.columns.map((c) => c.name)])), [workspace]);
+  const schema: SqlSchema = useMemo(
+    () => Object.fromEntries([...workspace.datasets, ...joinedDatasets].map((d) => [d.alias, d.columns.map((c) => c.name)])),
+    [workspace, joinedDatasets],
+  );
+  const combinable = workspace.combinable ?? [];
   const noised = workspace.epsilonMin !== null && workspace.epsilonMin !== undefined;
 
   const submit = useMutation({
@@ -190,6 +221,7 @@ function EditorCard({ workspace, license, onSubmitted }: { workspace: Workspace;
         licenseId: license.id ?? '',
         ...(template ? { templateId: template.id, params: templateParams } : { sql: sqlText }),
         ...(epsilon !== null ? { epsilon } : {}),
+        ...(joined.length > 0 ? { joinLicenseIds: joined } : {}),
       }),
     onSuccess: (job) => {
       setProblem(null);
@@ -253,6 +285,28 @@ function EditorCard({ workspace, license, onSubmitted }: { workspace: Workspace;
             </Form>
           }
         />
+      )}
+      {combinable.length > 0 && (
+        <label className="pdx-inline-field" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+          <span>{t('joinDatasets')}</span>
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 280, flex: 1 }}
+            value={joined}
+            onChange={(ids: string[]) => onJoinedChange(ids.slice(0, 3))}
+            placeholder={t('joinDatasetsPlaceholder')}
+            data-testid="join-datasets"
+            aria-label={t('joinDatasets')}
+            options={combinable.map((c) => ({
+              value: c.licenseId,
+              label: `${c.alias} · ${(locale === 'zh' ? c.nameZh : c.nameEn || c.nameZh) ?? ''} — ${t('joinOn')} ${c.joinKeys.map((k) => k.column).join(', ')}`,
+            }))}
+          />
+          <span className="pdx-subtle-dark" style={{ flexBasis: '100%' }}>
+            {t('joinDatasetsHelp')}
+          </span>
+        </label>
       )}
       <SqlEditor value={sqlText} onChange={(v) => { setSqlText(v); if (template) setTemplate(null); }} onRun={run} schema={schema} label={t('sqlEditor')} />
       <p className="pdx-subtle-dark" style={{ margin: '6px 0 12px' }}>
