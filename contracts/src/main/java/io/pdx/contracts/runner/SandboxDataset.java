@@ -8,11 +8,21 @@ import java.util.List;
 /**
  * A licensed dataset as marketplace-api hands it to sandbox-runner: the alias the SQL names it by
  * (its Parquet file's name without {@code .parquet}), its grade, the column that identifies a person
- * or entity (k counts it), and only the licensed columns with their tags.
+ * or entity (k counts it), only the licensed columns with their tags, and its lineage: the id of the dataset's first
+ * version, which the differencing check keys an organization's released entity sets by (null: by the alias).
  */
-public record SandboxDataset(String alias, Grade grade, String entityColumn, List<ColumnSpec> columns) {
+public record SandboxDataset(String alias, Grade grade, String entityColumn, List<ColumnSpec> columns, String lineage) {
 
     public SandboxDataset {
         columns = columns == null ? List.of() : List.copyOf(columns);
+    }
+
+    public SandboxDataset(String alias, Grade grade, String entityColumn, List<ColumnSpec> columns) {
+        this(alias, grade, entityColumn, columns, null);
+    }
+
+    /** What the differencing check keys this dataset's released entity sets by: its lineage, else its alias. */
+    public String differencingKey() {
+        return lineage != null && !lineage.isBlank() ? lineage : alias;
     }
 }

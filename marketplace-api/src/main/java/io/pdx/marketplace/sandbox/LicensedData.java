@@ -25,13 +25,14 @@ public final class LicensedData {
         List<ColumnSpec> columns = dataset.schema.columns().stream()
                 .filter(column -> license.columns.columns().contains(column.name()))
                 .toList();
-        return new SandboxDataset(alias, dataset.grade, dataset.entityColumn, columns);
+        return new SandboxDataset(alias, dataset.grade, dataset.entityColumn, columns,
+                (dataset.lineageId == null ? dataset.id : dataset.lineageId).toString());
     }
 
     /** For a DELIVERY: the licensed columns without any IDENTIFIER (identifiers never leave). */
     static SandboxDataset forDelivery(License license, Dataset dataset) {
         SandboxDataset licensed = of(license, dataset);
         return new SandboxDataset(licensed.alias(), licensed.grade(), licensed.entityColumn(),
-                licensed.columns().stream().filter(column -> column.tag() != ColumnTag.IDENTIFIER).toList());
+                licensed.columns().stream().filter(column -> column.tag() != ColumnTag.IDENTIFIER).toList(), licensed.lineage());
     }
 }

@@ -217,7 +217,10 @@ public class JobExecution {
             throw new RunFailure("differencing_key_missing", 422, "作业缺少机构或预算周期，未运行",
                     "The job names no organization or period; nothing was run");
         }
-        List<String> aliases = statement.tables().stream().map(GuardedStatement.TableRef::alias).toList();
+        // each table's released sets are kept per dataset lineage (two versions of a dataset share their entities)
+        Map<String, String> keys = new HashMap<>();
+        request.datasets().forEach(dataset -> keys.put(dataset.alias(), dataset.differencingKey()));
+        List<String> aliases = statement.tables().stream().map(table -> keys.getOrDefault(table.alias(), table.alias())).toList();
         ReleasedEntitySets.Session session;
         try {
             session = released.open(request.organization(), request.period(), aliases,

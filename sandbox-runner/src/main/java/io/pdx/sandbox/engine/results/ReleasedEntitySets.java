@@ -74,7 +74,7 @@ public class ReleasedEntitySets {
     }
 
     /**
-     * Opens the sets of {@code organization} for each dataset alias (in the statement's order) in {@code period},
+     * Opens the sets of {@code organization} for each dataset (its key: the lineage, else the alias; in the statement's order) in {@code period},
      * waiting at most {@code wait} for each lock.
      *
      * @throws IOException a store that cannot be read, or a lock not had in time: nothing may be released unchecked
