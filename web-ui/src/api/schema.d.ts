@@ -820,6 +820,15 @@ export interface components {
         };
         /** @enum {string} */
         ColumnTag: "IDENTIFIER" | "QUASI_IDENTIFIER" | "SENSITIVE" | "ATTRIBUTE" | "METRIC";
+        Combinable: {
+            licenseId?: components["schemas"]["UUID"] | null;
+            datasetId?: components["schemas"]["UUID"] | null;
+            datasetNameZh?: string | null;
+            datasetNameEn?: string | null;
+            grade?: string | null;
+            alias?: string | null;
+            joinKeys?: components["schemas"]["JoinKey"][] | null;
+        };
         /** @description A dataset draft (数据集草稿). Checked beyond this schema (422): category is a code of the taxonomy (GET /api/v1/reference); generalSublevel only for GENERAL data; provider is given by a caller without a department of its own and, when given, is the caller's department (and on update the dataset's); timeCoverageEnd is not before timeCoverageStart; entityColumn names one of the columns; sharingCondition is stated unless sharingType is UNCONDITIONAL; only GENERAL data is OPEN; CORE data is never shared unconditionally; lockVersion is required on update; and each column's rules (ColumnSpec). */
         DatasetDraft: {
             nameZh: string;
@@ -988,6 +997,8 @@ export interface components {
              * @description ε to spend on a noised result (IMPORTANT data); the grade's ε per query when absent
              */
             epsilon?: number | null;
+            /** @description A clean room: further SANDBOX licenses of your organization whose datasets the statement joins with the first license's (on declared join keys only). Each license is admitted on its own by the policy; the strictest grade read decides the output controls; each noised dataset's ε is charged to its own budget, all or none. / 净室：同一作业再联合本机构的其他沙箱许可数据集 */
+            joinLicenseIds?: string[] | null;
         };
         /** @enum {string} */
         JobState: "QUEUED" | "ADMITTED" | "RUNNING" | "SUCCEEDED" | "AWAITING_RELEASE" | "RELEASED" | "REJECTED" | "FAILED" | "CANCELLED";
@@ -1018,8 +1029,14 @@ export interface components {
             visibleAt?: components["schemas"]["OffsetDateTime"] | null;
             /** Format: int64 */
             version?: number | null;
+            /** @description Further licenses whose datasets the job joins (a clean room); empty for a job over one license / 净室作业联合的其他许可 */
+            joinedLicenseIds: string[];
             /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
+        };
+        JoinKey: {
+            column?: string | null;
+            joinKey?: string | null;
         };
         LedgerEntryView: {
             /** Format: int64 */
@@ -1449,6 +1466,7 @@ export interface components {
             release?: string | null;
             privacy?: components["schemas"]["Privacy"] | null;
             templates?: components["schemas"]["Template"][] | null;
+            combinable?: components["schemas"]["Combinable"][] | null;
         };
         WorkspaceColumn: {
             name?: string | null;

@@ -45,7 +45,7 @@ public record JobRequest(
         List<UUID> all = new java.util.ArrayList<>();
         all.add(licenseId);
         all.addAll(joinLicenseIds);
-        return List.copyOf(all);
+        return java.util.Collections.unmodifiableList(all); // nulls kept for the check to name, never a 500
     }
     public static final int MAX_TEMPLATE_ID = 100;
 }
