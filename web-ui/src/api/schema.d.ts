@@ -1408,6 +1408,8 @@ export interface components {
             /** Format: int64 */
             bytes?: number | null;
             expiresAt?: components["schemas"]["Instant"] | null;
+            /** Format: int64 */
+            differencingSuppressed?: number | null;
         };
         /** @description A reason to change the registration (退回理由) */
         ReturnReason: string;

@@ -103,6 +103,12 @@ function ReleaseReview() {
               </Descriptions.Item>
               <Descriptions.Item label={t('suppressedGroups')}>
                 <span data-testid="release-suppressed">{formatNumber(locale, r?.suppressedGroups)}</span>
+                {r?.differencingSuppressed ? (
+                  <span className="pdx-subtle-dark" data-testid="release-differencing">
+                    {' '}
+                    {t('differencingSuppressed', { n: formatNumber(locale, r.differencingSuppressed) })}
+                  </span>
+                ) : null}
               </Descriptions.Item>
               <Descriptions.Item label={t('kThreshold')}>{formatNumber(locale, r?.k)}</Descriptions.Item>
               <Descriptions.Item label={t('noise')}>{r?.noise ? te('noise_', r.noise) : t('noiseNone')}</Descriptions.Item>

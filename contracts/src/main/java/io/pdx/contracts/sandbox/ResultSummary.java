@@ -23,10 +23,14 @@ import java.util.List;
  * @param columns          the result's columns with tag, use and aggregate
  * @param bytes            size of the Arrow IPC stream
  * @param expiresAt        when the stored result is deleted
+ * @param differencingSuppressed of {@code suppressedGroups}, those the differencing check withheld (their entities
+ *                         differed from a group the organization already received from the dataset in the period by more
+ *                         than zero and fewer than k); bureau only, null otherwise
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ResultSummary(long rowCount, Long suppressedGroups, boolean rowsCapped, boolean rowsSuppressed, Integer k,
-                            String noise, List<OutputColumn> columns, long bytes, Instant expiresAt) {
+                            String noise, List<OutputColumn> columns, long bytes, Instant expiresAt,
+                            Long differencingSuppressed) {
 
     public ResultSummary {
         columns = columns == null ? List.of() : List.copyOf(columns);
@@ -43,6 +47,6 @@ public record ResultSummary(long rowCount, Long suppressedGroups, boolean rowsCa
      */
     public static ResultSummary of(RunSummary run, boolean bureau, Instant expiresAt) {
         return new ResultSummary(run.rowCount(), bureau ? run.suppressedGroups() + run.differencingSuppressed() : null, run.rowsCapped(), run.rowsSuppressed(),
-                run.k(), run.noise(), run.columns(), run.bytes(), expiresAt);
+                run.k(), run.noise(), run.columns(), run.bytes(), expiresAt, bureau ? run.differencingSuppressed() : null);
     }
 }
