@@ -554,6 +554,7 @@ _example_admission := {
 		],
 		"epsilon": 0.5,
 		"reuses_result": false,
+		"joined": [{"dataset_id": "ds-court-judgments", "grade": "GENERAL", "columns": ["uscc"]}],
 	},
 }
 
