@@ -12,7 +12,6 @@ import io.pdx.contracts.sandbox.JobState;
 import io.pdx.contracts.sandbox.JobView;
 import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
-import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.sandbox.admission.JobSubmission;
 import io.pdx.marketplace.sandbox.admission.PrivacySpending;
 import io.pdx.marketplace.sandbox.runner.SandboxRefusal;
@@ -258,13 +257,13 @@ public class JobResource {
                 job.id, job.organization, null, Map.of("sqlSha256", job.sqlSha256, "format", format.parameter())));
     }
 
-    /** The job's license, when it is in force now; 403 license_not_active otherwise. */
-    private Uni<License> licenseInForce(SandboxJob job) {
-        return License.<License>findById(job.licenseId).invoke(license -> {
-            if (license == null || !license.inForce(clock)) {
-                throw new JobProblems.LicenseNotActive(job.licenseId);
+    /** Nothing when every license the job read under is in force now; 403 license_not_active naming one otherwise. */
+    private Uni<Void> licenseInForce(SandboxJob job) {
+        return JobLicenses.firstNotInForce(job, clock).invoke(lapsed -> {
+            if (lapsed != null) {
+                throw new JobProblems.LicenseNotActive(lapsed);
             }
-        });
+        }).replaceWithVoid();
     }
 
     /**

@@ -186,12 +186,12 @@ public class JobWorker {
         if (job.reusedFrom != null) {
             return SandboxJob.<SandboxJob>findById(job.reusedFrom).flatMap(owner -> lifecycle.follow(job, owner));
         }
-        return answered.flatMap(answer -> License.<License>findById(job.licenseId).flatMap(license -> {
+        return answered.flatMap(answer -> JobLicenses.firstNotInForce(job, clock).flatMap(lapsed -> {
             PolicyDecision decision = answer.result();
             JobTransition outcome = JobLifecycle.outcomeOf(ReleaseOutcome.of(decision.outcome()));
             List<PolicyDecision.Reason> reasons = decision.reasons();
-            if (outcome == JobTransition.AUTO_RELEASE && !license.inForce(clock)) {
-                outcome = JobTransition.AWAIT_REVIEW; // released only under a license in force
+            if (outcome == JobTransition.AUTO_RELEASE && lapsed != null) {
+                outcome = JobTransition.AWAIT_REVIEW; // released only while every license it read under is in force
                 reasons = List.of(JobProblems.LICENSE_NOT_ACTIVE);
             }
             JobTransition decided = outcome;

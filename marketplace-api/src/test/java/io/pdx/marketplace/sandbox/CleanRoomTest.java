@@ -129,6 +129,21 @@ class CleanRoomTest {
     }
 
     @Test
+    void aResultIsNotDownloaded_onceAJoinedLicenseIsNoLongerInForce() {
+        String joined = activeLicense(product(dataset(ROUTES), List.of("SANDBOX"), "FREE", 0), ROUTE_COLUMNS, "SANDBOX",
+                "PUBLIC_GOVERNANCE");
+        String id = submit(busLicense, List.of(joined), BY_OPERATOR + " ORDER BY swipes DESC").statusCode(202).extract().path("id");
+        String state = awaitJob(id).extract().path("state");
+        if ("AWAITING_RELEASE".equals(state)) {
+            post("reviewer-1", "/api/v1/sandbox/jobs/" + id + "/release", null).statusCode(200);
+        }
+        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result").then().statusCode(200);
+        post("bureau-admin", "/api/v1/licenses/" + joined + "/suspend", null).statusCode(200);
+        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/sandbox/jobs/" + id + "/result").then()
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString(joined));
+    }
+
+    @Test
     void twoLicensesOfOneDataset_orOneLicenseTwice_areRefused() {
         String second = activeLicense(product(dataset(BUS), List.of("SANDBOX"), "FREE", 0), BUS_COLUMNS, "SANDBOX",
                 "PUBLIC_GOVERNANCE");
