@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import os
 import time
 from collections.abc import Mapping, Sequence
 from types import ModuleType
@@ -63,7 +64,9 @@ def _enum(value: Any) -> Any:
 
 
 def _id(thing: Any) -> str:
-    """The id of a model (``.id`` or ``.license_id``) or the id itself."""
+    """The id of a model (``.id`` or ``.license_id``), of a document (``["id"]``: a table) or the id itself."""
+    if isinstance(thing, Mapping) and isinstance(thing.get("id"), (str, UUID)):
+        return str(thing["id"])
     for attribute in ("id", "license_id"):
         value = getattr(thing, attribute, None)
         if isinstance(value, (str, UUID)):
@@ -130,6 +133,12 @@ class Pdx:
         self.organizations = Organizations(self)
         self.licenses = Licenses(self)
         self.sandbox = Sandbox(self)
+        self.tables = Tables(self)
+
+    def upload_table(self, source: Any, alias: str, **kwargs: Any) -> Any:
+        """Uploads your own data for clean rooms (``tables.upload``): a ``pyarrow.Table``, a ``pandas.DataFrame`` or a
+        path to a ``.csv`` / ``.parquet`` file, streamed; the table with its inferred columns, to ``tables.confirm``."""
+        return self.tables.upload(source, alias, **kwargs)
 
     # ------------------------------------------------------------------ plumbing
     def call(self, endpoint: ModuleType, *args: Any, accept: str | None = None, **kwargs: Any) -> Any:
@@ -168,6 +177,67 @@ class Pdx:
 class _Area:
     def __init__(self, pdx: Pdx):
         self._pdx = pdx
+
+
+class Tables(_Area):
+    """Your organization's own tables (自有数据) for clean rooms: stored inside the domain, never served back as rows;
+    joined in sandbox jobs with licensed public data (``sandbox.submit(..., tables=[...])``)."""
+
+    def upload(self, source: Any, alias: str, *, format: str | None = None) -> dict:
+        """Streams ``source`` as a new table named ``alias``: a path (``.csv`` with a header row, or ``.parquet``), a
+        ``pyarrow.Table`` or a ``pandas.DataFrame`` (written to Parquet in a temporary file first, never held twice).
+        Answers the table (a dict) with its inferred columns; ``PdxProblem`` names what was wrong (nothing is kept)."""
+        import os
+        import tempfile
+        if isinstance(source, (str, os.PathLike)):
+            path = os.fspath(source)
+            fmt = format or ("parquet" if path.endswith(".parquet") else "csv")
+            with open(path, "rb") as body:
+                return self._send(body, alias, fmt)
+        table = source if isinstance(source, pa.Table) else pa.Table.from_pandas(source, preserve_index=False)
+        with tempfile.TemporaryFile() as spool:
+            pyarrow.parquet.write_table(table, spool)
+            spool.seek(0)
+            return self._send(spool, alias, "parquet")
+
+    def _send(self, body: Any, alias: str, fmt: str) -> dict:
+        content_type = "application/vnd.apache.parquet" if fmt == "parquet" else "text/csv"
+        size = os.fstat(body.fileno()).st_size if hasattr(body, "fileno") else None
+        headers = {"Content-Type": content_type, **({"Content-Length": str(size)} if size is not None else {})}
+        response = self._pdx._http.post("/api/v1/tables", params={"alias": alias, "format": fmt}, content=_chunks(body),
+                                        headers=headers, timeout=None)
+        if response.status_code >= 400:
+            raise PdxProblem.from_response(response)
+        return response.json()
+
+    def confirm(self, table: Any, columns: Sequence[Mapping[str, Any]]) -> dict:
+        """Confirms every inferred column with its tag (and bounds, join key): the table becomes joinable."""
+        return self._json("POST", f"/api/v1/tables/{_id(table)}/confirm", {"columns": [dict(column) for column in columns]})
+
+    def get(self, table: Any) -> dict:
+        return self._json("GET", f"/api/v1/tables/{_id(table)}")
+
+    def list(self) -> list:
+        return self._json("GET", "/api/v1/tables")["items"]
+
+    def delete(self, table: Any) -> dict:
+        """Deletes the table and every result derived from it; the answer carries the deletion receipt."""
+        return self._json("DELETE", f"/api/v1/tables/{_id(table)}")
+
+    def _json(self, method: str, path: str, body: Any = None) -> Any:
+        response = self._pdx._http.request(method, path, json=body) if body is not None else self._pdx._http.request(method, path)
+        if response.status_code >= 400:
+            raise PdxProblem.from_response(response)
+        return response.json()
+
+
+def _chunks(body: Any, size: int = 1 << 20):
+    """A file read in 1 MiB pieces: the upload streams, it is never read into memory whole."""
+    while True:
+        piece = body.read(size)
+        if not piece:
+            return
+        yield piece
 
 
 class Catalog(_Area):
@@ -285,14 +355,15 @@ class Sandbox(_Area):
 
     def submit(self, license: Any, sql: str | None = None, *, epsilon: float | None = None,
                template: str | None = None, params: Mapping[str, Any] | None = None,
-               wait: str | None = None, join: Sequence[Any] = ()) -> JobView:
+               wait: str | None = None, join: Sequence[Any] = (), tables: Sequence[Any] = ()) -> JobView:
         """Submits a statement (or a template with parameters); the job as it stands after ``wait`` (e.g.
         ``"PT10S"``, at most ``"PT30S"``). ``join``: a clean room, further licenses of your organization whose
         datasets the statement joins on their declared keys (``workspace(license).combinable`` lists them).
         A statement the sandbox refuses, or OPA does not admit, raises."""
         body = _body(JobRequest, licenseId=_id(license), sql=sql, templateId=template,
                      params={name: str(value) for name, value in params.items()} if params else None, epsilon=epsilon,
-                     joinLicenseIds=[_id(other) for other in join] if join else None)
+                     joinLicenseIds=[_id(other) for other in join] if join else None,
+                     tableIds=[_id(table) for table in tables] if tables else None)
         return self._pdx.call(submit_job, body=body, wait=wait)
 
     def job(self, job_id: Any, *, wait: str | None = None) -> JobView:
@@ -330,14 +401,15 @@ class Sandbox(_Area):
         return self._pdx.send(get_job_result, _id(job), format_=_enum("json"), accept="application/json").json()
 
     def run(self, license: Any, sql: str | None = None, epsilon: float | None = None, *, template: str | None = None,
-            params: Mapping[str, Any] | None = None, timeout: float = 120.0, join: Sequence[Any] = ()) -> pa.Table:
+            params: Mapping[str, Any] | None = None, timeout: float = 120.0, join: Sequence[Any] = (),
+            tables: Sequence[Any] = ()) -> pa.Table:
         """Submits, waits, and downloads the released result as a Table.
 
         Raises ``PdxProblem`` when the job is refused or not admitted (at submission), fails (the job's own
         problem), or ends without a released result (awaiting a reviewer, rejected, cancelled: the problem of the
         result's download, with ``.job`` set so a caller can come back for it after a release)."""
         job = self.wait(self.submit(license, sql, epsilon=epsilon, template=template, params=params, wait="PT30S",
-                                    join=join), timeout=timeout)
+                                    join=join, tables=tables), timeout=timeout)
         if str(job.state) == "FAILED" and job.failure:
             raise PdxProblem(job.failure, job=job)
         try:

@@ -26,18 +26,28 @@ public record JobRequest(
         @Schema(maxItems = MAX_JOINED, description = "A clean room: further SANDBOX licenses of your organization whose datasets "
                 + "the statement joins with the first license's (on declared join keys only). Each license is admitted on its "
                 + "own by the policy; the strictest grade read decides the output controls; each noised dataset's ε is charged "
-                + "to its own budget, all or none. / 净室：同一作业再联合本机构的其他沙箱许可数据集") List<UUID> joinLicenseIds) {
+                + "to its own budget, all or none. / 净室：同一作业再联合本机构的其他沙箱许可数据集") List<UUID> joinLicenseIds,
+        @Schema(maxItems = MAX_JOINED, description = "A clean room with your own data: CONFIRMED tables of your organization "
+                + "(POST /api/v1/tables) that the statement joins with the licensed public data, by their alias, on declared join "
+                + "keys. k and the differencing check count the public data's entities; the tables' rows never leave. / 联合本机构的自有数据表") List<UUID> tableIds) {
 
     public static final int MAX_SQL = 20_000;
     public static final int MAX_JOINED = 3;
 
     public JobRequest {
         joinLicenseIds = joinLicenseIds == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(joinLicenseIds)); // nulls kept: refused by the check, not a 500
+        tableIds = tableIds == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tableIds));
     }
 
     /** A job over one license. */
     public JobRequest(UUID licenseId, String sql, String templateId, Map<String, String> params, Double epsilon) {
-        this(licenseId, sql, templateId, params, epsilon, List.of());
+        this(licenseId, sql, templateId, params, epsilon, List.of(), List.of());
+    }
+
+    /** A job over several licenses. */
+    public JobRequest(UUID licenseId, String sql, String templateId, Map<String, String> params, Double epsilon,
+                      List<UUID> joinLicenseIds) {
+        this(licenseId, sql, templateId, params, epsilon, joinLicenseIds, List.of());
     }
 
     /** Every license the job runs under: the first, then the joined ones. */

@@ -60,16 +60,18 @@ public record JobView(
         OffsetDateTime visibleAt,
         long version,
         @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "Further licenses whose datasets the job joins (a clean room); empty for a job over one license / 净室作业联合的其他许可") List<UUID> joinedLicenseIds,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The organization's own tables the job joins; empty when none / 作业联合的自有数据表") List<UUID> tableIds,
         @org.eclipse.microprofile.openapi.annotations.media.Schema(required = true, description = "The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作") java.util.List<String> actions) {
 
     public JobView {
         joinedLicenseIds = joinedLicenseIds == null ? List.of() : List.copyOf(joinedLicenseIds);
+        tableIds = tableIds == null ? List.of() : List.copyOf(tableIds);
         actions = actions == null ? java.util.List.of() : java.util.List.copyOf(actions);
     }
 
     /** The same view offering {@code actions} to its caller. */
     public JobView withActions(java.util.List<String> actions) {
-        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade, epsilon, delta, budget, reusedFrom, result, releaseReasons, reviewedBy, reviewNote, failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, joinedLicenseIds, actions);
+        return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql, grade, epsilon, delta, budget, reusedFrom, result, releaseReasons, reviewedBy, reviewNote, failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, joinedLicenseIds, tableIds, actions);
     }
 
 }

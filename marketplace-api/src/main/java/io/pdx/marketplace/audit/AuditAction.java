@@ -16,6 +16,7 @@ public enum AuditAction {
     LICENSE_APPLY("license.apply"),
     JOB_REFUSE("job.refuse"),
     JOB_DOWNLOAD("job.download"),
+    TABLE_UPLOAD("table.upload"),
     LEDGER_CHARGE("ledger.charge"),
     LEDGER_REVERSE("ledger.reverse");
 

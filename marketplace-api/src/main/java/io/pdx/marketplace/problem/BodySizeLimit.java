@@ -21,7 +21,10 @@ import java.util.List;
  * stated {@code Content-Length} is known. The body is then read and discarded, up to
  * {@code pdx.api.max-drained-body-bytes}, before the answer is sent: a client that sends its whole body at once
  * (most do) would otherwise see its connection reset while still writing, never the problem. A body beyond that is
- * answered at once and the connection closed. Bodies without a stated length stop at the HTTP layer's cap.
+ * answered at once and the connection closed. The one exception is an upload of an organization's own table
+ * ({@code POST /api/v1/tables}), streamed to the domain under the policy's quota (the HTTP layer's cap is set for it);
+ * every other request that sends a body without stating its length is refused the same way (it could otherwise be as
+ * large as that cap).
  */
 @ApplicationScoped
 public class BodySizeLimit {
@@ -42,9 +45,22 @@ public class BodySizeLimit {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
     }
 
+    /** The one route whose body is a file, streamed (its own limits are the policy's quota). */
+    static boolean upload(HttpServerRequest request) {
+        return request.method() == io.vertx.core.http.HttpMethod.POST && "/api/v1/tables".equals(request.path());
+    }
+
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
+        if (upload(request)) {
+            context.next();
+            return;
+        }
         long bytes = statedLength(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (bytes < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            answer(context, problem(-1, request.path()), true);
+            return;
+        }
         if (bytes <= maxBytes) {
             context.next();
             return;
@@ -90,7 +106,8 @@ public class BodySizeLimit {
     private byte[] problem(long bytes, String path) {
         try {
             return json.writeValueAsBytes(new Problem(Problem.type("payload-too-large"), "Request too large / 请求体过大", 413,
-                    "The request body has " + bytes + " bytes; this API reads at most " + maxBytes + ".", path, List.of()));
+                    bytes < 0 ? "The request body states no length; this API reads bodies of a stated length, at most " + maxBytes + " bytes."
+                            : "The request body has " + bytes + " bytes; this API reads at most " + maxBytes + ".", path, List.of()));
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException(impossible);
         }

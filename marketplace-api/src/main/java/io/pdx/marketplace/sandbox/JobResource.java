@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.pdx.contracts.Page;
+import io.pdx.marketplace.sandbox.tables.JobTables;
 import io.pdx.contracts.sandbox.PrivacyBudget;
 import io.pdx.marketplace.paging.PageRequest;
 import io.pdx.marketplace.problem.EnumParameter;
@@ -176,8 +177,10 @@ public class JobResource {
         return guard.require(subject, Operation.JOB_LIST, resource(null, subject.organization(), null))
                 .flatMap(allowed -> paging.page(SandboxJob.<SandboxJob>find(where.toString(), newest, values), job -> job))
                 .flatMap(jobs -> JoinedRead.licensesOf(jobs.items().stream().map(job -> job.id).toList())
-                        .map(joined -> new Page<>(jobs.items().stream().map(job -> job.toView(bureau, null, OffsetDateTime.now(clock),
-                                joined.getOrDefault(job.id, List.of()))).toList(), jobs.total(), jobs.page(), jobs.size())));
+                        .flatMap(joined -> JobTables.tablesOf(jobs.items().stream().map(job -> job.id).toList())
+                                .map(tables -> new Page<>(jobs.items().stream().map(job -> job.toView(bureau, null,
+                                        OffsetDateTime.now(clock), joined.getOrDefault(job.id, List.of()),
+                                        tables.getOrDefault(job.id, List.of()))).toList(), jobs.total(), jobs.page(), jobs.size()))));
     }
 
     /** The job; with {@code wait} (e.g. PT10S, at most 30 s) the answer waits until the job stops moving. */
@@ -199,8 +202,9 @@ public class JobResource {
 
     /** The view of one job, with the licenses it joins (a clean room). */
     private Uni<JobView> view(SandboxJob job, boolean bureau, PrivacyBudget budget) {
-        return Panache.withSession(() -> JoinedRead.licensesOf(List.of(job.id)))
-                .map(joined -> job.toView(bureau, budget, OffsetDateTime.now(clock), joined.getOrDefault(job.id, List.of())));
+        return Panache.withSession(() -> JoinedRead.licensesOf(List.of(job.id))
+                        .flatMap(joined -> JobTables.tablesOf(List.of(job.id)).map(tables -> job.toView(bureau, budget,
+                                OffsetDateTime.now(clock), joined.getOrDefault(job.id, List.of()), tables.getOrDefault(job.id, List.of())))));
     }
 
     /** The bureau sees what the output controls left before release; a job's requester does not. */

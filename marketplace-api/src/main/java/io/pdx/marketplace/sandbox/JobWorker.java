@@ -15,6 +15,8 @@ import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.marketplace.sandbox.runner.RunnerFailures;
 import io.pdx.marketplace.sandbox.runner.SandboxRunner;
+import io.pdx.marketplace.sandbox.tables.JobTables;
+import io.pdx.marketplace.sandbox.tables.OwnTable;
 import io.pdx.policy.client.PolicyAnswer;
 import io.pdx.policy.client.PolicyClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -85,17 +87,26 @@ public class JobWorker {
     }
 
     private Uni<RunRequest> runRequest(SandboxJob job, long limit) {
-        return licensed(job.licenseId, job.datasetId)
-                .flatMap(own -> JoinedRead.of(job.id).flatMap(joined -> Multi.createFrom().iterable(joined)
+        return licensed(job.licenseId, job.datasetId).flatMap(own -> JoinedRead.of(job.id)
+                .flatMap(joined -> Multi.createFrom().iterable(joined)
                         .onItem().transformToUniAndConcatenate(read -> licensed(read.licenseId, read.datasetId))
-                        .collect().asList()
-                        .map(others -> {
-                            List<SandboxDataset> data = new java.util.ArrayList<>();
-                            data.add(own);
-                            data.addAll(others);
-                            return new RunRequest(job.id, job.sql, data, job.epsilonMicros, limit, job.organization,
-                                    period(clock.instant(), job.controls));
-                        })));
+                        .collect().asList())
+                .flatMap(others -> ownTables(job.id).map(tables -> {
+                    List<SandboxDataset> data = new java.util.ArrayList<>();
+                    data.add(own);
+                    data.addAll(others);
+                    data.addAll(tables);
+                    return new RunRequest(job.id, job.sql, data, job.epsilonMicros, limit, job.organization,
+                            period(clock.instant(), job.controls));
+                })));
+    }
+
+    /** The organization's own tables the job reads, as the sandbox reads them (a deleted one: the runner refuses it). */
+    private static Uni<List<SandboxDataset>> ownTables(UUID job) {
+        return JobTables.tablesOf(List.of(job)).flatMap(tables -> Multi.createFrom().iterable(tables.getOrDefault(job, List.of()))
+                .onItem().transformToUniAndConcatenate(id -> OwnTable.<OwnTable>findById(id))
+                .collect().asList()
+                .map(owned -> owned.stream().map(OwnTable::asDataset).toList()));
     }
 
     private static Uni<SandboxDataset> licensed(UUID licenseId, UUID datasetId) {

@@ -268,17 +268,18 @@ public class SandboxJob extends StatefulEntity<JobState> {
      * cause of a failure and the count of suppressed groups are never shown. {@code now}: the moment of the answer.
      */
     public JobView toView(boolean bureau, PrivacyBudget budget, OffsetDateTime now) {
-        return toView(bureau, budget, now, List.of());
+        return toView(bureau, budget, now, List.of(), List.of());
     }
 
     /** The view, with the further licenses whose datasets the job joins ({@link JoinedRead}, a clean room). */
-    public JobView toView(boolean bureau, PrivacyBudget budget, OffsetDateTime now, List<UUID> joinedLicenseIds) {
+    public JobView toView(boolean bureau, PrivacyBudget budget, OffsetDateTime now, List<UUID> joinedLicenseIds,
+                          List<UUID> tableIds) {
         if (bureau) {
             boolean hasSummary = summary != null;
             return new JobView(id, licenseId, organization, submittedBy, templateId, state, sqlSha256, sql,
                     grade == null ? null : grade.name(), cost().epsilon(), cost().delta(), budget, reusedFrom,
                     hasSummary ? ResultSummary.of(summary, true) : null, releaseReasons.reasons(), reviewedBy, reviewNote,
-                    failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, joinedLicenseIds, List.of());
+                    failure, failureCause, createdAt, startedAt, finishedAt, expiresAt, visibleAt, version, joinedLicenseIds, tableIds, List.of());
         }
         JobState shown = visibleState(now);
         boolean hidden = hiddenAt(now);
@@ -291,6 +292,6 @@ public class SandboxJob extends StatefulEntity<JobState> {
                 hidden ? null : failure, null, createdAt,
                 released ? (slotStart != null ? slotStart : startedAt) : null,
                 released ? (visibleAt != null ? visibleAt : finishedAt) : null,
-                released ? requesterExpiry() : null, visibleAt, 0, joinedLicenseIds, List.of());
+                released ? requesterExpiry() : null, visibleAt, 0, joinedLicenseIds, tableIds, List.of());
     }
 }

@@ -45,10 +45,26 @@ public class DataFolder {
     }
 
     /**
+     * The Parquet file a dataset is read from: an organization's own table's under {@code own/} (by its id, a UUID),
+     * else the public dataset's by its alias.
+     */
+    public Path fileOf(io.pdx.contracts.runner.SandboxDataset dataset) {
+        if (dataset.owned()) {
+            return root.resolve("own").resolve(java.util.UUID.fromString(dataset.table()) + ".parquet");
+        }
+        return parquetFileOf(dataset.alias());
+    }
+
+    /**
      * The version of a dataset's Parquet file: its path, size and modification time. What is worked
      * out once from a file (its entity statistics, an opened database) is kept under it, so a
      * regenerated file is never read through what was kept of the old one.
      */
+    public String versionOf(io.pdx.contracts.runner.SandboxDataset dataset) throws IOException {
+        Path file = fileOf(dataset);
+        return file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+    }
+
     public String versionOf(String alias) throws IOException {
         Path file = parquetFileOf(alias);
         return file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();

@@ -3,6 +3,7 @@ package io.pdx.sandbox.engine;
 import io.pdx.sandbox.engine.duckdb.EntityStats;
 import io.pdx.sandbox.engine.results.ArrowAllocation;
 import io.pdx.sandbox.engine.results.ReleasedEntitySets;
+import io.pdx.sandbox.engine.tables.OwnTables;
 import io.pdx.sandbox.engine.results.ResultStore;
 
 import io.pdx.contracts.policy.ControlsResult;
@@ -78,11 +79,13 @@ public class JobExecution {
     private final ArrowAllocation arrow;
     private final EntityStats stats;
     private final ReleasedEntitySets released;
+    private final OwnTables ownTables;
     private final SecureRandom random = new SecureRandom();
     private final DiscreteLaplace noise = new DiscreteLaplace(random);
 
     public JobExecution(QueryEngine engine, StatementAnalysis analysis, ResultStore results, SandboxLimits limits,
-                        ArrowAllocation arrow, EntityStats stats, ReleasedEntitySets released) {
+                        ArrowAllocation arrow, EntityStats stats, ReleasedEntitySets released, OwnTables ownTables) {
+        this.ownTables = ownTables;
         this.engine = engine;
         this.analysis = analysis;
         this.results = results;
@@ -99,6 +102,11 @@ public class JobExecution {
             limitNanos = Math.min(limitNanos, request.timeLimitMillis() * 1_000_000);
         }
         long deadline = received + limitNanos;
+        for (var dataset : request.datasets()) {
+            if (dataset.owned()) {
+                ownTables.requireOwner(dataset.table(), request.organization()); // only its organization's jobs read it
+            }
+        }
         StatementAnalysis.Checked checked = analysis.check(request.sql(), request.datasets());
         GuardedStatement statement = checked.statement();
         ControlsResult controls = checked.controls();
@@ -220,7 +228,7 @@ public class JobExecution {
         // each table's released sets are kept per dataset lineage (two versions of a dataset share their entities)
         Map<String, String> keys = new HashMap<>();
         request.datasets().forEach(dataset -> keys.put(dataset.alias(), dataset.differencingKey()));
-        List<String> aliases = statement.tables().stream().map(table -> keys.getOrDefault(table.alias(), table.alias())).toList();
+        List<String> aliases = statement.countedTables().stream().map(table -> keys.getOrDefault(table.alias(), table.alias())).toList();
         ReleasedEntitySets.Session session;
         try {
             session = released.open(request.organization(), request.period(), aliases,
@@ -276,7 +284,7 @@ public class JobExecution {
     private Outcome runRowLevel(RunRequest request, GuardedStatement statement, ControlsResult controls, Path file,
                                 long deadline) throws RunFailure, IOException {
         KAnonymousRows rows = new KAnonymousRows(controls.k() == null ? 1 : controls.k(), controls.row_cap(),
-                statement.tables().size());
+                statement.countedTables().size());
         String sql = "SELECT * FROM (" + statement.executableSql() + ") LIMIT " + (controls.row_cap() + 1);
         Map<String, String> metadata = schemaMetadata(request, statement, controls);
         long bytes = execute(request, sql, file, deadline, (reader, allocator, out) -> {

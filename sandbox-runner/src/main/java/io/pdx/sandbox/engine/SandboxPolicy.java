@@ -47,6 +47,9 @@ public class SandboxPolicy {
     public Controls controlsFor(List<SandboxDataset> datasets) throws RunFailure {
         List<SandboxAdmissionInput.JobDataset> graded = new ArrayList<>();
         for (SandboxDataset dataset : datasets) {
+            if (dataset.owned()) {
+                continue; // an organization's own table: the controls are those of the public data it is joined with
+            }
             graded.add(new SandboxAdmissionInput.JobDataset(dataset.alias(),
                     dataset.grade() == null ? null : dataset.grade().name(), List.of()));
             graded.add(new SandboxAdmissionInput.JobDataset(dataset.alias() + "#manifest", manifestGrade(dataset.alias()),

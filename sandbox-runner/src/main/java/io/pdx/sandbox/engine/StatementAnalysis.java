@@ -73,7 +73,20 @@ public class StatementAnalysis {
                     "Core data is never processed or released");
         }
         Map<String, TableSchema> tables = new LinkedHashMap<>();
+        if (datasets.stream().allMatch(SandboxDataset::owned)) {
+            throw new RunFailure("public_dataset_required", 422, "作业须读取至少一个公共数据集：自有数据只能与授权的公共数据联合分析",
+                    "A job reads at least one public dataset: an organization's own tables are joined with licensed public data");
+        }
         for (SandboxDataset dataset : datasets) {
+            if (dataset.owned()) {
+                if (dataset.alias() == null || dataset.columns().stream().anyMatch(column -> column.tag() == null)) {
+                    throw new RunFailure("table_not_confirmed", 409, "自有数据表的列尚未确认标签", "The own table's columns are not confirmed (tagged) yet");
+                }
+                // tagged by its organization; its grade stands for nothing (the controls are the public data's)
+                tables.put(dataset.alias().toLowerCase(Locale.ROOT),
+                        TableSchema.of(dataset.alias(), io.pdx.contracts.Grade.GENERAL, null, dataset.columns()));
+                continue;
+            }
             if (dataset.entityColumn() == null || dataset.alias() == null) {
                 throw new RunFailure("entity_column_missing", 409, "数据集未声明个人或实体标识字段，无法计算k匿名",
                         "The dataset declares no person or entity column, so k cannot be counted");
@@ -112,7 +125,7 @@ public class StatementAnalysis {
         long rows = 0;
         for (SandboxDataset dataset : datasets) {
             try {
-                rows = Math.addExact(rows, sizes.rowsOf(dataset.alias()));
+                rows = Math.addExact(rows, sizes.rowsOf(dataset));
             } catch (SQLException | IOException unreadable) {
                 throw new RunFailure("data_unavailable", 503, "数据暂不可用，作业未运行", "The data is not available; nothing was run");
             }

@@ -51,6 +51,11 @@ public record GuardedStatement(
     public record TableRef(String ref, String alias, String entityColumn) {
     }
 
+    /** The tables whose entities are counted (k, the differencing check): the public datasets, not own tables. */
+    public List<TableRef> countedTables() {
+        return tables.stream().filter(table -> table.entityColumn() != null).toList();
+    }
+
     public GuardedStatement {
         var columns = new LinkedHashMap<String, Set<String>>();
         columnsByAlias.forEach((alias, names) -> columns.put(alias, unmodifiableSet(new LinkedHashSet<>(names))));

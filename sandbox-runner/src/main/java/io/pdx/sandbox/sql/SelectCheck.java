@@ -153,9 +153,11 @@ final class SelectCheck {
                 .toList();
         NonFailing.rewrite(select);
         List<SelectItem<?>> items = new ArrayList<>(select.getSelectItems());
+        // k and the differencing check count the entities of the public datasets; an organization's own table has none
+        List<TableRef> counted = tables.stream().filter(table -> table.entityColumn() != null).toList();
         if (!aggregate) {
-            for (int i = 0; i < tables.size(); i++) {
-                select.addSelectItems(hidden(entity(tables.get(i)), "__pdx_entity_" + i));
+            for (int i = 0; i < counted.size(); i++) {
+                select.addSelectItems(hidden(entity(counted.get(i)), "__pdx_entity_" + i));
             }
             String executable = select.toString();
             select.setSelectItems(items);
@@ -166,14 +168,14 @@ final class SelectCheck {
         select.addSelectItems(rows);
         String withRowCount = select.toString();
         select.setSelectItems(new ArrayList<>(items));
-        for (int i = 0; i < tables.size(); i++) {
-            Function distinct = new Function("count", entity(tables.get(i)));
+        for (int i = 0; i < counted.size(); i++) {
+            Function distinct = new Function("count", entity(counted.get(i)));
             distinct.setDistinct(true);
             select.addSelectItems(hidden(distinct, "__pdx_entities_" + i));
         }
         select.addSelectItems(rows);
-        for (int i = 0; i < tables.size(); i++) {
-            select.addSelectItems(hidden(entityHashes(tables.get(i)), "__pdx_entity_hashes_" + i));
+        for (int i = 0; i < counted.size(); i++) {
+            select.addSelectItems(hidden(entityHashes(counted.get(i)), "__pdx_entity_hashes_" + i));
         }
         String executable = select.toString();
         select.setSelectItems(items);

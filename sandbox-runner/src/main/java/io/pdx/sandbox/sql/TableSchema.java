@@ -24,7 +24,9 @@ public record TableSchema(String alias, Grade grade, String entityColumn, Linked
     public TableSchema {
         Objects.requireNonNull(grade, "grade");
         requirePlain(alias);
-        requirePlain(entityColumn);
+        if (entityColumn != null) { // an organization's own table has none: k is counted on the public data it joins
+            requirePlain(entityColumn);
+        }
         columns.keySet().forEach(TableSchema::requirePlain);
         columns.values().forEach(column -> Objects.requireNonNull(column.tag(), "tag"));
         columns = new LinkedHashMap<>(columns);

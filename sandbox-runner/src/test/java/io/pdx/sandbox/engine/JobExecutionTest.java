@@ -77,7 +77,9 @@ class JobExecutionTest {
     private JobExecution execution(FakeEngine engine, long resultMaxBytes) {
         try {
             return new JobExecution(engine, analysis, results, limits(resultMaxBytes), arrow, new EntityStats(null),
-                    new ReleasedEntitySets(folder.resolve("differencing")));
+                    new ReleasedEntitySets(folder.resolve("differencing")),
+                    new io.pdx.sandbox.engine.tables.OwnTables(new DataFolder(folder, Optional.empty(), new ObjectMapper()),
+                            new ObjectMapper()));
         } catch (IOException unwritable) {
             throw new java.io.UncheckedIOException(unwritable);
         }

@@ -9,6 +9,7 @@ import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.sandbox.JobLifecycle;
 import io.pdx.marketplace.sandbox.JobQueue;
 import io.pdx.marketplace.sandbox.JoinedRead;
+import io.pdx.marketplace.sandbox.tables.JobTables;
 import io.pdx.contracts.Grade;
 import io.smallrye.mutiny.Multi;
 import java.util.HashMap;
@@ -79,7 +80,9 @@ class Admission {
                                     SandboxJob job = newJob(jobId, subject, request, submittedSql, prepared, analysis,
                                             licenses.get(prepared.license().id), usage, answer, now);
                                     return create(job, analysis, usage, subject, answer.decisionId())
-                                            .call(created -> joinedReads(created, reads, answers, usage.earlier() != null));
+                                            .call(created -> joinedReads(created, reads, answers, usage.earlier() != null))
+                                            .call(created -> JobTables.record(created.id,
+                                                    prepared.tables().stream().map(table -> table.id).toList()));
                                 })));
     }
 

@@ -33,6 +33,18 @@ final class JobRequestCheck {
                 check.schema("joinLicenseIds[" + i + "]", "must be a license id");
             }
         }
+        if (request.tableIds().size() > JobRequest.MAX_JOINED) {
+            check.schema("tableIds", "at most " + JobRequest.MAX_JOINED + " tables");
+        }
+        for (int i = 0; i < request.tableIds().size(); i++) {
+            if (request.tableIds().get(i) == null) {
+                check.schema("tableIds[" + i + "]", "must be a table id");
+            }
+        }
+        if (request.tableIds().stream().filter(java.util.Objects::nonNull).distinct().count()
+                < request.tableIds().stream().filter(java.util.Objects::nonNull).count()) {
+            check.rule("tableIds", "names a table twice");
+        }
         if (request.licenseIds().stream().filter(java.util.Objects::nonNull).distinct().count()
                 < request.licenseIds().stream().filter(java.util.Objects::nonNull).count()) {
             check.rule("joinLicenseIds", "names a license twice (the first license is licenseId)");

@@ -57,7 +57,7 @@ public class JobSubmission {
             return allowed.flatMap(ignored -> Uni.createFrom().failure(new JobProblems.InvalidJob(check)));
         }
         // the license is read while OPA decides on the caller; nothing of it is used, or shown, unless allowed
-        return Uni.combine().all().unis(allowed, Preparation.read(subject, request.licenseIds()))
+        return Uni.combine().all().unis(allowed, Preparation.read(subject, request.licenseIds(), request.tableIds()))
                 .collectFailures() // a refusal waits for the read instead of cancelling it mid-session
                 .asTuple()
                 .flatMap(allowedAndPrepared -> {

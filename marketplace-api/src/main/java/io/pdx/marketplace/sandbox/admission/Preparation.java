@@ -7,6 +7,8 @@ import io.pdx.marketplace.licensing.License;
 import io.pdx.marketplace.problem.FieldCheck;
 import io.pdx.marketplace.sandbox.JobProblems;
 import io.pdx.marketplace.sandbox.LicensedData;
+import io.pdx.marketplace.sandbox.tables.OwnTable;
+import io.pdx.marketplace.sandbox.tables.TableProblems;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,10 +28,15 @@ import java.util.UUID;
 sealed interface Preparation {
 
     /** The job's licensed dataset and the ones it joins, as the sandbox reads them. */
-    record Prepared(Read first, List<Read> joined) implements Preparation {
+    record Prepared(Read first, List<Read> joined, List<OwnTable> tables) implements Preparation {
 
         public Prepared {
             joined = List.copyOf(joined);
+            tables = List.copyOf(tables);
+        }
+
+        Prepared(Read first, List<Read> joined) {
+            this(first, joined, List.of());
         }
 
         License license() {
@@ -49,9 +56,10 @@ sealed interface Preparation {
             return java.util.stream.Stream.concat(java.util.stream.Stream.of(first), joined.stream()).toList();
         }
 
-        /** Every dataset as the sandbox reads it, its own first. */
+        /** Every dataset as the sandbox reads it, its own first, then the organization's own tables. */
         List<SandboxDataset> allData() {
-            return reads().stream().map(Read::data).toList();
+            return java.util.stream.Stream.concat(reads().stream().map(Read::data), tables.stream().map(OwnTable::asDataset))
+                    .toList();
         }
     }
 
@@ -65,12 +73,33 @@ sealed interface Preparation {
 
     /** The caller's licenses ({@code licenseIds}: the job's, then the joined ones) and their datasets; never a failure. */
     static Uni<Preparation> read(Subject subject, List<UUID> licenseIds) {
+        return read(subject, licenseIds, List.of());
+    }
+
+    /** With the organization's own tables {@code tableIds} (each CONFIRMED; another organization's is a 404). */
+    static Uni<Preparation> read(Subject subject, List<UUID> licenseIds, List<UUID> tableIds) {
         return Panache.withSession(() -> Multi.createFrom().iterable(licenseIds)
                         .onItem().transformToUniAndConcatenate(id -> read(subject, id))
-                        .collect().asList())
-                .map(Preparation::distinct)
-                .<Preparation>map(reads -> new Prepared(reads.get(0), reads.subList(1, reads.size())))
+                        .collect().asList()
+                        .flatMap(reads -> Multi.createFrom().iterable(tableIds)
+                                .onItem().transformToUniAndConcatenate(id -> table(subject, id))
+                                .collect().asList()
+                                .map(tables -> distinct(new Prepared(reads.get(0), reads.subList(1, reads.size()), tables)))))
+                .<Preparation>map(prepared -> prepared)
                 .onFailure().recoverWithItem(Refused::new);
+    }
+
+    private static Uni<OwnTable> table(Subject subject, UUID id) {
+        return OwnTable.<OwnTable>findById(id)
+                .invoke(table -> {
+                    if (table == null || !table.organization.equals(subject.organization())
+                            || table.state() == io.pdx.contracts.tables.TableState.DELETED) {
+                        throw new TableProblems.TableNotFound(id);
+                    }
+                    if (table.state() != io.pdx.contracts.tables.TableState.CONFIRMED) {
+                        throw new TableProblems.TableNotConfirmed(id);
+                    }
+                });
     }
 
     private static Uni<Read> read(Subject subject, UUID licenseId) {
@@ -94,9 +123,20 @@ sealed interface Preparation {
      * Two licenses of one dataset — or of two versions of it, or of one table — cannot be joined: a self-join by
      * another name, over the same entities and the same budget.
      */
-    private static List<Read> distinct(List<Read> reads) {
-        Set<UUID> lineages = new HashSet<>();
+    private static Prepared distinct(Prepared prepared) {
         Set<String> aliases = new HashSet<>();
+        distinct(prepared.reads(), aliases);
+        for (OwnTable table : prepared.tables()) {
+            if (!aliases.add(table.alias)) {
+                throw new JobProblems.InvalidJob(new FieldCheck().rule("tableIds",
+                        "table " + table.id + " is named " + table.alias + ", as another table the job reads: rename it"));
+            }
+        }
+        return prepared;
+    }
+
+    private static List<Read> distinct(List<Read> reads, Set<String> aliases) {
+        Set<UUID> lineages = new HashSet<>();
         for (Read read : reads) {
             if (!lineages.add(lineage(read.dataset())) || !aliases.add(read.data().alias())) {
                 throw new JobProblems.InvalidJob(new FieldCheck().rule("joinLicenseIds",

@@ -45,6 +45,7 @@ final class EngineWire {
         for (SandboxDataset dataset : statement.datasets()) {
             text(out, dataset.alias());
             text(out, dataset.entityColumn() == null ? "" : dataset.entityColumn());
+            text(out, dataset.table() == null ? "" : dataset.table());
             out.writeInt(dataset.columns().size());
             for (ColumnSpec column : dataset.columns()) {
                 text(out, column.name());
@@ -61,12 +62,14 @@ final class EngineWire {
         for (int i = 0; i < count; i++) {
             String alias = text(in);
             String entity = text(in);
+            String table = text(in);
             int columns = in.readInt();
             List<ColumnSpec> specs = new ArrayList<>(columns);
             for (int c = 0; c < columns; c++) {
                 specs.add(new ColumnSpec(text(in), null, null, null));
             }
-            datasets.add(new SandboxDataset(alias, null, entity.isEmpty() ? null : entity, specs));
+            datasets.add(new SandboxDataset(alias, null, entity.isEmpty() ? null : entity, specs, null,
+                    table.isEmpty() ? null : table));
         }
         String sql = text(in);
         boolean preserveOrder = in.readBoolean();

@@ -88,7 +88,7 @@ public class HardenedDatabases {
         StringBuilder key = new StringBuilder(preserveOrder ? "ordered" : "unordered");
         for (SandboxDataset dataset : datasets) {
             try {
-                key.append('|').append(dataset.alias()).append('@').append(data.versionOf(dataset.alias()));
+                key.append('|').append(dataset.alias()).append('@').append(data.versionOf(dataset));
             } catch (IOException missing) {
                 throw new SQLException("dataset file missing for alias " + dataset.alias(), missing);
             }

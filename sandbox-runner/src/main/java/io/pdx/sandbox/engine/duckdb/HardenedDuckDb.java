@@ -49,7 +49,7 @@ public final class HardenedDuckDb {
             sql.execute("SET temp_directory = ''");
             sql.execute("SET preserve_insertion_order = " + preserveOrder);
             for (SandboxDataset dataset : datasets) {
-                Path file = data.parquetFileOf(dataset.alias());
+                Path file = data.fileOf(dataset);
                 if (!Files.isRegularFile(file)) {
                     throw new SQLException("dataset file missing for alias " + dataset.alias());
                 }

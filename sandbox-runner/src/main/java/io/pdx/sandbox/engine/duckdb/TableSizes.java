@@ -30,12 +30,18 @@ public class TableSizes {
 
     /** Rows of the dataset {@code alias}, from its Parquet footer. */
     public long rowsOf(String alias) throws SQLException, IOException {
-        String key = alias + "@" + data.versionOf(alias);
+        return rowsOf(new io.pdx.contracts.runner.SandboxDataset(alias, null, null, java.util.List.of()));
+    }
+
+    /** Rows of a dataset (public, or an organization's own table), from its Parquet footer. */
+    public long rowsOf(io.pdx.contracts.runner.SandboxDataset dataset) throws SQLException, IOException {
+        Path file = data.fileOf(dataset);
+        String key = file + "@" + java.nio.file.Files.size(file) + "@" + java.nio.file.Files.getLastModifiedTime(file).toMillis();
         Long known = rows.get(key);
         if (known != null) {
             return known;
         }
-        long counted = footerRows(data.parquetFileOf(alias));
+        long counted = footerRows(file);
         rows.put(key, counted);
         return counted;
     }
