@@ -12,9 +12,9 @@ describe('can: the server says which actions a caller may take', () => {
   });
 
   it('does not look at states or roles: an empty list offers nothing, whatever the state', () => {
-    const job: JobView = { state: 'AWAITING_RELEASE', actions: [], joinedLicenseIds: [] };
+    const job: JobView = { state: 'AWAITING_RELEASE', actions: [], joinedLicenseIds: [], tableIds: [] };
     expect(can(job, 'release')).toBe(false);
-    const queued: JobView = { state: 'QUEUED', actions: ['cancel'], joinedLicenseIds: [] };
+    const queued: JobView = { state: 'QUEUED', actions: ['cancel'], joinedLicenseIds: [], tableIds: [] };
     expect(can(queued, 'cancel')).toBe(true);
     const dataset: DatasetSummary = { status: 'REGISTERED', actions: ['return'] };
     expect(can(dataset, 'return')).toBe(true);
@@ -33,7 +33,7 @@ describe('can: the server says which actions a caller may take', () => {
     expect(can(org, 'suspend')).toBe(true);
     // @ts-expect-error an organization has no 'approve'
     expect(can(org, 'approve')).toBe(false);
-    const job: JobView = { actions: ['cancel'], joinedLicenseIds: [] };
+    const job: JobView = { actions: ['cancel'], joinedLicenseIds: [], tableIds: [] };
     // @ts-expect-error a job is released, not registered
     expect(can(job, 'register')).toBe(false);
     const license: LicenseView = { actions: [] };

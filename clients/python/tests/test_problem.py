@@ -90,7 +90,7 @@ def test_unauthorized_withAProviderThatCannotRenew_isNotRetried():
 def test_submit_sendsTheJobRequestDocument():
     seen: list = []
     job = {"id": "0e9a4bde-8a65-4c8f-8f0e-5f3b8d0b6a01", "licenseId": LICENSE, "state": "QUEUED", "actions": ["cancel"],
-           "joinedLicenseIds": []}
+           "joinedLicenseIds": [], "tableIds": []}
     pdx = pdx_answering(httpx.Response(202, json=job), seen=seen)
     answer = pdx.sandbox.submit(LICENSE, template="tpl-x", params={"min_age": 60}, epsilon=0.5)
     assert str(answer.state) == "QUEUED"

@@ -999,6 +999,7 @@ export interface components {
             epsilon?: number | null;
             /** @description A clean room: further SANDBOX licenses of your organization whose datasets the statement joins with the first license's (on declared join keys only). Each license is admitted on its own by the policy; the strictest grade read decides the output controls; each noised dataset's ε is charged to its own budget, all or none. / 净室：同一作业再联合本机构的其他沙箱许可数据集 */
             joinLicenseIds?: string[] | null;
+            tableIds?: string[] | null;
         };
         /** @enum {string} */
         JobState: "QUEUED" | "ADMITTED" | "RUNNING" | "SUCCEEDED" | "AWAITING_RELEASE" | "RELEASED" | "REJECTED" | "FAILED" | "CANCELLED";
@@ -1031,6 +1032,7 @@ export interface components {
             version?: number | null;
             /** @description Further licenses whose datasets the job joins (a clean room); empty for a job over one license / 净室作业联合的其他许可 */
             joinedLicenseIds: string[];
+            tableIds: string[];
             /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
