@@ -239,6 +239,44 @@ test('developer: a clean room joins bus swipes with bus routes in one job, then 
   await screenshots(page, 'journey-6-clean-room');
 });
 
+test('developer: uploads its own table with progress, confirms it, joins it with bus swipes and downloads the result', async ({ page }) => {
+  const swipes: License = await activeLicense('公交刷卡记录', ['swipe_time', 'route_id', 'district_code', 'fare_cents']);
+  const alias = `depots_${Math.random().toString(36).slice(2, 8)}`;
+  let csv = 'route_id,kind\n';
+  for (let route = 1; route <= 120; route++) csv += `L${String(route).padStart(3, '0')},${route % 2 === 0 ? '电动' : '混动'}\n`;
+  await login(page, 'developer-a', '/tables');
+  await page.getByTestId('table-alias-input').fill(alias);
+  await page.locator('input[type=file]').setInputFiles({ name: 'depots.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByTestId('table-upload-button').click();
+  const row = page.locator('tr').filter({ has: page.getByText(alias, { exact: true }) });
+  await expect(row.getByTestId('table-state')).toHaveText('待确认', { timeout: 30_000 });
+  const detail = page.getByTestId('table-detail').filter({ has: page.getByTestId('table-joinkey-route_id') }).first();
+  await detail.getByTestId('table-joinkey-route_id').fill('bus_route');
+  await detail.getByTestId('table-confirm').click();
+  await expect(row.getByTestId('table-state')).toHaveText('可联合', { timeout: 30_000 });
+  await expectAccessible(page, 'my tables');
+  await screenshots(page, 'journey-7-own-table');
+
+  await page.goto(`/workspace/${swipes.id}`);
+  await page.getByTestId('join-tables').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: alias }).first().click();
+  await page.keyboard.press('Escape');
+  const floor = Math.floor(Math.random() * 50);
+  const sql = `SELECT d.kind, count(*) AS swipes FROM bus_card_swipes s JOIN ${alias} d ON s.route_id = d.route_id WHERE s.fare_cents >= ${floor} GROUP BY d.kind`;
+  await page.getByTestId('sql-editor').locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(sql);
+  await page.getByTestId('submit-job').click();
+  await expect(page.getByTestId('job-state')).toHaveAttribute('data-state', 'RELEASED', { timeout: 90_000 });
+  await page.getByRole('tab', { name: '图表' }).click();
+  await expect(page.getByTestId('result-chart').locator('canvas')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-arrow').click()]);
+  const arrow = tableFromIPC(readFileSync(await download.path()));
+  expect(arrow.numRows).toBe(2);
+  expect(arrow.schema.fields.map((f) => f.name)).toEqual(['kind', 'swipes']);
+});
+
 test('bureau: the efficiency dashboard renders its charts with data', async ({ page }) => {
   // At least one application, one 秒批 and one metered call exist.
   const license = await activeLicense('公交刷卡记录', ['route_id', 'district_code']);

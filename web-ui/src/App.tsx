@@ -21,6 +21,7 @@ const LedgerPage = lazy(() => import('./pages/LedgerPage'));
 const EfficiencyPage = lazy(() => import('./pages/EfficiencyPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
+const TablesPage = lazy(() => import('./pages/TablesPage'));
 
 export function App() {
   const auth = useAuth();
@@ -46,6 +47,7 @@ export function App() {
             <Route path="efficiency" element={<Lazy page={<EfficiencyPage />} />} />
             <Route path="audit" element={<Lazy page={<AuditPage />} />} />
             <Route path="workspace" element={<Lazy page={<WorkspacePage />} />} />
+            <Route path="tables" element={<Lazy page={<TablesPage />} />} />
             <Route path="workspace/:licenseId" element={<Lazy page={<WorkspacePage />} />} />
             <Route path="*" element={<NotFoundPage />} />
           </>

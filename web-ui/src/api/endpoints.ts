@@ -1,8 +1,9 @@
 // Every call the console makes to marketplace-api (/api/v1).
 import { asListPage, type ListPage } from '../lib/list';
 import { DEFAULT_REFERENCE, guessAlias, mergeReference, type Reference } from '../lib/reference';
-import { isApiError } from '../lib/problem';
-import { apiFetch } from './http';
+import { ApiError, isApiError, parseProblem } from '../lib/problem';
+import { accessToken, apiFetch } from './http';
+import type { TableView } from './types';
 import type {
   ApiWorkspace,
   ColumnTag,
@@ -200,6 +201,46 @@ export function fromApiWorkspace(w: ApiWorkspace, id: string): Workspace {
       },
     ],
   };
+}
+
+// ---- own tables (自有数据) ---------------------------------------------------------------------------
+
+export async function listTables(): Promise<TableView[]> {
+  return asListPage<TableView>(await apiFetch<unknown>(`${API}/tables`)).items;
+}
+export const confirmTable = (id: string, columns: unknown[]) =>
+  apiFetch<TableView>(`${API}/tables/${encodeURIComponent(id)}/confirm`, { method: 'POST', body: { columns } });
+export const deleteTable = (id: string) => apiFetch<TableView>(`${API}/tables/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+/**
+ * Streams a file as a new own table, reporting the share sent (0–1) as it goes (XMLHttpRequest: fetch reports no
+ * upload progress); the table, or the problem the API answered.
+ */
+export function uploadTable(file: File, alias: string, onProgress: (sent: number) => void): Promise<TableView> {
+  const format = file.name.toLowerCase().endsWith('.parquet') ? 'parquet' : 'csv';
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `${API}/tables?${new URLSearchParams({ alias, format }).toString()}`);
+    const token = accessToken();
+    if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
+    request.setRequestHeader('Content-Type', format === 'parquet' ? 'application/vnd.apache.parquet' : 'text/csv');
+    request.setRequestHeader('Accept', 'application/json, application/problem+json');
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      let body: unknown = undefined;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = request.responseText;
+      }
+      if (request.status >= 200 && request.status < 300) resolve(body as TableView);
+      else reject(new ApiError(parseProblem(body, request.status, request.statusText)));
+    };
+    request.onerror = () => reject(new ApiError(parseProblem(undefined, 0, 'network')));
+    request.send(file);
+  });
 }
 
 // ---- sandbox jobs --------------------------------------------------------------------------------

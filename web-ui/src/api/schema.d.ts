@@ -1472,6 +1472,32 @@ export interface components {
             templates?: components["schemas"]["Template"][] | null;
             combinable?: components["schemas"]["Combinable"][] | null;
         };
+        TableView: {
+            id?: components["schemas"]["UUID"] | null;
+            organization?: string | null;
+            alias?: string | null;
+            state?: string | null;
+            format?: string | null;
+            /** Format: int64 */
+            rowCount?: number | null;
+            /** Format: int64 */
+            bytes?: number | null;
+            sha256?: string | null;
+            columns?: components["schemas"]["ColumnSpec"][] | null;
+            createdBy?: string | null;
+            createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            confirmedAt?: components["schemas"]["OffsetDateTime"] | null;
+            receipt?: {
+                tableId?: string | null;
+                alias?: string | null;
+                sha256?: string | null;
+                bytes?: number | null;
+                rowCount?: number | null;
+                resultsDeleted?: string[] | null;
+                deletedAt?: string | null;
+                deletedBy?: string | null;
+            } | null;
+        };
         WorkspaceColumn: {
             name?: string | null;
             type?: string | null;

@@ -4,6 +4,9 @@ import type { components } from './schema';
 
 type S = components['schemas'];
 
+/** An organization's own table (metadata only, never its rows). */
+export type TableView = S['TableView'];
+
 export type ColumnSpec = S['ColumnSpec'];
 export type ColumnTag = NonNullable<S['ColumnSpec']['tag']>;
 export type Grade = NonNullable<S['DatasetSummary']['grade']>;

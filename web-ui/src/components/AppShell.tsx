@@ -20,6 +20,7 @@ const NAV: NavItem[] = [
   { path: '/licenses', label: 'navLicenses', roles: ['operator', 'developer'] },
   { path: '/invoices', label: 'navInvoices', roles: ['operator'] },
   { path: '/workspace', label: 'navWorkspace', roles: ['developer'] },
+  { path: '/tables', label: 'navTables', roles: ['developer', 'operator'] },
   { path: '/review', label: 'navReview', roles: ['bureau-reviewer', 'bureau-admin'] },
   { path: '/licenses', label: 'navAllLicenses', roles: ['bureau-reviewer', 'bureau-admin'] },
   { path: '/efficiency', label: 'navEfficiency', roles: ['bureau-reviewer', 'bureau-admin'] },

@@ -8,7 +8,7 @@ import type { ListPage } from '../lib/list';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Tabs } from 'antd';
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import { cancelJob, fetchResultArrow, fetchResultBlob, getJob, getJoinedWorkspace, getLicense, getWorkspace, listJobs, listLicenses, submitJob } from '../api/endpoints';
+import { cancelJob, fetchResultArrow, fetchResultBlob, getJob, getJoinedWorkspace, getLicense, getWorkspace, listJobs, listLicenses, listTables, submitJob } from '../api/endpoints';
 import type { JobView, LicenseView, Workspace, WorkspaceColumn, WorkspaceDataset, WorkspaceTemplate } from '../api/types';
 import { tokenEndpoint } from '../auth/oidc';
 import { useAuth } from '../auth/AuthContext';
@@ -213,6 +213,19 @@ function EditorCard({
     [workspace, joinedDatasets],
   );
   const combinable = workspace.combinable ?? [];
+  // a clean room with the organization's own tables (CONFIRMED ones)
+  const ownTables = useQuery({ queryKey: ['tables', 'confirmed'], queryFn: listTables });
+  const confirmedTables = (ownTables.data ?? []).filter((x) => x.state === 'CONFIRMED');
+  const [tableIds, setTableIds] = useState<string[]>([]);
+  const fullSchema: SqlSchema = useMemo(
+    () => ({
+      ...schema,
+      ...Object.fromEntries(
+        confirmedTables.filter((x) => tableIds.includes(x.id ?? '')).map((x) => [x.alias ?? '', (x.columns ?? []).map((c) => c.name ?? '')]),
+      ),
+    }),
+    [schema, confirmedTables, tableIds],
+  );
   const noised = workspace.epsilonMin !== null && workspace.epsilonMin !== undefined;
 
   const submit = useMutation({
@@ -222,6 +235,7 @@ function EditorCard({
         ...(template ? { templateId: template.id, params: templateParams } : { sql: sqlText }),
         ...(epsilon !== null ? { epsilon } : {}),
         ...(joined.length > 0 ? { joinLicenseIds: joined } : {}),
+        ...(tableIds.length > 0 ? { tableIds } : {}),
       }),
     onSuccess: (job) => {
       setProblem(null);
@@ -308,7 +322,25 @@ function EditorCard({
           </span>
         </label>
       )}
-      <SqlEditor value={sqlText} onChange={(v) => { setSqlText(v); if (template) setTemplate(null); }} onRun={run} schema={schema} label={t('sqlEditor')} />
+      {confirmedTables.length > 0 && (
+        <label className="pdx-inline-field" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+          <span>{t('ownTables')}</span>
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 280, flex: 1 }}
+            value={tableIds}
+            onChange={(ids: string[]) => setTableIds(ids.slice(0, 3))}
+            data-testid="join-tables"
+            aria-label={t('ownTables')}
+            options={confirmedTables.map((x) => ({
+              value: x.id ?? '',
+              label: `${x.alias} — ${t('joinOn')} ${(x.columns ?? []).filter((c) => c.joinKey).map((c) => c.name).join(', ')}`,
+            }))}
+          />
+        </label>
+      )}
+      <SqlEditor value={sqlText} onChange={(v) => { setSqlText(v); if (template) setTemplate(null); }} onRun={run} schema={fullSchema} label={t('sqlEditor')} />
       <p className="pdx-subtle-dark" style={{ margin: '6px 0 12px' }}>
         {t('sqlEditorHelp')}
       </p>
