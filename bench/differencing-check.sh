@@ -6,6 +6,6 @@
 # No services needed; bounded (a few seconds of work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o -pl contracts,sandbox-runner -am test -Dtest='DifferencingCheckTest#costPerGroup_with10000EarlierGroups' \
+mvn -q -o -pl contracts,sandbox-runner -am test -Dtest='DifferencingCheckTest#costPerGroup_with10000EarlierGroups' -Dpdx.bench.differencing=full \
   -Dsurefire.failIfNoSpecifiedTests=false -DtrimStackTrace=true 2>&1 | grep -E "differencing check|FAIL|ERROR" || true
 grep -h "differencing check" sandbox-runner/target/surefire-reports/*DifferencingCheckTest-output.txt 2>/dev/null || true
