@@ -6,7 +6,7 @@ import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -55,8 +55,11 @@ class CleanRoomTest {
     private static String routesLicense;
     private static Dataset routes;
 
-    @BeforeAll
-    static void licenses() {
+    @BeforeEach
+    void licenses() {
+        if (busLicense != null) {
+            return; // once per class: the app is up by the first test (a @BeforeAll would run before it)
+        }
         Dataset bus = dataset(BUS);
         routes = dataset(ROUTES);
         busLicense = activeLicense(product(bus, List.of("SANDBOX"), "FREE", 0), BUS_COLUMNS, "SANDBOX", "PUBLIC_GOVERNANCE");
