@@ -96,6 +96,11 @@ public class StatementAnalysis {
         }
         try {
             GuardedStatement statement = guard.check(sql, tables, controls, Set.copyOf(untaggedOutputUses));
+            if (statement.countedTables().isEmpty()) { // it names a public dataset but reads only the organization's own tables
+                throw new RunFailure("public_dataset_required", 422,
+                        "作业须读取至少一个公共数据集：自有数据只能与授权的公共数据联合分析",
+                        "A job reads at least one public dataset: an organization's own tables are joined with licensed public data");
+            }
             secondOpinion.confirm(statement.sql(), tables.keySet());
             return statement;
         } catch (StatementRefused refused) {

@@ -88,6 +88,13 @@ class OwnTableApiTest {
                         ORG, "2026"))
                 .post("/internal/v1/jobs/" + job + "/run").then().statusCode(422)
                 .body("reasons[0].code", equalTo("public_dataset_required"));
+        // nor with a public dataset named but not read
+        UUID named = UUID.randomUUID();
+        runner().contentType(ContentType.JSON)
+                .body(new RunRequest(named, "SELECT kind, count(*) AS n FROM my_depots GROUP BY kind", List.of(BUS, mine(table)), 0, 0,
+                        ORG, "2026"))
+                .post("/internal/v1/jobs/" + named + "/run").then().statusCode(422)
+                .body("reasons[0].code", equalTo("public_dataset_required"));
     }
 
     @Test

@@ -229,9 +229,10 @@ public class TableResource {
         }
         DeletionReceipt receipt = new DeletionReceipt(id, table.alias, sha256, bytes, table.rowCount, jobs,
                 OffsetDateTime.now(clock), subject.user());
+        // in the transition's transaction: the derived results' jobs expire with the table's receipt
         OwnTable deleted = VertxContextSupport.subscribeAndAwait(() -> transitions.run(TableTransition.DELETE, subject,
-                () -> found(id), Change.<OwnTable>with(gone -> gone.receipt = receipt))
-                .call(gone -> JobTables.expireResults(jobs, OffsetDateTime.now(clock))));
+                () -> found(id), Change.<OwnTable>prepared(gone -> JobTables.expireResults(jobs, OffsetDateTime.now(clock)),
+                        gone -> gone.receipt = receipt)));
         return deleted.toView();
     }
 
