@@ -59,6 +59,10 @@ public class StatementAnalysis {
         if (known != null) {
             return known;
         }
+        if (datasets.stream().allMatch(SandboxDataset::owned)) { // before the policy is asked for controls of no grade
+            throw new RunFailure("public_dataset_required", 422, "作业须读取至少一个公共数据集：自有数据只能与授权的公共数据联合分析",
+                    "A job reads at least one public dataset: an organization's own tables are joined with licensed public data");
+        }
         SandboxPolicy.Controls controls = policy.controlsFor(datasets);
         Checked checked = new Checked(check(sql, datasets, controls.controls(), controls.untaggedOutputUses()),
                 controls.controls());
@@ -73,10 +77,6 @@ public class StatementAnalysis {
                     "Core data is never processed or released");
         }
         Map<String, TableSchema> tables = new LinkedHashMap<>();
-        if (datasets.stream().allMatch(SandboxDataset::owned)) {
-            throw new RunFailure("public_dataset_required", 422, "作业须读取至少一个公共数据集：自有数据只能与授权的公共数据联合分析",
-                    "A job reads at least one public dataset: an organization's own tables are joined with licensed public data");
-        }
         for (SandboxDataset dataset : datasets) {
             if (dataset.owned()) {
                 if (dataset.alias() == null || dataset.columns().stream().anyMatch(column -> column.tag() == null)) {
