@@ -162,7 +162,7 @@ class OwnTablesTest {
         upload("developer-a", alias, "parquet", depots().getBytes(StandardCharsets.UTF_8)).statusCode(422);
         upload("developer-a", "Not A Name", "csv", depots().getBytes(StandardCharsets.UTF_8)).statusCode(400)
                 .body("errors.field", hasItem("alias"));
-        upload("developer-a", alias, "xlsx", depots().getBytes(StandardCharsets.UTF_8)).statusCode(400)
+        upload("developer-a", alias, "xlsx", depots().getBytes(StandardCharsets.UTF_8)).statusCode(422)
                 .body("errors.field", hasItem("format"));
         given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/tables").then().statusCode(200)
                 .body("items.alias", not(hasItem(alias)));

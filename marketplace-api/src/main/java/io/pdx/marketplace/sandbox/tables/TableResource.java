@@ -93,31 +93,41 @@ public class TableResource {
                     + "files are fine up to the policy's upload limit. The answer is the table with its inferred columns, to confirm.")
     @APIResponse(responseCode = "201", description = "stored, columns inferred / 已保存")
     public Response upload(@QueryParam("alias") @Parameter(description = "The table name statements will use", required = true,
-                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(pattern = ColumnSpec.NAME)) String alias,
-                           @QueryParam("format") @Parameter(description = "csv or parquet",
-                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"csv", "parquet"})) String format,
+                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = ColumnSpec.NAME)) String alias,
+                           @QueryParam("format") @Parameter(description = "csv or parquet; by default from the Content-Type (text/csv, application/vnd.apache.parquet)",
+                                   schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, enumeration = {"csv", "parquet"})) String format,
+                           @jakarta.ws.rs.HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
                            InputStream body) throws Throwable {
         Subject subject = currentSubject.get();
         VertxContextSupport.subscribeAndAwait(() -> guard.require(subject, Operation.TABLE_UPLOAD,
                 OwnTable.resource(null, subject.organization(), null)));
         FieldCheck check = new FieldCheck();
-        check.pattern("alias", alias, true, ColumnSpec.NAME, "a plain name: a-z, 0-9 and _, not starting with a digit");
+        if (alias == null || alias.isEmpty()) {
+            check.rule("alias", "name the table: a-z, 0-9 and _, not starting with a digit");
+        } else {
+            check.pattern("alias", alias, true, ColumnSpec.NAME, "a plain name: a-z, 0-9 and _, not starting with a digit");
+        }
+        if (format == null) {
+            format = contentType != null && contentType.startsWith(PARQUET) ? "parquet"
+                    : contentType != null && contentType.startsWith(CSV) ? "csv" : null;
+        }
         if (!"csv".equals(format) && !"parquet".equals(format)) {
-            check.schema("format", "csv or parquet");
+            check.rule("format", "csv or parquet (or send the file as text/csv or application/vnd.apache.parquet)");
         }
         if (!check.valid()) {
             throw new TableProblems.InvalidUpload(check);
         }
         long allowed = VertxContextSupport.subscribeAndAwait(() -> room(subject.organization(), alias));
         UUID id = UUID.randomUUID();
-        IngestedTable stored = runner.upload(id, subject.organization(), format, allowed, body);
+        String kind = format;
+        IngestedTable stored = runner.upload(id, subject.organization(), kind, allowed, body);
         try {
             OwnTable table = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
                 OwnTable created = new OwnTable();
                 created.id = id;
                 created.organization = subject.organization();
                 created.alias = alias;
-                created.format = format;
+                created.format = kind;
                 created.rowCount = stored.rowCount();
                 created.bytes = stored.bytes();
                 created.sha256 = stored.sha256();
