@@ -6069,8 +6069,8 @@ export interface operations {
         parameters: {
             query: {
                 /** @description The table name statements will use */
-                alias: unknown;
-                /** @description csv or parquet */
+                alias: string;
+                /** @description csv or parquet; by default from the Content-Type (text/csv, application/vnd.apache.parquet) */
                 format?: "csv" | "parquet";
             };
             header?: never;

@@ -3,10 +3,8 @@ package io.pdx.marketplace.security;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.problem.Problem;
-import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -31,8 +29,11 @@ public class MalformedBearer {
         this.json = json;
     }
 
-    void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(this::check);
+    /** Between CORS (300) and authentication (200): Quarkus filters run by priority, highest first. */
+    static final int BEFORE_AUTHENTICATION = io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities.AUTHENTICATION + 50;
+
+    void install(@Observes io.quarkus.vertx.http.runtime.filters.Filters filters) {
+        filters.register(this::check, BEFORE_AUTHENTICATION);
     }
 
     void check(RoutingContext context) {
@@ -50,7 +51,7 @@ public class MalformedBearer {
         }
         context.response().setStatusCode(401)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
                 .end(Buffer.buffer(problem));
     }
 
