@@ -775,7 +775,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your tables / 本机构的自有数据 */
+        /**
+         * Your tables / 本机构的自有数据
+         * @description Your organization's tables that are not deleted, newest first: metadata only, never rows.
+         */
         get: operations["listTables"];
         put?: never;
         /**

@@ -28,6 +28,7 @@ final class Descriptions {
             "products", "Products / 数据产品: what may be licensed, at a capped price; deliveries of general data",
             "licenses", "Licenses / 授权运营: apply, review, accept, suspend, revoke; what a license lets you query",
             "sandbox", "Sandbox / 隐私计算沙箱: statements run where the data is; results released under the grade's controls",
+            "tables", "Own tables / 自有数据: an organization's own data for clean rooms, stored in the domain, never served back",
             "ledger", "Ledger / 计费与收益: invoice lines and the double-entry ledger (收益归财政)",
             "audit", "Audit / 审计: the append-only, hash-chained trail",
             "efficiency", "Efficiency / 效能评估: the figures a bureau reports");

@@ -27,7 +27,8 @@ class TransitionEndpointsTest {
             "license", "/api/v1/licenses",
             "job", "/api/v1/sandbox/jobs",
             "dataset", "/api/v1/datasets",
-            "organization", "/api/v1/organizations");
+            "organization", "/api/v1/organizations",
+            "table", "/api/v1/tables");
     /** POST endpoints under an aggregate's id that create something rather than move it. */
     static final Set<String> CREATIONS = Set.of("dataset versions");
 
@@ -49,6 +50,9 @@ class TransitionEndpointsTest {
                 }
                 for (Method method : resource.reflect().getDeclaredMethods()) {
                     Path path = method.getAnnotation(Path.class);
+                    if (method.isAnnotationPresent(jakarta.ws.rs.DELETE.class) && path != null && path.value().equals("/{id}")) {
+                        endpoints.add(kind + " delete"); // DELETE …/{id} is the aggregate's delete transition
+                    }
                     if (method.isAnnotationPresent(POST.class) && path != null && path.value().startsWith("/{id}/")) {
                         String verb = path.value().substring("/{id}/".length());
                         if (!CREATIONS.contains(kind + " " + verb)) {

@@ -122,12 +122,13 @@ class CleanRoomTest {
 
     @Test
     void aJoinedLicenseNotInForce_isRefusedNamingItsDataset() {
-        String suspended = activeLicense(product(dataset(ROUTES), List.of("SANDBOX"), "FREE", 0), ROUTE_COLUMNS, "SANDBOX",
+        Dataset other = dataset(ROUTES);
+        String suspended = activeLicense(product(other, List.of("SANDBOX"), "FREE", 0), ROUTE_COLUMNS, "SANDBOX",
                 "PUBLIC_GOVERNANCE");
         post("bureau-admin", "/api/v1/licenses/" + suspended + "/suspend", null).statusCode(200);
         submit(busLicense, List.of(suspended), BY_OPERATOR).statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString(suspended))
-                .body("detail", containsString(routes.nameZh))
+                .body("detail", containsString(other.nameZh))
                 .body("reasons.code", hasItem("license_not_active"));
     }
 
@@ -187,6 +188,7 @@ class CleanRoomTest {
     }
 
     private static String licenseOfOrganizationB(Dataset dataset) {
+        io.pdx.marketplace.testing.TestOrganizations.verified("91110000600037341L", "京数智能科技有限公司");
         String product = product(dataset, List.of("SANDBOX"), "FREE", 0);
         Map<String, Object> application = new HashMap<>();
         application.put("productId", product);

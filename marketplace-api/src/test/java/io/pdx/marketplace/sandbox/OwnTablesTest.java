@@ -178,7 +178,7 @@ class OwnTablesTest {
         submit("developer-a", busLicense, List.of(id), "SELECT count(*) AS n FROM bus_card_swipes").statusCode(409);
         post("developer-a", "/api/v1/tables/" + id + "/confirm", Map.of("columns", List.of(
                 Map.of("name", "route_id", "tag", "ATTRIBUTE", "type", "BIGINT", "joinKey", "Not-A-Key"),
-                Map.of("name", "nope", "tag", "ATTRIBUTE")))).statusCode(422)
+                Map.of("name", "nope", "tag", "ATTRIBUTE")))).statusCode(400) // a join key off its pattern is a schema error
                 .body("errors.field", hasItem("columns.route_id.type"))
                 .body("errors.field", hasItem("columns.route_id.joinKey"))
                 .body("errors.field", hasItem("columns.kind"))

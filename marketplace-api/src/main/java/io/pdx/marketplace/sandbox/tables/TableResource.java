@@ -175,7 +175,8 @@ public class TableResource {
     /** The organization's tables (not deleted), newest first. */
     @GET
     @WithSession
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listTables", summary = "Your tables / 本机构的自有数据")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listTables", summary = "Your tables / 本机构的自有数据",
+            description = "Your organization's tables that are not deleted, newest first: metadata only, never rows.")
     public Uni<Page<TableView>> list() {
         Subject subject = currentSubject.get();
         return guard.require(subject, Operation.TABLE_LIST, OwnTable.resource(null, subject.organization(), null))
