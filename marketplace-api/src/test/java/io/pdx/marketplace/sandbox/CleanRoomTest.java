@@ -113,7 +113,7 @@ class CleanRoomTest {
 
     @Test
     void anotherOrganizationsLicense_isNotFound_andNothingIsRun() {
-        String theirs = licenseOfOrganizationB(routes);
+        String theirs = licenseOfOrganizationB(dataset(ROUTES));
         long before = jobsUnder(busLicense);
         submit(busLicense, List.of(theirs), BY_OPERATOR).statusCode(404).contentType("application/problem+json")
                 .body("detail", containsString(theirs));
