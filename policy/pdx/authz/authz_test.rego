@@ -36,6 +36,13 @@ _matrix := {
 	"dataset.create": {"provider", "bureau-admin"},
 	"dataset.submit": {"provider"},
 	"dataset.register": {"bureau-reviewer", "bureau-admin"},
+	"dataset.accept": {"bureau-reviewer", "bureau-admin"},
+	"registration.publicity": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"certificate.verify": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"objection.lodge": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"objection.uphold": {"bureau-reviewer", "bureau-admin"},
+	"objection.confirm": {"bureau-reviewer", "bureau-admin"},
+	"objection.dismiss": {"bureau-reviewer", "bureau-admin"},
 	"organization.create": {"operator", "bureau-admin"},
 	"product.create": {"bureau-reviewer", "bureau-admin"},
 	"product.delivery": {"operator", "developer"},
@@ -515,4 +522,26 @@ _actions_example := {
 
 test_contract_actions_example if {
 	authz.actions == {"allowed": [["license.accept", "license.read"], []]} with input as _actions_example
+}
+
+# An objection is answered by neither the person who lodged it nor, to confirm an uphold, the reviewer who proposed
+# it: OPA reads whoever acted last on the objection as its creator.
+test_objection_four_eyes if {
+	lodged := {"type": "objection", "id": "o-1", "organization": null, "department": "dept-1", "created_by": "reviewer-1", "state": "OPEN"}
+	_codes(_decide(object.union(_subject("bureau-reviewer"), {"user": "reviewer-1"}), "objection.dismiss", lodged)) == ["self_approval_forbidden"]
+	proposed := object.union(lodged, {"created_by": "reviewer-2", "state": "UPHOLD_PROPOSED"})
+	_codes(_decide(object.union(_subject("bureau-reviewer"), {"user": "reviewer-2"}), "objection.confirm", proposed)) == ["self_approval_forbidden"]
+	_decide(object.union(_subject("bureau-reviewer"), {"user": "reviewer-1"}), "objection.confirm", proposed).allow
+}
+
+# Objections are read by the holding department and the bureau; an operator answers none.
+test_objection_read_by_holder_and_bureau if {
+	objection := {"type": "objection", "id": "o-1", "organization": null, "department": "dept-1", "created_by": "x", "state": "OPEN"}
+	_decide(_subject("provider"), "objection.read", objection).allow
+	not _decide(_subject("provider"), "objection.read", object.union(objection, {"department": "dept-2"})).allow
+	not _decide(_subject("operator"), "objection.uphold", objection).allow
+}
+
+test_registration_publicity_window_is_policy_data if {
+	data.pdx.config.registration.publicity_days >= 1
 }

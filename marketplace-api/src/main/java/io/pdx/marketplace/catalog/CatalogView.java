@@ -29,4 +29,13 @@ public record CatalogView(
         return visibleGrades.contains(dataset.grade) && statusVisible
                 || ownDepartmentVisible && dataset.provider.equals(subject.department());
     }
+
+    /**
+     * Whether {@code dataset}'s grade is one this subject may see, whatever its registration state (a registration in
+     * publicity, a certificate verified): the catalog's grade rule without its status rule.
+     */
+    public boolean showsGrade(Dataset dataset, Subject subject) {
+        return visibleGrades.contains(dataset.grade)
+                || ownDepartmentVisible && dataset.provider.equals(subject.department());
+    }
 }

@@ -10,6 +10,7 @@ import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.DatasetSummary;
 import io.pdx.contracts.catalog.Openness;
 import io.pdx.contracts.catalog.RegistrationStatus;
+import io.pdx.contracts.catalog.RegistrationType;
 import io.pdx.contracts.catalog.SharingType;
 import io.pdx.contracts.catalog.UpdateFrequency;
 import jakarta.persistence.Column;
@@ -129,6 +130,31 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
     @Column(name = "registered_at")
     public OffsetDateTime registeredAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "registration_type")
+    public RegistrationType registrationType = RegistrationType.INITIAL;
+
+    /** The registered version a change, correction or cancellation amends; null for a first registration. */
+    public UUID amends;
+
+    @Column(name = "amendment_reason")
+    public String amendmentReason;
+
+    @Column(name = "accepted_by")
+    public String acceptedBy;
+
+    @Column(name = "publicity_started_at")
+    public OffsetDateTime publicityStartedAt;
+
+    @Column(name = "publicity_ends_at")
+    public OffsetDateTime publicityEndsAt;
+
+    /** The certificate's canonical JSON as signed (byte for byte), from the moment of registration. */
+    public String certificate;
+
+    @Column(name = "certificate_signature")
+    public String certificateSignature;
+
     /** Optimistic lock: a write based on a stale read fails. */
     @Version
     public long version;
@@ -165,7 +191,9 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
         if (transition == RegistrationTransition.SUBMIT) {
             submittedBy = actor;
             submittedAt = now;
-        } else if (transition == RegistrationTransition.REGISTER) {
+        } else if (transition == RegistrationTransition.ACCEPT) {
+            acceptedBy = actor;
+        } else if (transition.target() == RegistrationStatus.REGISTERED) {
             registeredBy = actor;
             registeredAt = now;
         }
@@ -215,13 +243,15 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
     @Override
     public Map<String, Object> auditDetail() {
         return Map.of("status", status.name(), "grade", grade.name(), "provider", provider, "version", datasetVersion,
-                "certificateNo", String.valueOf(certificateNo));
+                "certificateNo", String.valueOf(certificateNo), "registrationType", registrationType.name(),
+                "amends", String.valueOf(amends));
     }
 
     public DatasetSummary toSummary() {
         return new DatasetSummary(id, lineageId, datasetVersion, nameZh, nameEn, description, category, grade,
                 generalSublevel, provider, providerName, updateFrequency, timeCoverageStart, timeCoverageEnd,
                 spatialCoverage, rowCount, schema.columns(), sharingType, sharingCondition, openness, status,
-                certificateNo, returnReasons.reasons(), version, createdAt, updatedAt, List.of());
+                certificateNo, returnReasons.reasons(), version, createdAt, updatedAt, registrationType, amends,
+                publicityStartedAt, publicityEndsAt, List.of());
     }
 }

@@ -20,7 +20,8 @@ final class DatasetRows {
             + " d.category, d.grade, d.general_sublevel, d.provider, d.provider_name, d.update_frequency,"
             + " d.time_coverage_start, d.time_coverage_end, d.spatial_coverage, d.row_count, d.schema,"
             + " d.sharing_type, d.sharing_condition, d.openness, d.status, d.certificate_no, d.return_reasons,"
-            + " d.version, d.created_at, d.updated_at";
+            + " d.version, d.created_at, d.updated_at, d.registration_type, d.amends, d.publicity_started_at,"
+            + " d.publicity_ends_at";
 
     private DatasetRows() {
     }
@@ -41,6 +42,8 @@ final class DatasetRows {
                 row.getString("certificate_no"),
                 reasons == null ? List.of() : reasons.getJsonArray("reasons", new io.vertx.core.json.JsonArray())
                         .stream().map(String::valueOf).toList(),
-                row.getLong("version"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"), List.of());
+                row.getLong("version"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"),
+                io.pdx.contracts.catalog.RegistrationType.valueOf(row.getString("registration_type")), row.getUUID("amends"),
+                row.getOffsetDateTime("publicity_started_at"), row.getOffsetDateTime("publicity_ends_at"), List.of());
     }
 }

@@ -5,11 +5,8 @@ import io.pdx.contracts.runner.DataManifest;
 import io.pdx.contracts.runner.DatasetDescriptor;
 import io.pdx.contracts.catalog.DatasetSchema;
 import io.pdx.contracts.catalog.RegistrationStatus;
-import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
-import io.pdx.marketplace.catalog.registration.RegistrationTransition;
-import io.pdx.marketplace.lifecycle.Change;
-import io.pdx.marketplace.lifecycle.TransitionKernel;
+import io.pdx.marketplace.catalog.registration.Publicity;
 import io.pdx.marketplace.catalog.DatasetName;
 import io.pdx.marketplace.product.GradeRules;
 import io.pdx.marketplace.product.Product;
@@ -25,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +51,11 @@ public class DemoCatalogRegistrar {
     private final Optional<String> manifestPath;
     private final ObjectMapper json;
     private final GradeRules grades;
-    private final TransitionKernel transitions;
-    private final Clock clock;
+    private final Publicity publicity;
 
     public DemoCatalogRegistrar(@ConfigProperty(name = "pdx.demo.manifest") Optional<String> manifestPath,
-                                ObjectMapper json, GradeRules grades, TransitionKernel transitions, Clock clock) {
-        this.transitions = transitions;
-        this.clock = clock;
+                                ObjectMapper json, GradeRules grades, Publicity publicity) {
+        this.publicity = publicity;
         this.manifestPath = manifestPath;
         this.json = json;
         this.grades = grades;
@@ -118,14 +112,12 @@ public class DemoCatalogRegistrar {
     }
 
     /**
-     * A new demo version goes the registration's way as the platform's steps: submitted for its provider, then
-     * registered by the loader with its certificate number (each audited).
+     * A new demo version goes the registration's way as the platform's steps: submitted for its provider, accepted
+     * with an empty publicity window (the loader's own synthetic data, which nobody else holds) and concluded with its
+     * code and signed certificate (each step audited).
      */
     private Uni<Dataset> registered(Dataset draft, DatasetDescriptor descriptor) {
-        return transitions.runAsPlatform(RegistrationTransition.SUBMIT, descriptor.provider(), null, draft, Change.none())
-                .flatMap(submitted -> transitions.runAsPlatform(RegistrationTransition.REGISTER, REGISTRAR, null, submitted,
-                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(descriptor.spatialCoverage(), clock)
-                                .invoke(number -> dataset.certificateNo = number), dataset -> { })));
+        return publicity.registerAtOnce(draft, descriptor.provider(), REGISTRAR);
     }
 
     /** The description the manifest gives (a version registered before is refreshed with it). */

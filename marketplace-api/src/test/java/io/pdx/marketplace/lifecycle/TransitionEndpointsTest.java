@@ -28,9 +28,10 @@ class TransitionEndpointsTest {
             "job", "/api/v1/sandbox/jobs",
             "dataset", "/api/v1/datasets",
             "organization", "/api/v1/organizations",
-            "table", "/api/v1/tables");
+            "table", "/api/v1/tables",
+            "objection", "/api/v1/objections");
     /** POST endpoints under an aggregate's id that create something rather than move it. */
-    static final Set<String> CREATIONS = Set.of("dataset versions");
+    static final Set<String> CREATIONS = Set.of("dataset versions", "dataset objections");
 
     @Test
     void theEndpoints_areTheCallersTransitions() {

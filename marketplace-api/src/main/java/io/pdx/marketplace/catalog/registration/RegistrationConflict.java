@@ -34,4 +34,42 @@ public final class RegistrationConflict extends ProblemException {
         return new RegistrationConflict("open-version-exists", "A newer version is open / 已有进行中的新版本",
                 "This dataset already has a version in draft, submitted or returned.", List.of());
     }
+
+    static RegistrationConflict publicityOpen(java.time.OffsetDateTime endsAt) {
+        return new RegistrationConflict("publicity-open", "Publicity not over / 公示期未满",
+                "The registration is in publicity until " + endsAt + "; it concludes after the window.", List.of());
+    }
+
+    static RegistrationConflict objectionsPending(long pending) {
+        return new RegistrationConflict("objections-pending", "Objections pending / 异议尚未处理",
+                pending + " objection(s) to this registration await an answer; a registration concludes only when none does.",
+                List.of());
+    }
+
+    static RegistrationConflict notInPublicity(Object status) {
+        return new RegistrationConflict("not-in-publicity", "Not in publicity / 不在公示期",
+                "Objections are lodged against a registration in publicity; this one is " + status + ".", List.of());
+    }
+
+    static RegistrationConflict objectionWindowClosed(java.time.OffsetDateTime endedAt) {
+        return new RegistrationConflict("objection-window-closed", "Publicity window closed / 公示期已结束",
+                "The publicity window ended at " + endedAt + "; objections are no longer accepted.", List.of());
+    }
+
+    static RegistrationConflict objectionExists() {
+        return new RegistrationConflict("objection-exists", "Already objected / 已提出过异议",
+                "You have already lodged an objection to this registration; one objection per person.", List.of());
+    }
+
+    static RegistrationConflict breaksLicenses(List<String> licenses, List<String> columns) {
+        return new RegistrationConflict("breaks-licenses", "Change breaks licenses in force / 变更影响在用授权",
+                "The change removes or retypes column(s) " + columns + " that license(s) in force use: " + licenses
+                        + ". Keep the columns, or wait until those licenses end.",
+                List.of(new FieldError("columns", "removes or retypes columns used by licenses " + licenses)));
+    }
+
+    static RegistrationConflict notAmendable(Object status) {
+        return new RegistrationConflict("not-amendable", "Not registered / 未登记",
+                "Only a registered dataset is changed, corrected or cancelled; this one is " + status + ".", List.of());
+    }
 }

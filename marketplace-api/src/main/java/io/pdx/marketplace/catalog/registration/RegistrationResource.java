@@ -12,6 +12,10 @@ import io.pdx.contracts.catalog.DatasetSummary;
 import io.pdx.contracts.catalog.Openness;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.catalog.ReturnRequest;
+import io.pdx.contracts.catalog.AmendmentRequest;
+import io.pdx.contracts.catalog.ObjectionRequest;
+import io.pdx.contracts.catalog.ObjectionView;
+import io.pdx.contracts.catalog.RegistrationType;
 import io.pdx.contracts.catalog.SharingType;
 import io.pdx.contracts.catalog.UpdateFrequency;
 import io.pdx.contracts.policy.AuthzInput;
@@ -23,7 +27,6 @@ import io.pdx.marketplace.lifecycle.Change;
 import io.pdx.marketplace.lifecycle.TransitionKernel;
 import io.pdx.marketplace.catalog.CatalogPolicy;
 import io.pdx.marketplace.catalog.Category;
-import io.pdx.marketplace.catalog.CertificateNumbers;
 import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.catalog.DatasetName;
 import io.pdx.marketplace.catalog.SearchCache;
@@ -73,12 +76,15 @@ public class RegistrationResource {
     private final AuditLog audit;
 
     private final TransitionKernel transitions;
-    private final Clock clock;
+    private final Publicity publicity;
+    private final Objections objections;
 
     public RegistrationResource(CatalogPolicy catalog, OperationGuard guard, CurrentSubject currentSubject,
-                                SearchCache searchCache, AuditLog audit, TransitionKernel transitions, Clock clock) {
+                                SearchCache searchCache, AuditLog audit, TransitionKernel transitions,
+                                Publicity publicity, Objections objections) {
         this.transitions = transitions;
-        this.clock = clock;
+        this.publicity = publicity;
+        this.objections = objections;
         this.catalog = catalog;
         this.guard = guard;
         this.currentSubject = currentSubject;
@@ -160,34 +166,33 @@ public class RegistrationResource {
 
     @POST
     @Path("/{id}/submit")
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitDataset", summary = "Submit for registration / 提交登记", description = "DRAFT or RETURNED → SUBMITTED.")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitDataset", summary = "Submit for registration / 提交登记", description = "DRAFT or RETURNED → SUBMITTED. A change that removes or retypes columns used by licenses in force is refused (409 naming them).")
     public Uni<DatasetSummary> submit(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return transitions.run(RegistrationTransition.SUBMIT, subject, () -> visible(id, subject), Change.none())
+        return transitions.run(RegistrationTransition.SUBMIT, subject, () -> visible(id, subject),
+                        Change.<Dataset>prepared(LicensedColumns::keptBy, dataset -> { }))
                 .invoke(searchCache::clear).map(Dataset::toSummary);
     }
 
+    /** The formal review passes: the registration enters publicity (公示) for the policy's number of days. */
+    @POST
+    @Path("/{id}/accept")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "acceptDataset", summary = "Accept into publicity / 形式审查通过，进入公示", description = "A reviewer (not its submitter) accepts a SUBMITTED registration: SUBMITTED → PUBLICITY, with its window (publicityEndsAt) from the policy data; objections are lodged until then.")
+    public Uni<DatasetSummary> accept(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return publicity.accept(subject, () -> visible(id, subject)).invoke(searchCache::clear).map(Dataset::toSummary);
+    }
+
     /**
-     * A reviewer registers a submitted version: it gets its certificate number (drawn before the move: a registered
-     * row always carries one) and supersedes the version of its lineage registered before it.
+     * A reviewer registers a version whose publicity ended with no objection pending: it gets its registration code and
+     * signed certificate, and supersedes (or, a cancellation, cancels) the version of its lineage registered before it.
      */
     @POST
     @Path("/{id}/register")
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "registerDataset", summary = "Register a dataset / 登记", description = "A reviewer registers a SUBMITTED dataset (four eyes: not its submitter); a certificate number is issued.")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "registerDataset", summary = "Register a dataset / 登记", description = "PUBLICITY → REGISTERED once the window has ended with no objection pending (else 409); a reviewer, not its submitter. The registration code and signed certificate are issued (GET /api/v1/certificates/{code}). The platform concludes such registrations by itself too.")
     public Uni<DatasetSummary> register(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        // one transaction: the new version is registered exactly when the one before it is superseded
-        return Panache.withTransaction(() -> transitions.run(RegistrationTransition.REGISTER, subject, () -> visible(id, subject),
-                        Change.<Dataset>prepared(dataset -> CertificateNumbers.next(dataset.spatialCoverage, clock)
-                                .invoke(next -> dataset.certificateNo = next), dataset -> { }))
-                .call(dataset -> Dataset.<Dataset>list("lineageId = ?1 and status = ?2 and id <> ?3",
-                                dataset.lineageId, RegistrationStatus.REGISTERED, dataset.id)
-                        .flatMap(previous -> io.smallrye.mutiny.Multi.createFrom().iterable(previous)
-                                .onItem().transformToUniAndConcatenate(old -> transitions.runAsPlatform(
-                                        RegistrationTransition.SUPERSEDE, subject.user(), null, old, Change.none()))
-                                .collect().asList())))
-                .invoke(searchCache::clear)
-                .map(Dataset::toSummary);
+        return publicity.register(subject, () -> visible(id, subject)).invoke(searchCache::clear).map(Dataset::toSummary);
     }
 
     @POST
@@ -212,14 +217,35 @@ public class RegistrationResource {
                 .map(Dataset::toSummary);
     }
 
+    /** Anyone signed in objects to a registration in publicity, once, before its window ends. */
+    @POST
+    @Path("/{id}/objections")
+    @WithTransaction
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "lodgeObjection", summary = "Object to a registration / 提出异议", description = "Anyone signed in may lodge one objection with reasons to a registration in publicity, before publicityEndsAt (409 after it, or a second time).")
+    @APIResponse(responseCode = "201", description = "the objection", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ObjectionView.class)))
+    public Uni<Response> lodge(@PathParam("id") UUID id, ObjectionRequest request) {
+        return objections.lodge(id, currentSubject.get(), request)
+                .map(objection -> Response.status(Response.Status.CREATED).entity(objection).build());
+    }
+
+    /** The objections to a registration: all of them for its department and the bureau, one's own for anyone else. */
+    @jakarta.ws.rs.GET
+    @Path("/{id}/objections")
+    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listObjections", summary = "Objections to a registration / 异议列表", description = "All objections for the holding department and the bureau; the caller's own for anyone else.")
+    public Uni<io.pdx.contracts.Page<ObjectionView>> objections(@PathParam("id") UUID id) {
+        return objections.list(id, currentSubject.get());
+    }
+
     /** A new version of a registered dataset: a draft copy, registered again before it replaces the old one. */
     @POST
     @Path("/{id}/versions")
     @WithTransaction
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createDatasetVersion", summary = "Start a new version / 新版本", description = "A new DRAFT version of a REGISTERED dataset.")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createDatasetVersion", summary = "Change, correct or cancel a registration / 变更、更正或注销登记", description = "A new DRAFT registration of a REGISTERED dataset that amends it: CHANGE (the default, a new version), CORRECTION or CANCELLATION (which, once registered, cancels the dataset and delists its products), with a reason; it goes through review and publicity like a first registration.")
     @APIResponse(responseCode = "201", description = "the new version, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetSummary.class)))
-    public Uni<Response> newVersion(@PathParam("id") UUID id) {
+    public Uni<Response> newVersion(@PathParam("id") UUID id, AmendmentRequest request) {
         Subject subject = currentSubject.get();
+        RegistrationType type = amendmentType(request);
         return visible(id, subject)
                 .call(dataset -> guard.require(subject, Operation.DATASET_VERSION, resource(dataset, dataset.provider, null)))
                 .flatMap(registered -> {
@@ -232,13 +258,40 @@ public class RegistrationResource {
                             throw RegistrationConflict.openVersionExists();
                         }
                         int next = versions.stream().mapToInt(version -> version.datasetVersion).max().orElse(1) + 1;
-                        return nextVersion(registered, next, subject).<Dataset>persist();
+                        Dataset amendment = nextVersion(registered, next, subject);
+                        amendment.registrationType = type;
+                        amendment.amends = registered.id;
+                        amendment.amendmentReason = request == null || request.reason() == null ? null : request.reason().trim();
+                        return amendment.<Dataset>persist();
                     });
                 })
                 .call(dataset -> audited(subject, AuditAction.DATASET_VERSION, dataset))
                 .invoke(searchCache::clear)
                 .map(dataset -> Response.created(URI.create("/api/v1/datasets/" + dataset.id))
                         .entity(dataset.toSummary()).build());
+    }
+
+    /** The amendment's type (CHANGE when none is given) and its reason, checked: 400 naming the field otherwise. */
+    private static RegistrationType amendmentType(AmendmentRequest request) {
+        FieldCheck check = new FieldCheck();
+        RegistrationType type = RegistrationType.CHANGE;
+        if (request != null && request.type() != null) {
+            try {
+                type = RegistrationType.valueOf(request.type());
+            } catch (IllegalArgumentException unknown) {
+                type = null;
+            }
+            if (type == null || !type.amends()) {
+                check.schema("type", "one of CHANGE, CORRECTION, CANCELLATION");
+            }
+        }
+        if (request != null) {
+            check.text("reason", request.reason(), type != RegistrationType.CHANGE, false, AmendmentRequest.MAX_REASON);
+        }
+        if (!check.valid()) {
+            throw new InvalidDraft(check);
+        }
+        return type;
     }
 
     private Uni<Dataset> visible(UUID id, Subject subject) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.pdx.marketplace.time.MovablePlatformClock;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -74,8 +76,19 @@ class RegistrationResourceTest {
     static String registered(Map<String, Object> draft) {
         String id = created(PROVIDER, draft);
         post(PROVIDER, "/api/v1/datasets/" + id + "/submit", null).statusCode(200);
-        post(REVIEWER, "/api/v1/datasets/" + id + "/register", null).statusCode(200);
+        throughPublicity(id);
         return id;
+    }
+
+    /** Accepted into publicity, the window passed (on the platform's movable clock), then registered. */
+    static ValidatableResponse throughPublicity(String id) {
+        post(REVIEWER, "/api/v1/datasets/" + id + "/accept", null).statusCode(200).body("status", equalTo("PUBLICITY"));
+        MovablePlatformClock.advance(java.time.Duration.ofDays(31));
+        try {
+            return post(REVIEWER, "/api/v1/datasets/" + id + "/register", null).statusCode(200);
+        } finally {
+            MovablePlatformClock.reset();
+        }
     }
 
     @Test
@@ -154,8 +167,7 @@ class RegistrationResourceTest {
         String id = created(PROVIDER, draft(name));
         given().get("/api/v1/datasets/" + id).then().statusCode(404); // a draft is not public
         post(PROVIDER, "/api/v1/datasets/" + id + "/submit", null).statusCode(200).body("status", equalTo("SUBMITTED"));
-        post(REVIEWER, "/api/v1/datasets/" + id + "/register", null)
-                .statusCode(200)
+        throughPublicity(id)
                 .body("status", equalTo("REGISTERED"))
                 .body("certificateNo", matchesPattern("PDX-350100-\\d{4}-\\d{6}"));
         given().queryParam("q", name).get("/api/v1/datasets")
@@ -248,7 +260,7 @@ class RegistrationResourceTest {
                 .extract().path("id");
         post(PROVIDER, "/api/v1/datasets/" + id + "/versions", null).statusCode(409);
         post(PROVIDER, "/api/v1/datasets/" + next + "/submit", null).statusCode(200);
-        post(REVIEWER, "/api/v1/datasets/" + next + "/register", null).statusCode(200);
+        throughPublicity(next);
         given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/datasets/" + id)
                 .then().statusCode(200).body("status", equalTo("SUPERSEDED"));
     }
