@@ -44,6 +44,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/public-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The certificates' public key / 证书验签公钥
+         * @description The Ed25519 public key (SubjectPublicKeyInfo PEM) that verifies every certificate's signature; its key id is the first 16 hex digits of SHA-256 over its DER.
+         */
+        get: operations["getCertificatePublicKey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify a certificate / 证书核验
+         * @description VALID, SUPERSEDED or CANCELLED with the certificate's facts, the canonical bytes signed, the signature and the key id; unknown codes are a 404 problem.
+         */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{code}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A certificate as PDF / 证书 PDF
+         * @description The certificate as an A4 page in Chinese and English, with its status now, signature and key id.
+         */
+        get: operations["getCertificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets": {
         parameters: {
             query?: never;
@@ -92,6 +152,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datasets/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept into publicity / 形式审查通过，进入公示
+         * @description A reviewer (not its submitter) accepts a SUBMITTED registration: SUBMITTED → PUBLICITY, with its window (publicityEndsAt) from the policy data; objections are lodged until then.
+         */
+        post: operations["acceptDataset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets/{id}/dcat": {
         parameters: {
             query?: never;
@@ -112,6 +192,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datasets/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Objections to a registration / 异议列表
+         * @description All objections for the holding department and the bureau; the caller's own for anyone else.
+         */
+        get: operations["listObjections"];
+        put?: never;
+        /**
+         * Object to a registration / 提出异议
+         * @description Anyone signed in may lodge one objection with reasons to a registration in publicity, before publicityEndsAt (409 after it, or a second time).
+         */
+        post: operations["lodgeObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets/{id}/register": {
         parameters: {
             query?: never;
@@ -123,7 +227,7 @@ export interface paths {
         put?: never;
         /**
          * Register a dataset / 登记
-         * @description A reviewer registers a SUBMITTED dataset (four eyes: not its submitter); a certificate number is issued.
+         * @description PUBLICITY → REGISTERED once the window has ended with no objection pending (else 409); a reviewer, not its submitter. The registration code and signed certificate are issued (GET /api/v1/certificates/{code}). The platform concludes such registrations by itself too.
          */
         post: operations["registerDataset"];
         delete?: never;
@@ -163,7 +267,7 @@ export interface paths {
         put?: never;
         /**
          * Submit for registration / 提交登记
-         * @description DRAFT or RETURNED → SUBMITTED.
+         * @description DRAFT or RETURNED → SUBMITTED. A change that removes or retypes columns used by licenses in force is refused (409 naming them).
          */
         post: operations["submitDataset"];
         delete?: never;
@@ -182,8 +286,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Start a new version / 新版本
-         * @description A new DRAFT version of a REGISTERED dataset.
+         * Change, correct or cancel a registration / 变更、更正或注销登记
+         * @description A new DRAFT registration of a REGISTERED dataset that amends it: CHANGE (the default, a new version), CORRECTION or CANCELLATION (which, once registered, cancels the dataset and delists its products), with a reason; it goes through review and publicity like a first registration.
          */
         post: operations["createDatasetVersion"];
         delete?: never;
@@ -456,6 +560,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objections/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an upheld objection / 确认异议成立
+         * @description UPHOLD_PROPOSED → UPHELD by a reviewer other than the one who proposed it; the registration returns from publicity to review (SUBMITTED).
+         */
+        post: operations["confirmObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismiss an objection / 驳回异议
+         * @description OPEN or UPHOLD_PROPOSED → DISMISSED, with the written answer.
+         */
+        post: operations["dismissObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objections/{id}/uphold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose to uphold an objection / 拟支持异议
+         * @description OPEN → UPHOLD_PROPOSED, with the written answer; another reviewer confirms (four eyes).
+         */
+        post: operations["upholdObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations": {
         parameters: {
             query?: never;
@@ -636,6 +800,26 @@ export interface paths {
          * @description Purpose categories (free or paid, 秒批-eligible), license modes, grades and what each allows, the taxonomy, the review SLA; in Chinese and English.
          */
         get: operations["getReferenceData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registrations/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Registrations in publicity / 登记公示
+         * @description Every registration in its publicity window, with its holder, grade, window and the number of objections pending; anyone may read it and, signed in, object (POST /api/v1/datasets/{id}/objections).
+         */
+        get: operations["listPublicity"];
         put?: never;
         post?: never;
         delete?: never;
@@ -840,6 +1024,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AmendmentRequest: {
+            /**
+             * @description CHANGE: its content changes (a new version); CORRECTION: its record is corrected; CANCELLATION: it is cancelled and its products delisted
+             * @enum {string}
+             */
+            type: "CHANGE" | "CORRECTION" | "CANCELLATION";
+            /** @description Why / 理由 */
+            reason: string;
+        };
         AuditEventView: {
             /** Format: int64 */
             seq?: number | null;
@@ -866,6 +1059,24 @@ export interface components {
             nameZh?: string | null;
             nameEn?: string | null;
             parent?: string | null;
+        };
+        /** @enum {string} */
+        CertificateStatus: "VALID" | "SUPERSEDED" | "CANCELLED";
+        CertificateVerification: {
+            code?: string | null;
+            /** @description VALID, SUPERSEDED or CANCELLED: the registration's status now / 证书当前状态 */
+            status: components["schemas"]["CertificateStatus"];
+            certificate: components["schemas"]["RegistrationCertificate"];
+            /** @description The certificate's canonical JSON, exactly the bytes signed (UTF-8) / 签名原文 */
+            canonical: string;
+            /** @description Ed25519 signature over the canonical bytes, base64 / 签名 */
+            signature: string;
+            /** @description Always Ed25519 */
+            algorithm: string;
+            /** @description The signing key's id: the first 16 hex digits of SHA-256 over its public key (SubjectPublicKeyInfo DER) */
+            keyId: string;
+            /** @description The code of the registration that superseded or cancelled this one, if any */
+            replacedBy?: string | null;
         };
         /** @description A column name: lower-case letters, digits and _, starting with a letter or _, at most 63 characters */
         ColumnName: string;
@@ -981,6 +1192,13 @@ export interface components {
             lockVersion?: number | null;
             createdAt?: components["schemas"]["OffsetDateTime"] | null;
             updatedAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description What this registration records: the first one of a resource, or a change, correction or cancellation of a registered one / 登记类型 */
+            registrationType: components["schemas"]["RegistrationType"];
+            /** @description The registered version a change, correction or cancellation amends / 变更、更正或注销所针对的已登记版本 */
+            amends?: components["schemas"]["UUID"] | null;
+            /** @description When the publicity window (公示期) of this registration began and ends; objections are lodged before its end */
+            publicityStartedAt?: components["schemas"]["OffsetDateTime"] | null;
+            publicityEndsAt?: components["schemas"]["OffsetDateTime"] | null;
             /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
@@ -1229,6 +1447,29 @@ export interface components {
             /** Format: int64 */
             revenueFen?: number | null;
         };
+        ObjectionAnswer: {
+            /** @description The written answer / 书面答复 */
+            answer: string;
+        };
+        ObjectionRequest: {
+            /** @description Why the registration should not stand / 异议理由 */
+            reasons: string;
+        };
+        /** @enum {string} */
+        ObjectionStatus: "OPEN" | "UPHOLD_PROPOSED" | "UPHELD" | "DISMISSED";
+        ObjectionView: {
+            id?: components["schemas"]["UUID"] | null;
+            datasetId?: components["schemas"]["UUID"] | null;
+            status?: components["schemas"]["ObjectionStatus"] | null;
+            reasons?: string | null;
+            lodgedBy?: string | null;
+            lodgedAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description The reviewer's written answer, once dismissed or upheld / 书面答复 */
+            answer?: string | null;
+            answeredAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description The transitions this caller may take on this objection now */
+            actions: string[];
+        };
         /**
          * Format: date-time
          * @example 2022-03-10T12:15:50-04:00
@@ -1308,8 +1549,26 @@ export interface components {
             /** Format: int32 */
             size: number;
         };
+        PageObjectionView: {
+            items: components["schemas"]["ObjectionView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         PageOrganizationView: {
             items: components["schemas"]["OrganizationView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        PagePublicityEntry: {
+            items: components["schemas"]["PublicityEntry"][];
             /** Format: int64 */
             total: number;
             /** Format: int32 */
@@ -1441,6 +1700,25 @@ export interface components {
             createdBy?: string | null;
             createdAt?: components["schemas"]["OffsetDateTime"] | null;
         };
+        PublicityEntry: {
+            datasetId?: components["schemas"]["UUID"] | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            registrationType?: components["schemas"]["RegistrationType"] | null;
+            holder?: string | null;
+            holderName?: string | null;
+            holderCreditCode?: string | null;
+            grade?: components["schemas"]["Grade"] | null;
+            category?: string | null;
+            updateFrequency?: components["schemas"]["UpdateFrequency"] | null;
+            spatialCoverage?: string | null;
+            /** Format: int64 */
+            rowCount?: number | null;
+            publicityStartedAt?: components["schemas"]["OffsetDateTime"] | null;
+            publicityEndsAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** Format: int64 */
+            objectionsPending?: number | null;
+        };
         Purpose: {
             code?: string | null;
             nameZh?: string | null;
@@ -1465,8 +1743,30 @@ export interface components {
             /** Format: int32 */
             reviewSlaHours?: number | null;
         };
+        RegistrationCertificate: {
+            code?: string | null;
+            registrationType?: string | null;
+            amendsCode?: string | null;
+            datasetId?: string | null;
+            version?: string | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            holder?: string | null;
+            holderName?: string | null;
+            holderCreditCode?: string | null;
+            grade?: string | null;
+            category?: string | null;
+            spatialCoverage?: string | null;
+            updateFrequency?: string | null;
+            publicityStartedAt?: string | null;
+            publicityEndedAt?: string | null;
+            registeredAt?: string | null;
+            issuer?: string | null;
+        };
         /** @enum {string} */
-        RegistrationStatus: "DRAFT" | "SUBMITTED" | "RETURNED" | "REGISTERED" | "SUPERSEDED";
+        RegistrationStatus: "DRAFT" | "SUBMITTED" | "RETURNED" | "PUBLICITY" | "REGISTERED" | "SUPERSEDED" | "CANCELLED";
+        /** @enum {string} */
+        RegistrationType: "INITIAL" | "CHANGE" | "CORRECTION" | "CANCELLATION";
         ResultColumn: {
             name: string;
             type: string;
@@ -1725,6 +2025,241 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCertificatePublicKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PEM */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCertificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2200,6 +2735,109 @@ export interface operations {
             };
         };
     };
+    acceptDataset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetSummary"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDatasetDcat: {
         parameters: {
             query?: never;
@@ -2249,6 +2887,236 @@ export interface operations {
             };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listObjections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageObjectionView"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lodgeObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionRequest"];
+            };
+        };
+        responses: {
+            /** @description the objection */
+            201: {
+                headers: {
+                    /** @description the URL of the resource created */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2634,7 +3502,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendmentRequest"];
+            };
+        };
         responses: {
             /** @description the new version, with Location */
             201: {
@@ -2647,7 +3519,7 @@ export interface operations {
                     "application/json": components["schemas"]["DatasetSummary"];
                 };
             };
-            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            /** @description Bad Request */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2694,6 +3566,33 @@ export interface operations {
             };
             /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4128,6 +5027,408 @@ export interface operations {
             };
         };
     };
+    confirmObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionAnswer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dismissObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionAnswer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upholdObjection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionAnswer"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listOrganizations: {
         parameters: {
             query?: {
@@ -5161,6 +6462,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReferenceData"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPublicity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PagePublicityEntry"];
                 };
             };
             /** @description No valid access token / 需要登录 */
