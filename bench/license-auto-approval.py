@@ -10,32 +10,25 @@ from pdx_http import API, KC, OPA, call, percentile, token
 N = int(os.environ.get("BENCH_APPLICATIONS", "200"))
 
 provider, reviewer, admin, operator = (token(u) for u in ("provider-transport", "reviewer-1", "bureau-admin", "operator-b"))
-# A registered GENERAL dataset with a free product, and organization B verified.
-name = "秒批基准-" + uuid.uuid4().hex[:8]
-status, dataset = call("POST", API + "/api/v1/datasets", {
-    "nameZh": name, "nameEn": "Auto-approval benchmark", "category": "交通/公共交通", "grade": "GENERAL",
-    "providerName": "交通运输局", "updateFrequency": "DAILY", "spatialCoverage": "350100", "rowCount": 1,
-    "columns": [{"name": "route_id", "type": "VARCHAR", "tag": "ATTRIBUTE"}, {"name": "riders", "type": "BIGINT", "tag": "METRIC"}],
-    "sharingType": "UNCONDITIONAL", "openness": "OPEN", "entityColumn": "route_id"}, provider)
-assert status == 201, dataset
-call("POST", f"{API}/api/v1/datasets/{dataset['id']}/submit", {}, provider)
-assert call("POST", f"{API}/api/v1/datasets/{dataset['id']}/register", {}, reviewer)[0] == 200
-status, product = call("POST", API + "/api/v1/products", {"datasetId": dataset["id"], "modes": ["DELIVERY", "SANDBOX"],
-                                                          "priceRule": {"kind": "FREE", "unitPriceFen": 0}, "scenarios": ["基准"], "qualityNotes": "-"}, admin)
-assert status == 201, product
+# The demo catalog's registered GENERAL bus routes with its free product (the holding department's consent recorded),
+# and organization B verified. (A new registration would wait out its publicity window.)
+status, products = call("GET", API + "/api/v1/products?size=100", token=admin)
+product = next(p for p in products["items"] if p["nameZh"] == "公交线路信息")
+dataset = {"id": product["datasetId"]}
 org = "91110000600037341L"
 call("POST", API + "/api/v1/organizations", {"name": "京数智能科技有限公司", "uscc": org, "legalRepresentative": "王伟",
                                             "contactName": "李静", "contactPhone": "010-12345678", "contactEmail": "ops@example.cn"}, operator)
 call("POST", f"{API}/api/v1/organizations/{org}/verify", {}, reviewer)
 
 application = {"productId": product["id"], "purposeCategory": "PUBLIC_GOVERNANCE", "purposeText": "公交线网优化 / bus network planning",
-               "columns": ["route_id", "riders"], "mode": "DELIVERY", "termStart": "2026-12-01", "termEnd": "2027-11-30",
+               "columns": ["route_id", "stops"], "mode": "DELIVERY", "termStart": "2026-12-01", "termEnd": "2027-11-30",
                "expectedVolume": 1000}
 opa_input = {"input": {"subject": {"authenticated": True, "user": "operator-b", "roles": ["operator"], "organization": org, "department": None},
                        "organization": {"id": org, "verified": True},
                        "product": {"id": product["id"], "dataset_id": dataset["id"], "grade": "GENERAL", "modes": ["DELIVERY", "SANDBOX"],
-                                   "columns": [{"name": "route_id", "tag": "ATTRIBUTE"}, {"name": "riders", "tag": "METRIC"}]},
-                       "application": {"purpose_category": "PUBLIC_GOVERNANCE", "purpose_text": "x", "columns": ["route_id", "riders"],
+                                   "columns": [{"name": "route_id", "tag": "ATTRIBUTE"}, {"name": "stops", "tag": "METRIC"}],
+                                   "consent": {"given": True, "organizations": []}},
+                       "application": {"purpose_category": "PUBLIC_GOVERNANCE", "purpose_text": "x", "columns": ["route_id", "stops"],
                                        "mode": "DELIVERY", "term_start": "2026-12-01", "term_end": "2027-11-30", "expected_volume": 1000}}}
 for _ in range(20):  # warm-up, not measured
     call("POST", API + "/api/v1/licenses", application, operator)

@@ -61,7 +61,8 @@ def setup():
     assert dataset["rowCount"] >= 10_000_000, "needs PDX_DEMO_SCALE=full (10 million swipes)"
     status, product = call("POST", API + "/api/v1/products", {
         "datasetId": dataset["id"], "modes": ["DELIVERY", "SANDBOX"], "priceRule": {"kind": "FREE", "unitPriceFen": 0},
-        "scenarios": ["基准 / benchmark"], "qualityNotes": "-"}, admin)
+        "scenarios": ["基准 / benchmark"], "qualityNotes": "-",
+        "holderConsent": {"document": "数源单位同意函（基准） / consent letter (benchmark)"}}, admin)
     if status == 409:  # listed by an earlier run
         status, products = call("GET", API + "/api/v1/products?size=100", token=admin)
         product = next(p for p in products["items"] if p["datasetId"] == dataset["id"])

@@ -16,7 +16,7 @@ describe('can: the server says which actions a caller may take', () => {
     expect(can(job, 'release')).toBe(false);
     const queued: JobView = { state: 'QUEUED', actions: ['cancel'], joinedLicenseIds: [], tableIds: [] };
     expect(can(queued, 'cancel')).toBe(true);
-    const dataset: DatasetSummary = { status: 'REGISTERED', actions: ['return'] };
+    const dataset: DatasetSummary = { status: 'REGISTERED', registrationType: 'INITIAL', actions: ['return'] };
     expect(can(dataset, 'return')).toBe(true);
     expect(can(dataset, 'register')).toBe(false);
   });
@@ -39,7 +39,7 @@ describe('can: the server says which actions a caller may take', () => {
     const license: LicenseView = { actions: [] };
     // @ts-expect-error a license is not cancelled
     expect(can(license, 'cancel')).toBe(false);
-    const dataset: DatasetSummary = { actions: ['submit'] };
+    const dataset: DatasetSummary = { registrationType: 'INITIAL', actions: ['submit'] };
     // @ts-expect-error a dataset is not verified
     expect(can(dataset, 'verify')).toBe(false);
     // @ts-expect-error not an action at all

@@ -94,6 +94,15 @@ _mode_allowed_for_grade if _app.mode in _license_rules.modes
 
 _mode_offered if _app.mode in _product_modes
 
+# The holding department's consent to the listing (数源单位同意), limited to named operators where it asked for it.
+deny_reasons contains "holder_consent_missing" if not input.product.consent.given == true
+
+deny_reasons contains "holder_consent_not_for_operator" if {
+	input.product.consent.given == true
+	count(object.get(input.product.consent, "organizations", [])) > 0
+	not input.organization.id in input.product.consent.organizations
+}
+
 deny_reasons contains "org_unverified" if not input.organization.verified == true
 
 deny_reasons contains "applicant_not_member" if not input.subject.organization == input.organization.id

@@ -25,6 +25,7 @@ _base := {
 		"grade": "GENERAL",
 		"modes": ["DELIVERY", "SANDBOX"],
 		"columns": _columns,
+		"consent": {"given": true, "organizations": []},
 	},
 	"application": {
 		"purpose_category": "PUBLIC_GOVERNANCE",
@@ -357,6 +358,7 @@ _example := {
 			{"name": "industry", "tag": "ATTRIBUTE"},
 			{"name": "registered_capital", "tag": "METRIC"},
 		],
+		"consent": {"given": true, "organizations": []},
 	},
 	"application": {
 		"purpose_category": "PUBLIC_GOVERNANCE",
@@ -377,4 +379,20 @@ test_reviewers_required_follows_the_grade_matrix if {
 	license.reviewers_required == 1 with input as {"product": {"grade": "GENERAL"}}
 	license.reviewers_required == 2 with input as {"product": {"grade": "IMPORTANT"}}
 	license.reviewers_required == 2 with input as {"product": {"grade": "NO_SUCH_GRADE"}}
+}
+
+test_deny_without_the_holders_consent if {
+	d := _decide(object.union(_base, {"product": object.union(_base.product, {"consent": {"given": false}})}))
+	d.outcome == "DENY"
+	"holder_consent_missing" in {r.code | some r in d.reasons}
+	no_consent := json.remove(_base, ["product/consent"])
+	"holder_consent_missing" in {r.code | some r in _decide(no_consent).reasons}
+}
+
+test_consent_limited_to_operators if {
+	limited := object.union(_base, {"product": object.union(_base.product, {"consent": {"given": true, "organizations": ["org-2"]}})})
+	"holder_consent_not_for_operator" in {r.code | some r in _decide(limited).reasons}
+	allowed := object.union(_base, {"product": object.union(_base.product, {"consent": {"given": true, "organizations": ["org-1", "org-2"]}})})
+	not "holder_consent_not_for_operator" in {r.code | some r in _decide(allowed).reasons}
+	_decide(allowed).outcome == "AUTO_APPROVE"
 }

@@ -739,7 +739,7 @@ export interface paths {
         put?: never;
         /**
          * List a product / 上架数据产品
-         * @description The bureau lists a product of a registered GENERAL or IMPORTANT dataset (CORE never).
+         * @description The bureau, or the holding department's provider, lists a product of a registered GENERAL or IMPORTANT dataset (CORE never). Listed by its department, the product carries the department's consent; listed by the bureau, it carries it when holderConsent names the department's letter, and is otherwise not listed to operators until the department consents (POST /products/{id}/consent).
          */
         post: operations["createProduct"];
         delete?: never;
@@ -762,6 +762,26 @@ export interface paths {
         get: operations["getProduct"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consent to a listing / 数源单位同意上架
+         * @description The holding department's provider consents to the product's listing (optionally for named operators only), or the bureau records the department's consent letter (document required). 409 once given.
+         */
+        post: operations["consentToProduct"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1108,6 +1128,14 @@ export interface components {
             alias?: string | null;
             joinKeys?: components["schemas"]["JoinKey"][] | null;
         };
+        /** @description 统一社会信用代码 */
+        ConsentOperator: string;
+        ConsentRequest: {
+            /** @description The consent letter's reference (文号); required when the bureau records it */
+            document?: string | null;
+            /** @description Only these operators (统一社会信用代码); absent or empty: every operator */
+            organizations?: components["schemas"]["ConsentOperator"][] | null;
+        };
         /** @description A dataset draft (数据集草稿). Checked beyond this schema (422): category is a code of the taxonomy (GET /api/v1/reference); generalSublevel only for GENERAL data; provider is given by a caller without a department of its own and, when given, is the caller's department (and on update the dataset's); timeCoverageEnd is not before timeCoverageStart; entityColumn names one of the columns; sharingCondition is stated unless sharingType is UNCONDITIONAL; only GENERAL data is OPEN; CORE data is never shared unconditionally; lockVersion is required on update; and each column's rules (ColumnSpec). */
         DatasetDraft: {
             nameZh: string;
@@ -1256,6 +1284,14 @@ export interface components {
             /** Format: int32 */
             k?: number | null;
             differentialPrivacy?: boolean | null;
+        };
+        HolderConsent: {
+            givenAt?: components["schemas"]["OffsetDateTime"] | null;
+            givenBy?: string | null;
+            /** @description The consent's document (the department's letter, or that the department listed the product itself) / 同意依据 */
+            document?: string | null;
+            /** @description The operator organizations (统一社会信用代码) the consent is limited to; empty: every operator */
+            organizations?: string[] | null;
         };
         /**
          * Format: date-time
@@ -1687,6 +1723,8 @@ export interface components {
             scenarios: components["schemas"]["Scenario"][];
             /** @description 质量说明 */
             qualityNotes: string;
+            /** @description The holding department's consent, when the bureau lists the product with the department's letter; a product listed by its holding department has it by itself, one without it is not listed until the department consents (POST /products/{id}/consent) */
+            holderConsent?: components["schemas"]["ConsentRequest"] | null;
         };
         ProductView: {
             id?: components["schemas"]["UUID"] | null;
@@ -1699,6 +1737,8 @@ export interface components {
             description?: components["schemas"]["ProductDescription"] | null;
             createdBy?: string | null;
             createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description The holding department's consent; absent: not listed to operators until the department consents / 数源单位同意 */
+            holderConsent?: components["schemas"]["HolderConsent"] | null;
         };
         PublicityEntry: {
             datasetId?: components["schemas"]["UUID"] | null;
@@ -6310,6 +6350,140 @@ export interface operations {
             };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    consentToProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

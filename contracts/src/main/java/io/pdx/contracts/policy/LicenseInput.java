@@ -48,12 +48,25 @@ public record LicenseInput(Subject subject, Organization organization, Product p
      * @param grade      {@code GENERAL}, {@code IMPORTANT} or {@code CORE}; anything else is treated as CORE
      * @param modes      modes of use the product offers ({@code DELIVERY}, {@code SANDBOX}); empty offers none
      * @param columns    every column of the product with its tag
+     * @param consent    the holding department's consent to the listing; absent or not given means DENY
      */
-    public record Product(String id, String dataset_id, String grade, List<String> modes, List<Column> columns) {
+    public record Product(String id, String dataset_id, String grade, List<String> modes, List<Column> columns,
+                          Consent consent) {
 
         public Product {
             modes = modes == null ? List.of() : List.copyOf(modes);
             columns = columns == null ? List.of() : List.copyOf(columns);
+        }
+    }
+
+    /**
+     * @param given         whether the holding department consented to the listing (数源单位同意)
+     * @param organizations the operators the consent is limited to; empty: every operator
+     */
+    public record Consent(boolean given, List<String> organizations) {
+
+        public Consent {
+            organizations = organizations == null ? List.of() : List.copyOf(organizations);
         }
     }
 

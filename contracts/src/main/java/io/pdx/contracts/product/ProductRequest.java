@@ -19,6 +19,7 @@ import java.util.List;
  * @param priceRule    the price rule
  * @param scenarios    application scenarios for the product description (说明书)
  * @param qualityNotes data quality statement for the product description
+ * @param holderConsent the holding department's consent the bureau records with the listing, if any
  */
 @Schema(description = "A product listing (数据产品上架). Checked beyond this schema (422): each mode is one the dataset's "
         + "grade allows, and the price rule's own rules (Price).")
@@ -31,7 +32,15 @@ public record ProductRequest(
         @Schema(required = true) Price priceRule,
         @Schema(required = true, type = SchemaType.ARRAY, implementation = Scenario.class, minItems = 1, maxItems = MAX_SCENARIOS)
         List<String> scenarios,
-        @Schema(required = true, pattern = Text.NOT_BLANK, maxLength = MAX_QUALITY_NOTES, description = "质量说明") String qualityNotes) {
+        @Schema(required = true, pattern = Text.NOT_BLANK, maxLength = MAX_QUALITY_NOTES, description = "质量说明") String qualityNotes,
+        @Schema(description = "The holding department's consent, when the bureau lists the product with the department's letter; a product listed by its holding department has it by itself, one without it is not listed until the department consents (POST /products/{id}/consent)")
+        ConsentRequest holderConsent) {
+
+    /** A listing without a recorded consent (the holder lists it itself, or consents later). */
+    public ProductRequest(String datasetId, String nameZh, String nameEn, List<String> modes, Price priceRule,
+                          List<String> scenarios, String qualityNotes) {
+        this(datasetId, nameZh, nameEn, modes, priceRule, scenarios, qualityNotes, null);
+    }
 
     public static final int MAX_NAME = 200;
     public static final int MAX_SCENARIOS = 20;

@@ -17,7 +17,9 @@ public record ProductView(
         PriceRule priceRule,
         ProductDescription description,
         String createdBy,
-        OffsetDateTime createdAt) {
+        OffsetDateTime createdAt,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "The holding department's consent; absent: not listed to operators until the department consents / 数源单位同意")
+        HolderConsent holderConsent) {
 
     public ProductView {
         modes = modes == null ? List.of() : List.copyOf(modes);

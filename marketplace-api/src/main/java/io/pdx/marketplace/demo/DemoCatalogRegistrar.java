@@ -52,10 +52,13 @@ public class DemoCatalogRegistrar {
     private final ObjectMapper json;
     private final GradeRules grades;
     private final Publicity publicity;
+    private final java.time.Clock clock;
 
     public DemoCatalogRegistrar(@ConfigProperty(name = "pdx.demo.manifest") Optional<String> manifestPath,
-                                ObjectMapper json, GradeRules grades, Publicity publicity) {
+                                ObjectMapper json, GradeRules grades, Publicity publicity,
+                                java.time.Clock clock) {
         this.publicity = publicity;
+        this.clock = clock;
         this.manifestPath = manifestPath;
         this.json = json;
         this.grades = grades;
@@ -89,7 +92,8 @@ public class DemoCatalogRegistrar {
             }
             return grades.of(dataset.grade).flatMap(rule -> rule.modes().isEmpty() ? Uni.createFrom().voidItem()
                     : Product.free(dataset, rule.modes(), List.of("演示 / demo"),
-                            "合成数据，仅供演示 / synthetic data, for the demo only", REGISTRAR).persist().replaceWithVoid());
+                            "合成数据，仅供演示 / synthetic data, for the demo only", REGISTRAR,
+                            java.time.OffsetDateTime.now(clock)).persist().replaceWithVoid());
         });
     }
 

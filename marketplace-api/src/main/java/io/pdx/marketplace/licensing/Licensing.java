@@ -92,7 +92,8 @@ public class Licensing {
                 new LicenseInput.Product(product.id.toString(), dataset.id.toString(), dataset.grade.name(),
                         product.modes.modes().stream().map(Enum::name).toList(),
                         dataset.schema.columns().stream()
-                                .map(column -> new LicenseInput.Column(column.name(), column.tag().name())).toList()),
+                                .map(column -> new LicenseInput.Column(column.name(), column.tag().name())).toList(),
+                        product.consentForPolicy()),
                 new LicenseInput.Application(application.purposeCategory(), application.purposeText(),
                         application.columns(), application.mode(), application.termStart().toString(),
                         application.termEnd().toString(), application.expectedVolume()),

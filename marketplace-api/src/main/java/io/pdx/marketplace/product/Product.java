@@ -66,6 +66,27 @@ public class Product extends TimestampedEntity {
     @Column(name = "created_by")
     public String createdBy;
 
+    @Column(name = "consent_given_at")
+    public java.time.OffsetDateTime consentGivenAt;
+
+    @Column(name = "consent_given_by")
+    public String consentGivenBy;
+
+    @Column(name = "consent_document")
+    public String consentDocument;
+
+    /** The operators the consent is limited to (empty: every operator); null before consent. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "consent_organizations")
+    public ConsentOrganizations consentOrganizations;
+
+    /** A JSON object rather than a top-level array: Hibernate Reactive maps those both ways. */
+    public record ConsentOrganizations(List<String> organizations) {
+        public ConsentOrganizations {
+            organizations = organizations == null ? List.of() : List.copyOf(organizations);
+        }
+    }
+
     @Version
     public long version;
 
@@ -85,7 +106,7 @@ public class Product extends TimestampedEntity {
 
     /** A FREE listing of a dataset in the given modes, its description from the dataset's schema (the demo catalog's products). */
     public static Product free(Dataset dataset, List<LicenseMode> modes, List<String> scenarios, String qualityNotes,
-                               String createdBy) {
+                               String createdBy, java.time.OffsetDateTime consentedAt) {
         Product product = new Product();
         product.id = UUID.randomUUID();
         product.datasetId = dataset.id;
@@ -96,7 +117,27 @@ public class Product extends TimestampedEntity {
         product.description = new ProductDescription(scenarios, dataset.updateFrequency, qualityNotes,
                 dataset.schema.columns(), SyntheticSample.rows(dataset.schema.columns()));
         product.createdBy = createdBy;
+        product.consent(createdBy, "演示数据，数源单位同意 / demo data, with the holding department's consent", List.of(),
+                consentedAt);
         return product;
+    }
+
+    /** Records the holding department's consent (given once). */
+    public void consent(String by, String document, List<String> organizations, java.time.OffsetDateTime at) {
+        consentGivenAt = at;
+        consentGivenBy = by;
+        consentDocument = document;
+        consentOrganizations = new ConsentOrganizations(organizations);
+    }
+
+    public boolean consented() {
+        return consentGivenAt != null;
+    }
+
+    /** The consent as the license policy reads it. */
+    public io.pdx.contracts.policy.LicenseInput.Consent consentForPolicy() {
+        return new io.pdx.contracts.policy.LicenseInput.Consent(consented(),
+                consentOrganizations == null ? List.of() : consentOrganizations.organizations());
     }
 
     public PriceRule priceRule() {
@@ -106,6 +147,7 @@ public class Product extends TimestampedEntity {
     /** The product as the API shows it, with the grade of its dataset. */
     public ProductView toView(Grade datasetGrade) {
         return new ProductView(id, datasetId, datasetGrade, nameZh, nameEn, modes.modes(), priceRule(), description,
-                createdBy, createdAt);
+                createdBy, createdAt, consented() ? new io.pdx.contracts.product.HolderConsent(consentGivenAt, consentGivenBy,
+                consentDocument, consentOrganizations == null ? List.of() : consentOrganizations.organizations()) : null);
     }
 }

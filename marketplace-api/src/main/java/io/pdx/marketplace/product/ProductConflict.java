@@ -30,4 +30,9 @@ public final class ProductConflict extends ProblemException {
                 "The dataset already has a product of that name.",
                 List.of(new FieldError("nameZh", "already used by another product of this dataset")));
     }
+
+    static ProductConflict consentGiven() {
+        return new ProductConflict("consent-given", "Consent already recorded / 已记录数源单位同意",
+                "The holding department's consent to this product is already recorded; a consent is given once.", List.of());
+    }
 }

@@ -62,8 +62,13 @@ public class ProductResource {
     private final GradeRules gradeRules;
     private final CurrentSubject currentSubject;
 
+    private final io.pdx.marketplace.audit.AuditLog audit;
+    private final java.time.Clock clock;
+
     public ProductResource(CatalogPolicy catalog, OperationGuard guard, GradeRules gradeRules,
-                           CurrentSubject currentSubject) {
+                           CurrentSubject currentSubject, io.pdx.marketplace.audit.AuditLog audit, java.time.Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.catalog = catalog;
         this.guard = guard;
         this.gradeRules = gradeRules;
@@ -73,7 +78,7 @@ public class ProductResource {
     @POST
     @WithTransaction
     @io.quarkus.security.Authenticated
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createProduct", summary = "List a product / 上架数据产品", description = "The bureau lists a product of a registered GENERAL or IMPORTANT dataset (CORE never).")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createProduct", summary = "List a product / 上架数据产品", description = "The bureau, or the holding department's provider, lists a product of a registered GENERAL or IMPORTANT dataset (CORE never). Listed by its department, the product carries the department's consent; listed by the bureau, it carries it when holderConsent names the department's letter, and is otherwise not listed to operators until the department consents (POST /products/{id}/consent).")
     @APIResponse(responseCode = "201", description = "the product, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", description = "No dataset datasetId, or one you may not see / 数据集不存在")
     public Uni<Response> create(ProductRequest request) {
@@ -88,6 +93,7 @@ public class ProductResource {
                 .flatMap(dataset -> gradeRules.of(dataset.grade)
                         .invoke(rule -> refuseUnlistable(dataset, request, rule))
                         .map(rule -> listing(dataset, request, subject))
+                        .invoke(product -> consentWithListing(product, dataset, request.holderConsent(), subject))
                         .call(ProductResource::claimName)
                         .call(product -> product.persist())
                         .map(product -> Response.created(URI.create("/api/v1/products/" + product.id))
@@ -121,6 +127,55 @@ public class ProductResource {
                 .flatMap(allowed -> catalog.viewFor(subject))
                 .flatMap(view -> VisibleProducts.one(view, subject, id))
                 .onItem().ifNull().failWith(() -> new ProductNotFound(id));
+    }
+
+    /**
+     * The holding department's consent (数源单位同意): its provider gives it (optionally limited to named operators), or
+     * the bureau records it from the department's letter ({@code document} required). Given once; until then the
+     * product is listed to nobody but the department and the bureau, and the license policy refuses it.
+     */
+    @POST
+    @Path("/{id}/consent")
+    @WithTransaction
+    @io.quarkus.security.Authenticated
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "consentToProduct", summary = "Consent to a listing / 数源单位同意上架", description = "The holding department's provider consents to the product's listing (optionally for named operators only), or the bureau records the department's consent letter (document required). 409 once given.")
+    public Uni<ProductView> consent(@PathParam("id") UUID id, io.pdx.contracts.product.ConsentRequest request) {
+        Subject subject = currentSubject.get();
+        return catalog.viewFor(subject)
+                .flatMap(view -> VisibleProducts.one(view, subject, id))
+                .onItem().ifNull().failWith(() -> new ProductNotFound(id))
+                .flatMap(visible -> Product.<Product>findById(id))
+                .flatMap(product -> Dataset.<Dataset>findById(product.datasetId)
+                        .call(dataset -> guard.require(subject, Operation.PRODUCT_CONSENT,
+                                new AuthzInput.Resource("product", id.toString(), null, dataset.provider, null)))
+                        .map(dataset -> {
+                            boolean holder = dataset.provider.equals(subject.department());
+                            List<String> organizations = ConsentCheck.organizations(request, holder);
+                            if (product.consented()) {
+                                throw ProductConflict.consentGiven();
+                            }
+                            product.consent(subject.user(), holder && (request == null || request.document() == null)
+                                    ? LISTED_BY_HOLDER : request.document().trim(), organizations, java.time.OffsetDateTime.now(clock));
+                            return dataset;
+                        })
+                        .call(dataset -> audit.record(subject.user(), "product.consent", "product", product.id, null, null,
+                                java.util.Map.of("dataset", dataset.id.toString(), "organizations",
+                                        product.consentOrganizations.organizations())))
+                        .map(dataset -> product.toView(dataset.grade)));
+    }
+
+    static final String LISTED_BY_HOLDER = "数源单位同意 / consented by the holding department";
+
+    /** With the listing: the department listing its own data consents; the bureau records a letter if it has one. */
+    private void consentWithListing(Product product, Dataset dataset, io.pdx.contracts.product.ConsentRequest consent,
+                                    Subject subject) {
+        boolean holder = dataset.provider.equals(subject.department());
+        if (!holder && consent == null) {
+            return; // not listed to operators until the department consents
+        }
+        List<String> organizations = ConsentCheck.organizations(consent, holder);
+        product.consent(subject.user(), holder && (consent == null || consent.document() == null) ? LISTED_BY_HOLDER
+                : consent.document().trim(), organizations, java.time.OffsetDateTime.now(clock));
     }
 
     private Uni<Dataset> visibleDataset(UUID id, Subject subject) {

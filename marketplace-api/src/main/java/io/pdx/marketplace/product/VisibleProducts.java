@@ -76,7 +76,8 @@ final class VisibleProducts {
                 if (view.allStatusesVisible()) {
                     anyOf.add("d.grade in :grades");
                 } else {
-                    anyOf.add("(d.grade in :grades and d.status = :registered)");
+                    // listed to operators and the public only with the holding department's consent
+                    anyOf.add("(d.grade in :grades and d.status = :registered and p.consentGivenAt is not null)");
                     params.put("registered", RegistrationStatus.REGISTERED);
                 }
             }

@@ -28,6 +28,7 @@ public enum Operation {
     ORGANIZATION_LIST("organization.list"),
     ORGANIZATION_READ("organization.read"),
     PRODUCT_CREATE("product.create"),
+    PRODUCT_CONSENT("product.consent"),
     PRODUCT_LIST("product.list"),
     PRODUCT_DELIVERY("product.delivery"),
     LICENSE_APPLY("license.apply"),

@@ -79,7 +79,8 @@ class DcatResourceTest {
         return given().contentType(ContentType.JSON).auth().oauth2(KeycloakTokens.of("bureau-admin"))
                 .body(Map.of("datasetId", dataset.id.toString(), "nameZh", nameZh, "nameEn", "Product " + mode,
                         "modes", List.of(mode), "priceRule", Map.of("kind", "FREE", "unitPriceFen", 0),
-                        "scenarios", List.of("测试 / test"), "qualityNotes", "测试 / test"))
+                        "scenarios", List.of("测试 / test"), "qualityNotes", "测试 / test",
+                        "holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)")))
                 .post("/api/v1/products")
                 .then().statusCode(201).extract().path("id");
     }

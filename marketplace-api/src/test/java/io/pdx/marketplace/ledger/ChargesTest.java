@@ -56,6 +56,7 @@ class ChargesTest {
         product.put("priceRule", Map.of("kind", "PER_CALL", "unitPriceFen", 50, "capFen", 100));
         product.put("scenarios", List.of("产业分析 / industry analysis"));
         product.put("qualityNotes", "-");
+        product.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
         String productId = given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON)
                 .body(product).post("/api/v1/products").then().statusCode(201).extract().path("id");
         industryLicense = activeLicense(productId, "INDUSTRY_DEVELOPMENT");

@@ -67,6 +67,7 @@ class LicenseResourceTest {
         body.put("priceRule", Map.of("kind", "FREE", "unitPriceFen", 0));
         body.put("scenarios", List.of("城市治理 / city governance"));
         body.put("qualityNotes", "测试 / test");
+        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
         return given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/products").then().statusCode(201).extract().path("id");
     }

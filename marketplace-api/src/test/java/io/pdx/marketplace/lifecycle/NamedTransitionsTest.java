@@ -46,6 +46,7 @@ class NamedTransitionsTest {
         product.put("priceRule", Map.of("kind", "FREE", "unitPriceFen", 0));
         product.put("scenarios", List.of("测试 / test"));
         product.put("qualityNotes", "测试 / test");
+        product.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
         String productId = post("bureau-admin", "/api/v1/products", product).statusCode(201).extract().path("id");
         Map<String, Object> application = new HashMap<>();
         application.put("productId", productId);

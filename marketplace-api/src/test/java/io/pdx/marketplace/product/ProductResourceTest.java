@@ -71,6 +71,7 @@ class ProductResourceTest {
         body.put("priceRule", price);
         body.put("scenarios", List.of("公交线网优化 / bus network planning"));
         body.put("qualityNotes", "月度更新，完整率 99% / monthly, 99% complete");
+        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
         return body;
     }
 

@@ -112,6 +112,7 @@ class BudgetLineageTest {
         body.put("priceRule", Map.of("kind", "FREE", "unitPriceFen", 0));
         body.put("scenarios", List.of("测试 / test"));
         body.put("qualityNotes", "合成数据 / synthetic");
+        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
         return post("bureau-admin", "/api/v1/products", body).statusCode(201).extract().path("id");
     }
 

@@ -104,6 +104,7 @@ public final class SandboxFixtures {
                 : Map.of("kind", priceKind, "unitPriceFen", price, "capFen", price * 2));
         body.put("scenarios", List.of("交通规划 / transport planning"));
         body.put("qualityNotes", "合成数据 / synthetic");
+        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
         return given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/products").then().statusCode(201).extract().path("id");
     }

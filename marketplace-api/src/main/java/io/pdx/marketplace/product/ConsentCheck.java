@@ -1,0 +1,40 @@
+package io.pdx.marketplace.product;
+
+import io.pdx.contracts.identity.Uscc;
+import io.pdx.contracts.product.ConsentRequest;
+import io.pdx.marketplace.problem.FieldCheck;
+
+import java.util.List;
+
+/**
+ * A consent's fields, checked (400 naming each): the bureau recording a department's consent names its letter; the
+ * operators it is limited to are valid unified social credit codes, each once.
+ */
+final class ConsentCheck {
+
+    private ConsentCheck() {
+    }
+
+    /** The operators the consent is limited to (empty: every operator); {@code holder}: the department itself consents. */
+    static List<String> organizations(ConsentRequest request, boolean holder) {
+        FieldCheck check = new FieldCheck();
+        String document = request == null ? null : request.document();
+        check.text("document", document, !holder, false, ConsentRequest.MAX_DOCUMENT);
+        List<String> organizations = request == null || request.organizations() == null ? List.of() : request.organizations();
+        if (organizations.size() > ConsentRequest.MAX_ORGANIZATIONS) {
+            check.schema("organizations", "at most " + ConsentRequest.MAX_ORGANIZATIONS + " operators");
+        }
+        for (int i = 0; i < organizations.size(); i++) {
+            String code = organizations.get(i);
+            if (code == null || !Uscc.isValid(code)) {
+                check.schema("organizations[" + i + "]", "a unified social credit code (GB 32100-2015)");
+            } else if (organizations.indexOf(code) != i) {
+                check.schema("organizations[" + i + "]", "named twice");
+            }
+        }
+        if (!check.valid()) {
+            throw new InvalidProduct(check);
+        }
+        return List.copyOf(organizations);
+    }
+}
