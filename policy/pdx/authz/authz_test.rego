@@ -46,6 +46,8 @@ _matrix := {
 	"organization.create": {"operator", "bureau-admin"},
 	"product.create": {"provider", "bureau-reviewer", "bureau-admin"},
 	"product.consent": {"provider", "bureau-admin"},
+	"dataset.import": {"provider", "bureau-admin"},
+	"dataset.quality": {"provider", "bureau-reviewer", "bureau-admin"},
 	"product.delivery": {"operator", "developer"},
 	"license.apply": {"operator"},
 	"license.read": {"operator", "developer", "bureau-reviewer", "bureau-admin"},

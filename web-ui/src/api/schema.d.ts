@@ -172,6 +172,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datasets/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bring a registered version's data into the domain / 数据入域
+         * @description The holding department uploads the data of a REGISTERED version (CSV with a header, or Parquet), streamed into the domain and checked there against the registered schema: every registered column present and of its type (422 naming columns and counts otherwise, nothing kept). The answer is the quality report: rows, nulls and distinct values per column, values outside declared METRIC bounds (counted, never shown), freshness against the update frequency.
+         */
+        post: operations["importDatasetData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets/{id}/dcat": {
         parameters: {
             query?: never;
@@ -210,6 +230,26 @@ export interface paths {
          * @description Anyone signed in may lodge one objection with reasons to a registration in publicity, before publicityEndsAt (409 after it, or a second time).
          */
         post: operations["lodgeObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{id}/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The data's quality report / 数据质量报告
+         * @description Aggregates only: rows, nulls and distinct values per column, values outside declared bounds, freshness.
+         */
+        get: operations["getDatasetQuality"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1100,6 +1140,21 @@ export interface components {
         };
         /** @description A column name: lower-case letters, digits and _, starting with a letter or _, at most 63 characters */
         ColumnName: string;
+        ColumnQuality: {
+            name?: string | null;
+            type?: string | null;
+            /** Format: int64 */
+            nulls?: number | null;
+            /** Format: int64 */
+            distinct?: number | null;
+            /**
+             * Format: int64
+             * @description Values outside the declared bounds (METRIC columns with bounds)
+             */
+            outOfBounds?: number | null;
+            lower?: number | null;
+            upper?: number | null;
+        };
         /** @description A column with its tag. Checked beyond this schema (422): names are unique within a dataset; lower, upper and granularity are declared together, granularity a power of ten from 0.000001 to 1000000, lower below upper, both multiples of granularity and at most 10^15 of its units from 0; a METRIC column of IMPORTANT data declares them. */
         ColumnSpec: {
             /** @description A column name: lower-case letters, digits and _, starting with a letter or _, at most 63 characters */
@@ -1765,6 +1820,23 @@ export interface components {
             nameEn?: string | null;
             free?: boolean | null;
             lowRisk?: boolean | null;
+        };
+        QualityReport: {
+            /** Format: int64 */
+            rows?: number | null;
+            columns?: components["schemas"]["ColumnQuality"][] | null;
+            /** @description Columns of the file that the registered schema does not have: not imported */
+            ignoredColumns?: string[] | null;
+            /** @description The latest date in the data's DATE or TIMESTAMP columns; absent when it has none */
+            latest?: components["schemas"]["LocalDate"] | null;
+            /** @description FRESH when the latest date is within two update periods of the import, STALE past it, UNKNOWN without dates or a regular frequency */
+            freshness?: string | null;
+            /** Format: int64 */
+            ageDays?: number | null;
+            sha256?: string | null;
+            /** Format: int64 */
+            bytes?: number | null;
+            importedAt?: components["schemas"]["OffsetDateTime"] | null;
         };
         /** @description A reason of a policy decision or a sandbox refusal */
         Reason: {
@@ -2878,6 +2950,145 @@ export interface operations {
             };
         };
     };
+    importDatasetData: {
+        parameters: {
+            query?: {
+                /** @description csv or parquet; by default from the Content-Type */
+                format?: "csv" | "parquet";
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "text/csv": string;
+                "application/vnd.apache.parquet": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReport"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDatasetDcat: {
         parameters: {
             query?: never;
@@ -3157,6 +3368,100 @@ export interface operations {
             };
             /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDatasetQuality: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityReport"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -155,6 +155,11 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
     @Column(name = "certificate_signature")
     public String certificateSignature;
 
+    /** What sandbox-runner found when the version's data entered the domain: aggregates only; null before. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "quality_report")
+    public io.pdx.contracts.catalog.QualityReport qualityReport;
+
     /** Optimistic lock: a write based on a stale read fails. */
     @Version
     public long version;

@@ -21,8 +21,8 @@ import java.util.List;
  * stated {@code Content-Length} is known. The body is then read and discarded, up to
  * {@code pdx.api.max-drained-body-bytes}, before the answer is sent: a client that sends its whole body at once
  * (most do) would otherwise see its connection reset while still writing, never the problem. A body beyond that is
- * answered at once and the connection closed. The one exception is an upload of an organization's own table
- * ({@code POST /api/v1/tables}), streamed to the domain under the policy's quota (the HTTP layer's cap is set for it);
+ * answered at once and the connection closed. The exceptions are an upload of an organization's own table
+ * ({@code POST /api/v1/tables}) and of a registered version's data ({@code POST /api/v1/datasets/{id}/data}), streamed to the domain under the policy's quota (the HTTP layer's cap is set for it);
  * every other request that sends a body without stating its length is refused the same way (it could otherwise be as
  * large as that cap).
  */
@@ -45,9 +45,10 @@ public class BodySizeLimit {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
     }
 
-    /** The one route whose body is a file, streamed (its own limits are the policy's quota). */
+    /** The routes whose body is a file, streamed (their own limits are the policy's): own tables, a dataset's data. */
     static boolean upload(HttpServerRequest request) {
-        return request.method() == io.vertx.core.http.HttpMethod.POST && "/api/v1/tables".equals(request.path());
+        return request.method() == io.vertx.core.http.HttpMethod.POST && ("/api/v1/tables".equals(request.path())
+                || request.path() != null && request.path().matches("/api/v1/datasets/[0-9a-fA-F-]{36}/data"));
     }
 
     void check(RoutingContext context) {

@@ -19,6 +19,8 @@ public enum Operation {
     DATASET_CREATE("dataset.create"),
     DATASET_UPDATE("dataset.update"),
     DATASET_VERSION("dataset.version"),
+    DATASET_IMPORT("dataset.import"),
+    DATASET_QUALITY("dataset.quality"),
     OBJECTION_LODGE("objection.lodge"),
     OBJECTION_LIST("objection.list"),
     OBJECTION_READ("objection.read"),

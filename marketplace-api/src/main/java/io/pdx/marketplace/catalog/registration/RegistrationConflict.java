@@ -72,4 +72,9 @@ public final class RegistrationConflict extends ProblemException {
         return new RegistrationConflict("not-amendable", "Not registered / 未登记",
                 "Only a registered dataset is changed, corrected or cancelled; this one is " + status + ".", List.of());
     }
+
+    static RegistrationConflict notRegisteredForImport(Object status) {
+        return new RegistrationConflict("not-registered", "Not registered / 未登记",
+                "Data enters the domain for a registered version; this one is " + status + ".", List.of());
+    }
 }

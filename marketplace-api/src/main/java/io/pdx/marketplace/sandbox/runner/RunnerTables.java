@@ -21,8 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * sandbox-runner's store of organizations' own tables, called from a worker thread: an upload is streamed from the
- * caller's request body to the runner as it arrives (never held here), a deletion answers what it removed. Blocking.
+ * sandbox-runner's store of organizations' own tables and of registered versions' data, called from a worker thread: an
+ * upload is streamed from the caller's request body to the runner as it arrives (never held here), a deletion answers
+ * what it removed. Blocking.
  */
 @ApplicationScoped
 public class RunnerTables {
@@ -46,6 +47,24 @@ public class RunnerTables {
         HttpRequest request = request(uri).header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
         return send(request, IngestedTable.class);
+    }
+
+    /**
+     * Streams a registered version's data into the domain, checked there against {@code registered}: the quality report
+     * (aggregates only), or the runner's refusal naming the columns that do not conform.
+     */
+    public io.pdx.contracts.catalog.QualityReport importData(UUID datasetId, String format, long maxBytes,
+                                                             io.pdx.contracts.runner.DatasetImport registered, InputStream body) {
+        String schema;
+        try {
+            schema = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(json.writeValueAsBytes(registered));
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        URI uri = base.resolve("/internal/v1/datasets/" + datasetId + "/data?format=" + format + "&maxBytes=" + maxBytes);
+        HttpRequest request = request(uri).header("Content-Type", "application/octet-stream").header("X-Pdx-Import", schema)
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build();
+        return send(request, io.pdx.contracts.catalog.QualityReport.class);
     }
 
     /** Deletes table {@code id} in the domain: what was removed. */

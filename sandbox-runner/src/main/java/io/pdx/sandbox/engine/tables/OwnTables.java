@@ -1,5 +1,12 @@
 package io.pdx.sandbox.engine.tables;
 
+import static io.pdx.sandbox.engine.tables.Uploads.deleteQuietly;
+import static io.pdx.sandbox.engine.tables.Uploads.firstLine;
+import static io.pdx.sandbox.engine.tables.Uploads.literal;
+import static io.pdx.sandbox.engine.tables.Uploads.quoted;
+import static io.pdx.sandbox.engine.tables.Uploads.receive;
+import static io.pdx.sandbox.engine.tables.Uploads.sha256;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.runner.DeletedTable;
@@ -12,22 +19,17 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,7 +45,6 @@ import java.util.UUID;
 public class OwnTables {
 
     private static final Logger LOG = Logger.getLogger(OwnTables.class);
-    private static final int BUFFER = 1 << 16;
 
     private final Path folder;
     private final ObjectMapper json;
@@ -108,29 +109,9 @@ public class OwnTables {
         }
     }
 
-    /** The body to a file, at most {@code maxBytes}: 413 past it (what was read is deleted by the caller). */
-    private static long receive(InputStream body, Path upload, long maxBytes) throws IOException, RunFailure {
-        long received = 0;
-        byte[] buffer = new byte[BUFFER];
-        try (InputStream in = body; OutputStream out = Files.newOutputStream(upload)) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                received += read;
-                if (received > maxBytes) {
-                    throw new RunFailure("upload_too_large", 413, "上传超过允许的大小（" + maxBytes + " 字节）",
-                            "The upload is larger than allowed (" + maxBytes + " bytes)");
-                }
-                out.write(buffer, 0, read);
-            }
-        }
-        return received;
-    }
-
     /** Reads the upload with DuckDB and writes it as Parquet with plain column names; the columns inferred. */
     private static List<ColumnSpec> convert(Path upload, String format, Path converted) throws RunFailure, IOException {
-        String source = "csv".equals(format)
-                ? "read_csv(" + literal(upload) + ", header = true, delim = ',', quote = '\"', auto_detect = true, sample_size = 20480)"
-                : "read_parquet(" + literal(upload) + ")";
+        String source = Uploads.source(upload, format);
         try (Connection duck = DuckDb.inMemory(); Statement sql = duck.createStatement()) {
             sql.execute("SET autoinstall_known_extensions = false");
             sql.execute("SET autoload_known_extensions = false");
@@ -165,13 +146,6 @@ public class OwnTables {
             throw new RunFailure("upload_unreadable", 422, "文件无法按 " + format + " 读取：" + firstLine(unreadable),
                     "The file cannot be read as " + format + ": " + firstLine(unreadable));
         }
-    }
-
-    /** DuckDB's message names the line and column of a malformed CSV (the caller's own data, told back to them). */
-    private static String firstLine(SQLException failure) {
-        String message = Optional.ofNullable(failure.getMessage()).orElse("unreadable");
-        String text = message.replace('\n', ' ').replaceAll("\\s+", " ").trim();
-        return text.length() > 400 ? text.substring(0, 400) + "…" : text;
     }
 
     private static long rows(Path parquet) throws IOException {
@@ -228,35 +202,4 @@ public class OwnTables {
         return lower.length() > 63 ? lower.substring(0, 63) : lower;
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[BUFFER];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                digest.update(buffer, 0, read);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
-
-    private static void deleteQuietly(Path... files) {
-        for (Path file : files) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                LOG.warnf("could not delete %s", file.getFileName());
-            }
-        }
-    }
-
-    private static String literal(Path file) {
-        return "'" + file.toString().replace("'", "''") + "'";
-    }
-
-    private static String quoted(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
-    }
 }
