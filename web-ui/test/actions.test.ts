@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetSummary, JobView, LicenseView, OrganizationView } from '../src/api/types';
+import type { DatasetSummary, JobView, LicenseView, ObjectionView, OrganizationView } from '../src/api/types';
 import { can } from '../src/lib/actions';
 
 describe('can: the server says which actions a caller may take', () => {
@@ -16,7 +16,7 @@ describe('can: the server says which actions a caller may take', () => {
     expect(can(job, 'release')).toBe(false);
     const queued: JobView = { state: 'QUEUED', actions: ['cancel'], joinedLicenseIds: [], tableIds: [] };
     expect(can(queued, 'cancel')).toBe(true);
-    const dataset: DatasetSummary = { status: 'REGISTERED', actions: ['return'] };
+    const dataset: DatasetSummary = { status: 'REGISTERED', registrationType: 'INITIAL', actions: ['return'] };
     expect(can(dataset, 'return')).toBe(true);
     expect(can(dataset, 'register')).toBe(false);
   });
@@ -39,9 +39,17 @@ describe('can: the server says which actions a caller may take', () => {
     const license: LicenseView = { actions: [] };
     // @ts-expect-error a license is not cancelled
     expect(can(license, 'cancel')).toBe(false);
-    const dataset: DatasetSummary = { actions: ['submit'] };
+    const dataset: DatasetSummary = { registrationType: 'INITIAL', actions: ['submit'] };
     // @ts-expect-error a dataset is not verified
     expect(can(dataset, 'verify')).toBe(false);
+    const objection: ObjectionView = { status: 'OPEN', actions: ['uphold', 'dismiss'] };
+    expect(can(objection, 'dismiss')).toBe(true);
+    expect(can(objection, 'confirm')).toBe(false);
+    // @ts-expect-error an objection is answered, not registered
+    expect(can(objection, 'register')).toBe(false);
+    const publicity: DatasetSummary = { status: 'PUBLICITY', registrationType: 'INITIAL', actions: ['register'] };
+    expect(can(publicity, 'register')).toBe(true);
+    expect(can(publicity, 'accept')).toBe(false);
     // @ts-expect-error not an action at all
     expect(can({ actions: ['approve'] }, 'x')).toBe(false);
   });
