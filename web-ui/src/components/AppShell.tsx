@@ -16,6 +16,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/', label: 'navCatalog' },
+  { path: '/publicity', label: 'navPublicity' },
+  { path: '/verify', label: 'navVerify' },
   { path: '/organization', label: 'navOrganization', roles: ['operator'] },
   { path: '/licenses', label: 'navLicenses', roles: ['operator', 'developer'] },
   { path: '/invoices', label: 'navInvoices', roles: ['operator'] },
