@@ -965,7 +965,7 @@ const en: Record<MessageKey, string> = {
   regStatus_REGISTERED: 'Registered',
   regStatus_SUPERSEDED: 'Superseded',
   navPublicity: 'Publicity',
-  navVerify: 'Verify a certificate',
+  navVerify: 'Verify',
   regStatus_PUBLICITY: 'In publicity',
   regStatus_CANCELLED: 'Cancelled',
   registrationType: 'Registration type',
