@@ -336,6 +336,7 @@ test('registration: accepted into publicity in the console, objected to on /publ
   await reviewer.getByTestId('accept-dataset').click();
   const confirmAccept = reviewer.getByRole('dialog');
   await expect(confirmAccept).toContainText('受理该登记并进入公示？');
+  await expect(confirmAccept).not.toHaveClass(/ant-zoom/);
   await confirmAccept.getByRole('button', { name: '受理并公示' }).click();
   await expect(reviewer.getByTestId('publicity-window')).toBeVisible();
   await expect(reviewer.getByTestId('publicity-time-left')).toContainText('剩余');
@@ -352,11 +353,22 @@ test('registration: accepted into publicity in the console, objected to on /publ
   await expect(row).toContainText('11350100003591002C');
   await row.getByTestId('lodge-objection').click();
   const objectDialog = operator.getByRole('dialog');
+  // Buttons of a dialog still zooming in may miss a click: wait until it has settled.
+  await expect(objectDialog).not.toHaveClass(/ant-zoom/);
   await objectDialog.getByRole('button', { name: '提出异议' }).click();
   await expect(objectDialog).toContainText('请填写异议理由');
   await objectDialog.getByTestId('objection-reasons').fill(`线路编号与公交集团不一致（端到端 ${stamp}）`);
   await objectDialog.getByRole('button', { name: '提出异议' }).click();
   await expect(operator.getByTestId('objection-lodged')).toContainText(nameZh);
+  // A second objection is refused: the problem once, in the dialog, in Chinese.
+  await row.getByTestId('lodge-objection').click();
+  await expect(objectDialog).not.toHaveClass(/ant-zoom/);
+  await objectDialog.getByTestId('objection-reasons').fill('再次提出');
+  await objectDialog.getByRole('button', { name: '提出异议' }).click();
+  await expect(objectDialog.getByRole('alert')).toContainText('您已对该登记提出过异议');
+  await expect(operator.getByRole('alert').filter({ hasText: '已提出过异议' })).toHaveCount(1);
+  await objectDialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(objectDialog).toBeHidden();
   await expectAccessible(operator, '/publicity (signed in)');
   await screenshots(operator, 'journey-9-publicity');
   await operatorContext.close();
@@ -370,6 +382,7 @@ test('registration: accepted into publicity in the console, objected to on /publ
   await expect(reviewer.getByTestId('register-blocked')).toContainText('公示期未满');
   await objection.getByTestId('objection-dismiss').click();
   const answerDialog = reviewer.getByRole('dialog');
+  await expect(answerDialog).not.toHaveClass(/ant-zoom/);
   await answerDialog.getByRole('button', { name: '驳回异议' }).click();
   await expect(answerDialog).toContainText('请填写书面答复');
   await answerDialog.getByTestId('objection-answer').fill('线路编号以公交集团 2026 年编码为准，经核对一致。');

@@ -615,6 +615,11 @@ const zh = {
   problem_409: '状态不允许此操作',
   problem_503: '服务暂不可用',
   status_label: '状态码 {status}',
+  'problemDetail_objection-exists': '您已对该登记提出过异议；每人对每项登记只能提出一次。',
+  'problemDetail_objection-window-closed': '公示期已结束，不能再提出异议。',
+  'problemDetail_publicity-open': '公示期未满，期满后方可登记。',
+  'problemDetail_objections-pending': '尚有待处理的异议，答复后方可登记。',
+  'problemDetail_certificate-not-found': '平台没有该编号的登记证书。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1213,6 +1218,11 @@ const en: Record<MessageKey, string> = {
   problem_409: 'Not allowed in this state',
   problem_503: 'Service unavailable',
   status_label: 'Status {status}',
+  'problemDetail_objection-exists': 'You have already objected to this registration; one objection per person.',
+  'problemDetail_objection-window-closed': 'The publicity window has ended; objections are closed.',
+  'problemDetail_publicity-open': 'The publicity window is still open; it can be registered once it has ended.',
+  'problemDetail_objections-pending': 'Objections are pending; answer them before registering.',
+  'problemDetail_certificate-not-found': 'PDX knows no registration certificate with this code.',
 };
 
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { zh, en };
