@@ -9,7 +9,7 @@ import { Badge } from './Tags';
 /** Time left in the window as a badge: orange in its last fifth, gray once it has ended. */
 export function PublicityTimeLeft({ startedAt, endsAt }: { startedAt?: string | null | undefined; endsAt: string | null | undefined }) {
   const { t } = useI18n();
-  const now = useNow(30_000);
+  const now = useNow(1000);
   const w = publicityWindow(startedAt, endsAt, now);
   if (!w) return <span>{t('unknown')}</span>;
   if (w.ended)
