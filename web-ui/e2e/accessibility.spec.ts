@@ -7,10 +7,21 @@ test.beforeAll(async () => {
   await ensureOrganization('operator-a', ORG_A, '闽数科技有限公司');
 });
 
+test('public pages are accessible', async ({ page }) => {
+  const found = await api<{ items: { certificateNo?: string }[] }>(null, 'GET', `/datasets?q=${encodeURIComponent('公交刷卡记录')}`);
+  const code = items<{ certificateNo?: string }>(found.body).find((d) => d.certificateNo)?.certificateNo ?? 'PDX-000000-2000-000000';
+  for (const path of ['/publicity', `/verify?code=${code}`, '/verify?code=PDX-000000-2000-000000', '/verify']) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, `${path} (anonymous)`);
+  }
+});
+
 test('operator pages are accessible', async ({ page }) => {
   await login(page, 'operator-a', '/');
   await expectAccessible(page, 'catalog (signed in)');
-  for (const path of ['/organization', '/licenses', '/invoices']) {
+  for (const path of ['/organization', '/licenses', '/invoices', '/publicity']) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -29,6 +40,14 @@ test('bureau pages are accessible', async ({ page }) => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, path);
+  }
+  const inPublicity = await api('bureau-admin', 'GET', '/datasets?status=PUBLICITY&size=1');
+  const registration = items<{ id: string }>(inPublicity.body)[0];
+  if (registration) {
+    await page.goto(`/review/registrations/${registration.id}`);
+    await page.getByTestId('publicity-window').waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, 'registration review in publicity');
   }
   const jobs = await api('bureau-admin', 'GET', '/sandbox/jobs');
   const any = items<{ id: string }>(jobs.body)[0];

@@ -290,3 +290,140 @@ test('bureau: the efficiency dashboard renders its charts with data', async ({ p
   await expectAccessible(page, 'efficiency');
   await screenshots(page, 'journey-6-efficiency');
 });
+
+interface Registration {
+  id: string;
+  status: string;
+  publicityEndsAt?: string;
+  certificateNo?: string;
+}
+
+test('registration: accepted into publicity in the console, objected to on /publicity, the objection dismissed; certificates verified', async ({ browser }) => {
+  // A provider's draft, submitted through the API (its name carries the time: a provider's names are unique).
+  const stamp = Date.now().toString(36);
+  const nameZh = `端到端公示线路客流 ${stamp}`;
+  const draft = await api<Registration>('provider-transport', 'POST', '/datasets', {
+    nameZh,
+    nameEn: `E2E route ridership ${stamp}`,
+    category: '交通/公共交通',
+    grade: 'GENERAL',
+    providerName: '交通运输局',
+    updateFrequency: 'DAILY',
+    spatialCoverage: '350100',
+    rowCount: 365000,
+    columns: [
+      { name: 'route_id', type: 'VARCHAR', tag: 'ATTRIBUTE' },
+      { name: 'riders', type: 'BIGINT', tag: 'METRIC' },
+    ],
+    sharingType: 'CONDITIONAL',
+    sharingCondition: '用于交通规划',
+    openness: 'OPEN',
+    entityColumn: 'route_id',
+  });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  const id = draft.body.id;
+  const submitted = await api<Registration>('provider-transport', 'POST', `/datasets/${id}/submit`);
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+  expect(submitted.body.status).toBe('SUBMITTED');
+
+  // reviewer-1 accepts it into publicity, after a confirmation.
+  const bureau = await browser.newContext();
+  const reviewer = await bureau.newPage();
+  await login(reviewer, 'reviewer-1', '/review?tab=registrations');
+  await expect(reviewer.getByTestId('queue-registrations')).toBeVisible();
+  await reviewer.locator(`a[href="/review/registrations/${id}"]`).first().click();
+  await expect(reviewer.getByRole('heading', { level: 1 })).toContainText(nameZh);
+  await reviewer.getByTestId('accept-dataset').click();
+  const confirmAccept = reviewer.getByRole('dialog');
+  await expect(confirmAccept).toContainText('受理该登记并进入公示？');
+  await expect(confirmAccept).not.toHaveClass(/ant-zoom/);
+  await confirmAccept.getByRole('button', { name: '受理并公示' }).click();
+  await expect(reviewer.getByTestId('publicity-window')).toBeVisible();
+  await expect(reviewer.getByTestId('publicity-time-left')).toContainText('剩余');
+  await expect(reviewer.getByTestId('accept-dataset')).toHaveCount(0);
+  const accepted = await api<Registration>('reviewer-1', 'GET', `/datasets/${id}`);
+  expect(accepted.body.status).toBe('PUBLICITY');
+
+  // operator-a objects on the public list.
+  const operatorContext = await browser.newContext();
+  const operator = await operatorContext.newPage();
+  await login(operator, 'operator-a', '/publicity');
+  await expect(operator.getByRole('heading', { level: 1 })).toContainText('登记公示');
+  const row = operator.getByTestId('publicity-table').getByRole('row').filter({ hasText: nameZh });
+  await expect(row).toContainText('11350100003591002C');
+  await row.getByTestId('lodge-objection').click();
+  const objectDialog = operator.getByRole('dialog');
+  // Buttons of a dialog still zooming in may miss a click: wait until it has settled.
+  await expect(objectDialog).not.toHaveClass(/ant-zoom/);
+  await objectDialog.getByRole('button', { name: '提出异议' }).click();
+  await expect(objectDialog).toContainText('请填写异议理由');
+  await objectDialog.getByTestId('objection-reasons').fill(`线路编号与公交集团不一致（端到端 ${stamp}）`);
+  await objectDialog.getByRole('button', { name: '提出异议' }).click();
+  await expect(operator.getByTestId('objection-lodged')).toContainText(nameZh);
+  // A second objection is refused: the problem once, in the dialog, in Chinese.
+  await row.getByTestId('lodge-objection').click();
+  await expect(objectDialog).not.toHaveClass(/ant-zoom/);
+  await objectDialog.getByTestId('objection-reasons').fill('再次提出');
+  await objectDialog.getByRole('button', { name: '提出异议' }).click();
+  await expect(objectDialog.getByRole('alert')).toContainText('您已对该登记提出过异议');
+  await expect(operator.getByRole('alert').filter({ hasText: '已提出过异议' })).toHaveCount(1);
+  await objectDialog.getByRole('button', { name: /取\s*消/ }).click();
+  await expect(objectDialog).toBeHidden();
+  await expectAccessible(operator, '/publicity (signed in)');
+  await screenshots(operator, 'journey-9-publicity');
+  await operatorContext.close();
+
+  // reviewer-1 reads it and dismisses it with a written answer; register stays disabled while the window is open.
+  await reviewer.reload();
+  const objection = reviewer.getByTestId('objection').filter({ hasText: stamp });
+  await expect(objection).toContainText('待处理');
+  await expect(objection).toContainText('operator-a');
+  await expect(reviewer.getByTestId('register-dataset')).toBeDisabled();
+  await expect(reviewer.getByTestId('register-blocked')).toContainText('公示期未满');
+  await objection.getByTestId('objection-dismiss').click();
+  const answerDialog = reviewer.getByRole('dialog');
+  await expect(answerDialog).not.toHaveClass(/ant-zoom/);
+  await answerDialog.getByRole('button', { name: '驳回异议' }).click();
+  await expect(answerDialog).toContainText('请填写书面答复');
+  await answerDialog.getByTestId('objection-answer').fill('线路编号以公交集团 2026 年编码为准，经核对一致。');
+  await answerDialog.getByRole('button', { name: '驳回异议' }).click();
+  await expect(objection).toContainText('已驳回');
+  await expect(objection).toContainText('经核对一致');
+  await expect(objection.getByTestId('objection-dismiss')).toHaveCount(0);
+  await expectAccessible(reviewer, 'registration review in publicity');
+  await screenshots(reviewer, 'journey-9-registration-review');
+  await bureau.close();
+
+  // Anyone verifies a demo dataset's certificate, reached from the dataset page.
+  const catalog = await api<{ items: Registration[] }>(null, 'GET', `/datasets?q=${encodeURIComponent('公交刷卡记录')}`);
+  const swipes = catalog.body.items.find((d) => d.certificateNo);
+  expect(swipes, JSON.stringify(catalog.body).slice(0, 300)).toBeTruthy();
+  const code = swipes?.certificateNo ?? '';
+  const anonymousContext = await browser.newContext();
+  const anyone = await anonymousContext.newPage();
+  await anyone.goto(`/datasets/${swipes?.id}`);
+  await anyone.getByTestId('certificate-no').click();
+  await expect(anyone).toHaveURL(new RegExp(`/verify\\?code=${code}`));
+  await expect(anyone.getByTestId('certificate-status')).toHaveAttribute('data-status', 'VALID');
+  await expect(anyone.getByTestId('certificate-status')).toContainText('有效');
+  await expect(anyone.getByTestId('certificate-facts')).toContainText('11350100003591002C');
+  await expect(anyone.getByTestId('certificate-key-id')).toHaveText(/^[0-9a-f]{16}$/);
+  await expect(anyone.getByText('openssl pkeyutl -verify')).toBeVisible();
+  const pdf = await anyone.getByTestId('certificate-pdf').getAttribute('href');
+  expect(pdf).toBeTruthy();
+  const pdfAnswer = await anyone.request.get(pdf ?? '');
+  expect(pdfAnswer.status(), `GET ${pdf}`).toBe(200);
+  expect(pdfAnswer.headers()['content-type']).toContain('application/pdf');
+  const key = await anyone.request.get((await anyone.getByTestId('certificate-public-key').getAttribute('href')) ?? '');
+  expect(await key.text()).toContain('BEGIN PUBLIC KEY');
+  await expectAccessible(anyone, '/verify (valid)');
+  await screenshots(anyone, 'journey-9-verify');
+
+  // An unknown code, typed.
+  await anyone.getByTestId('certificate-code').fill('pdx-000000-2000-000000');
+  await anyone.getByTestId('verify-certificate').click();
+  await expect(anyone).toHaveURL(/code=PDX-000000-2000-000000/);
+  await expect(anyone.getByTestId('certificate-unknown')).toContainText('未知证书');
+  await expect(anyone.getByTestId('certificate-status')).toHaveAttribute('data-status', 'UNKNOWN');
+  await anonymousContext.close();
+});

@@ -22,6 +22,8 @@ const EfficiencyPage = lazy(() => import('./pages/EfficiencyPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
 const TablesPage = lazy(() => import('./pages/TablesPage'));
+const PublicityPage = lazy(() => import('./pages/PublicityPage'));
+const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 
 export function App() {
   const auth = useAuth();
@@ -35,6 +37,8 @@ export function App() {
           <>
             <Route index element={<CatalogPage />} />
             <Route path="datasets/:id" element={<DatasetPage />} />
+            <Route path="publicity" element={<Lazy page={<PublicityPage />} />} />
+            <Route path="verify" element={<Lazy page={<VerifyPage />} />} />
             <Route path="organization" element={<Lazy page={<OrganizationPage />} />} />
             <Route path="apply/:productId" element={<Lazy page={<ApplyPage />} />} />
             <Route path="licenses" element={<Lazy page={<LicensesPage />} />} />

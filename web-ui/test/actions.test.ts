@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetSummary, JobView, LicenseView, OrganizationView } from '../src/api/types';
+import type { DatasetSummary, JobView, LicenseView, ObjectionView, OrganizationView } from '../src/api/types';
 import { can } from '../src/lib/actions';
 
 describe('can: the server says which actions a caller may take', () => {
@@ -42,6 +42,14 @@ describe('can: the server says which actions a caller may take', () => {
     const dataset: DatasetSummary = { registrationType: 'INITIAL', actions: ['submit'] };
     // @ts-expect-error a dataset is not verified
     expect(can(dataset, 'verify')).toBe(false);
+    const objection: ObjectionView = { status: 'OPEN', actions: ['uphold', 'dismiss'] };
+    expect(can(objection, 'dismiss')).toBe(true);
+    expect(can(objection, 'confirm')).toBe(false);
+    // @ts-expect-error an objection is answered, not registered
+    expect(can(objection, 'register')).toBe(false);
+    const publicity: DatasetSummary = { status: 'PUBLICITY', registrationType: 'INITIAL', actions: ['register'] };
+    expect(can(publicity, 'register')).toBe(true);
+    expect(can(publicity, 'accept')).toBe(false);
     // @ts-expect-error not an action at all
     expect(can({ actions: ['approve'] }, 'x')).toBe(false);
   });

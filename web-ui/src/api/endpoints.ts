@@ -9,6 +9,7 @@ import type {
   ColumnTag,
   AuditEvent,
   AuditVerification,
+  CertificateVerification,
   DatasetPage,
   DatasetSummary,
   EfficiencyFigures,
@@ -20,11 +21,15 @@ import type {
   LicenseAction,
   LicenseApplication,
   LicenseView,
+  ObjectionAction,
+  ObjectionPage,
+  ObjectionView,
   OrganizationAction,
   OrganizationRequest,
   OrganizationView,
   ProductPage,
   ProductView,
+  PublicityPage,
   Workspace,
 } from './types';
 
@@ -68,6 +73,28 @@ export const registerDataset = (id: string) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/register`, { method: 'POST' });
 export const returnDataset = (id: string, reasons: string[]) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/return`, { method: 'POST', body: { reasons } });
+/** A reviewer accepts a submitted registration into publicity (公示): SUBMITTED → PUBLICITY. */
+export const acceptDataset = (id: string) =>
+  apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/accept`, { method: 'POST' });
+
+// ---- publicity, objections, certificates ---------------------------------------------------------
+
+/** Registrations in their publicity window (anonymous). */
+export const listPublicity = (page = 0, size = 100) =>
+  apiFetch<PublicityPage>(`${API}/registrations/publicity${qs({ page, size })}`);
+/** The objections to a registration the caller may read (holder and bureau all, anyone else their own). */
+export const listObjections = (datasetId: string) =>
+  apiFetch<ObjectionPage>(`${API}/datasets/${encodeURIComponent(datasetId)}/objections${qs({ size: 200 })}`);
+export const lodgeObjection = (datasetId: string, reasons: string) =>
+  apiFetch<ObjectionView>(`${API}/datasets/${encodeURIComponent(datasetId)}/objections`, { method: 'POST', body: { reasons } });
+/** A reviewer's answer: uphold (propose), confirm (a second reviewer) or dismiss, always in writing. */
+export const objectionAction = (id: string, action: ObjectionAction, answer: string) =>
+  apiFetch<ObjectionView>(`${API}/objections/${encodeURIComponent(id)}/${action}`, { method: 'POST', body: { answer } });
+
+/** A certificate by its registration code (anonymous); an unknown code is a 404 problem certificate-not-found. */
+export const verifyCertificate = (code: string) => apiFetch<CertificateVerification>(`${API}/certificates/${encodeURIComponent(code)}`);
+export const certificatePdfUrl = (code: string) => `${API}/certificates/${encodeURIComponent(code)}/pdf`;
+export const certificatePublicKeyUrl = `${API}/certificates/public-key`;
 
 export async function listProducts(query: { datasetId?: string; page?: number; size?: number } = {}): Promise<ProductView[]> {
   const body = await apiFetch<ProductPage | ProductView[]>(`${API}/products${qs({ size: 100, ...query })}`);

@@ -37,6 +37,19 @@ export type Category = S['Category'];
 /** GET /licenses/{id}/workspace as the API sends it. */
 export type ApiWorkspace = S['Workspace'];
 export type ApiTemplate = S['Template'];
+export type RegistrationStatus = S['RegistrationStatus'];
+export type RegistrationType = S['RegistrationType'];
+/** GET /registrations/publicity: one registration in its publicity window (公示), anonymous. */
+export type PublicityEntry = S['PublicityEntry'];
+export type PublicityPage = S['PagePublicityEntry'];
+/** An objection (异议) lodged during publicity, with the reviewer's answer and the caller's actions. */
+export type ObjectionView = S['ObjectionView'];
+export type ObjectionStatus = S['ObjectionStatus'];
+export type ObjectionPage = S['PageObjectionView'];
+/** GET /certificates/{code}: the signed facts and the certificate's status now. */
+export type CertificateVerification = S['CertificateVerification'];
+export type RegistrationCertificate = S['RegistrationCertificate'];
+export type CertificateStatus = S['CertificateStatus'];
 
 /**
  * The transitions a view's `actions` may name (the last path segment of POST …/{id}/<action>). The
@@ -44,7 +57,8 @@ export type ApiTemplate = S['Template'];
  */
 export type LicenseAction = 'approve' | 'reject' | 'accept' | 'suspend' | 'resume' | 'revoke';
 export type JobAction = 'cancel' | 'release' | 'reject';
-export type DatasetAction = 'submit' | 'register' | 'return';
+export type DatasetAction = 'submit' | 'accept' | 'register' | 'return';
+export type ObjectionAction = 'uphold' | 'confirm' | 'dismiss';
 export type OrganizationAction = 'verify' | 'suspend' | 'reinstate';
 
 /** GET /datasets: one page with facet counts (the generated DatasetPage with its fields required). */

@@ -16,6 +16,8 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/', label: 'navCatalog' },
+  { path: '/publicity', label: 'navPublicity' },
+  { path: '/verify', label: 'navVerify' },
   { path: '/organization', label: 'navOrganization', roles: ['operator'] },
   { path: '/licenses', label: 'navLicenses', roles: ['operator', 'developer'] },
   { path: '/invoices', label: 'navInvoices', roles: ['operator'] },
@@ -52,8 +54,9 @@ export function AppShell() {
   const screens = Grid.useBreakpoint();
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);
-  const compact = !screens.lg;
   const items = useMemo(() => visibleNav(auth.roles), [auth.roles]);
+  // The bureau's eight entries fit one line only from xl (1200 px); below it they go to the drawer.
+  const compact = !screens.lg || (!screens.xl && items.length > 6);
   const menuItems = items.map((i) => ({ key: i.path, label: <Link to={i.path} onClick={() => setDrawer(false)}>{t(i.label)}</Link> }));
   const selected = selectedKey(location.pathname, items);
 

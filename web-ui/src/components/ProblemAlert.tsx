@@ -2,7 +2,8 @@
 import { Alert, Button, Space } from 'antd';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
-import { CLIENT_PROBLEM, pickLanguage, problemOf, reasonText, type Problem } from '../lib/problem';
+import { MESSAGES } from '../i18n/messages';
+import { CLIENT_PROBLEM, inLanguage, pickLanguage, problemOf, problemSlug, reasonText, type Problem } from '../lib/problem';
 
 const STATUS_TITLES: Record<number, MessageKey> = {
   401: 'problem_401',
@@ -23,6 +24,17 @@ export function problemTitle(problem: Problem, locale: 'zh' | 'en', t: (k: Messa
   return title;
 }
 
+/**
+ * The detail in the console's language: the server's when it is written in it, else the console's own words for
+ * the problem types it knows (problemDetail_<slug>), else the server's as it is.
+ */
+export function problemDetail(problem: Problem, locale: 'zh' | 'en'): string {
+  const detail = pickLanguage(problem.detail, locale);
+  if (!detail || inLanguage(detail, locale)) return detail;
+  const key = `problemDetail_${problemSlug(problem.type)}`;
+  return key in MESSAGES[locale] ? MESSAGES[locale][key as MessageKey] : detail;
+}
+
 export function ProblemAlert({
   error,
   problem: given,
@@ -36,7 +48,7 @@ export function ProblemAlert({
 }) {
   const { locale, t } = useI18n();
   const problem = given ?? problemOf(error);
-  const detail = pickLanguage(problem.detail, locale);
+  const detail = problemDetail(problem, locale);
   return (
     <Alert
       type="error"

@@ -144,11 +144,37 @@ export function OrgStatusTag({ status }: { status: string | undefined | null }) 
   return <Badge tone={ORG_TONE[status ?? ''] ?? 'gray'}>{te('orgStatus_', status)}</Badge>;
 }
 
-const REG_TONE: Record<string, Tone> = { DRAFT: 'gray', SUBMITTED: 'blue', RETURNED: 'orange', REGISTERED: 'green', SUPERSEDED: 'gray' };
+const REG_TONE: Record<string, Tone> = {
+  DRAFT: 'gray',
+  SUBMITTED: 'blue',
+  RETURNED: 'orange',
+  PUBLICITY: 'purple',
+  REGISTERED: 'green',
+  SUPERSEDED: 'gray',
+  CANCELLED: 'red',
+};
 
 export function RegistrationTag({ status }: { status: string | undefined | null }) {
   const { te } = useI18n();
   return <Badge tone={REG_TONE[status ?? ''] ?? 'gray'}>{te('regStatus_', status)}</Badge>;
+}
+
+const OBJECTION_TONE: Record<string, Tone> = { OPEN: 'orange', UPHOLD_PROPOSED: 'purple', UPHELD: 'red', DISMISSED: 'gray' };
+
+export function ObjectionStatusTag({ status }: { status: string | undefined | null }) {
+  const { te } = useI18n();
+  return <Badge tone={OBJECTION_TONE[status ?? ''] ?? 'gray'}>{te('objectionStatus_', status)}</Badge>;
+}
+
+const CERTIFICATE_TONE: Record<string, Tone> = { VALID: 'green', SUPERSEDED: 'orange', CANCELLED: 'red', UNKNOWN: 'gray' };
+
+export function CertificateStatusTag({ status }: { status: string | undefined | null }) {
+  const { te } = useI18n();
+  return (
+    <span data-testid="certificate-status" data-status={status ?? ''}>
+      <Badge tone={CERTIFICATE_TONE[status ?? ''] ?? 'gray'}>{te('certStatus_', status)}</Badge>
+    </span>
+  );
 }
 
 export function UseBadges({ uses }: { uses: string[] | null | undefined }) {

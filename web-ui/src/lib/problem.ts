@@ -128,3 +128,8 @@ export function fieldErrors(problem: Problem): Record<string, string[]> {
   }
   return out;
 }
+
+/** Whether a text is written in the chosen language (Chinese: it has CJK characters; English: it has none). */
+export function inLanguage(text: string, locale: 'zh' | 'en'): boolean {
+  return CJK.test(text) === (locale === 'zh');
+}

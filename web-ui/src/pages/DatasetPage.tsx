@@ -58,7 +58,7 @@ export function DatasetPage() {
           <a href={dcatUrl(id)} target="_blank" rel="noreferrer" data-testid="dcat-link">
             <LinkOutlined aria-hidden /> {t('dcatLink')}
           </a>
-          {(can(d, 'register') || can(d, 'return')) && <Link to={`/review/registrations/${id}`}>{t('review')}</Link>}
+          {(can(d, 'accept') || can(d, 'register') || can(d, 'return')) && <Link to={`/review/registrations/${id}`}>{t('review')}</Link>}
         </Space>
       }
     >
@@ -77,7 +77,13 @@ export function DatasetPage() {
               <Descriptions.Item label={t('sharingType')}>{te('sharing_', d.sharingType)}</Descriptions.Item>
               <Descriptions.Item label={t('colOpenness')}>{te('openness_', d.openness)}</Descriptions.Item>
               {d.sharingCondition && <Descriptions.Item label={t('sharingCondition')}>{pickLanguage(d.sharingCondition, locale)}</Descriptions.Item>}
-              {d.certificateNo && <Descriptions.Item label={t('certificateNo')}>{d.certificateNo}</Descriptions.Item>}
+              {d.certificateNo && (
+                <Descriptions.Item label={t('certificateNo')}>
+                  <Link to={`/verify?code=${encodeURIComponent(d.certificateNo)}`} data-testid="certificate-no">
+                    {d.certificateNo}
+                  </Link>
+                </Descriptions.Item>
+              )}
               <Descriptions.Item label={t('version')}>{d.datasetVersion ?? 1}</Descriptions.Item>
             </Descriptions>
             {d.description && <Typography.Paragraph style={{ marginTop: 12 }}>{pickLanguage(d.description, locale)}</Typography.Paragraph>}

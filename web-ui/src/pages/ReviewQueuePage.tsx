@@ -1,4 +1,4 @@
-// 审核队列: applications IN_REVIEW, registrations SUBMITTED, organizations UNVERIFIED and results
+// 审核队列: applications IN_REVIEW, registrations SUBMITTED and in PUBLICITY (with the window's end), organizations UNVERIFIED and results
 // AWAITING_RELEASE, each with its SLA timer from the policy's review SLA. An organization's buttons
 // (verify, suspend, reinstate) are the ones its view's actions offer.
 import { useEffect, useState } from 'react';
@@ -19,7 +19,8 @@ import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { EmptyState, QueryView } from '../components/QueryView';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { GradeTag, OrgStatusTag } from '../components/Tags';
+import { GradeTag, OrgStatusTag, RegistrationTag } from '../components/Tags';
+import { PublicityTimeLeft } from '../components/PublicityWindow';
 import { SlaTimer } from '../components/SlaTimer';
 import { RequireRole } from '../components/RequireRole';
 
@@ -46,6 +47,11 @@ function ReviewQueue() {
     queryFn: () => listDatasets({ status: 'SUBMITTED', size: 100 }),
     refetchInterval: 15_000,
   });
+  const publicity = useQuery({
+    queryKey: ['datasets', 'PUBLICITY', auth.username],
+    queryFn: () => listDatasets({ status: 'PUBLICITY', size: 100 }),
+    refetchInterval: 15_000,
+  });
   const organizations = useQuery({ queryKey: ['organizations', 'UNVERIFIED'], queryFn: () => listOrganizations('UNVERIFIED'), refetchInterval: 15_000 });
   const jobs = useQuery({ queryKey: ['jobs', 'AWAITING_RELEASE', auth.username], queryFn: () => listJobs('AWAITING_RELEASE'), refetchInterval: 10_000 });
 
@@ -65,9 +71,15 @@ function ReviewQueue() {
           },
           {
             key: 'registrations',
-            label: `${t('queueRegistrations')}${count(registrations.data?.items.length)}`,
+            label: `${t('queueRegistrations')}${count(registrations.data && publicity.data ? registrations.data.items.length + publicity.data.items.length : undefined)}`,
             children: (
-              <QueryView query={registrations}>{(d) => <RegistrationsTab items={d.items} sla={sla} />}</QueryView>
+              <QueryView query={registrations}>
+                {(submitted) => (
+                  <QueryView query={publicity}>
+                    {(inPublicity) => <RegistrationsTab items={[...submitted.items, ...sortByWindowEnd(inPublicity.items)]} sla={sla} />}
+                  </QueryView>
+                )}
+              </QueryView>
             ),
           },
           {
@@ -131,23 +143,41 @@ function ApplicationsTab({ query, items, sla }: { query: UseQueryResult<ListPage
   );
 }
 
+function sortByWindowEnd(items: DatasetSummary[]): DatasetSummary[] {
+  return [...items].sort((a, b) => (a.publicityEndsAt ?? '').localeCompare(b.publicityEndsAt ?? ''));
+}
+
 function RegistrationsTab({ items, sla }: { items: DatasetSummary[]; sla: number }) {
-  const { t, locale } = useI18n();
+  const { t, te, locale } = useI18n();
   const columns: ColumnsType<DatasetSummary> = [
     {
       title: t('colName'),
       key: 'n',
       render: (_, d) => (
-        <Link to={`/review/registrations/${d.id}`} className="pdx-nowrap">
+        <Link to={`/review/registrations/${d.id}`} className="pdx-nowrap" data-testid="queue-registration">
           {locale === 'zh' ? d.nameZh : d.nameEn || d.nameZh}
         </Link>
       ),
     },
     { title: t('colGrade'), key: 'g', render: (_, d) => <GradeTag grade={d.grade} /> },
+    { title: t('status'), key: 'st', render: (_, d) => <RegistrationTag status={d.status} /> },
+    { title: t('registrationType'), key: 'ty', render: (_, d) => <span className="pdx-nowrap">{te('regType_', d.registrationType)}</span> },
     { title: t('colProvider'), key: 'p', render: (_, d) => <span className="pdx-nowrap">{d.providerName ?? d.provider}</span> },
     { title: t('colRows'), key: 'r', align: 'right', render: (_, d) => formatNumber(locale, d.rowCount) },
     { title: t('submittedAt'), key: 's', render: (_, d) => <span className="pdx-nowrap">{formatDateTime(locale, d.updatedAt)}</span> },
-    { title: t('slaTitle'), key: 'sla', render: (_, d) => <SlaTimer since={d.updatedAt} slaHours={sla} /> },
+    {
+      title: `${t('slaTitle')} / ${t('colWindowEnd')}`,
+      key: 'sla',
+      render: (_, d) =>
+        d.status === 'PUBLICITY' ? (
+          <Space orientation="vertical" size={2}>
+            <span className="pdx-nowrap">{formatDateTime(locale, d.publicityEndsAt)}</span>
+            <PublicityTimeLeft startedAt={d.publicityStartedAt} endsAt={d.publicityEndsAt} />
+          </Space>
+        ) : (
+          <SlaTimer since={d.updatedAt} slaHours={sla} />
+        ),
+    },
     { title: t('actions'), key: 'a', render: (_, d) => <Link to={`/review/registrations/${d.id}`}>{t('review')}</Link> },
   ];
   return (
@@ -158,6 +188,7 @@ function RegistrationsTab({ items, sla }: { items: DatasetSummary[]; sla: number
       scroll={{ x: 'max-content' }}
       pagination={{ pageSize: 20, showSizeChanger: false }}
       locale={{ emptyText: <EmptyState title={t('queueEmpty')} /> }}
+      data-testid="queue-registrations"
     />
   );
 }
