@@ -101,7 +101,7 @@ public class DatasetDataResource {
         if (!"csv".equals(kind) && !"parquet".equals(kind)) {
             FieldCheck check = new FieldCheck();
             check.rule("format", "csv or parquet (or send the file as text/csv or application/vnd.apache.parquet)");
-            throw new InvalidDraft(check);
+            throw InvalidDraft.of("upload", check);
         }
         if (dataset.state() != RegistrationStatus.REGISTERED) {
             throw RegistrationConflict.notRegisteredForImport(dataset.state());

@@ -18,8 +18,17 @@ public final class InvalidDraft extends ProblemException {
     }
 
     private InvalidDraft(int status, List<FieldError> errors) {
+        this(status, errors, "dataset");
+    }
+
+    private InvalidDraft(int status, List<FieldError> errors, String what) {
         super(status, "invalid-request", "Invalid request / 请求无效",
-                errors.size() + " field(s) of the dataset are invalid.", errors);
+                errors.size() + " field(s) of the " + what + " are invalid / " + errors.size() + " 个字段无效.", errors);
+    }
+
+    /** An objection, an answer or an upload with invalid fields, named as what it is. */
+    static InvalidDraft of(String what, io.pdx.marketplace.problem.FieldCheck check) {
+        return new InvalidDraft(check.status(), check.errors(), what);
     }
 
     /** A rule beyond the request's schema: 422 naming the field. */

@@ -67,7 +67,7 @@ public class Objections {
                         new AuthzInput.Resource("objection", null, null, dataset.provider, subject.user())))
                 .flatMap(dataset -> {
                     if (!check.valid()) {
-                        throw new InvalidDraft(check);
+                        throw InvalidDraft.of("objection", check);
                     }
                     if (dataset.state() != RegistrationStatus.PUBLICITY) {
                         throw RegistrationConflict.notInPublicity(dataset.state());
@@ -117,7 +117,7 @@ public class Objections {
         FieldCheck check = new FieldCheck();
         check.text("answer", answer, true, false, io.pdx.contracts.catalog.ObjectionAnswer.MAX_ANSWER);
         if (!check.valid()) {
-            throw new InvalidDraft(check);
+            throw InvalidDraft.of("answer", check);
         }
         // one transaction: an uphold is confirmed exactly when its registration returns to review
         return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> transitions.run(transition, subject,

@@ -25,9 +25,18 @@ public class RegistrationActions implements ActionSource<DatasetSummary> {
         return Dataset.resource(view.id(), view.provider(), null, view.status());
     }
 
+    private final java.time.Clock clock;
+
+    public RegistrationActions(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The transitions from the view's state; registering only once its publicity window has ended. */
     @Override
     public List<? extends Transition<?>> offered(DatasetSummary view, Subject subject) {
-        return TransitionTable.offered(RegistrationTransition.class, view.status());
+        boolean windowOpen = view.publicityEndsAt() != null && java.time.OffsetDateTime.now(clock).isBefore(view.publicityEndsAt());
+        return TransitionTable.offered(RegistrationTransition.class, view.status()).stream()
+                .filter(transition -> !(windowOpen && transition == RegistrationTransition.REGISTER)).toList();
     }
 
     @Override
