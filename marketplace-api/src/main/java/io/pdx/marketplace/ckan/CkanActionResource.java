@@ -51,7 +51,7 @@ import java.util.UUID;
  * statuses. Always the anonymous public's view, whoever asks.
  */
 @Path("/api/3/action")
-@Tag(name = "open")
+@Tag(name = "opendata")
 @Produces(MediaType.APPLICATION_JSON)
 public class CkanActionResource {
 

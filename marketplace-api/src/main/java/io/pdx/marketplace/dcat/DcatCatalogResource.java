@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
  * {@code ?format=jsonld|ttl} for harvesters that cannot set it. The same for every caller: a harvester's view.
  */
 @Path("/api/v1/catalog/dcat")
-@Tag(name = "open")
+@Tag(name = "opendata")
 public class DcatCatalogResource {
 
     static final String PATH = "api/v1/catalog/dcat";

@@ -48,7 +48,7 @@ import java.util.UUID;
  * figures.
  */
 @Path("/api/v1/open/datasets/{id}/data")
-@Tag(name = "open")
+@Tag(name = "opendata")
 public class OpenDataResource {
 
     static final String DECISION = "pdx/catalog/open_data";
