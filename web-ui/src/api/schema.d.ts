@@ -17,7 +17,11 @@ export interface paths {
          */
         get: operations["ckanGroupList"];
         put?: never;
-        post?: never;
+        /**
+         * CKAN group_list by POST / CKAN 分类列表（POST）
+         * @description group_list with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanGroupListPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -37,7 +41,11 @@ export interface paths {
          */
         get: operations["ckanOrganizationList"];
         put?: never;
-        post?: never;
+        /**
+         * CKAN organization_list by POST / CKAN 机构列表（POST）
+         * @description organization_list with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanOrganizationListPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -57,7 +65,11 @@ export interface paths {
          */
         get: operations["ckanPackageSearch"];
         put?: never;
-        post?: never;
+        /**
+         * CKAN package_search by POST / CKAN 数据集检索（POST）
+         * @description package_search with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanPackageSearchPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,7 +89,11 @@ export interface paths {
          */
         get: operations["ckanPackageShow"];
         put?: never;
-        post?: never;
+        /**
+         * CKAN package_show by POST / CKAN 数据集详情（POST）
+         * @description package_show with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanPackageShowPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1356,6 +1372,8 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        /** @description column:value — rows whose column equals the value */
+        OpenDataFilter: string;
         /** @enum {string} */
         Openness: "OPEN" | "AUTHORIZED_OPERATION" | "NOT_OPEN";
         /** @description An enterprise registering as an operator (授权运营主体). Checked beyond this schema (422): the USCC's check character (GB 32100-2015). */
@@ -1777,6 +1795,131 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanGroupListPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    all_fields?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
             429: {
                 headers: {
@@ -1846,6 +1989,131 @@ export interface operations {
             };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanOrganizationListPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    all_fields?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1933,6 +2201,134 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanPackageSearchPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    q?: string;
+                    fq?: string;
+                    rows?: number;
+                    start?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
             429: {
                 headers: {
@@ -2001,8 +2397,142 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description CKAN's Not Found Error: {help, success: false, error: {__type: "Not Found Error", message}} (what the public cannot see, too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanPackageShowPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Not Found Error: {help, success: false, error: {__type: "Not Found Error", message}} (what the public cannot see, too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4647,7 +5177,7 @@ export interface operations {
                 /** @description declared columns, comma-separated (default: every column but identifiers) */
                 columns?: string;
                 /** @description column:value, rows whose column equals the value; repeat for several (all hold); the column must be selected */
-                filter?: string[];
+                filter?: components["schemas"]["OpenDataFilter"][];
                 /** @description arrow (an Arrow IPC stream, the default), parquet (one Parquet file) or csv (RFC 4180, a header row) */
                 format?: "arrow" | "parquet" | "csv";
             };

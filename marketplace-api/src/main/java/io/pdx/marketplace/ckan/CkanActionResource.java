@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -55,6 +57,8 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class CkanActionResource {
 
+    private static final String VALIDATION = "CKAN's Validation Error: {help, success: false, error: {__type: \"Validation Error\", <parameter>: [messages]}}";
+    private static final String NOT_FOUND = "CKAN's Not Found Error: {help, success: false, error: {__type: \"Not Found Error\", message}} (what the public cannot see, too)";
     private static final String ENVELOPE = "CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error)";
 
     private final CatalogPolicy catalog;
@@ -79,6 +83,7 @@ public class CkanActionResource {
             description = "Searches the public catalog as CKAN does: q (keywords; *:* for all), fq (organization:, groups:, res_format:, isopen:true), rows (≤ 1000) and start. Result: {count, results: [package]}.")
     @Extension(name = "x-pdx-anonymous", value = "true")
     @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = VALIDATION, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Uni<Response> packageSearch(
             @QueryParam("q") @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100)) String q,
             @QueryParam("fq") @Parameter(description = "field:value terms, all holding", schema = @Schema(type = SchemaType.STRING, maxLength = 500)) String fq,
@@ -95,6 +100,7 @@ public class CkanActionResource {
             description = "One public catalog entry as a CKAN package (id or name: the dataset's id); any other is CKAN's 404 Not Found Error.")
     @Extension(name = "x-pdx-anonymous", value = "true")
     @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Uni<Response> packageShow(@QueryParam("id") @Parameter(description = "the dataset's id", schema = @Schema(type = SchemaType.STRING, maxLength = 100)) String id,
                                      @Context UriInfo uri) {
         return answer("package_show", uri, () -> packageShow(id, uri.getBaseUri()));
@@ -107,6 +113,7 @@ public class CkanActionResource {
             description = "The departments that provide public catalog entries: their names, or with all_fields=true organization dicts with package_count.")
     @Extension(name = "x-pdx-anonymous", value = "true")
     @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = VALIDATION, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Uni<Response> organizationList(@QueryParam("all_fields") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String allFields,
                                           @Context UriInfo uri) {
         return answer("organization_list", uri, () -> organizationList(flag("all_fields", allFields)));
@@ -119,27 +126,99 @@ public class CkanActionResource {
             description = "The categories of the taxonomy as CKAN groups: their names (codes), or with all_fields=true group dicts with package_count.")
     @Extension(name = "x-pdx-anonymous", value = "true")
     @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = VALIDATION, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
     public Uni<Response> groupList(@QueryParam("all_fields") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String allFields,
                                    @Context UriInfo uri) {
         return answer("group_list", uri, () -> groupList(flag("all_fields", allFields)));
     }
 
-    /** CKAN clients (ckanapi) POST their parameters as a JSON object; the same actions answer. */
+    // CKAN clients (ckanapi by default) POST their parameters as one JSON object; the same actions answer
+
+    @POST
+    @Path("/package_search")
+    @Consumes(MediaType.WILDCARD)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "ckanPackageSearchPost",
+            summary = "CKAN package_search by POST / CKAN 数据集检索（POST）",
+            description = "package_search with its parameters as a JSON object, as CKAN clients send them.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+            @SchemaProperty(name = "q", type = SchemaType.STRING, maxLength = 100),
+            @SchemaProperty(name = "fq", type = SchemaType.STRING, maxLength = 500),
+            @SchemaProperty(name = "rows", type = SchemaType.INTEGER, minimum = "0", maximum = "1000"),
+            @SchemaProperty(name = "start", type = SchemaType.INTEGER, minimum = "0", maximum = "100000")})))
+    @Extension(name = "x-pdx-anonymous", value = "true")
+    @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = VALIDATION, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Uni<Response> packageSearchPost(String body, @Context UriInfo uri) {
+        return posted("package_search", body, uri);
+    }
+
+    @POST
+    @Path("/package_show")
+    @Consumes(MediaType.WILDCARD)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "ckanPackageShowPost",
+            summary = "CKAN package_show by POST / CKAN 数据集详情（POST）",
+            description = "package_show with its parameters as a JSON object, as CKAN clients send them.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+            @SchemaProperty(name = "id", type = SchemaType.STRING, maxLength = 100)})))
+    @Extension(name = "x-pdx-anonymous", value = "true")
+    @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = VALIDATION, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Uni<Response> packageShowPost(String body, @Context UriInfo uri) {
+        return posted("package_show", body, uri);
+    }
+
+    @POST
+    @Path("/organization_list")
+    @Consumes(MediaType.WILDCARD)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "ckanOrganizationListPost",
+            summary = "CKAN organization_list by POST / CKAN 机构列表（POST）",
+            description = "organization_list with its parameters as a JSON object, as CKAN clients send them.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+            @SchemaProperty(name = "all_fields", type = SchemaType.BOOLEAN)})))
+    @Extension(name = "x-pdx-anonymous", value = "true")
+    @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = VALIDATION, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Uni<Response> organizationListPost(String body, @Context UriInfo uri) {
+        return posted("organization_list", body, uri);
+    }
+
+    @POST
+    @Path("/group_list")
+    @Consumes(MediaType.WILDCARD)
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "ckanGroupListPost",
+            summary = "CKAN group_list by POST / CKAN 分类列表（POST）",
+            description = "group_list with its parameters as a JSON object, as CKAN clients send them.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+            @SchemaProperty(name = "all_fields", type = SchemaType.BOOLEAN)})))
+    @Extension(name = "x-pdx-anonymous", value = "true")
+    @APIResponse(responseCode = "200", description = ENVELOPE, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "409", description = VALIDATION, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+    public Uni<Response> groupListPost(String body, @Context UriInfo uri) {
+        return posted("group_list", body, uri);
+    }
+
+    /** Any other action by POST: CKAN's 400. */
     @POST
     @Path("/{action}")
     @Consumes(MediaType.WILDCARD)
     @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     public Uni<Response> post(@PathParam("action") String action, String body, @Context UriInfo uri) {
         return answer(action, uri, () -> {
-            Map<String, Object> params = PostedParameters.of(body);
+            throw CkanError.unknownAction(action);
+        });
+    }
+
+    private Uni<Response> posted(String action, String body, UriInfo uri) {
+        return answer(action, uri, () -> {
+            PostedParameters params = PostedParameters.of(body);
             URI base = uri.getBaseUri();
             return switch (action) {
-                case "package_search" -> packageSearch(PackageSearch.parse(text(params, "q"), text(params, "fq"),
-                        text(params, "rows"), text(params, "start")), base);
-                case "package_show" -> packageShow(text(params, "id"), base);
-                case "organization_list" -> organizationList(flag("all_fields", text(params, "all_fields")));
-                case "group_list" -> groupList(flag("all_fields", text(params, "all_fields")));
-                default -> throw CkanError.unknownAction(action);
+                case "package_search" -> packageSearch(PackageSearch.parse(params.string("q"), params.string("fq"),
+                        params.integer("rows"), params.integer("start")), base);
+                case "package_show" -> packageShow(params.string("id"), base);
+                case "organization_list" -> organizationList(flag("all_fields", params.bool("all_fields")));
+                default -> groupList(flag("all_fields", params.bool("all_fields")));
             };
         });
     }
@@ -266,14 +345,10 @@ public class CkanActionResource {
             return false;
         }
         return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "1", "yes", "on" -> true;
-            case "false", "0", "no", "off" -> false;
+            case "true" -> true;
+            case "false" -> false;
             default -> throw CkanError.validation(field, "Must be a boolean");
         };
     }
 
-    private static String text(Map<String, Object> params, String key) {
-        Object value = params.get(key);
-        return value == null ? null : String.valueOf(value);
-    }
 }

@@ -25,8 +25,8 @@ import java.util.Optional;
  */
 record OpenDataQuery(List<ColumnSpec> columns, List<EqualityFilter> filters) {
 
-    static final int MAX_FILTERS = 10;
-    static final int MAX_VALUE_LENGTH = 200;
+    static final int MAX_FILTERS = 5;
+    static final int MAX_VALUE_LENGTH = 100;
 
     static OpenDataQuery parse(DatasetSchema schema, String columnsParameter, List<String> filterParameters) {
         Map<String, ColumnSpec> offered = new LinkedHashMap<>();

@@ -54,6 +54,10 @@ public class OpenDataResource {
     static final String DECISION = "pdx/catalog/open_data";
     static final Set<ResultFormat> FORMATS = Set.of(ResultFormat.ARROW, ResultFormat.PARQUET, ResultFormat.CSV);
     private static final String PARQUET = ".parquet";
+    /** Column names, comma-separated (what each must name is the dataset's schema: a 400 otherwise). */
+    static final String COLUMNS = "^ *[a-z_][a-z0-9_]{0,62} *(, *[a-z_][a-z0-9_]{0,62} *)*$";
+    /** column:value; the value any text without NUL. */
+    static final String FILTER = "^[a-z_][a-z0-9_]{0,62}:[^\\u0000]*$";
 
     private final CatalogPolicy catalog;
     private final PolicyClient policy;
@@ -75,6 +79,14 @@ public class OpenDataResource {
     record Download(Dataset dataset, DeliveryRequest request) {
     }
 
+    /** One {@code filter} as the OpenAPI document shows it. */
+    @Schema(name = "OpenDataFilter", type = SchemaType.STRING, pattern = FILTER, maxLength = 64 + OpenDataQuery.MAX_VALUE_LENGTH,
+            description = "column:value — rows whose column equals the value")
+    static final class FilterText {
+        private FilterText() {
+        }
+    }
+
     /** No @Produces: the content type is the runner's (Arrow, Parquet or CSV), set on the streamed response. */
     @GET
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "downloadOpenData",
@@ -92,10 +104,10 @@ public class OpenDataResource {
             @QueryParam("format") @Parameter(description = "arrow (an Arrow IPC stream, the default), parquet (one Parquet file) or csv (RFC 4180, a header row)",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"arrow", "parquet", "csv"}, defaultValue = "arrow")) String format,
             @QueryParam("columns") @Parameter(description = "declared columns, comma-separated (default: every column but identifiers)",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 4096)) String columns,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 300, pattern = COLUMNS)) String columns,
             @QueryParam("filter") @Parameter(description = "column:value, rows whose column equals the value; repeat for several (all hold); the column must be selected",
                     schema = @Schema(type = SchemaType.ARRAY, maxItems = OpenDataQuery.MAX_FILTERS,
-                            implementation = String.class)) List<String> filters) {
+                            implementation = FilterText.class)) List<String> filters) {
         Subject subject = currentSubject.get();
         ResultFormat chosen = ResultFormat.of(format).filter(FORMATS::contains)
                 .orElseThrow(() -> new InvalidParameter("format", "must be one of arrow, parquet, csv"));
