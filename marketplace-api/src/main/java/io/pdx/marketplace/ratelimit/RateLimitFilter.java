@@ -37,7 +37,8 @@ public class RateLimitFilter {
             }
             kind = "job_submission";
             caller = subject.organization();
-        } else if (HttpMethod.GET.equals(method) && (path.startsWith("/api/v1/open/") || publicCatalog(path))) {
+        } else if (HttpMethod.GET.equals(method) && (path.startsWith("/api/v1/open/") || publicCatalog(path))
+                || HttpMethod.POST.equals(method) && path.startsWith("/api/3/action/")) { // CKAN's clients read by POST
             Subject subject = currentSubject.get();
             kind = path.startsWith("/api/v1/open/") ? "open_data" : "public_catalog";
             caller = subject.authenticated() ? "user:" + subject.user()
