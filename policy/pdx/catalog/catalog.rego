@@ -92,3 +92,43 @@ decision := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
 _dataset_given if is_string(input.dataset.grade)
 
 _deny(codes) := {"allow": false, "outcome": "DENY", "reasons": reasons.from_codes(codes)}
+
+# Never open, whatever the policy data says of the grade (数据分类分级: 重要数据 and 核心数据 are not opened).
+_never_open := {"IMPORTANT", "CORE"}
+
+_open_grade if {
+	not input.dataset.grade in _never_open
+	config.grades[input.dataset.grade].open_data.allowed == true
+}
+
+_open_data_refusals contains "not_open_data" if input.dataset.openness != "OPEN"
+
+_open_data_refusals contains "grade_never_open" if not _open_grade
+
+_open_data_refusals contains "grade_not_visible" if not _dataset_visible
+
+_open_data_refusals contains "grade_not_visible" if input.dataset.status != "REGISTERED"
+
+# METADATA
+# description: |
+#   Whether anyone may download the rows of this catalog entry without a license (开放数据): it is
+#   registered and visible to the subject, its openness is OPEN, and its grade is open by the policy
+#   data; IMPORTANT and CORE entries never are. The Java side answers any refusal with a 404, as for
+#   an entry it cannot see.
+open_data := {"allow": true, "outcome": "ALLOW", "reasons": []} if {
+	_dataset_given
+	count(_open_data_refusals) == 0
+} else := _deny(_open_data_refusals) if {
+	_dataset_given
+} else := _deny({"input_incomplete"})
+
+# METADATA
+# description: |
+#   Whether a draft's openness is allowed for its grade: OPEN only where open_data may allow it.
+#   Registration checks it too (DraftValidator); this is the policy's own statement of the rule.
+openness_allowed if input.dataset.openness != "OPEN"
+
+openness_allowed if {
+	input.dataset.openness == "OPEN"
+	_open_grade
+}

@@ -201,3 +201,59 @@ test_view_of_a_provider_combines_the_three_answers if {
 		"all_statuses_visible": false,
 	} with input as {"subject": _subject("provider")}
 }
+
+_open_dataset(grade, openness) := object.union(_dataset(grade), {"openness": openness})
+
+test_open_data_allowed_for_open_general_data_anonymously if {
+	d := catalog.open_data with input as {"subject": _anonymous, "dataset": _open_dataset("GENERAL", "OPEN")}
+	d == {"allow": true, "outcome": "ALLOW", "reasons": []}
+}
+
+test_open_data_denied_when_not_open if {
+	every openness in ["AUTHORIZED_OPERATION", "NOT_OPEN"] {
+		d := catalog.open_data with input as {"subject": _anonymous, "dataset": _open_dataset("GENERAL", openness)}
+		not d.allow
+		_codes(d) == ["not_open_data"]
+	}
+}
+
+test_open_data_never_for_important_or_core_data if {
+	every grade in ["IMPORTANT", "CORE"] {
+		every role in ["anonymous", "operator", "bureau-admin"] {
+			d := catalog.open_data with input as {"subject": _subject_of(role), "dataset": _open_dataset(grade, "OPEN")}
+			not d.allow
+			"grade_never_open" in _codes(d)
+		}
+	}
+}
+
+test_open_data_never_for_important_data_even_when_the_data_allows_it if {
+	d := catalog.open_data with input as {"subject": _subject_of("bureau-admin"), "dataset": _open_dataset("IMPORTANT", "OPEN")}
+		with data.pdx.config.grades.IMPORTANT.open_data.allowed as true
+	not d.allow
+	_codes(d) == ["grade_never_open"]
+}
+
+test_open_data_follows_the_grade_data if {
+	d := catalog.open_data with input as {"subject": _anonymous, "dataset": _open_dataset("GENERAL", "OPEN")}
+		with data.pdx.config.grades.GENERAL.open_data.allowed as false
+	_codes(d) == ["grade_never_open"]
+}
+
+test_open_data_denied_before_registration if {
+	dataset := object.union(_open_dataset("GENERAL", "OPEN"), {"status": "SUBMITTED"})
+	d := catalog.open_data with input as {"subject": _subject_of("bureau-admin"), "dataset": dataset}
+	_codes(d) == ["grade_not_visible"]
+}
+
+test_open_data_without_a_dataset_is_incomplete if {
+	d := catalog.open_data with input as {"subject": _anonymous}
+	_codes(d) == ["input_incomplete"]
+}
+
+test_openness_open_only_for_general_data if {
+	catalog.openness_allowed with input as {"dataset": {"grade": "GENERAL", "openness": "OPEN"}}
+	not catalog.openness_allowed with input as {"dataset": {"grade": "IMPORTANT", "openness": "OPEN"}}
+	not catalog.openness_allowed with input as {"dataset": {"grade": "CORE", "openness": "OPEN"}}
+	catalog.openness_allowed with input as {"dataset": {"grade": "CORE", "openness": "NOT_OPEN"}}
+}

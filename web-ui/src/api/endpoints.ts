@@ -69,6 +69,9 @@ export async function listDatasets(query: DatasetQuery, signal?: AbortSignal): P
 
 export const getDataset = (id: string) => apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}`);
 export const dcatUrl = (id: string) => `${API}/datasets/${encodeURIComponent(id)}/dcat`;
+/** 开放数据: an open dataset's rows for anyone, no token needed (a plain link the browser downloads). */
+export const openDataUrl = (id: string, format: 'csv' | 'parquet' | 'arrow') =>
+  `${API}/open/datasets/${encodeURIComponent(id)}/data?format=${format}`;
 export const registerDataset = (id: string) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/register`, { method: 'POST' });
 export const returnDataset = (id: string, reasons: string[]) =>

@@ -175,6 +175,7 @@ const zh = {
   sampleRows: '样例数据（合成，非真实数据）',
   noSample: '暂无样例数据。',
   dcatLink: 'DCAT 元数据（JSON-LD）',
+  openDataDownload: '开放数据下载',
   applyForLicense: '申请授权',
   applyNeedsOperator: '以运营机构身份登录后可申请授权。',
 
@@ -789,6 +790,7 @@ const en: Record<MessageKey, string> = {
   sampleRows: 'Sample rows (synthetic, not real data)',
   noSample: 'No sample rows.',
   dcatLink: 'DCAT metadata (JSON-LD)',
+  openDataDownload: 'Open data download',
   applyForLicense: 'Apply for a license',
   applyNeedsOperator: 'Log in as an operator to apply for a license.',
 

@@ -3,8 +3,8 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
-import { FileTextOutlined, LinkOutlined } from '@ant-design/icons';
-import { dcatUrl, getDataset, listProducts } from '../api/endpoints';
+import { DownloadOutlined, FileTextOutlined, LinkOutlined } from '@ant-design/icons';
+import { dcatUrl, getDataset, listProducts, openDataUrl } from '../api/endpoints';
 import type { ProductView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
@@ -58,6 +58,19 @@ export function DatasetPage() {
           <a href={dcatUrl(id)} target="_blank" rel="noreferrer" data-testid="dcat-link">
             <LinkOutlined aria-hidden /> {t('dcatLink')}
           </a>
+          {d.openness === 'OPEN' && d.grade === 'GENERAL' && d.status === 'REGISTERED' && (
+            <span data-testid="open-data-links">
+              <DownloadOutlined aria-hidden /> {t('openDataDownload')}:{' '}
+              {(['csv', 'parquet', 'arrow'] as const).map((format, i) => (
+                <span key={format}>
+                  {i > 0 && ' · '}
+                  <a href={openDataUrl(id, format)} download>
+                    {format.toUpperCase()}
+                  </a>
+                </span>
+              ))}
+            </span>
+          )}
           {(can(d, 'accept') || can(d, 'register') || can(d, 'return')) && <Link to={`/review/registrations/${id}`}>{t('review')}</Link>}
         </Space>
       }

@@ -8,7 +8,7 @@ import java.util.List;
  * @param autoApprovedShare       share of applications approved at once (秒批), 0 to 1
  * @param medianSecondsToDecision median time from application to decision
  * @param reviewsPastSla          applications in review for longer than {@code reviewSlaHours}
- * @param months                  calls and revenue per calendar month (Asia/Shanghai)
+ * @param months                  calls, revenue and open-data downloads per calendar month (Asia/Shanghai)
  */
 public record EfficiencyFigures(long applications, long autoApproved, double autoApprovedShare, long decided,
                                 double medianSecondsToDecision, double p90SecondsToDecision, long inReview, long reviewsPastSla,
@@ -19,7 +19,11 @@ public record EfficiencyFigures(long applications, long autoApproved, double aut
                 p90SecondsToDecision, inReview, reviewsPastSla, slaHours, List.copyOf(figures));
     }
 
-    /** @param month {@code YYYY-MM}; @param revenueFen revenue in fen, reversals excluded */
-    public record Month(String month, long calls, long revenueFen) {
+    /**
+     * @param month             {@code YYYY-MM}
+     * @param revenueFen        revenue in fen, reversals excluded
+     * @param openDataDownloads downloads of open data (开放数据), signed in or not
+     */
+    public record Month(String month, long calls, long revenueFen, long openDataDownloads) {
     }
 }

@@ -7,7 +7,11 @@ package io.pdx.contracts.policy;
  */
 public record CatalogInput(Subject subject, DatasetRef dataset) {
 
-    /** The attributes of a catalog entry that visibility depends on. */
-    public record DatasetRef(String id, String grade, String provider, String status) {
+    /** The attributes of a catalog entry that visibility (and openness, for {@code pdx.catalog.open_data}) depends on. */
+    public record DatasetRef(String id, String grade, String provider, String status, String openness) {
+
+        public DatasetRef(String id, String grade, String provider, String status) {
+            this(id, grade, provider, status, null);
+        }
     }
 }

@@ -6,13 +6,15 @@ import java.util.Optional;
 
 /**
  * How a result or a delivery is read: the Arrow IPC stream (the platform's format), Parquet (a file analysts
- * open directly, with the same metadata as key-value pairs), or a JSON preview. Named in lower case in
- * {@code ?format=}.
+ * open directly, with the same metadata as key-value pairs), a JSON preview, or CSV (deliveries and open data
+ * only). Named in lower case in {@code ?format=}.
  */
 public enum ResultFormat {
     ARROW("application/vnd.apache.arrow.stream", "arrows"),
     PARQUET("application/vnd.apache.parquet", "parquet"),
-    JSON("application/json", "json");
+    JSON("application/json", "json"),
+    /** RFC 4180 comma-separated values with a header row (open data, deliveries); never a stored result. */
+    CSV("text/csv", "csv");
 
     public static final String ARROW_STREAM = "application/vnd.apache.arrow.stream";
     public static final String PARQUET_FILE = "application/vnd.apache.parquet";

@@ -20,10 +20,22 @@ final class DcatVocabulary {
     static final String XSD = "http://www.w3.org/2001/XMLSchema#";
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     static final String ADMS = "http://www.w3.org/ns/adms#";
+    static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
 
     static final String ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/";
     static final String FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/";
     static final String ARROW_STREAM = "https://www.iana.org/assignments/media-types/application/vnd.apache.arrow.stream";
+    static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
+    /** Open data's download formats (the {@code format} parameter) and their IANA media types. */
+    static final java.util.Map<String, String> OPEN_FORMATS = orderedFormats();
+
+    private static java.util.Map<String, String> orderedFormats() {
+        java.util.Map<String, String> formats = new java.util.LinkedHashMap<>();
+        formats.put("arrow", ARROW_STREAM);
+        formats.put("parquet", "https://www.iana.org/assignments/media-types/application/vnd.apache.parquet");
+        formats.put("csv", "https://www.iana.org/assignments/media-types/text/csv");
+        return java.util.Collections.unmodifiableMap(formats);
+    }
 
     static final String PDX = "https://pdx.example/";
     static final String TAXONOMY = PDX + "taxonomy/";

@@ -3,6 +3,7 @@ package io.pdx.marketplace.efficiency;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pdx.contracts.efficiency.EfficiencyFigures;
 import io.pdx.marketplace.security.Operation;
+import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.marketplace.security.CurrentSubject;
 import io.pdx.marketplace.security.OperationGuard;
@@ -25,7 +26,7 @@ import java.util.Map;
 /**
  * 效能评估: the figures a bureau reports — how many applications were approved at once (秒批),
  * how long decisions take (median and p90), how many reviews are past their SLA (hours from the
- * policy data), and calls and revenue per month. Computed by PostgreSQL over the whole record.
+ * policy data), and calls, revenue and open-data downloads (开放数据下载, from the audit trail) per month. Computed by PostgreSQL over the whole record.
  */
 @Path("/api/v1/efficiency")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +52,7 @@ public class EfficiencyResource {
     }
 
     @GET
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getEfficiency", summary = "Efficiency figures / 效能指标", description = "秒批 share, time to decision (median, p90), reviews past their SLA, calls and revenue per month.")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getEfficiency", summary = "Efficiency figures / 效能指标", description = "秒批 share, time to decision (median, p90), reviews past their SLA, calls, revenue and open-data downloads per month.")
     public Uni<EfficiencyFigures> figures() {
         return guard.require(currentSubject.get(), Operation.EFFICIENCY_READ,
                         new AuthzInput.Resource("efficiency", null, null, null, null))
@@ -82,14 +83,19 @@ public class EfficiencyResource {
     }
 
     private Uni<List<EfficiencyFigures.Month>> monthly() {
-        String sql = "SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM') AS month,"
+        String sql = "WITH billed AS (SELECT to_char(date_trunc('month', created_at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM') AS month,"
                 + " coalesce(sum(quantity) FILTER (WHERE unit = 'CALL'), 0) AS calls,"
                 + " coalesce(sum(amount_fen) FILTER (WHERE reversed_by IS NULL), 0) AS revenue_fen"
-                + " FROM invoice_line GROUP BY 1 ORDER BY 1";
-        return pool.query(sql).execute().map(rows -> {
+                + " FROM invoice_line GROUP BY 1),"
+                + " downloads AS (SELECT to_char(date_trunc('month', at AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM') AS month,"
+                + " count(*) AS open_data_downloads FROM audit_event WHERE action = $1 GROUP BY 1)"
+                + " SELECT month, coalesce(calls, 0) AS calls, coalesce(revenue_fen, 0) AS revenue_fen,"
+                + " coalesce(open_data_downloads, 0) AS open_data_downloads"
+                + " FROM billed FULL JOIN downloads USING (month) ORDER BY 1";
+        return pool.preparedQuery(sql).execute(Tuple.of(AuditAction.OPEN_DATA_DOWNLOAD.action())).map(rows -> {
             List<EfficiencyFigures.Month> months = new ArrayList<>();
             rows.forEach(row -> months.add(new EfficiencyFigures.Month(row.getString("month"), row.getLong("calls"),
-                    row.getLong("revenue_fen"))));
+                    row.getLong("revenue_fen"), row.getLong("open_data_downloads"))));
             return months;
         });
     }

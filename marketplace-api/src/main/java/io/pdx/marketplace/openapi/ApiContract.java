@@ -77,6 +77,10 @@ public class ApiContract implements OASFilter {
             operation.setSecurity(new ArrayList<>(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME))));
         }
         APIResponses responses = operation.getResponses();
+        if (responses.getExtensions() != null) {
+            // the scanner also puts a method's extensions on its responses when it declares several: the marker is the operation's
+            responses.removeExtension(ANONYMOUS);
+        }
         boolean body = operation.getRequestBody() != null;
         boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         boolean pathParameters = path.contains("{");
@@ -134,7 +138,10 @@ public class ApiContract implements OASFilter {
 
     private static void problem(APIResponses responses, String code, String description) {
         APIResponse declared = responses.getAPIResponse(code);
-        if (declared != null && declared.getContent() != null && declared.getContent().getMediaType(PROBLEM_JSON) != null) {
+        if (declared != null && declared.getContent() != null && declared.getContent().getMediaTypes() != null
+                && !declared.getContent().getMediaTypes().isEmpty()) {
+            // declared with a body of its own: a Problem, or another shape an operation answers by a standard it follows
+            // (CKAN's action API answers its own error envelope)
             return;
         }
         if (declared != null && declared.getDescription() != null && (declared.getContent() == null

@@ -22,6 +22,8 @@ final class Descriptions {
     /** The features, in the order a reader meets them. */
     static final java.util.Map<String, String> TAGS = ordered(
             "catalog", "Catalog / 数据目录: search and read registered datasets (public ones anonymously)",
+            "opendata", "Open data / 开放数据: open general datasets downloaded by anyone without a license; the catalog for "
+                    + "harvesters (DCAT-AP 3, CKAN's action API)",
             "reference", "Reference data / 参考数据: purposes, license modes, grades, taxonomy",
             "registration", "Registration / 数据资源登记: providers draft datasets, the bureau registers them",
             "organizations", "Organizations / 经营主体: enterprises register by USCC, the bureau verifies",

@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Applies the rate limits: job submissions per organization, the public catalog (search, datasets, DCAT, reference
- * data) per client — the signed-in user, else the address. Over the limit: 429 with {@code Retry-After} and a problem.
+ * data, the DCAT-AP feed, CKAN's action API) and open-data downloads per client — the signed-in user, else the address. Over the limit: 429 with {@code Retry-After} and a problem.
  */
 public class RateLimitFilter {
 
@@ -37,9 +37,10 @@ public class RateLimitFilter {
             }
             kind = "job_submission";
             caller = subject.organization();
-        } else if (HttpMethod.GET.equals(method) && (path.startsWith("/api/v1/datasets") || path.equals("/api/v1/reference"))) {
+        } else if (HttpMethod.GET.equals(method) && (path.startsWith("/api/v1/open/") || publicCatalog(path))
+                || HttpMethod.POST.equals(method) && path.startsWith("/api/3/action/")) { // CKAN's clients read by POST
             Subject subject = currentSubject.get();
-            kind = "public_catalog";
+            kind = path.startsWith("/api/v1/open/") ? "open_data" : "public_catalog";
             caller = subject.authenticated() ? "user:" + subject.user()
                     : "address:" + (connection.remoteAddress() == null ? "unknown" : connection.remoteAddress().hostAddress());
         } else {
@@ -51,5 +52,11 @@ public class RateLimitFilter {
                         "More " + kind.replace('_', ' ') + " requests than the limit allows; try again in "
                                 + verdict.retryAfterSeconds() + " s.", path, java.util.List.of()))
                 .build());
+    }
+
+    /** The public catalog: search and datasets, reference data, the DCAT-AP feed and CKAN's action API. */
+    static boolean publicCatalog(String path) {
+        return path.startsWith("/api/v1/datasets") || path.equals("/api/v1/reference") || path.startsWith("/api/v1/catalog")
+                || path.startsWith("/api/3/action/");
     }
 }

@@ -15,6 +15,7 @@ public enum Operation {
     DATASET_LIST("dataset.list"),
     DATASET_READ("dataset.read"),
     DATASET_DCAT("dataset.dcat"),
+    DATASET_OPEN_DATA("dataset.open_data"),
     REFERENCE_READ("reference.read"),
     DATASET_CREATE("dataset.create"),
     DATASET_UPDATE("dataset.update"),

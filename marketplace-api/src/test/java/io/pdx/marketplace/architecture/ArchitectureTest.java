@@ -52,7 +52,8 @@ class ArchitectureTest {
             Map.entry("licensing", 7),
             Map.entry("ledger", 8),
             Map.entry("sandbox", 9),
-            Map.entry("dcat", 10), Map.entry("demo", 10), Map.entry("efficiency", 10), Map.entry("ratelimit", 10));
+            Map.entry("dcat", 10), Map.entry("demo", 10), Map.entry("efficiency", 10), Map.entry("ratelimit", 10),
+            Map.entry("opendata", 10), Map.entry("ckan", 10));
 
     @Test
     void everyPackage_hasARank() {

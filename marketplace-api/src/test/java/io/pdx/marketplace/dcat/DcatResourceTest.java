@@ -167,7 +167,8 @@ class DcatResourceTest {
 
     @Test
     void general_hasOneArrowDistributionPerProduct() throws JsonLdError {
-        List<JsonObject> distributions = values(expanded(null, general), DCAT + "distribution");
+        List<JsonObject> distributions = values(expanded(null, general), DCAT + "distribution").stream()
+                .filter(distribution -> id(distribution, DCAT + "accessURL").contains("/api/v1/products/")).toList();
         assertEquals(Set.copyOf(generalProducts), distributions.stream()
                 .map(distribution -> one(distribution, DCT + "identifier").getString("@value"))
                 .collect(Collectors.toSet()));
@@ -179,6 +180,18 @@ class DcatResourceTest {
             assertEquals(ARROW_STREAM, id(distribution, DCT + "format"));
             assertEquals(2, byLanguage(distribution, DCT + "title").size());
         }
+    }
+
+    @Test
+    void openGeneral_hasADownloadDistributionPerFormat() throws JsonLdError {
+        assertEquals(io.pdx.contracts.catalog.Openness.OPEN, general.openness);
+        List<JsonObject> downloads = values(expanded(null, general), DCAT + "distribution").stream()
+                .filter(distribution -> distribution.containsKey(DCAT + "downloadURL")).toList();
+        assertEquals(List.of("arrow", "parquet", "csv"), downloads.stream()
+                .map(distribution -> id(distribution, DCAT + "downloadURL"))
+                .peek(url -> assertTrue(url.contains("/api/v1/open/datasets/" + general.id + "/data?format="), url))
+                .map(url -> url.substring(url.indexOf("format=") + 7)).toList());
+        assertEquals("https://www.iana.org/assignments/media-types/text/csv", id(downloads.get(2), DCAT + "mediaType"));
     }
 
     @Test

@@ -46,6 +46,17 @@ class RateLimitTest {
     }
 
     @Test
+    void openDataDownloads_areLimitedPerClient_apartFromTheCatalog() {
+        String path = "/api/v1/open/datasets/" + java.util.UUID.randomUUID() + "/data";
+        given().get(path).then().statusCode(404); // 60 a minute in the policy data, a hundredth here: one
+        given().get(path).then().statusCode(429).contentType("application/problem+json")
+                .body("code", equalTo("rate-limited")).header("Retry-After", not(equalTo(null)));
+        // the same address's catalog allowance, and a signed-in caller's own open-data allowance, are untouched
+        given().get("/api/v1/reference").then().statusCode(200);
+        given().auth().oauth2(KeycloakTokens.of("provider-market")).get(path).then().statusCode(404);
+    }
+
+    @Test
     void jobSubmissions_areLimitedPerOrganization() {
         given().auth().oauth2(KeycloakTokens.of("developer-a")).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/sandbox/jobs").then().statusCode(not(429));

@@ -3,6 +3,7 @@ package io.pdx.sandbox.engine;
 import io.pdx.sandbox.engine.duckdb.HardenedDatabases;
 import io.pdx.sandbox.engine.duckdb.HardenedDuckDb;
 import io.pdx.sandbox.engine.results.ArrowAllocation;
+import io.pdx.sandbox.engine.results.ArrowCsv;
 import io.pdx.sandbox.engine.results.ArrowJson;
 import io.pdx.sandbox.engine.results.ParquetExport;
 import io.pdx.contracts.runner.ResultFormat;
@@ -29,15 +30,18 @@ import java.nio.channels.Channels;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.PreparedStatement;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * A DELIVERY license's data: the licensed columns of a GENERAL dataset, IDENTIFIER columns never,
- * streamed batch by batch from a hardened DuckDB as an Arrow IPC stream (or as JSON, for clients
- * that cannot read Arrow).
+ * streamed batch by batch from a hardened DuckDB as an Arrow IPC stream (or as Parquet, JSON or CSV, for clients
+ * that cannot read Arrow); also an open (开放) dataset's columns, whole or filtered by equality on them.
  */
 @ApplicationScoped
 public class DeliveryExecution {
@@ -70,6 +74,45 @@ public class DeliveryExecution {
         if (request.limit() != null && request.limit() < 0) {
             throw new RunFailure("limit_invalid", 400, "行数上限无效", "The row limit is invalid");
         }
+        for (DeliveryRequest.EqualityFilter filter : request.filters()) {
+            if (filter == null || filter.value() == null || dataset.columns().stream()
+                    .noneMatch(column -> column.name().equals(filter.column()))) {
+                throw new RunFailure("filter_invalid", 400, "筛选条件须针对所交付的字段",
+                        "A filter names a column that is delivered");
+            }
+        }
+    }
+
+    /**
+     * The delivery's statement: its columns (each cast to VARCHAR for CSV), and a WHERE clause of one
+     * {@code column = TRY_CAST(? AS type)} per filter (the value bound as a parameter; a value the type does not
+     * read matches nothing).
+     */
+    static String sql(DeliveryRequest request, ResultFormat format) {
+        SandboxDataset dataset = request.dataset();
+        String columns = dataset.columns().stream().map(ColumnSpec::name).map(HardenedDuckDb::identifier)
+                .map(name -> format == ResultFormat.CSV ? "CAST(" + name + " AS VARCHAR) AS " + name : name)
+                .collect(Collectors.joining(", "));
+        String where = request.filters().stream().map(filter -> {
+            ColumnSpec column = dataset.columns().stream().filter(spec -> spec.name().equals(filter.column()))
+                    .findFirst().orElseThrow();
+            return HardenedDuckDb.identifier(column.name()) + " = " + parameterOf(column.type());
+        }).collect(Collectors.joining(" AND "));
+        return "SELECT " + columns + " FROM " + HardenedDuckDb.identifier(dataset.alias())
+                + (where.isEmpty() ? "" : " WHERE " + where)
+                + (request.limit() == null ? "" : " LIMIT " + request.limit());
+    }
+
+    private static String parameterOf(String type) {
+        String sqlType = type == null ? "VARCHAR" : switch (type) {
+            case "INTEGER", "BIGINT" -> "BIGINT";
+            case "DOUBLE", "DECIMAL" -> "DOUBLE";
+            case "BOOLEAN" -> "BOOLEAN";
+            case "DATE" -> "DATE";
+            case "TIMESTAMP" -> "TIMESTAMP";
+            default -> "VARCHAR";
+        };
+        return sqlType.equals("VARCHAR") ? "?" : "TRY_CAST(? AS " + sqlType + ")";
     }
 
     /** Bytes gathered before each write to the HTTP response: fewer, larger chunks. */
@@ -78,17 +121,16 @@ public class DeliveryExecution {
     public void stream(DeliveryRequest request, ResultFormat format, OutputStream response) throws IOException {
         OutputStream out = new java.io.BufferedOutputStream(response, CHUNK); // closed, and so flushed, by the writers
         SandboxDataset dataset = request.dataset();
-        String sql = "SELECT " + dataset.columns().stream().map(ColumnSpec::name).map(HardenedDuckDb::identifier)
-                .collect(Collectors.joining(", ")) + " FROM " + HardenedDuckDb.identifier(dataset.alias())
-                + (request.limit() == null ? "" : " LIMIT " + request.limit());
         try (Connection duck = databases.connect(List.of(dataset), false);
-             Statement query = duck.createStatement();
+             PreparedStatement query = prepared(duck, request, format);
              BufferAllocator allocator = arrow.child("delivery-" + dataset.alias(), 1L << 31);
-             ResultSet rows = query.executeQuery(sql);
+             ResultSet rows = query.executeQuery();
              ArrowReader reader = (ArrowReader) ((DuckDBResultSet) rows).arrowExportStream(allocator, limits.batchRows())) {
             VectorSchemaRoot batch = reader.getVectorSchemaRoot();
             if (format == ResultFormat.JSON) {
                 writeJson(reader, batch, out);
+            } else if (format == ResultFormat.CSV) {
+                writeCsv(reader, batch, out);
             } else if (format == ResultFormat.PARQUET) {
                 try (out) {
                     parquetExport.write(reader, metadataOf(dataset), out);
@@ -99,6 +141,25 @@ public class DeliveryExecution {
         } catch (SQLException failure) {
             databases.discard(List.of(dataset), false);
             throw new IOException("delivery query failed", null);
+        }
+    }
+
+    private static PreparedStatement prepared(Connection duck, DeliveryRequest request, ResultFormat format)
+            throws SQLException {
+        PreparedStatement query = duck.prepareStatement(sql(request, format));
+        int at = 1;
+        for (DeliveryRequest.EqualityFilter filter : request.filters()) {
+            query.setString(at++, filter.value());
+        }
+        return query;
+    }
+
+    private static void writeCsv(ArrowReader reader, VectorSchemaRoot batch, OutputStream out) throws IOException {
+        try (Writer csv = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            ArrowCsv.writeHeader(batch, csv);
+            while (reader.loadNextBatch()) {
+                ArrowCsv.writeRows(batch, csv);
+            }
         }
     }
 

@@ -173,4 +173,30 @@ class RunnerApiTest {
         marketplace().body(new DeliveryRequest(withoutCard, 7L)).queryParam("format", "json").post("/internal/v1/deliveries")
                 .then().statusCode(200).body("size()", equalTo(7)).body("[0].route_id", matchesPattern("L[0-9]{3}"));
     }
+
+    @Test
+    void delivery_filtersByEquality_andWritesCsv() {
+        SandboxDataset open = new SandboxDataset(BUS.alias(), Grade.GENERAL, "card_id", BUS.columns().subList(1, 4));
+        String route = marketplace().body(new DeliveryRequest(open, 1L)).queryParam("format", "json")
+                .post("/internal/v1/deliveries").then().statusCode(200).extract().path("[0].route_id");
+        List<java.util.Map<String, Object>> kept = marketplace()
+                .body(new DeliveryRequest(open, null, List.of(new DeliveryRequest.EqualityFilter("route_id", route))))
+                .queryParam("format", "json").post("/internal/v1/deliveries").then().statusCode(200).extract().path("$");
+        org.junit.jupiter.api.Assertions.assertFalse(kept.isEmpty());
+        org.junit.jupiter.api.Assertions.assertTrue(kept.stream().allMatch(row -> route.equals(row.get("route_id"))), "only the route asked for");
+        String csv = marketplace()
+                .body(new DeliveryRequest(open, null, List.of(new DeliveryRequest.EqualityFilter("route_id", route))))
+                .queryParam("format", "csv").post("/internal/v1/deliveries").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        String[] lines = csv.split("\r\n");
+        org.junit.jupiter.api.Assertions.assertEquals("district_code,route_id,fare_cents", lines[0]);
+        org.junit.jupiter.api.Assertions.assertEquals(kept.size() + 1, lines.length, "a header and one line per row kept");
+        org.junit.jupiter.api.Assertions.assertTrue(lines[1].contains("," + route + ","));
+        // an INTEGER column filtered by a value its type does not read matches nothing, and fails nothing
+        marketplace().body(new DeliveryRequest(open, null, List.of(new DeliveryRequest.EqualityFilter("fare_cents", "x' OR 1=1 --"))))
+                .queryParam("format", "json").post("/internal/v1/deliveries").then().statusCode(200).body("size()", equalTo(0));
+        // a filter on a column that is not delivered (the identifier) is refused before anything is read
+        marketplace().body(new DeliveryRequest(open, null, List.of(new DeliveryRequest.EqualityFilter("card_id", "c1"))))
+                .post("/internal/v1/deliveries").then().statusCode(400).body("reasons[0].code", equalTo("filter_invalid"));
+    }
 }

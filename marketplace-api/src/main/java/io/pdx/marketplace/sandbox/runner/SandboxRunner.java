@@ -85,10 +85,11 @@ public class SandboxRunner {
             case ARROW -> "/result";
             case PARQUET -> "/result?format=parquet";
             case JSON -> "/preview?rows=" + previewRows;
+            case CSV -> throw new IllegalArgumentException("a stored result is not read as CSV");
         }, null);
     }
 
-    /** A delivery's rows, as Arrow, Parquet or JSON. */
+    /** A delivery's rows (a DELIVERY license's, or an open dataset's), as Arrow, Parquet, JSON or CSV. */
     public Uni<HttpClientResponse> delivery(DeliveryRequest request, ResultFormat format) {
         return open(HttpMethod.POST, "/internal/v1/deliveries?format=" + format.parameter(), request);
     }

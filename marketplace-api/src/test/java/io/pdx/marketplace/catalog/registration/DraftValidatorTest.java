@@ -70,6 +70,13 @@ class DraftValidatorTest {
     }
 
     @Test
+    void errors_forOpenImportantData_neverOpen() {
+        DatasetDraft important = important(List.of(new ColumnSpec("person_id", "VARCHAR", ColumnTag.IDENTIFIER, "人")));
+        assertEquals(List.of(), fields(important));
+        assertEquals(List.of("openness"), fields(with(important, "openness", "OPEN")), "only GENERAL data may be open");
+    }
+
+    @Test
     void errors_forConditionalSharingWithoutCondition() {
         assertEquals(List.of("sharingCondition"), fields(with(valid(), "sharingCondition", " ")));
     }
