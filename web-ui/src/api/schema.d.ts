@@ -4,6 +4,102 @@
  */
 
 export interface paths {
+    "/api/3/action/group_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CKAN group_list / CKAN 分类列表
+         * @description The categories of the taxonomy as CKAN groups: their names (codes), or with all_fields=true group dicts with package_count.
+         */
+        get: operations["ckanGroupList"];
+        put?: never;
+        /**
+         * CKAN group_list by POST / CKAN 分类列表（POST）
+         * @description group_list with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanGroupListPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/organization_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CKAN organization_list / CKAN 机构列表
+         * @description The departments that provide public catalog entries: their names, or with all_fields=true organization dicts with package_count.
+         */
+        get: operations["ckanOrganizationList"];
+        put?: never;
+        /**
+         * CKAN organization_list by POST / CKAN 机构列表（POST）
+         * @description organization_list with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanOrganizationListPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CKAN package_search / CKAN 数据集检索
+         * @description Searches the public catalog as CKAN does: q (keywords; *:* for all), fq (organization:, groups:, res_format:, isopen:true), rows (≤ 1000) and start. Result: {count, results: [package]}.
+         */
+        get: operations["ckanPackageSearch"];
+        put?: never;
+        /**
+         * CKAN package_search by POST / CKAN 数据集检索（POST）
+         * @description package_search with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanPackageSearchPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/3/action/package_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CKAN package_show / CKAN 数据集详情
+         * @description One public catalog entry as a CKAN package (id or name: the dataset's id); any other is CKAN's 404 Not Found Error.
+         */
+        get: operations["ckanPackageShow"];
+        put?: never;
+        /**
+         * CKAN package_show by POST / CKAN 数据集详情（POST）
+         * @description package_show with its parameters as a JSON object, as CKAN clients send them.
+         */
+        post: operations["ckanPackageShowPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -36,6 +132,26 @@ export interface paths {
          * @description Recomputes every hash from the first event.
          */
         get: operations["verifyAuditChain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/dcat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The public catalog as DCAT-AP / DCAT-AP 开放目录
+         * @description Every public catalog entry as a DCAT-AP 3 dcat:Catalog, paged as a hydra:PagedCollection (firstPage, nextPage, lastPage, totalItems), in JSON-LD or Turtle by Accept or `format`; for harvesters.
+         */
+        get: operations["getCatalogDcat"];
         put?: never;
         post?: never;
         delete?: never;
@@ -345,7 +461,7 @@ export interface paths {
         };
         /**
          * Efficiency figures / 效能指标
-         * @description 秒批 share, time to decision (median, p90), reviews past their SLA, calls and revenue per month.
+         * @description 秒批 share, time to decision (median, p90), reviews past their SLA, calls, revenue and open-data downloads per month.
          */
         get: operations["getEfficiency"];
         put?: never;
@@ -654,6 +770,26 @@ export interface paths {
          * @description OPEN → UPHOLD_PROPOSED, with the written answer; another reviewer confirms (four eyes).
          */
         post: operations["upholdObjection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open/datasets/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download open data / 开放数据下载
+         * @description The rows of an open (开放) general dataset, for anyone and without a license: an Arrow IPC stream (default), one Parquet file or CSV; all declared columns but identifiers, or those named in `columns`, kept by equality `filter`s on selected columns. A dataset that is not open is a 404 as an invisible one; a column the schema does not declare is a 400. Rate limited per client (429).
+         */
+        get: operations["downloadOpenData"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1537,6 +1673,8 @@ export interface components {
             calls?: number | null;
             /** Format: int64 */
             revenueFen?: number | null;
+            /** Format: int64 */
+            openDataDownloads?: number | null;
         };
         ObjectionAnswer: {
             /** @description The written answer / 书面答复 */
@@ -1566,6 +1704,8 @@ export interface components {
          * @example 2022-03-10T12:15:50-04:00
          */
         OffsetDateTime: string;
+        /** @description column:value — rows whose column equals the value */
+        OpenDataFilter: string;
         /** @enum {string} */
         Openness: "OPEN" | "AUTHORIZED_OPERATION" | "NOT_OPEN";
         /** @description An enterprise registering as an operator (授权运营主体). Checked beyond this schema (422): the USCC's check character (GB 32100-2015). */
@@ -2020,6 +2160,827 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ckanGroupList: {
+        parameters: {
+            query?: {
+                all_fields?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanGroupListPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    all_fields?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanOrganizationList: {
+        parameters: {
+            query?: {
+                all_fields?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanOrganizationListPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    all_fields?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanPackageSearch: {
+        parameters: {
+            query?: {
+                /** @description field:value terms, all holding */
+                fq?: string;
+                q?: string;
+                rows?: number;
+                start?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanPackageSearchPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    q?: string;
+                    fq?: string;
+                    rows?: number;
+                    start?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanPackageShow: {
+        parameters: {
+            query?: {
+                /** @description the dataset's id */
+                id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Not Found Error: {help, success: false, error: {__type: "Not Found Error", message}} (what the public cannot see, too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ckanPackageShowPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    id?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description CKAN's envelope: {help, success: true, result}; a failure {help, success: false, error: {__type, message | field: [messages]}} with 404 (Not Found Error) or 409 (Validation Error) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Not Found Error: {help, success: false, error: {__type: "Not Found Error", message}} (what the public cannot see, too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CKAN's Validation Error: {help, success: false, error: {__type: "Validation Error", <parameter>: [messages]}} */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAuditEvents: {
         parameters: {
             query?: {
@@ -2137,6 +3098,88 @@ export interface operations {
             };
             /** @description Not Allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCatalogDcat: {
+        parameters: {
+            query?: {
+                /** @description jsonld or ttl; without it, the Accept header decides (JSON-LD by default) */
+                format?: "jsonld" | "ttl";
+                /** @description page number, from 0 */
+                page?: number;
+                /** @description datasets per page */
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page of the catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/ld+json": Record<string, never>;
+                    "text/turtle": string;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5738,6 +6781,100 @@ export interface operations {
             };
             /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadOpenData: {
+        parameters: {
+            query?: {
+                /** @description declared columns, comma-separated (default: every column but identifiers) */
+                columns?: string;
+                /** @description column:value, rows whose column equals the value; repeat for several (all hold); the column must be selected */
+                filter?: components["schemas"]["OpenDataFilter"][];
+                /** @description arrow (an Arrow IPC stream, the default), parquet (one Parquet file) or csv (RFC 4180, a header row) */
+                format?: "arrow" | "parquet" | "csv";
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the rows (Content-Disposition names the file) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apache.arrow.stream": string;
+                    "application/vnd.apache.parquet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
