@@ -54,9 +54,13 @@ public class RateLimitFilter {
                 .build());
     }
 
-    /** The public catalog: search and datasets, reference data, the DCAT-AP feed and CKAN's action API. */
+    /**
+     * The public catalog: search and datasets, reference data, the DCAT-AP feed and CKAN's action API, the registrations
+     * in publicity and certificate verification (its PDF draws a page: not free to ask for without end).
+     */
     static boolean publicCatalog(String path) {
         return path.startsWith("/api/v1/datasets") || path.equals("/api/v1/reference") || path.startsWith("/api/v1/catalog")
-                || path.startsWith("/api/3/action/");
+                || path.startsWith("/api/3/action/") || path.startsWith("/api/v1/registrations/")
+                || path.startsWith("/api/v1/certificates/");
     }
 }

@@ -46,6 +46,15 @@ class RateLimitTest {
     }
 
     @Test
+    void certificateVerification_countsAsThePublicCatalog() {
+        String token = KeycloakTokens.of("reviewer-2");
+        for (int i = 0; i < 6; i++) {
+            given().auth().oauth2(token).get("/api/v1/certificates/PDX-350100-1999-00000" + i + "/pdf").then().statusCode(404);
+        }
+        given().auth().oauth2(token).get("/api/v1/certificates/PDX-350100-1999-000009").then().statusCode(429);
+    }
+
+    @Test
     void openDataDownloads_areLimitedPerClient_apartFromTheCatalog() {
         String path = "/api/v1/open/datasets/" + java.util.UUID.randomUUID() + "/data";
         given().get(path).then().statusCode(404); // 60 a minute in the policy data, a hundredth here: one
