@@ -48,6 +48,7 @@ _matrix := {
 	"product.consent": {"provider", "bureau-admin"},
 	"dataset.import": {"provider", "bureau-admin"},
 	"dataset.quality": {"provider", "bureau-reviewer", "bureau-admin"},
+	"dataset.usage": {"provider", "bureau-reviewer", "bureau-admin"},
 	"product.delivery": {"operator", "developer"},
 	"license.apply": {"operator"},
 	"license.read": {"operator", "developer", "bureau-reviewer", "bureau-admin"},

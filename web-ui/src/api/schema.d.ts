@@ -432,6 +432,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/datasets/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A dataset's usage / 数据使用情况
+         * @description For the holding department and the bureau: licenses in force by organization and purpose, sandbox calls and revenue credited to public finance per month (last twelve), over every version of the dataset. Aggregates only.
+         */
+        get: operations["getDatasetUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/datasets/{id}/versions": {
         parameters: {
             query?: never;
@@ -1421,6 +1441,13 @@ export interface components {
             /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
+        DatasetUsage: {
+            licensesInForce?: components["schemas"]["LicensesInForce"][] | null;
+            /** @description The last twelve months, oldest first (months without calls are listed with 0) */
+            months?: components["schemas"]["Month"][] | null;
+            /** Format: int64 */
+            revenueFenTotal?: number | null;
+        };
         DeletionReceipt: {
             tableId?: components["schemas"]["UUID"] | null;
             alias?: string | null;
@@ -1452,7 +1479,7 @@ export interface components {
             reviewsPastSla?: number | null;
             /** Format: int32 */
             reviewSlaHours?: number | null;
-            months?: components["schemas"]["Month"][] | null;
+            months?: components["schemas"]["Month1"][] | null;
         };
         /** @description A field of the request that failed validation; the message follows Accept-Language (zh by default, en) */
         FieldError: {
@@ -1662,12 +1689,26 @@ export interface components {
             /** @description The transitions this caller may take on this resource now (the endpoint's last path segment), as the policy and the state machine allow / 当前调用者此刻可执行的操作 */
             actions: string[];
         };
+        LicensesInForce: {
+            organization?: string | null;
+            organizationName?: string | null;
+            purposeCategory?: string | null;
+            /** Format: int64 */
+            licenses?: number | null;
+        };
         /**
          * Format: date
          * @example 2022-03-10
          */
         LocalDate: string;
         Month: {
+            month?: string | null;
+            /** Format: int64 */
+            calls?: number | null;
+            /** Format: int64 */
+            revenueFen?: number | null;
+        };
+        Month1: {
             month?: string | null;
             /** Format: int64 */
             calls?: number | null;
@@ -4845,6 +4886,100 @@ export interface operations {
             };
             /** @description Conflicts with the resource's state (the problem names the state and the transition) / 状态冲突 */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDatasetUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetUsage"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -8,7 +8,9 @@ package io.pdx.contracts.policy;
 public record CatalogInput(Subject subject, DatasetRef dataset) {
 
     /** The attributes of a catalog entry that visibility (and openness, for {@code pdx.catalog.open_data}) depends on. */
-    public record DatasetRef(String id, String grade, String provider, String status, String openness) {
+    public record DatasetRef(String id, String grade, String provider, String status,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             String openness) {
 
         public DatasetRef(String id, String grade, String provider, String status) {
             this(id, grade, provider, status, null);

@@ -22,6 +22,7 @@ public enum Operation {
     DATASET_VERSION("dataset.version"),
     DATASET_IMPORT("dataset.import"),
     DATASET_QUALITY("dataset.quality"),
+    DATASET_USAGE("dataset.usage"),
     OBJECTION_LODGE("objection.lodge"),
     OBJECTION_LIST("objection.list"),
     OBJECTION_READ("objection.read"),

@@ -90,8 +90,17 @@ class HolderConsentTest {
                 .body("holderConsent.organizations", contains(ORG_B));
         post("provider-transport", "/api/v1/products/" + product + "/consent", Map.of()).statusCode(409);
 
-        post("operator-b", "/api/v1/licenses", application(product, List.of("amount"), "DELIVERY")).statusCode(201)
-                .body("state", equalTo("APPROVED"));
+        String license = post("operator-b", "/api/v1/licenses", application(product, List.of("amount"), "DELIVERY")).statusCode(201)
+                .body("state", equalTo("APPROVED")).extract().path("id");
+        post("operator-b", "/api/v1/licenses/" + license + "/accept", null).statusCode(200);
+        // the department sees its data's use in aggregate: licenses in force by organization and purpose, calls per month
+        given().auth().oauth2(KeycloakTokens.of("provider-transport")).get("/api/v1/datasets/" + dataset.id + "/usage").then()
+                .statusCode(200)
+                .body("licensesInForce.find { it.organization == '" + ORG_B + "' }.purposeCategory", equalTo("PUBLIC_GOVERNANCE"))
+                .body("licensesInForce.find { it.organization == '" + ORG_B + "' }.licenses", equalTo(1))
+                .body("months.size()", equalTo(12));
+        given().auth().oauth2(KeycloakTokens.of("operator-b")).get("/api/v1/datasets/" + dataset.id + "/usage").then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.of("provider-market")).get("/api/v1/datasets/" + dataset.id + "/usage").then().statusCode(403);
         post("operator-a", "/api/v1/licenses", application(product, List.of("amount"), "DELIVERY")).statusCode(201)
                 .body("state", equalTo("DENIED"))
                 .body("decisionReasons.code", hasItem("holder_consent_not_for_operator"));
