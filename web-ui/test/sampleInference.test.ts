@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnName, fieldPath, inferColumns, inferType, parseCsv, proposeBounds, suggestEntityColumn, suggestGrade, suggestTag } from '../src/lib/sampleInference';
+import { MESSAGES } from '../src/i18n/messages';
+import { REASON_CODES, columnName, fieldPath, inferColumns, inferType, parseCsv, proposeBounds, suggestEntityColumn, suggestGrade, suggestTag } from '../src/lib/sampleInference';
 
 const SAMPLE = [
   'id_card,手机号,plate_no,uscc,visit_date,district,age,diagnosis,amount,trips,active,note',
@@ -120,5 +121,15 @@ describe('fieldPath', () => {
   it('reads a problem field as a form path', () => {
     expect(fieldPath('columns[2].lower')).toEqual(['columns', 2, 'lower']);
     expect(fieldPath('sharingCondition')).toEqual(['sharingCondition']);
+  });
+});
+
+describe('reasons in words', () => {
+  it('has words for every reason in both languages, and for both grade suggestions', () => {
+    for (const code of REASON_CODES) {
+      expect(MESSAGES.zh, code).toHaveProperty(`reason_${code}`);
+      expect(MESSAGES.en, code).toHaveProperty(`reason_${code}`);
+    }
+    for (const cols of [[{ tag: 'SENSITIVE' }], []]) expect(MESSAGES.en).toHaveProperty(suggestGrade(cols).reason);
   });
 });

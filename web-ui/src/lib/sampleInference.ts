@@ -97,6 +97,9 @@ const NAMES: { re: RegExp; tag: Tag; code: string }[] = [
   { re: /(amount|amt|fee|fare|price|cost|total|count|cnt|num_|_num$|qty|quantity|金额|费用|数量|次数|人数)/i, tag: 'METRIC', code: 'nameAmount' },
 ];
 
+/** Every reason a suggestion may give (each has its words, reason_<code>, in the messages). */
+export const REASON_CODES: readonly string[] = [...Object.keys(PATTERNS).map((k) => `value_${k}`), ...NAMES.map((n) => n.code), 'typeDate', 'none'];
+
 const share = (values: string[], re: RegExp) => (values.length === 0 ? 0 : values.filter((v) => re.test(v)).length / values.length);
 /** A pattern holds for a column when it holds for at least this share of its non-empty sample values. */
 export const PATTERN_SHARE = 0.8;
