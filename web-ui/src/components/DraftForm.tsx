@@ -1,7 +1,7 @@
 // A dataset draft (数据集草稿) of the holding department: started from a CSV sample read in the browser only (columns,
 // types, tags suggested with their reasons, METRIC bounds), edited by the provider, saved with POST or PUT; the API's
 // field errors beside the fields.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Upload } from 'antd';
 import { DeleteOutlined, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
@@ -121,6 +121,12 @@ export function DraftForm({
       grade: grade.grade,
     });
   }
+
+  // The taxonomy may arrive after the form: a new draft starts in its first category.
+  const firstCategory = reference.taxonomy[0]?.code;
+  useEffect(() => {
+    if (!dataset && firstCategory && !form.getFieldValue('category')) form.setFieldsValue({ category: firstCategory });
+  }, [dataset, firstCategory, form]);
 
   const reasonText = (r: Reason) => t(`reason_${r.code}` as MessageKey, r.params ?? {});
   const gradeInfo = (g: string) => {

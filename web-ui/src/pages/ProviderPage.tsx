@@ -6,7 +6,6 @@ import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Progress, Select, Space, Upload } from 'antd';
 import { CloudUploadOutlined, EditOutlined, PlusOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ColumnsType } from 'antd/es/table';
 import { consentToProduct, createProduct, getDataset, getQuality, listDepartmentDatasets, listProducts, submitDataset, uploadDatasetData } from '../api/endpoints';
 import type { DatasetSummary, ProductRequest, ProductView, QualityReport } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -48,28 +47,7 @@ function ProviderContent() {
   const own = (datasets.data?.items ?? []).filter((d) => d.provider === department);
   const defaults = { ...(own[0]?.providerName ? { providerName: own[0].providerName } : {}), ...(own[0]?.spatialCoverage ? { spatialCoverage: own[0].spatialCoverage } : {}) };
 
-  const columns: ColumnsType<DatasetSummary> = [
-    {
-      title: t('colName'),
-      key: 'name',
-      render: (_, d) => (
-        <span data-testid="provider-dataset-name">
-          {locale === 'zh' ? d.nameZh : d.nameEn || d.nameZh}
-        </span>
-      ),
-    },
-    { title: t('status'), key: 'status', render: (_, d) => <span data-testid="provider-dataset-status" data-status={d.status ?? ''}><RegistrationTag status={d.status} /></span> },
-    { title: t('providerVersion'), key: 'version', render: (_, d) => `v${d.datasetVersion ?? 1}` },
-    { title: t('registrationType'), key: 'type', render: (_, d) => te('regType_', d.registrationType) },
-    { title: t('grade'), key: 'grade', render: (_, d) => <GradeTag grade={d.grade} /> },
-    { title: t('publicityEnds'), key: 'ends', render: (_, d) => <span className="pdx-nowrap">{d.publicityEndsAt ? formatDateTime(locale, d.publicityEndsAt) : t('unknown')}</span> },
-    {
-      title: t('certificateNo'),
-      key: 'cert',
-      render: (_, d) => (d.certificateNo ? <Link to={`/verify?code=${encodeURIComponent(d.certificateNo)}`}>{d.certificateNo}</Link> : t('unknown')),
-    },
-  ];
-
+  const toggle = (id: string) => setExpanded((e) => (e.includes(id) ? e.filter((x) => x !== id) : [...e, id]));
   return (
     <Page
       title={t('navProvider')}
@@ -101,19 +79,55 @@ function ProviderContent() {
             own.length === 0 ? (
               <EmptyState title={t('providerEmpty')} hint={t('providerEmptyHint')} />
             ) : (
-              <DataTable<DatasetSummary>
-                data-testid="provider-datasets"
-                rowKey={(d) => d.id ?? ''}
-                columns={columns}
-                dataSource={own}
-                size="small"
-                pagination={own.length > 20 ? { pageSize: 20 } : false}
-                expandable={{
-                  expandedRowKeys: expanded,
-                  onExpandedRowsChange: (keys) => setExpanded(keys.map(String)),
-                  expandedRowRender: (d) => <DatasetDetail id={d.id ?? ''} onEdit={(x) => setEditing(x)} />,
-                }}
-              />
+              <ul className="pdx-provider-list" data-testid="provider-datasets">
+                {own.map((d) => {
+                  const open = expanded.includes(d.id ?? '');
+                  return (
+                    <li key={d.id} className="pdx-provider-item" data-testid="provider-dataset" data-status={d.status ?? ''}>
+                      <div className="pdx-provider-summary">
+                        <div style={{ minWidth: 0 }}>
+                          <h3 className="pdx-h3 pdx-provider-name" data-testid="provider-dataset-name">
+                            {locale === 'zh' ? d.nameZh : d.nameEn || d.nameZh}
+                          </h3>
+                          <Space wrap size={[12, 4]} className="pdx-provider-facts">
+                            <span data-testid="provider-dataset-status" data-status={d.status ?? ''}>
+                              <RegistrationTag status={d.status} />
+                            </span>
+                            <GradeTag grade={d.grade} />
+                            <span>
+                              {t('providerVersion')} v{d.datasetVersion ?? 1} · {te('regType_', d.registrationType)}
+                            </span>
+                            {d.publicityEndsAt && (
+                              <span className="pdx-nowrap">
+                                {t('publicityEnds')} {formatDateTime(locale, d.publicityEndsAt)}
+                              </span>
+                            )}
+                            {d.certificateNo && (
+                              <span>
+                                {t('certificateNo')} <Link to={`/verify?code=${encodeURIComponent(d.certificateNo)}`}>{d.certificateNo}</Link>
+                              </span>
+                            )}
+                          </Space>
+                        </div>
+                        <Button
+                          size="small"
+                          onClick={() => toggle(d.id ?? '')}
+                          aria-expanded={open}
+                          aria-controls={`provider-detail-${d.id}`}
+                          data-testid="provider-toggle"
+                        >
+                          {open ? t('providerCollapse') : t('details')}
+                        </Button>
+                      </div>
+                      {open && (
+                        <div id={`provider-detail-${d.id}`}>
+                          <DatasetDetail id={d.id ?? ''} onEdit={(x) => setEditing(x)} />
+                        </div>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
             )
           }
         </QueryView>
@@ -212,13 +226,13 @@ function Products({ dataset }: { dataset: DatasetSummary }) {
   const products = useQuery({ queryKey: ['products', 'dataset', dataset.id], queryFn: () => listProducts({ datasetId: dataset.id ?? '' }) });
   return (
     <section aria-label={t('providerProducts')} style={{ marginTop: 12 }}>
-      <h3 className="pdx-h3">{t('providerProducts')}</h3>
+      <h4 className="pdx-h3">{t('providerProducts')}</h4>
       <QueryView query={products}>
         {(items) =>
           items.length === 0 ? (
             <p className="pdx-subtle-dark">{dataset.status === 'REGISTERED' ? t('providerNoProducts') : t('providerProductsAfterRegistration')}</p>
           ) : (
-            <ul className="pdx-plain-list" data-testid="provider-products">
+            <ul className="pdx-provider-list" data-testid="provider-products">
               {items.map((p) => (
                 <li key={p.id} className="pdx-product-row">
                   <Space wrap>
@@ -378,7 +392,7 @@ function ProductForm({ dataset, onDone }: { dataset: DatasetSummary; onDone: () 
   });
   if (modes.length === 0) return <Alert type="info" showIcon title={t('productNoModes')} />;
   return (
-    <Card size="small" title={<h4 className="pdx-card-title">{t('productNew')}</h4>} data-testid="product-form">
+    <Card size="small" title={<h5 className="pdx-card-title">{t('productNew')}</h5>} data-testid="product-form">
       <p className="pdx-subtle-dark">{t('productConsentByListing')}</p>
       <Form<ProductValues>
         form={form}
@@ -403,8 +417,11 @@ function ProductForm({ dataset, onDone }: { dataset: DatasetSummary; onDone: () 
             <Input />
           </Form.Item>
         </div>
-        <Form.Item name="modes" label={t('mode')} extra={t('productModesHelp', { grade: te('grade_', dataset.grade) })} rules={[{ required: true, message: t('required') }]}>
-          <Checkbox.Group options={modes.map((m) => ({ value: m, label: te('mode_', m) }))} />
+        <Form.Item name="modes" label={t('mode')} extra={t('productModesHelp', { grade: te('grade_', dataset.grade) })}
+          // a validator rather than required: a group may not carry aria-required
+          rules={[{ validator: async (_, v: string[] | undefined) => { if (!v || v.length === 0) throw new Error(t('required')); } }]}
+        >
+          <Checkbox.Group role="group" aria-label={t('mode')} options={modes.map((m) => ({ value: m, label: te('mode_', m) }))} />
         </Form.Item>
         <Form.Item name="scenarios" label={t('productScenarios')} extra={t('productScenariosHelp')} rules={[{ required: true, whitespace: true, message: t('required') }]}>
           <Input.TextArea rows={3} data-testid="product-scenarios" />
@@ -492,7 +509,7 @@ function DataIntoDomain({ dataset }: { dataset: DatasetSummary }) {
   });
   return (
     <section aria-label={t('domainTitle')} style={{ marginTop: 16 }}>
-      <h3 className="pdx-h3">{t('domainTitle')}</h3>
+      <h4 className="pdx-h3">{t('domainTitle')}</h4>
       <p className="pdx-subtle-dark">{t('domainHelp')}</p>
       <Space wrap>
         <Upload
