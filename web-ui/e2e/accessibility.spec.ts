@@ -64,3 +64,14 @@ test('developer pages are accessible', async ({ page }) => {
   await page.waitForLoadState('networkidle');
   await expectAccessible(page, '/workspace');
 });
+
+test('provider pages are accessible', async ({ page }) => {
+  await login(page, 'provider-transport', '/provider');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByTestId('provider-datasets').waitFor();
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, '/provider');
+  await page.getByTestId('provider-new-draft').click();
+  await page.getByTestId('draft-form').waitFor();
+  await expectAccessible(page, '/provider (new draft)');
+});

@@ -427,3 +427,56 @@ test('registration: accepted into publicity in the console, objected to on /publ
   await expect(anyone.getByTestId('certificate-status')).toHaveAttribute('data-status', 'UNKNOWN');
   await anonymousContext.close();
 });
+
+test('provider: drafts a dataset from a CSV sample in 我的数据 (accepting the suggestions) and submits it', async ({ page }) => {
+  const tag = Math.random().toString(36).slice(2, 8);
+  const nameZh = `端到端样例线路刷卡 ${tag}`;
+  const sample = [
+    'id_card,plate_no,swipe_date,district,route,fare_amount',
+    '350102199003071234,闽A12345,2026-11-01,350102,L001,2.00',
+    '35010219851212567X,闽A7K2Q1,2026-11-02,350103,L002,1.50',
+    '350103200101015678,闽D12345,2026-11-03,350104,L003,37.50',
+  ].join('\n');
+  await login(page, 'provider-transport', '/provider');
+  await page.getByRole('heading', { level: 1, name: '我的数据' }).waitFor();
+  await page.getByTestId('provider-new-draft').click();
+  const form = page.getByTestId('draft-form-card');
+  await form.locator('input[type=file]').setInputFiles({ name: 'sample.csv', mimeType: 'text/csv', buffer: Buffer.from(sample, 'utf8') });
+  await expect(page.getByTestId('sample-read')).toContainText('sample.csv');
+  // The suggestions, each with its reason: identity numbers and plates identify, dates and districts quasi-identify,
+  // the amount is a metric with bounds rounded outward from the sample.
+  await expect(page.getByTestId('draft-suggestion-0')).toContainText('标识符');
+  await expect(page.getByTestId('draft-suggestion-1')).toContainText('车牌');
+  await expect(page.getByTestId('draft-suggestion-2')).toContainText('准标识符');
+  await expect(page.getByTestId('draft-suggestion-3')).toContainText('行政区划');
+  await expect(page.getByTestId('draft-suggestion-5')).toContainText('[0, 40]');
+  await page.getByTestId('draft-nameZh').fill(nameZh);
+  await page.getByTestId('draft-nameEn').fill(`E2E sample route swipes ${tag}`);
+  await page.getByTestId('draft-providerName').fill('福州市交通运输局');
+  await page.getByTestId('draft-spatial').fill('350100');
+  await page.getByTestId('draft-sharingCondition').fill('经授权运营，仅沙箱内使用');
+  await expectAccessible(page, 'provider draft form');
+  await page.getByTestId('draft-save').click();
+  await expect(page.getByTestId('draft-form-card')).toHaveCount(0);
+
+  const mine = await api<{ items: { id: string; nameZh: string; status: string }[] }>('provider-transport', 'GET', '/datasets?provider=dept-transport&size=200&sort=-updatedAt');
+  const draft = mine.body.items.find((d) => d.nameZh === nameZh);
+  expect(draft?.status).toBe('DRAFT');
+  const detail = page.getByTestId('provider-detail');
+  await expect(detail).toHaveCount(1);
+  await detail.getByTestId('provider-submit').click();
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await expect(detail.getByTestId('provider-submit')).toHaveCount(0);
+  const submitted = await api<{ status: string; columns: { name: string; tag: string; lower?: number; upper?: number }[] }>('provider-transport', 'GET', `/datasets/${draft?.id}`);
+  expect(submitted.body.status).toBe('SUBMITTED');
+  expect(Object.fromEntries(submitted.body.columns.map((c) => [c.name, c.tag]))).toEqual({
+    id_card: 'IDENTIFIER',
+    plate_no: 'IDENTIFIER',
+    swipe_date: 'QUASI_IDENTIFIER',
+    district: 'QUASI_IDENTIFIER',
+    route: 'ATTRIBUTE',
+    fare_amount: 'METRIC',
+  });
+  expect(submitted.body.columns.find((c) => c.name === 'fare_amount')).toMatchObject({ lower: 0, upper: 40 });
+  await screenshots(page, 'journey-10-provider-draft');
+});

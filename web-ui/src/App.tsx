@@ -24,6 +24,7 @@ const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
 const TablesPage = lazy(() => import('./pages/TablesPage'));
 const PublicityPage = lazy(() => import('./pages/PublicityPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
+const ProviderPage = lazy(() => import('./pages/ProviderPage'));
 
 export function App() {
   const auth = useAuth();
@@ -39,6 +40,7 @@ export function App() {
             <Route path="datasets/:id" element={<DatasetPage />} />
             <Route path="publicity" element={<Lazy page={<PublicityPage />} />} />
             <Route path="verify" element={<Lazy page={<VerifyPage />} />} />
+            <Route path="provider" element={<Lazy page={<ProviderPage />} />} />
             <Route path="organization" element={<Lazy page={<OrganizationPage />} />} />
             <Route path="apply/:productId" element={<Lazy page={<ApplyPage />} />} />
             <Route path="licenses" element={<Lazy page={<LicensesPage />} />} />

@@ -10,4 +10,11 @@ describe('the menu', () => {
     }
     expect(visibleNav([]).map((n) => n.path)).not.toContain('/review');
   });
+
+  it('gives providers, and only them, 我的数据', () => {
+    expect(visibleNav(['provider']).map((n) => n.path)).toContain('/provider');
+    for (const roles of [[], ['operator'], ['developer'], ['bureau-reviewer'], ['bureau-admin']] as const) {
+      expect(visibleNav([...roles]).map((n) => n.path), roles.join()).not.toContain('/provider');
+    }
+  });
 });

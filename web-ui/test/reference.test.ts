@@ -30,6 +30,13 @@ describe('reference data', () => {
     expect(mergeReference({ reviewSlaHours: 72 }).reviewSlaHours).toBe(72);
   });
 
+  it('reads the license modes each grade allows, keeping the defaults for grades it does not name', () => {
+    const r = mergeReference({ grades: [{ code: 'GENERAL', licenseModes: ['SANDBOX'] }, { code: 'CORE', licenseModes: [] }] });
+    expect(r.gradeModes['GENERAL']).toEqual(['SANDBOX']);
+    expect(r.gradeModes['CORE']).toEqual([]);
+    expect(r.gradeModes['IMPORTANT']).toEqual(['SANDBOX']);
+  });
+
   it('guesses a dataset alias until the workspace endpoint serves it', () => {
     expect(guessAlias('公交刷卡记录', 'Bus card swipes')).toBe('bus_card_swipes');
     expect(guessAlias('医保结算明细', 'Medical insurance settlements')).toBe('medical_insurance_claims');

@@ -10,6 +10,8 @@ import type {
   AuditEvent,
   AuditVerification,
   CertificateVerification,
+  ConsentRequest,
+  DatasetDraft,
   DatasetPage,
   DatasetSummary,
   EfficiencyFigures,
@@ -28,8 +30,10 @@ import type {
   OrganizationRequest,
   OrganizationView,
   ProductPage,
+  ProductRequest,
   ProductView,
   PublicityPage,
+  QualityReport,
   Workspace,
 } from './types';
 
@@ -76,6 +80,27 @@ export const registerDataset = (id: string) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/register`, { method: 'POST' });
 export const returnDataset = (id: string, reasons: string[]) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/return`, { method: 'POST', body: { reasons } });
+// ---- the holding department (数源单位) ---------------------------------------------------------------
+
+/** A department's own datasets in every state (a provider sees its department's drafts too). */
+export const listDepartmentDatasets = (provider: string) => listDatasets({ provider, size: 200, sort: '-updatedAt' });
+export const createDataset = (draft: DatasetDraft) => apiFetch<DatasetSummary>(`${API}/datasets`, { method: 'POST', body: draft });
+export const updateDataset = (id: string, draft: DatasetDraft) =>
+  apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}`, { method: 'PUT', body: draft });
+/** The holding department submits a draft or a returned registration for review: DRAFT/RETURNED → SUBMITTED. */
+export const submitDataset = (id: string) =>
+  apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/submit`, { method: 'POST' });
+export const createProduct = (request: ProductRequest) => apiFetch<ProductView>(`${API}/products`, { method: 'POST', body: request });
+export const consentToProduct = (id: string, request: ConsentRequest) =>
+  apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}/consent`, { method: 'POST', body: request });
+export const getQuality = (id: string) => apiFetch<QualityReport>(`${API}/datasets/${encodeURIComponent(id)}/quality`);
+
+/** Streams a registered version's data into the domain (数据入域) with upload progress (0–1); the quality report. */
+export function uploadDatasetData(id: string, file: File, onProgress: (sent: number) => void): Promise<QualityReport> {
+  const parquet = file.name.toLowerCase().endsWith('.parquet');
+  return xhrUpload<QualityReport>(`${API}/datasets/${encodeURIComponent(id)}/data`, file, parquet ? 'application/vnd.apache.parquet' : 'text/csv', onProgress);
+}
+
 /** A reviewer accepts a submitted registration into publicity (公示): SUBMITTED → PUBLICITY. */
 export const acceptDataset = (id: string) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/accept`, { method: 'POST' });
@@ -248,12 +273,22 @@ export const deleteTable = (id: string) => apiFetch<TableView>(`${API}/tables/${
  */
 export function uploadTable(file: File, alias: string, onProgress: (sent: number) => void): Promise<TableView> {
   const format = file.name.toLowerCase().endsWith('.parquet') ? 'parquet' : 'csv';
+  return xhrUpload<TableView>(
+    `${API}/tables?${new URLSearchParams({ alias, format }).toString()}`,
+    file,
+    format === 'parquet' ? 'application/vnd.apache.parquet' : 'text/csv',
+    onProgress,
+  );
+}
+
+/** POSTs a file as the body with XMLHttpRequest (fetch reports no upload progress): the JSON answer or the problem. */
+function xhrUpload<T>(url: string, file: File, contentType: string, onProgress: (sent: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open('POST', `${API}/tables?${new URLSearchParams({ alias, format }).toString()}`);
+    request.open('POST', url);
     const token = accessToken();
     if (token) request.setRequestHeader('Authorization', `Bearer ${token}`);
-    request.setRequestHeader('Content-Type', format === 'parquet' ? 'application/vnd.apache.parquet' : 'text/csv');
+    request.setRequestHeader('Content-Type', contentType);
     request.setRequestHeader('Accept', 'application/json, application/problem+json');
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);
@@ -265,7 +300,7 @@ export function uploadTable(file: File, alias: string, onProgress: (sent: number
       } catch {
         body = request.responseText;
       }
-      if (request.status >= 200 && request.status < 300) resolve(body as TableView);
+      if (request.status >= 200 && request.status < 300) resolve(body as T);
       else reject(new ApiError(parseProblem(body, request.status, request.statusText)));
     };
     request.onerror = () => reject(new ApiError(parseProblem(undefined, 0, 'network')));

@@ -50,6 +50,19 @@ export type ObjectionPage = S['PageObjectionView'];
 export type CertificateVerification = S['CertificateVerification'];
 export type RegistrationCertificate = S['RegistrationCertificate'];
 export type CertificateStatus = S['CertificateStatus'];
+/** POST /datasets and PUT /datasets/{id}: a dataset draft (数据集草稿); lockVersion on update. */
+export type DatasetDraft = S['DatasetDraft'];
+/** POST /products: a listing (上架) of a registered dataset. */
+export type ProductRequest = S['ProductRequest'];
+/** POST /products/{id}/consent: the holding department's consent, optionally for named operators. */
+export type ConsentRequest = S['ConsentRequest'];
+export type HolderConsent = S['HolderConsent'];
+/** GET /datasets/{id}/quality: the data's quality report (aggregates only). */
+export type QualityReport = S['QualityReport'];
+export type ColumnQuality = S['ColumnQuality'];
+export type UpdateFrequency = DatasetDraft['updateFrequency'];
+export type SharingType = DatasetDraft['sharingType'];
+export type Openness = DatasetDraft['openness'];
 
 /**
  * The transitions a view's `actions` may name (the last path segment of POST …/{id}/<action>). The

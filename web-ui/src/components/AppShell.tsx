@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { path: '/', label: 'navCatalog' },
   { path: '/publicity', label: 'navPublicity' },
   { path: '/verify', label: 'navVerify' },
+  { path: '/provider', label: 'navProvider', roles: ['provider'] },
   { path: '/organization', label: 'navOrganization', roles: ['operator'] },
   { path: '/licenses', label: 'navLicenses', roles: ['operator', 'developer'] },
   { path: '/invoices', label: 'navInvoices', roles: ['operator'] },

@@ -13,6 +13,8 @@ export interface Reference {
   purposes: Purpose[];
   licenseModes: string[];
   grades: string[];
+  /** The license modes each grade allows (a product lists only these). */
+  gradeModes: Record<string, string[]>;
   reviewSlaHours: number;
   maxTermMonths: number;
   /** ε range per query, per grade (null: no noise). */
@@ -34,6 +36,7 @@ export const DEFAULT_REFERENCE: Reference = {
   ],
   licenseModes: ['DELIVERY', 'SANDBOX'],
   grades: ['GENERAL', 'IMPORTANT', 'CORE'],
+  gradeModes: { GENERAL: ['DELIVERY', 'SANDBOX'], IMPORTANT: ['SANDBOX'], CORE: [] },
   reviewSlaHours: 120,
   maxTermMonths: 60,
   epsilon: { GENERAL: null, IMPORTANT: { min: 0.1, max: 1.0 }, CORE: null },
@@ -107,6 +110,12 @@ export function mergeReference(body: unknown, base: Reference = DEFAULT_REFERENC
       if (code && min !== null && max !== null) epsilon[code] = { min, max };
     }
     out.epsilon = epsilon;
+    const gradeModes = { ...base.gradeModes };
+    for (const g of grades.filter(isObject)) {
+      const code = String(g['code'] ?? g['id'] ?? '');
+      if (code && Array.isArray(g['licenseModes'])) gradeModes[code] = g['licenseModes'].map(String);
+    }
+    out.gradeModes = gradeModes;
   }
   const taxonomy = body['taxonomy'];
   if (Array.isArray(taxonomy)) {
