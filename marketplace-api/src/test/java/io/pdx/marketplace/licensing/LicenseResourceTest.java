@@ -197,10 +197,11 @@ class LicenseResourceTest {
 
     @Test
     void unverifiedOrganization_isDenied() {
-        post("operator-a", "/api/v1/licenses", application(generalProduct, List.of("amount"), "DELIVERY"))
-                .statusCode(201)
-                .body("state", equalTo("DENIED"))
-                .body("decisionReasons.code", hasItem("org_unverified"));
+        TestOrganizations.unverifiedDuring("91350100M000100Y43", () ->
+                post("operator-a", "/api/v1/licenses", application(generalProduct, List.of("amount"), "DELIVERY"))
+                        .statusCode(201)
+                        .body("state", equalTo("DENIED"))
+                        .body("decisionReasons.code", hasItem("org_unverified")));
     }
 
     @Test

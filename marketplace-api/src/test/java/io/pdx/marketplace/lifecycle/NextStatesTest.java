@@ -63,9 +63,10 @@ class NextStatesTest {
     void registrations() {
         Map<RegistrationStatus, Set<RegistrationStatus>> expected = Map.of(
                 RegistrationStatus.DRAFT, Set.of(RegistrationStatus.SUBMITTED),
-                RegistrationStatus.SUBMITTED, Set.of(RegistrationStatus.REGISTERED, RegistrationStatus.RETURNED),
+                RegistrationStatus.SUBMITTED, Set.of(RegistrationStatus.PUBLICITY, RegistrationStatus.RETURNED),
                 RegistrationStatus.RETURNED, Set.of(RegistrationStatus.SUBMITTED),
-                RegistrationStatus.REGISTERED, Set.of(RegistrationStatus.SUPERSEDED));
+                RegistrationStatus.PUBLICITY, Set.of(RegistrationStatus.REGISTERED, RegistrationStatus.SUBMITTED),
+                RegistrationStatus.REGISTERED, Set.of(RegistrationStatus.SUPERSEDED, RegistrationStatus.CANCELLED));
         for (RegistrationStatus state : RegistrationStatus.values()) {
             assertEquals(expected.getOrDefault(state, Set.of()), TransitionTable.next(RegistrationTransition.class, state),
                     state.name());

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import io.pdx.contracts.catalog.ObjectionStatus;
+import io.pdx.marketplace.catalog.registration.ObjectionTransition;
+import io.pdx.marketplace.catalog.registration.RegistrationObjection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +88,44 @@ class TransitionTablesTest {
     }
 
     @Nested
+    class Objections {
+
+        @TestFactory
+        List<DynamicTest> everyTransition_fromEveryState() {
+            return TransitionWalk.of(ObjectionTransition.values(), ObjectionStatus.values(), EXPECTED,
+                    Objections::inState, (from, to) -> TransitionTable.next(ObjectionTransition.class, from).contains(to));
+        }
+
+        static final Map<ObjectionTransition, Move<ObjectionStatus>> EXPECTED = Map.of(
+                ObjectionTransition.UPHOLD, to(ObjectionStatus.UPHOLD_PROPOSED, ObjectionStatus.OPEN),
+                ObjectionTransition.CONFIRM, to(ObjectionStatus.UPHELD, ObjectionStatus.UPHOLD_PROPOSED),
+                ObjectionTransition.DISMISS, to(ObjectionStatus.DISMISSED, ObjectionStatus.OPEN, ObjectionStatus.UPHOLD_PROPOSED));
+
+        @Test
+        void wellFormed() {
+            TransitionWalk.wellFormed(ObjectionTransition.values(), transition -> false);
+        }
+
+        /** Proposing records the proposer, whom OPA then reads as the creator (so that another reviewer confirms). */
+        @Test
+        void uphold_recordsTheProposer_asWhomFourEyesCompareWith() {
+            RegistrationObjection objection = inState(ObjectionStatus.OPEN);
+            TransitionWalk.apply(objection, ObjectionTransition.UPHOLD, "reviewer-1");
+            assertEquals("reviewer-1", objection.proposedBy);
+            assertEquals("reviewer-1", objection.asResource().created_by());
+        }
+
+        static RegistrationObjection inState(ObjectionStatus status) {
+            RegistrationObjection objection = new RegistrationObjection();
+            objection.id = UUID.randomUUID();
+            objection.datasetId = UUID.randomUUID();
+            objection.lodgedBy = "operator-a";
+            FixtureStates.inState(objection, status);
+            return objection;
+        }
+    }
+
+    @Nested
     class Organizations {
 
         @TestFactory
@@ -130,13 +171,18 @@ class TransitionTablesTest {
 
         static final Map<RegistrationTransition, Move<RegistrationStatus>> EXPECTED = Map.of(
                 RegistrationTransition.SUBMIT, to(RegistrationStatus.SUBMITTED, RegistrationStatus.DRAFT, RegistrationStatus.RETURNED),
-                RegistrationTransition.REGISTER, to(RegistrationStatus.REGISTERED, RegistrationStatus.SUBMITTED),
+                RegistrationTransition.ACCEPT, to(RegistrationStatus.PUBLICITY, RegistrationStatus.SUBMITTED),
                 RegistrationTransition.RETURN, to(RegistrationStatus.RETURNED, RegistrationStatus.SUBMITTED),
-                RegistrationTransition.SUPERSEDE, to(RegistrationStatus.SUPERSEDED, RegistrationStatus.REGISTERED));
+                RegistrationTransition.REGISTER, to(RegistrationStatus.REGISTERED, RegistrationStatus.PUBLICITY),
+                RegistrationTransition.CONCLUDE, to(RegistrationStatus.REGISTERED, RegistrationStatus.PUBLICITY),
+                RegistrationTransition.REOPEN, to(RegistrationStatus.SUBMITTED, RegistrationStatus.PUBLICITY),
+                RegistrationTransition.SUPERSEDE, to(RegistrationStatus.SUPERSEDED, RegistrationStatus.REGISTERED),
+                RegistrationTransition.CANCEL, to(RegistrationStatus.CANCELLED, RegistrationStatus.REGISTERED));
 
         @Test
         void wellFormed() {
-            TransitionWalk.wellFormed(RegistrationTransition.values(), transition -> transition == RegistrationTransition.SUPERSEDE);
+            TransitionWalk.wellFormed(RegistrationTransition.values(), transition -> Set.of(RegistrationTransition.CONCLUDE,
+                    RegistrationTransition.REOPEN, RegistrationTransition.SUPERSEDE, RegistrationTransition.CANCEL).contains(transition));
         }
 
         @Test

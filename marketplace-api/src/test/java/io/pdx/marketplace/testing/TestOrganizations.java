@@ -33,4 +33,42 @@ public final class TestOrganizations {
             throw new IllegalStateException("could not make organization " + uscc, failure);
         }
     }
+
+    /**
+     * Runs {@code work} while organization {@code uscc} (if it exists) is UNVERIFIED, then puts back the status it had:
+     * a test about an unverified organization does not depend on which test verified it before.
+     */
+    public static void unverifiedDuring(String uscc, Runnable work) {
+        OrganizationStatus before = status(uscc, null);
+        if (before != null) {
+            status(uscc, OrganizationStatus.UNVERIFIED);
+        }
+        try {
+            work.run();
+        } finally {
+            if (before != null) {
+                status(uscc, before);
+            }
+        }
+    }
+
+    /** Sets the status of an existing organization (when {@code next} is not null); the status it had, null if none. */
+    private static OrganizationStatus status(String uscc, OrganizationStatus next) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                    Organization.<Organization>findById(uscc).flatMap(existing -> {
+                        if (existing == null) {
+                            return io.smallrye.mutiny.Uni.createFrom().nullItem();
+                        }
+                        OrganizationStatus had = existing.state();
+                        if (next == null) {
+                            return io.smallrye.mutiny.Uni.createFrom().item(had);
+                        }
+                        FixtureStates.inState(existing, next);
+                        return existing.persist().replaceWith(had);
+                    })));
+        } catch (Throwable failure) {
+            throw new IllegalStateException("could not read or set organization " + uscc, failure);
+        }
+    }
 }

@@ -61,20 +61,8 @@ public final class RegistrationConflict extends ProblemException {
                 "You have already lodged an objection to this registration; one objection per person.", List.of());
     }
 
-    static RegistrationConflict breaksLicenses(List<String> licenses, List<String> columns) {
-        return new RegistrationConflict("breaks-licenses", "Change breaks licenses in force / 变更影响在用授权",
-                "The change removes or retypes column(s) " + columns + " that license(s) in force use: " + licenses
-                        + ". Keep the columns, or wait until those licenses end.",
-                List.of(new FieldError("columns", "removes or retypes columns used by licenses " + licenses)));
-    }
-
     static RegistrationConflict notAmendable(Object status) {
         return new RegistrationConflict("not-amendable", "Not registered / 未登记",
                 "Only a registered dataset is changed, corrected or cancelled; this one is " + status + ".", List.of());
-    }
-
-    static RegistrationConflict notRegisteredForImport(Object status) {
-        return new RegistrationConflict("not-registered", "Not registered / 未登记",
-                "Data enters the domain for a registered version; this one is " + status + ".", List.of());
     }
 }

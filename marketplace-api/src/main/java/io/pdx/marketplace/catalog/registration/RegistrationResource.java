@@ -169,8 +169,8 @@ public class RegistrationResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "submitDataset", summary = "Submit for registration / 提交登记", description = "DRAFT or RETURNED → SUBMITTED. A change that removes or retypes columns used by licenses in force is refused (409 naming them).")
     public Uni<DatasetSummary> submit(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return transitions.run(RegistrationTransition.SUBMIT, subject, () -> visible(id, subject),
-                        Change.<Dataset>prepared(LicensedColumns::keptBy, dataset -> { }))
+        // a change that breaks licenses in force is refused by licensing's hook of this transition (LicensedColumnsKept)
+        return transitions.run(RegistrationTransition.SUBMIT, subject, () -> visible(id, subject), Change.none())
                 .invoke(searchCache::clear).map(Dataset::toSummary);
     }
 

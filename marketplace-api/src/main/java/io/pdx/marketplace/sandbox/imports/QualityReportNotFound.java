@@ -1,4 +1,4 @@
-package io.pdx.marketplace.catalog.registration;
+package io.pdx.marketplace.sandbox.imports;
 
 import io.pdx.marketplace.problem.ProblemException;
 

@@ -1,4 +1,4 @@
-package io.pdx.marketplace.catalog.registration;
+package io.pdx.marketplace.sandbox.imports;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.pdx.contracts.catalog.QualityReport;
@@ -101,10 +101,12 @@ public class DatasetDataResource {
         if (!"csv".equals(kind) && !"parquet".equals(kind)) {
             FieldCheck check = new FieldCheck();
             check.rule("format", "csv or parquet (or send the file as text/csv or application/vnd.apache.parquet)");
-            throw InvalidDraft.of("upload", check);
+            throw new ImportProblem(check.status(), "invalid-request", "Invalid request / 请求无效",
+                    "The upload's parameters are invalid / 上传参数无效.", check.errors());
         }
         if (dataset.state() != RegistrationStatus.REGISTERED) {
-            throw RegistrationConflict.notRegisteredForImport(dataset.state());
+            throw new ImportProblem(409, "not-registered", "Not registered / 未登记",
+                    "Data enters the domain for a registered version; this one is " + dataset.state() + ".", java.util.List.of());
         }
         long limit = VertxContextSupport.subscribeAndAwait(() -> policy.evaluate(ImportLimit.PATH, Map.of(), ImportLimit.class)
                 .map(answer -> answer.result().max_upload_bytes()));
@@ -140,5 +142,12 @@ public class DatasetDataResource {
                     }
                     return dataset.qualityReport;
                 });
+    }
+
+    /** A refused import: 400 for its parameters, 409 for the version's state. Nothing is written. */
+    static final class ImportProblem extends io.pdx.marketplace.problem.ProblemException {
+        ImportProblem(int status, String slug, String title, String detail, java.util.List<io.pdx.contracts.problem.Problem.FieldError> errors) {
+            super(status, slug, title, detail, errors);
+        }
     }
 }

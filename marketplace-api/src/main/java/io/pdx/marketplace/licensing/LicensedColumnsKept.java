@@ -1,10 +1,16 @@
-package io.pdx.marketplace.catalog.registration;
+package io.pdx.marketplace.licensing;
 
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.licensing.LicenseState;
+import io.pdx.contracts.problem.Problem.FieldError;
 import io.pdx.marketplace.catalog.Dataset;
-import io.pdx.marketplace.licensing.License;
+import io.pdx.marketplace.catalog.registration.RegistrationTransition;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
+import io.pdx.marketplace.lifecycle.Transition;
+import io.pdx.marketplace.lifecycle.TransitionHook;
+import io.pdx.marketplace.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.Map;
@@ -15,13 +21,32 @@ import java.util.stream.Collectors;
 /**
  * A change of a registered dataset may not break the licenses in force on it: a column that a license approved,
  * accepted or suspended (not yet ended) uses must keep its name and type in the new version. Checked when the change is
- * submitted; the refusal names the licenses and the columns.
+ * submitted (a hook of the registration's submit, in its transaction: the refusal undoes it); the refusal names the
+ * licenses and the columns.
  */
-final class LicensedColumns {
+@ApplicationScoped
+public class LicensedColumnsKept implements TransitionHook {
 
     static final List<LicenseState> IN_FORCE = List.of(LicenseState.APPROVED, LicenseState.ACTIVE, LicenseState.SUSPENDED);
 
-    private LicensedColumns() {
+    @Override
+    public boolean follows(Transition<?> transition) {
+        return transition == RegistrationTransition.SUBMIT;
+    }
+
+    @Override
+    public Uni<Void> run(StatefulEntity<?> aggregate, Transition<?> transition) {
+        return keptBy((Dataset) aggregate);
+    }
+
+    /** A change that breaks licenses in force: 409 naming them and the columns. */
+    static final class ChangeBreaksLicenses extends ProblemException {
+        ChangeBreaksLicenses(List<String> licenses, List<String> columns) {
+            super(409, "breaks-licenses", "Change breaks licenses in force / 变更影响在用授权",
+                    "The change removes or retypes column(s) " + columns + " that license(s) in force use: " + licenses
+                            + ". Keep the columns, or wait until those licenses end.",
+                    List.of(new FieldError("columns", "removes or retypes columns used by licenses " + licenses)));
+        }
     }
 
     /** Nothing when {@code dataset} is not a change or keeps every licensed column; a 409 otherwise. */
@@ -43,7 +68,7 @@ final class LicensedColumns {
                         List<License> breaking = licenses.stream().filter(license -> license.columns.columns().stream()
                                 .anyMatch(broken::contains)).toList();
                         if (!breaking.isEmpty()) {
-                            throw RegistrationConflict.breaksLicenses(
+                            throw new ChangeBreaksLicenses(
                                     breaking.stream().map(license -> license.id.toString()).sorted().toList(),
                                     breaking.stream().flatMap(license -> license.columns.columns().stream())
                                             .filter(broken::contains).distinct().sorted().toList());
