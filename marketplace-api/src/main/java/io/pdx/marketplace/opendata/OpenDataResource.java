@@ -54,7 +54,7 @@ public class OpenDataResource {
     static final String DECISION = "pdx/catalog/open_data";
     static final Set<ResultFormat> FORMATS = Set.of(ResultFormat.ARROW, ResultFormat.PARQUET, ResultFormat.CSV);
     private static final String PARQUET = ".parquet";
-    /** Column names, comma-separated (what each must name is the dataset's schema: a 400 otherwise). */
+    /** Column names, comma-separated (what each must name is the dataset's schema: a 422 otherwise). */
     static final String COLUMNS = "^ *[a-z_][a-z0-9_]{0,62} *(, *[a-z_][a-z0-9_]{0,62} *)*$";
     /** column:value; the value any text without NUL. */
     static final String FILTER = "^[a-z_][a-z0-9_]{0,62}:[^\\u0000]*$";
@@ -94,7 +94,7 @@ public class OpenDataResource {
             description = "The rows of an open (开放) general dataset, for anyone and without a license: an Arrow IPC stream "
                     + "(default), one Parquet file or CSV; all declared columns but identifiers, or those named in "
                     + "`columns`, kept by equality `filter`s on selected columns. A dataset that is not open is a 404 as "
-                    + "an invisible one; a column the schema does not declare is a 400. Rate limited per client (429).")
+                    + "an invisible one; a column the schema does not declare is a 422. Rate limited per client (429).")
     @Extension(name = "x-pdx-anonymous", value = "true")
     @APIResponse(responseCode = "200", description = "the rows (Content-Disposition names the file)", content = {
             @Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),

@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * No text the API reads carries the NUL character: PostgreSQL cannot store it, and a request holding one used to end
+ * Text the API reads is text: a JSON number or boolean where a string is expected is refused (it was made a string), and
+ * no text carries the NUL character: PostgreSQL cannot store it, and a request holding one used to end
  * in a 500. Such a string is refused as it is read (400 naming the field, {@link ProblemMappers}); the OpenAPI
  * document says so on every request string ({@code io.pdx.marketplace.openapi.ApiContract}).
  */
@@ -31,9 +32,20 @@ public class NulFreeText implements ObjectMapperCustomizer {
         }
     }
 
+    /** A number or a boolean where text is expected. */
+    public static final class NotText extends MismatchedInputException {
+        NotText(JsonParser parser) {
+            super(parser, "a string is expected", parser.currentLocation());
+        }
+    }
+
     private static final class Deserializer extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != null && parser.currentToken().isScalarValue()
+                    && parser.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                throw new NotText(parser); // a number or a boolean is not silently made text
+            }
             String text = super.deserialize(parser, context);
             if (text != null && text.indexOf('\0') >= 0) {
                 throw new NulInText(parser);

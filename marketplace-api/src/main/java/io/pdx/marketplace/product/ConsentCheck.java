@@ -19,7 +19,12 @@ final class ConsentCheck {
     static List<String> organizations(ConsentRequest request, boolean holder) {
         FieldCheck check = new FieldCheck();
         String document = request == null ? null : request.document();
-        check.text("document", document, !holder, false, ConsentRequest.MAX_DOCUMENT);
+        if (!holder && (document == null || document.isBlank())) {
+            // optional in the schema; the bureau recording a department's consent names its letter: a rule beyond it
+            check.rule("document", "the department's consent letter (文号) is required when the bureau records its consent");
+        } else {
+            check.text("document", document, false, false, ConsentRequest.MAX_DOCUMENT);
+        }
         List<String> organizations = request == null || request.organizations() == null ? List.of() : request.organizations();
         if (organizations.size() > ConsentRequest.MAX_ORGANIZATIONS) {
             check.schema("organizations", "at most " + ConsentRequest.MAX_ORGANIZATIONS + " operators");

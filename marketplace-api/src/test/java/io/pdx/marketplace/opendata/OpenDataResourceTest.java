@@ -66,15 +66,15 @@ class OpenDataResourceTest {
     }
 
     @Test
-    void open_withAnUndeclaredOrIdentifierColumn_is400NamingIt() {
+    void open_withAnUndeclaredOrIdentifierColumn_is422NamingIt() {
         Dataset open = TestDatasets.persist("开放一般", Grade.GENERAL, "dept-test");
-        as(null).queryParam("columns", "amount,nope").get(data(open)).then().statusCode(400)
+        as(null).queryParam("columns", "amount,nope").get(data(open)).then().statusCode(422)
                 .contentType("application/problem+json").body("errors", hasSize(1))
                 .body("errors[0].field", equalTo("columns"))
                 .body("errors[0].message", equalTo("not a column of the dataset: nope"));
-        as(null).queryParam("columns", "person_id").get(data(open)).then().statusCode(400)
+        as(null).queryParam("columns", "person_id").get(data(open)).then().statusCode(422)
                 .body("errors[0].message", equalTo("an identifier column is never served: person_id"));
-        as(null).queryParam("filter", "amount:lots").get(data(open)).then().statusCode(400)
+        as(null).queryParam("filter", "amount:lots").get(data(open)).then().statusCode(422)
                 .body("errors[0].field", equalTo("filter"));
         as(null).queryParam("format", "xlsx").get(data(open)).then().statusCode(400)
                 .body("errors[0].field", equalTo("format"));

@@ -79,7 +79,7 @@ class HolderConsentTest {
                 .body("decisionReasons.code", hasItem("holder_consent_missing"));
 
         post("provider-market", "/api/v1/products/" + product + "/consent", Map.of()).statusCode(404);
-        post("bureau-admin", "/api/v1/products/" + product + "/consent", Map.of()).statusCode(400)
+        post("bureau-admin", "/api/v1/products/" + product + "/consent", Map.of()).statusCode(422)
                 .body("errors.field", hasItem("document"));
         post("provider-transport", "/api/v1/products/" + product + "/consent",
                 Map.of("organizations", List.of(ORG_B, "123"))).statusCode(400)

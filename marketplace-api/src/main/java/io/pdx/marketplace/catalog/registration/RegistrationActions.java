@@ -25,18 +25,13 @@ public class RegistrationActions implements ActionSource<DatasetSummary> {
         return Dataset.resource(view.id(), view.provider(), null, view.status());
     }
 
-    private final java.time.Clock clock;
-
-    public RegistrationActions(java.time.Clock clock) {
-        this.clock = clock;
-    }
-
-    /** The transitions from the view's state; registering only once its publicity window has ended. */
+    /**
+     * The transitions from the view's state. Register is offered in publicity even before the window's end (the
+     * console shows it disabled with the reason, from publicityEndsAt; taking it early is a 409 {@code publicity-open}).
+     */
     @Override
     public List<? extends Transition<?>> offered(DatasetSummary view, Subject subject) {
-        boolean windowOpen = view.publicityEndsAt() != null && java.time.OffsetDateTime.now(clock).isBefore(view.publicityEndsAt());
-        return TransitionTable.offered(RegistrationTransition.class, view.status()).stream()
-                .filter(transition -> !(windowOpen && transition == RegistrationTransition.REGISTER)).toList();
+        return TransitionTable.offered(RegistrationTransition.class, view.status());
     }
 
     @Override

@@ -243,7 +243,8 @@ public class RegistrationResource {
     @WithTransaction
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "createDatasetVersion", summary = "Change, correct or cancel a registration / 变更、更正或注销登记", description = "A new DRAFT registration of a REGISTERED dataset that amends it: CHANGE (the default, a new version), CORRECTION or CANCELLATION (which, once registered, cancels the dataset and delists its products), with a reason; it goes through review and publicity like a first registration.")
     @APIResponse(responseCode = "201", description = "the new version, with Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DatasetSummary.class)))
-    public Uni<Response> newVersion(@PathParam("id") UUID id, AmendmentRequest request) {
+    public Uni<Response> newVersion(@PathParam("id") UUID id,
+                                   @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(required = false) AmendmentRequest request) {
         Subject subject = currentSubject.get();
         RegistrationType type = amendmentType(request);
         return visible(id, subject)
