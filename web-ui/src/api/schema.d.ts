@@ -805,7 +805,7 @@ export interface paths {
         };
         /**
          * Download open data / 开放数据下载
-         * @description The rows of an open (开放) general dataset, for anyone and without a license: an Arrow IPC stream (default), one Parquet file or CSV; all declared columns but identifiers, or those named in `columns`, kept by equality `filter`s on selected columns. A dataset that is not open is a 404 as an invisible one; a column the schema does not declare is a 400. Rate limited per client (429).
+         * @description The rows of an open (开放) general dataset, for anyone and without a license: an Arrow IPC stream (default), one Parquet file or CSV; all declared columns but identifiers, or those named in `columns`, kept by equality `filter`s on selected columns. A dataset that is not open is a 404 as an invisible one; a column the schema does not declare is a 422. Rate limited per client (429).
          */
         get: operations["downloadOpenData"];
         put?: never;
@@ -5025,7 +5025,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["AmendmentRequest"];
             };
@@ -7010,6 +7010,15 @@ export interface operations {
             };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Columns or filters the dataset does not offer (each error names its parameter) / 所选字段或筛选条件不是该数据集声明的字段 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

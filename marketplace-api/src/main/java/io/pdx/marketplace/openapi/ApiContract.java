@@ -102,6 +102,9 @@ public class ApiContract implements OASFilter {
             problem(responses, "413", "Request body too large / 请求体过大");
             problem(responses, "415", "The body is not application/json / 不支持的请求格式");
             problem(responses, "422", "Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理");
+        } else if (responses.getAPIResponse("422") != null) {
+            // a query the operation checks against the data beyond its schema (an open dataset's columns): a Problem too
+            problem(responses, "422", "Well-formed but not acceptable / 无法处理");
         }
         if (path.endsWith("/result")) {
             problem(responses, "410", "The released result has expired / 结果已过期");

@@ -96,6 +96,7 @@ public class OpenDataResource {
                     + "`columns`, kept by equality `filter`s on selected columns. A dataset that is not open is a 404 as "
                     + "an invisible one; a column the schema does not declare is a 422. Rate limited per client (429).")
     @Extension(name = "x-pdx-anonymous", value = "true")
+    @APIResponse(responseCode = "422", description = "Columns or filters the dataset does not offer (each error names its parameter) / 所选字段或筛选条件不是该数据集声明的字段")
     @APIResponse(responseCode = "200", description = "the rows (Content-Disposition names the file)", content = {
             @Content(mediaType = ResultFormat.ARROW_STREAM, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = ResultFormat.PARQUET_FILE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
