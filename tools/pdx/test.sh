@@ -23,6 +23,8 @@ cmd_test() {
   if [ "$quick" = 1 ]; then
     [ ${#parts[@]} -gt 0 ] || parts=(opa web maven)
     STEPS=${#parts[@]}
+    # a fresh checkout installs first (one more step)
+    if [ ! -x "$OPA" ] || [ ! -d "$ROOT/web-ui/node_modules" ]; then STEPS=$((STEPS + 1)); fi
     quick_tools
   else
     [ ${#parts[@]} -gt 0 ] || parts=("${TEST_PARTS_ALL[@]}")
