@@ -7,7 +7,7 @@ import io.pdx.marketplace.problem.FieldCheck;
 import java.util.List;
 
 /**
- * A consent's fields, checked (400 naming each): the bureau recording a department's consent names its letter; the
+ * A consent's fields, checked (400 naming each; 422 for a code of the right shape whose check character is wrong): the bureau recording a department's consent names its letter; the
  * operators it is limited to are valid unified social credit codes, each once.
  */
 final class ConsentCheck {
@@ -31,8 +31,10 @@ final class ConsentCheck {
         }
         for (int i = 0; i < organizations.size(); i++) {
             String code = organizations.get(i);
-            if (code == null || !Uscc.isValid(code)) {
+            if (code == null || !code.matches(Uscc.PATTERN)) {
                 check.schema("organizations[" + i + "]", "a unified social credit code (GB 32100-2015)");
+            } else if (!Uscc.isValid(code)) { // its shape is the schema's; its check character a rule beyond it
+                check.rule("organizations[" + i + "]", "a unified social credit code whose check character is right (GB 32100-2015)");
             } else if (organizations.indexOf(code) != i) {
                 check.schema("organizations[" + i + "]", "named twice");
             }

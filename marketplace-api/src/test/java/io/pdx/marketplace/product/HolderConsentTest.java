@@ -84,6 +84,9 @@ class HolderConsentTest {
         post("provider-transport", "/api/v1/products/" + product + "/consent",
                 Map.of("organizations", List.of(ORG_B, "123"))).statusCode(400)
                 .body("errors.field", hasItem("organizations[1]"));
+        post("provider-transport", "/api/v1/products/" + product + "/consent",
+                Map.of("organizations", List.of("R07PTGP00XY65EKNCU"))).statusCode(422)
+                .body("errors.field", hasItem("organizations[0]"));
         post("provider-transport", "/api/v1/products/" + product + "/consent", Map.of("organizations", List.of(ORG_B)))
                 .statusCode(200)
                 .body("holderConsent.givenBy", equalTo("provider-transport"))
