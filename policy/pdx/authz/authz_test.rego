@@ -46,6 +46,8 @@ _matrix := {
 	"organization.create": {"operator", "bureau-admin"},
 	"product.create": {"provider", "bureau-reviewer", "bureau-admin"},
 	"product.consent": {"provider", "bureau-admin"},
+	"product.withdraw": {"provider", "bureau-admin"},
+	"product.read": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
 	"dataset.import": {"provider", "bureau-admin"},
 	"dataset.quality": {"provider", "bureau-reviewer", "bureau-admin"},
 	"dataset.usage": {"provider", "bureau-reviewer", "bureau-admin"},
@@ -548,4 +550,12 @@ test_objection_read_by_holder_and_bureau if {
 
 test_registration_publicity_window_is_policy_data if {
 	data.pdx.config.registration.publicity_days >= 1
+}
+
+test_a_provider_withdraws_only_its_departments_products if {
+	product := {"type": "product", "id": "p-1", "department": "dept-transport", "state": "LISTED"}
+	_decide(object.union(_subject("provider"), {"department": "dept-transport"}), "product.withdraw", product).allow
+	d := _decide(object.union(_subject("provider"), {"department": "dept-market"}), "product.withdraw", product)
+	not d.allow
+	_codes(d) == ["department_mismatch"]
 }

@@ -94,6 +94,9 @@ _mode_allowed_for_grade if _app.mode in _license_rules.modes
 
 _mode_offered if _app.mode in _product_modes
 
+# A withdrawn product (下架) takes no new application; anything but LISTED is refused (deny by default).
+deny_reasons contains "product_not_listed" if not input.product.status == "LISTED"
+
 # The holding department's consent to the listing (数源单位同意), limited to named operators where it asked for it.
 deny_reasons contains "holder_consent_missing" if not input.product.consent.given == true
 

@@ -26,6 +26,7 @@ _base := {
 		"modes": ["DELIVERY", "SANDBOX"],
 		"columns": _columns,
 		"consent": {"given": true, "organizations": []},
+		"status": "LISTED",
 	},
 	"application": {
 		"purpose_category": "PUBLIC_GOVERNANCE",
@@ -359,6 +360,7 @@ _example := {
 			{"name": "registered_capital", "tag": "METRIC"},
 		],
 		"consent": {"given": true, "organizations": []},
+		"status": "LISTED",
 	},
 	"application": {
 		"purpose_category": "PUBLIC_GOVERNANCE",
@@ -395,4 +397,20 @@ test_consent_limited_to_operators if {
 	allowed := object.union(_base, {"product": object.union(_base.product, {"consent": {"given": true, "organizations": ["org-1", "org-2"]}})})
 	not "holder_consent_not_for_operator" in {r.code | some r in _decide(allowed).reasons}
 	_decide(allowed).outcome == "AUTO_APPROVE"
+}
+
+test_deny_a_withdrawn_product if {
+	d := _decide(object.union(_base, {"product": object.union(_base.product, {"status": "WITHDRAWN"})}))
+	d.outcome == "DENY"
+	"product_not_listed" in {r.code | some r in d.reasons}
+}
+
+test_deny_a_product_without_a_status if {
+	d := _decide(json.remove(_base, ["product/status"]))
+	d.outcome == "DENY"
+	"product_not_listed" in {r.code | some r in d.reasons}
+}
+
+test_a_listed_product_is_not_refused_for_its_status if {
+	not "product_not_listed" in {r.code | some r in _decide(_base).reasons}
 }

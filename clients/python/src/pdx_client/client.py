@@ -39,7 +39,7 @@ from .problem import PdxProblem
 
 if TYPE_CHECKING:  # the answers' models, named for readers and type checkers only
     from .generated.models import (DatasetPage, DatasetSummary, LicenseView, OrganizationView, PageJobView,
-                                   PageLicenseView, ProductPage, ProductView, ReferenceData, Workspace)
+                                   PageLicenseView, PageProductView, ProductView, ReferenceData, Workspace)
 
 ARROW_STREAM = "application/vnd.apache.arrow.stream"
 PARQUET = "application/vnd.apache.parquet"
@@ -268,7 +268,7 @@ class Catalog(_Area):
 class Products(_Area):
     """Listed data products and the deliveries of DELIVERY licenses."""
 
-    def list(self, *, dataset_id: Any = None, page: int = 0, size: int = 50) -> ProductPage:
+    def list(self, *, dataset_id: Any = None, page: int = 0, size: int = 50) -> PageProductView:
         return self._pdx.call(list_products, dataset_id=_id(dataset_id) if dataset_id else None, page=page, size=size)
 
     def get(self, product_id: Any) -> ProductView:

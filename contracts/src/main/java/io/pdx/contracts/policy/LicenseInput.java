@@ -49,9 +49,10 @@ public record LicenseInput(Subject subject, Organization organization, Product p
      * @param modes      modes of use the product offers ({@code DELIVERY}, {@code SANDBOX}); empty offers none
      * @param columns    every column of the product with its tag
      * @param consent    the holding department's consent to the listing; absent or not given means DENY
+     * @param status     {@code LISTED}, or {@code WITHDRAWN} (下架); anything but LISTED means DENY
      */
     public record Product(String id, String dataset_id, String grade, List<String> modes, List<Column> columns,
-                          Consent consent) {
+                          Consent consent, String status) {
 
         public Product {
             modes = modes == null ? List.of() : List.copyOf(modes);

@@ -93,7 +93,7 @@ public class Licensing {
                         product.modes.modes().stream().map(Enum::name).toList(),
                         dataset.schema.columns().stream()
                                 .map(column -> new LicenseInput.Column(column.name(), column.tag().name())).toList(),
-                        product.consentForPolicy()),
+                        product.consentForPolicy(), product.state().name()),
                 new LicenseInput.Application(application.purposeCategory(), application.purposeText(),
                         application.columns(), application.mode(), application.termStart().toString(),
                         application.termEnd().toString(), application.expectedVolume()),

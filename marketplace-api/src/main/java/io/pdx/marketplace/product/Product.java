@@ -7,7 +7,11 @@ import io.pdx.contracts.product.PricePeriod;
 import io.pdx.contracts.product.PriceRule;
 import io.pdx.contracts.product.ProductDescription;
 import io.pdx.contracts.product.ProductView;
-import io.pdx.marketplace.persistence.TimestampedEntity;
+import io.pdx.contracts.policy.AuthzInput;
+import io.pdx.contracts.product.ProductStatus;
+import io.pdx.marketplace.lifecycle.StatefulEntity;
+import io.pdx.marketplace.lifecycle.Transition;
+import io.pdx.marketplace.problem.ProblemException;
 import io.pdx.marketplace.catalog.Dataset;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,11 +29,12 @@ import java.util.UUID;
 
 /**
  * A data product (数据产品): one registered dataset version listed by the bureau with the modes of
- * use it offers, its price rule and its product description (数据产品说明书).
+ * use it offers, its price rule and its product description (数据产品说明书). LISTED until its department or the
+ * bureau withdraws it ({@link ProductTransition#WITHDRAW}, 下架): then no new application, licenses keep their term.
  */
 @Entity
 @Table(name = "product")
-public class Product extends TimestampedEntity {
+public class Product extends StatefulEntity<ProductStatus> {
 
     @Id
     public UUID id;
@@ -90,6 +95,87 @@ public class Product extends TimestampedEntity {
     @Version
     public long version;
 
+    @Enumerated(EnumType.STRING)
+    private ProductStatus status = ProductStatus.LISTED;
+
+    @Column(name = "withdrawn_at")
+    public java.time.OffsetDateTime withdrawnAt;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+
+    /** The holding department of its dataset (for OPA's department scope); not stored. */
+    @jakarta.persistence.Transient
+    public String department;
+
+    @Override
+    public ProductStatus state() {
+        return status;
+    }
+
+    @Override
+    protected void enter(ProductStatus next) {
+        status = next;
+    }
+
+    @Override
+    protected void stamp(Transition<ProductStatus> transition, String actor, java.time.OffsetDateTime now) {
+        if (transition == ProductTransition.WITHDRAW) {
+            withdrawnAt = now;
+            withdrawnBy = actor;
+        }
+    }
+
+    @Override
+    protected String label() {
+        return "Product";
+    }
+
+    @Override
+    public ProblemException notFound() {
+        return new ProductNotFound(id);
+    }
+
+    @Override
+    public List<ProductTransition> transitions() {
+        return List.of(ProductTransition.values());
+    }
+
+    @Override
+    public AuthzInput.Resource asResource() {
+        return new AuthzInput.Resource("product", id.toString(), null, department, createdBy, status.name());
+    }
+
+    @Override
+    public String auditType() {
+        return "product";
+    }
+
+    @Override
+    public Object auditId() {
+        return id;
+    }
+
+    @Override
+    public String auditOrganization() {
+        return null;
+    }
+
+    /** The dataset, the state and the reason given; nothing else. */
+    @Override
+    public java.util.Map<String, Object> auditDetail() {
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("datasetId", datasetId.toString());
+        detail.put("status", status.name());
+        if (withdrawalReason != null) {
+            detail.put("reason", withdrawalReason);
+        }
+        return detail;
+    }
+
     /** The modes offered, as stored (a JSON object so that the column maps both ways). */
     public record Modes(List<LicenseMode> modes) {
         public Modes {
@@ -145,9 +231,10 @@ public class Product extends TimestampedEntity {
     }
 
     /** The product as the API shows it, with the grade of its dataset. */
-    public ProductView toView(Grade datasetGrade) {
-        return new ProductView(id, datasetId, datasetGrade, nameZh, nameEn, modes.modes(), priceRule(), description,
+    public ProductView toView(Grade datasetGrade, String provider) {
+        return new ProductView(id, datasetId, datasetGrade, provider, nameZh, nameEn, modes.modes(), priceRule(), description,
                 createdBy, createdAt, consented() ? new io.pdx.contracts.product.HolderConsent(consentGivenAt, consentGivenBy,
-                consentDocument, consentOrganizations == null ? List.of() : consentOrganizations.organizations()) : null);
+                consentDocument, consentOrganizations == null ? List.of() : consentOrganizations.organizations()) : null,
+                status, withdrawnAt, withdrawalReason, List.of());
     }
 }

@@ -13,7 +13,7 @@ import io.pdx.contracts.product.LicenseMode;
 import io.pdx.contracts.product.PriceKind;
 import io.pdx.contracts.product.PricePeriod;
 import io.pdx.contracts.product.ProductDescription;
-import io.pdx.contracts.product.ProductPage;
+import io.pdx.contracts.Page;
 import io.pdx.contracts.product.ProductRequest;
 import io.pdx.contracts.product.ProductView;
 import io.pdx.marketplace.catalog.CatalogPolicy;
@@ -64,9 +64,12 @@ public class ProductResource {
 
     private final io.pdx.marketplace.audit.AuditLog audit;
     private final java.time.Clock clock;
+    private final io.pdx.marketplace.lifecycle.TransitionKernel transitions;
 
     public ProductResource(CatalogPolicy catalog, OperationGuard guard, GradeRules gradeRules,
-                           CurrentSubject currentSubject, io.pdx.marketplace.audit.AuditLog audit, java.time.Clock clock) {
+                           CurrentSubject currentSubject, io.pdx.marketplace.audit.AuditLog audit, java.time.Clock clock,
+                           io.pdx.marketplace.lifecycle.TransitionKernel transitions) {
+        this.transitions = transitions;
         this.audit = audit;
         this.clock = clock;
         this.catalog = catalog;
@@ -97,7 +100,7 @@ public class ProductResource {
                         .call(ProductResource::claimName)
                         .call(product -> product.persist())
                         .map(product -> Response.created(URI.create("/api/v1/products/" + product.id))
-                                .entity(product.toView(dataset.grade)).build()));
+                                .entity(product.toView(dataset.grade, dataset.provider)).build()));
     }
 
     /** Products whose dataset the caller may see, newest first; {@code datasetId} narrows to one dataset. */
@@ -105,7 +108,7 @@ public class ProductResource {
     @WithSession
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listProducts", summary = "List products / 数据产品列表", description = "Products whose dataset the caller may see, newest first.")
     @Extension(name = "x-pdx-anonymous", value = "true")
-    public Uni<ProductPage> list(@QueryParam("datasetId") @Parameter(description = "Only this dataset's products", schema = @Schema(type = SchemaType.STRING, format = "uuid", pattern = io.pdx.contracts.product.ProductRequest.UUID_PATTERN)) String datasetId,
+    public Uni<Page<ProductView>> list(@QueryParam("datasetId") @Parameter(description = "Only this dataset's products", schema = @Schema(type = SchemaType.STRING, format = "uuid", pattern = io.pdx.contracts.product.ProductRequest.UUID_PATTERN)) String datasetId,
                                  @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
                                  @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "20")) String size) {
         PageRequest paging = PageRequest.of(page, size, 20, MAX_PAGE_SIZE);
@@ -123,7 +126,7 @@ public class ProductResource {
     @Extension(name = "x-pdx-anonymous", value = "true")
     public Uni<ProductView> get(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();
-        return guard.require(subject, Operation.PRODUCT_LIST, new AuthzInput.Resource("product", id.toString(), null, null, null))
+        return guard.require(subject, Operation.PRODUCT_READ, new AuthzInput.Resource("product", id.toString(), null, null, null))
                 .flatMap(allowed -> catalog.viewFor(subject))
                 .flatMap(view -> VisibleProducts.one(view, subject, id))
                 .onItem().ifNull().failWith(() -> new ProductNotFound(id));
@@ -161,7 +164,36 @@ public class ProductResource {
                         .call(dataset -> audit.record(subject.user(), "product.consent", "product", product.id, null, null,
                                 java.util.Map.of("dataset", dataset.id.toString(), "organizations",
                                         product.consentOrganizations.organizations())))
-                        .map(dataset -> product.toView(dataset.grade)));
+                        .map(dataset -> product.toView(dataset.grade, dataset.provider)));
+    }
+
+    /**
+     * The holding department or the bureau withdraws a listed product (下架), with a reason: no new application is taken
+     * (the license policy refuses a product not LISTED); licenses already granted keep their term. Audited as
+     * {@code product.withdraw}; 409 when it is withdrawn already.
+     */
+    @POST
+    @Path("/{id}/withdraw")
+    @io.quarkus.security.Authenticated
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "withdrawProduct", summary = "Withdraw a product / 下架数据产品", description = "LISTED → WITHDRAWN by the holding department's provider or the bureau, with a reason. New applications are refused (product_not_listed); licenses already granted keep their term.")
+    @APIResponse(responseCode = "200", description = "the withdrawn product", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "404", description = "No product id, or one you may not see / 数据产品不存在")
+    @APIResponse(responseCode = "409", description = "Withdrawn already / 已下架")
+    public Uni<ProductView> withdraw(@PathParam("id") UUID id, io.pdx.contracts.product.ProductWithdrawal request) {
+        Subject subject = currentSubject.get();
+        io.pdx.marketplace.problem.FieldCheck check = new io.pdx.marketplace.problem.FieldCheck();
+        check.text("reason", request == null ? null : request.reason(), true, false,
+                io.pdx.contracts.product.ProductWithdrawal.MAX_REASON);
+        if (!check.valid()) {
+            throw new InvalidProduct(check);
+        }
+        String reason = request.reason().trim();
+        return catalog.viewFor(subject)
+                .flatMap(view -> transitions.run(ProductTransition.WITHDRAW, subject, () -> VisibleProducts.one(view, subject, id)
+                                .onItem().ifNull().failWith(() -> new ProductNotFound(id))
+                                .flatMap(visible -> Product.<Product>findById(id).invoke(product -> product.department = visible.provider())),
+                        io.pdx.marketplace.lifecycle.Change.<Product>with(product -> product.withdrawalReason = reason)))
+                .flatMap(product -> Dataset.<Dataset>findById(product.datasetId).map(dataset -> product.toView(dataset.grade, dataset.provider)));
     }
 
     static final String LISTED_BY_HOLDER = "数源单位同意 / consented by the holding department";

@@ -3,7 +3,7 @@ package io.pdx.marketplace.product;
 import io.pdx.contracts.Grade;
 import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.contracts.policy.Subject;
-import io.pdx.contracts.product.ProductPage;
+import io.pdx.contracts.Page;
 import io.pdx.contracts.product.ProductView;
 import io.pdx.marketplace.catalog.CatalogView;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -28,14 +28,14 @@ final class VisibleProducts {
     private VisibleProducts() {
     }
 
-    static Uni<ProductPage> page(CatalogView view, Subject subject, UUID datasetId, int page, int size) {
+    static Uni<Page<ProductView>> page(CatalogView view, Subject subject, UUID datasetId, int page, int size) {
         Visibility visibility = Visibility.of(view, subject);
         String where = visibility.where + (datasetId == null ? "" : " and p.datasetId = :datasetId");
         return Panache.getSession().flatMap(session -> {
             Mutiny.SelectionQuery<Object[]> items = query(session, where + " order by p.createdAt desc, p.id", visibility,
                     datasetId).setFirstResult(page * size).setMaxResults(size);
             return items.getResultList().flatMap(rows -> query(session, where, visibility, datasetId).getResultCount()
-                    .map(total -> new ProductPage(rows.stream().map(VisibleProducts::toView).toList(), total, page, size)));
+                    .map(total -> new Page<>(rows.stream().map(VisibleProducts::toView).toList(), total, page, size)));
         });
     }
 
@@ -44,7 +44,7 @@ final class VisibleProducts {
         Visibility visibility = Visibility.of(view, subject);
         return Panache.getSession().flatMap(session -> {
             Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery(
-                    "select p, d.grade " + FROM + visibility.where + " and p.id = :productId", Object[].class);
+                    "select p, d.grade, d.provider " + FROM + visibility.where + " and p.id = :productId", Object[].class);
             visibility.params.forEach(query::setParameter);
             return query.setParameter("productId", productId).getSingleResultOrNull();
         }).map(row -> row == null ? null : toView(row));
@@ -52,7 +52,7 @@ final class VisibleProducts {
 
     private static Mutiny.SelectionQuery<Object[]> query(Mutiny.Session session, String where, Visibility visibility,
                                                         UUID datasetId) {
-        Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery("select p, d.grade " + FROM + where,
+        Mutiny.SelectionQuery<Object[]> query = session.createSelectionQuery("select p, d.grade, d.provider " + FROM + where,
                 Object[].class);
         visibility.params.forEach(query::setParameter);
         if (datasetId != null) {
@@ -62,7 +62,7 @@ final class VisibleProducts {
     }
 
     private static ProductView toView(Object[] row) {
-        return ((Product) row[0]).toView((Grade) row[1]);
+        return ((Product) row[0]).toView((Grade) row[1], (String) row[2]);
     }
 
     /** The visibility of a product's dataset {@code d} as an HQL condition and its parameters. */

@@ -34,6 +34,7 @@ public enum Operation {
     PRODUCT_CREATE("product.create"),
     PRODUCT_CONSENT("product.consent"),
     PRODUCT_LIST("product.list"),
+    PRODUCT_READ("product.read"),
     PRODUCT_DELIVERY("product.delivery"),
     LICENSE_APPLY("license.apply"),
     LICENSE_LIST("license.list"),

@@ -29,9 +29,13 @@ class TransitionEndpointsTest {
             "dataset", "/api/v1/datasets",
             "organization", "/api/v1/organizations",
             "table", "/api/v1/tables",
-            "objection", "/api/v1/objections");
-    /** POST endpoints under an aggregate's id that create something rather than move it. */
-    static final Set<String> CREATIONS = Set.of("dataset versions", "dataset objections");
+            "objection", "/api/v1/objections",
+            "product", "/api/v1/products");
+    /**
+     * POST endpoints under an aggregate's id that create something rather than move it (a product's consent records
+     * the holding department's consent beside its state).
+     */
+    static final Set<String> CREATIONS = Set.of("dataset versions", "dataset objections", "product consent");
 
     @Test
     void theEndpoints_areTheCallersTransitions() {

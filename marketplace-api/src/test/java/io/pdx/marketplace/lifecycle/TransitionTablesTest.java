@@ -21,6 +21,9 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.pdx.contracts.catalog.ObjectionStatus;
 import io.pdx.marketplace.catalog.registration.ObjectionTransition;
+import io.pdx.marketplace.product.Product;
+import io.pdx.marketplace.product.ProductTransition;
+import io.pdx.contracts.product.ProductStatus;
 import io.pdx.marketplace.catalog.registration.RegistrationObjection;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import java.util.UUID;
 
 import static io.pdx.marketplace.lifecycle.TransitionWalk.to;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Every named transition of every aggregate against every state — the fast tier, no stack. */
@@ -122,6 +126,45 @@ class TransitionTablesTest {
             objection.lodgedBy = "operator-a";
             FixtureStates.inState(objection, status);
             return objection;
+        }
+    }
+
+    @Nested
+    class Products {
+
+        @TestFactory
+        List<DynamicTest> everyTransition_fromEveryState() {
+            return TransitionWalk.of(ProductTransition.values(), ProductStatus.values(), EXPECTED,
+                    Products::inState, (from, to) -> TransitionTable.next(ProductTransition.class, from).contains(to));
+        }
+
+        static final Map<ProductTransition, Move<ProductStatus>> EXPECTED = Map.of(
+                ProductTransition.WITHDRAW, to(ProductStatus.WITHDRAWN, ProductStatus.LISTED));
+
+        @Test
+        void wellFormed() {
+            TransitionWalk.wellFormed(ProductTransition.values(), transition -> false);
+        }
+
+        /** Withdrawing stamps when and by whom; OPA reads the holding department as the product's. */
+        @Test
+        void withdraw_stampsWhenAndWho() {
+            Product product = inState(ProductStatus.LISTED);
+            product.department = "dept-transport";
+            TransitionWalk.apply(product, ProductTransition.WITHDRAW, "provider-transport");
+            assertEquals("provider-transport", product.withdrawnBy);
+            assertNotNull(product.withdrawnAt);
+            assertEquals("dept-transport", product.asResource().department());
+            assertEquals("WITHDRAWN", product.asResource().state());
+        }
+
+        static Product inState(ProductStatus status) {
+            Product product = new Product();
+            product.id = UUID.randomUUID();
+            product.datasetId = UUID.randomUUID();
+            product.createdBy = "provider-transport";
+            FixtureStates.inState(product, status);
+            return product;
         }
     }
 

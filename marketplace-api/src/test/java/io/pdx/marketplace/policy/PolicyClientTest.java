@@ -55,7 +55,7 @@ class PolicyClientTest {
     void evaluate_coreGrade_isDenied_withReasonCode() throws IOException {
         LicenseInput example = example();
         LicenseInput.Product core = new LicenseInput.Product(example.product().id(), example.product().dataset_id(),
-                "CORE", example.product().modes(), example.product().columns(), example.product().consent());
+                "CORE", example.product().modes(), example.product().columns(), example.product().consent(), example.product().status());
         PolicyAnswer<PolicyDecision> answer = decide(
                 new LicenseInput(example.subject(), example.organization(), core, example.application()));
         assertFalse(answer.result().allow());

@@ -123,7 +123,7 @@ class PolicyInputContractTest {
     void licenseForCoreGrade_isDeniedWithItsReason_inBothLanguages() throws Exception {
         LicenseInput example = JSON.readValue(EXAMPLES.resolve("license.json").toFile(), LicenseInput.class);
         LicenseInput.Product core = new LicenseInput.Product(example.product().id(), example.product().dataset_id(),
-                "CORE", example.product().modes(), example.product().columns(), example.product().consent());
+                "CORE", example.product().modes(), example.product().columns(), example.product().consent(), example.product().status());
         PolicyDecision decision = JSON.treeToValue(evaluate("pdx/license/decision",
                 new LicenseInput(example.subject(), example.organization(), core, example.application())), PolicyDecision.class);
         assertEquals("DENY", decision.outcome());
