@@ -22,7 +22,8 @@ start_test_stack() {
     PDX_SANDBOX_SECRET="$(sandbox_secret)"
   start_service "marketplace-api (test stack)" "$ROOT/marketplace-api/target/quarkus-app/quarkus-run.jar" "$STACK_API_URL" \
     stack-marketplace-api QUARKUS_HTTP_PORT=8085 QUARKUS_MANAGEMENT_PORT=9085 PDX_DB_NAME="$STACK_DB" PDX_SANDBOX_URL="$STACK_SANDBOX_URL" \
-    PDX_DEMO_MANIFEST="$STACK_DATA/manifest.json" PDX_SANDBOX_SECRET="$(sandbox_secret)"
+    PDX_DEMO_MANIFEST="$STACK_DATA/manifest.json" PDX_SANDBOX_SECRET="$(sandbox_secret)" \
+    PDX_REGISTRATION_CONCLUDE_EVERY=3s
   TEST_STACK_STARTED=1
 }
 

@@ -1,5 +1,6 @@
 // One test per journey of issue #16, against the real stack and the real Keycloak login page.
 import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import {
@@ -428,7 +429,7 @@ test('registration: accepted into publicity in the console, objected to on /publ
   await anonymousContext.close();
 });
 
-test('provider: drafts a dataset from a CSV sample in 我的数据 (accepting the suggestions) and submits it', async ({ page }) => {
+test('provider: drafts a dataset from a CSV sample in 我的数据, submits it, and once registered lists a product, brings the data into the domain and withdraws the product', async ({ page }) => {
   const tag = Math.random().toString(36).slice(2, 8);
   const nameZh = `端到端样例线路刷卡 ${tag}`;
   const sample = [
@@ -479,4 +480,73 @@ test('provider: drafts a dataset from a CSV sample in 我的数据 (accepting th
   });
   expect(submitted.body.columns.find((c) => c.name === 'fare_amount')).toMatchObject({ lower: 0, upper: 40 });
   await screenshots(page, 'journey-10-provider-draft');
+
+  // The bureau accepts it into publicity (journey 9 does that in the console). Ten days pass: a running stack's clock
+  // cannot move, so the window's end is moved into the past in the stack's database — the platform then concludes it
+  // (the test stack's closer runs every few seconds), with its certificate.
+  const accepted = await api<{ status: string }>('reviewer-1', 'POST', `/datasets/${draft?.id}/accept`);
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  expect(accepted.body.status).toBe('PUBLICITY');
+  execFileSync('psql', [process.env.PDX_STACK_DATABASE_URL ?? 'postgresql://pdx:pdx@127.0.0.1:5432/pdx', '-qc',
+    `update dataset set publicity_ends_at = now() - interval '1 second' where id = '${draft?.id}'`]);
+  await expect
+    .poll(async () => (await api<{ status: string }>('provider-transport', 'GET', `/datasets/${draft?.id}`)).body.status, { timeout: 60_000, intervals: [1000] })
+    .toBe('REGISTERED');
+
+  // Registered: the provider lists a product (its listing is its department's consent), after a confirmation.
+  await page.reload();
+  const entry = page.getByTestId('provider-dataset').filter({ hasText: nameZh });
+  await expect(entry).toHaveAttribute('data-status', 'REGISTERED');
+  const registered = entry.getByTestId('provider-detail');
+  if ((await registered.count()) === 0) await entry.getByTestId('provider-toggle').click();
+  await registered.getByTestId('provider-list-product').click();
+  const productForm = registered.getByTestId('product-form');
+  await productForm.getByTestId('product-scenarios').fill('线路客流分析\n公交线网优化');
+  await productForm.getByTestId('product-quality').fill('每日更新，票价金额已核对');
+  await productForm.getByTestId('product-submit').click();
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  const listed = registered.getByTestId('provider-product');
+  await expect(listed).toHaveAttribute('data-status', 'LISTED');
+  await expect(listed).toContainText('上架中');
+  await expect(listed.getByTestId('consent-given')).toBeVisible();
+
+  // Its data enters the domain: a CSV with a fare out of the declared bounds and a missing date; the quality report
+  // counts them and shows no value.
+  const data = [
+    'id_card,plate_no,swipe_date,district,route,fare_amount',
+    '350102199003071234,闽A12345,2026-11-01,350102,L001,2.00',
+    '35010219851212567X,闽A7K2Q1,,350103,L002,99.00',
+    '350103200101015678,闽D12345,2026-11-03,350104,L003,1.50',
+  ].join('\n');
+  await registered.locator('section').filter({ has: page.getByTestId('domain-file') }).locator('input[type=file]')
+    .setInputFiles({ name: 'swipes.csv', mimeType: 'text/csv', buffer: Buffer.from(data, 'utf8') });
+  await registered.getByTestId('domain-upload').click();
+  const report = registered.getByTestId('quality-report');
+  await expect(report.getByTestId('quality-rows')).toHaveText('3');
+  await expect(report.getByRole('row').filter({ hasText: 'fare_amount' })).toContainText('1 [0, 40]');
+  await expect(report.getByRole('row').filter({ hasText: 'swipe_date' }).getByRole('cell').nth(2)).toHaveText('1');
+  await expect(report.getByRole('table')).not.toContainText('99');
+  // Its usage, in aggregate: nobody licenses it yet.
+  await expect(registered.getByTestId('dataset-usage').getByTestId('usage-none')).toBeVisible();
+  await expectAccessible(page, 'provider: registered dataset with product, quality report and usage');
+  await screenshots(page, 'journey-10-provider-listed');
+
+  // The provider withdraws the product (下架) with a reason: no new application is taken.
+  await listed.getByTestId('product-withdraw').click();
+  const withdrawDialog = page.getByRole('dialog').filter({ hasText: '下架' });
+  await expect(withdrawDialog).not.toHaveClass(/ant-zoom/);
+  await withdrawDialog.getByTestId('product-withdraw-reason').fill('线路编码调整，暂停供给');
+  await withdrawDialog.getByRole('button', { name: '下架' }).click();
+  await expect(listed).toHaveAttribute('data-status', 'WITHDRAWN');
+  await expect(listed.getByTestId('product-withdrawal')).toContainText('线路编码调整');
+  await expect(listed.getByTestId('product-withdraw')).toHaveCount(0);
+  const products = await api<{ items: { id: string; status: string }[] }>('operator-a', 'GET', `/products?datasetId=${draft?.id}`);
+  const withdrawn = products.body.items[0];
+  expect(withdrawn?.status).toBe('WITHDRAWN');
+  const refused = await api<{ state: string; decisionReasons: { code: string }[] }>('operator-a', 'POST', '/licenses', {
+    productId: withdrawn?.id, purposeCategory: 'PUBLIC_GOVERNANCE', purposeText: '线路客流分析，用于公交线网优化',
+    columns: ['route'], mode: 'SANDBOX', termStart: new Date().toISOString().slice(0, 10),
+    termEnd: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10) });
+  expect(refused.body.decisionReasons.map((r) => r.code)).toContain('product_not_listed');
+  await screenshots(page, 'journey-10-provider-withdrawn');
 });

@@ -29,7 +29,7 @@ import type {
   OrganizationAction,
   OrganizationRequest,
   OrganizationView,
-  ProductPage,
+  DatasetUsage,
   ProductRequest,
   ProductView,
   PublicityPage,
@@ -125,11 +125,14 @@ export const certificatePdfUrl = (code: string) => `${API}/certificates/${encode
 export const certificatePublicKeyUrl = `${API}/certificates/public-key`;
 
 export async function listProducts(query: { datasetId?: string; page?: number; size?: number } = {}): Promise<ProductView[]> {
-  const body = await apiFetch<ProductPage | ProductView[]>(`${API}/products${qs({ size: 100, ...query })}`);
+  const body = await apiFetch<ListPage<ProductView> | ProductView[]>(`${API}/products${qs({ size: 100, ...query })}`);
   return asListPage<ProductView>(body).items;
 }
 
 export const getProduct = (id: string) => apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}`);
+export const withdrawProduct = (id: string, reason: string) =>
+  apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}/withdraw`, { method: 'POST', body: { reason } });
+export const getDatasetUsage = (id: string) => apiFetch<DatasetUsage>(`${API}/datasets/${encodeURIComponent(id)}/usage`);
 
 // ---- organizations -------------------------------------------------------------------------------
 

@@ -25,7 +25,8 @@ export type ResultSummary = NonNullable<S['JobView']['result']>;
 export type ProductView = S['ProductView'];
 export type PriceRule = NonNullable<S['ProductView']['priceRule']>;
 export type ProductDescription = NonNullable<S['ProductView']['description']>;
-export type ProductPage = S['ProductPage'];
+export type DatasetUsage = S['DatasetUsage'];
+export type ProductWithdrawal = S['ProductWithdrawal'];
 export type OrganizationRequest = S['OrganizationRequest'];
 export type OrganizationView = S['OrganizationView'];
 export type InvoiceLine = S['InvoiceLineView'];
@@ -72,6 +73,7 @@ export type LicenseAction = 'approve' | 'reject' | 'accept' | 'suspend' | 'resum
 export type JobAction = 'cancel' | 'release' | 'reject';
 export type DatasetAction = 'submit' | 'accept' | 'register' | 'return';
 export type ObjectionAction = 'uphold' | 'confirm' | 'dismiss';
+export type ProductAction = 'withdraw';
 export type OrganizationAction = 'verify' | 'suspend' | 'reinstate';
 
 /** GET /datasets: one page with facet counts (the generated DatasetPage with its fields required). */

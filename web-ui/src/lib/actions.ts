@@ -2,9 +2,9 @@
 // organization) carries `actions`: the transitions (POST …/{id}/<action>) that the server, after asking
 // the policy and checking the state machine, lets this caller take. Action buttons follow it; the
 // console does not decide them again from roles and states.
-import type { DatasetAction, JobAction, LicenseAction, ObjectionAction, OrganizationAction } from '../api/types';
+import type { DatasetAction, JobAction, LicenseAction, ObjectionAction, OrganizationAction, ProductAction } from '../api/types';
 
-export type Action = LicenseAction | JobAction | DatasetAction | OrganizationAction | ObjectionAction;
+export type Action = LicenseAction | JobAction | DatasetAction | OrganizationAction | ObjectionAction | ProductAction;
 
 /** Anything that carries the server's actions; a view without them offers nothing. */
 export interface Actionable {
@@ -22,7 +22,9 @@ export type ActionOf<R> = 'decisionOutcome' extends keyof R
         ? OrganizationAction
         : 'lodgedBy' extends keyof R
           ? ObjectionAction
-          : Action;
+          : 'holderConsent' extends keyof R
+            ? ProductAction
+            : Action;
 
 /** Whether the server offers this action on this resource to this caller now. */
 export function can<R extends Actionable>(resource: R | null | undefined, action: NoInfer<ActionOf<R>>): boolean {

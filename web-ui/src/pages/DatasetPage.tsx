@@ -9,7 +9,7 @@ import type { ProductView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { can } from '../lib/actions';
-import { formatDate, formatNumber } from '../lib/format';
+import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { pickLanguage } from '../lib/problem';
 import { categoryPath } from '../lib/reference';
 import { useReference } from '../hooks';
@@ -137,7 +137,8 @@ function ProductCard({ product: p }: { product: ProductView }) {
     key: k,
     render: (v: unknown) => <span className="pdx-nowrap">{v === null || v === undefined ? '∅' : String(v)}</span>,
   }));
-  const canApply = auth.hasRole('operator') && p.grade !== 'CORE';
+  const withdrawn = p.status === 'WITHDRAWN';
+  const canApply = auth.hasRole('operator') && p.grade !== 'CORE' && !withdrawn;
   return (
     <Card
       title={
@@ -191,7 +192,9 @@ function ProductCard({ product: p }: { product: ProductView }) {
         />
       )}
       <div style={{ marginTop: 16 }}>
-        {canApply ? (
+        {withdrawn ? (
+          <Alert type="warning" showIcon title={t('productNotListed', { at: formatDateTime(locale, p.withdrawnAt), reason: p.withdrawalReason ?? '' })} data-testid="product-withdrawn" />
+        ) : canApply ? (
           <Button type="primary" onClick={() => navigate(`/apply/${p.id}`)} data-testid="apply-button">
             {t('applyForLicense')}
           </Button>

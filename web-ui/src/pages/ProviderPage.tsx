@@ -4,15 +4,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Progress, Select, Space, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Progress, Select, Space, Upload } from 'antd';
 import { CloudUploadOutlined, EditOutlined, PlusOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { consentToProduct, createProduct, getDataset, getQuality, listDepartmentDatasets, listProducts, submitDataset, uploadDatasetData } from '../api/endpoints';
-import type { DatasetSummary, ProductRequest, ProductView, QualityReport } from '../api/types';
+import { consentToProduct, createProduct, getDataset, getDatasetUsage, getQuality, listDepartmentDatasets, listProducts, submitDataset, uploadDatasetData, withdrawProduct } from '../api/endpoints';
+import type { DatasetSummary, DatasetUsage, ProductRequest, ProductView, QualityReport } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { useReference } from '../hooks';
 import { can } from '../lib/actions';
-import { formatBytes, formatDateTime, formatNumber } from '../lib/format';
+import { formatBytes, formatDateTime, formatFen, formatNumber } from '../lib/format';
 import { isApiError, pickLanguage, problemOf, type Problem } from '../lib/problem';
 import { fieldPath } from '../lib/sampleInference';
 import { isValidUscc } from '../lib/uscc';
@@ -216,6 +216,7 @@ function DatasetDetail({ id, onEdit }: { id: string; onEdit: (d: DatasetSummary)
       {problem && <ProblemAlert problem={problem} />}
       <Products dataset={d} />
       {d.status === 'REGISTERED' && <DataIntoDomain dataset={d} />}
+      {d.status === 'REGISTERED' && <UsageView dataset={d} />}
     </div>
   );
 }
@@ -234,9 +235,16 @@ function Products({ dataset }: { dataset: DatasetSummary }) {
           ) : (
             <ul className="pdx-provider-list" data-testid="provider-products">
               {items.map((p) => (
-                <li key={p.id} className="pdx-product-row">
+                <li key={p.id} className="pdx-product-row" data-testid="provider-product" data-status={p.status}>
                   <Space wrap>
                     <strong>{locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh}</strong>
+                    {p.status === 'WITHDRAWN' ? (
+                      <Badge tone="gray" title={p.withdrawalReason ?? undefined}>
+                        {t('productWithdrawn')}
+                      </Badge>
+                    ) : (
+                      <Badge tone="green">{t('productListed')}</Badge>
+                    )}
                     {(p.modes ?? []).map((m) => (
                       <Badge key={m} tone="blue">
                         {te('mode_', m)}
@@ -244,7 +252,14 @@ function Products({ dataset }: { dataset: DatasetSummary }) {
                     ))}
                     <PriceRuleText rule={p.priceRule} />
                   </Space>
-                  <ConsentState product={p} />
+                  {p.status === 'WITHDRAWN' ? (
+                    <p className="pdx-subtle-dark" data-testid="product-withdrawal">
+                      {t('productWithdrawnAt', { at: formatDateTime(locale, p.withdrawnAt), reason: p.withdrawalReason ?? '' })}
+                    </p>
+                  ) : (
+                    <ConsentState product={p} />
+                  )}
+                  {can(p, 'withdraw') && <WithdrawProduct product={p} />}
                 </li>
               ))}
             </ul>
@@ -581,5 +596,119 @@ function QualityView({ report }: { report: QualityReport }) {
         ]}
       />
     </div>
+  );
+}
+
+/** 下架: the department (or the bureau) withdraws a listed product with a reason, after a confirmation. */
+function WithdrawProduct({ product }: { product: ProductView }) {
+  const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const withdraw = useMutation({
+    mutationFn: () => withdrawProduct(product.id ?? '', reason.trim()),
+    onSuccess: () => {
+      setOpen(false);
+      setProblem(null);
+      void queryClient.invalidateQueries({ queryKey: ['products'] });
+    },
+    onError: (e) => setProblem(problemOf(e)),
+  });
+  const name = locale === 'zh' ? product.nameZh : product.nameEn || product.nameZh;
+  return (
+    <>
+      <Button size="small" danger onClick={() => setOpen(true)} data-testid="product-withdraw">
+        {t('productWithdraw')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('productWithdrawTitle', { name: name ?? '' })}
+        okText={t('productWithdraw')}
+        okButtonProps={{ danger: true, disabled: reason.trim() === '', loading: withdraw.isPending }}
+        cancelText={t('cancel')}
+        onOk={() => withdraw.mutate()}
+        onCancel={() => setOpen(false)}
+      >
+        <p>{t('productWithdrawDetail')}</p>
+        <label htmlFor={`withdraw-${product.id}`}>{t('productWithdrawReason')}</label>
+        <Input.TextArea
+          id={`withdraw-${product.id}`}
+          rows={3}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="product-withdraw-reason"
+        />
+        {problem && <ProblemAlert problem={problem} />}
+      </Modal>
+    </>
+  );
+}
+
+/** 使用情况: licenses in force by organization and purpose, calls per month and revenue; aggregates only. */
+function UsageView({ dataset }: { dataset: DatasetSummary }) {
+  const { t, locale } = useI18n();
+  const { reference } = useReference();
+  const usage = useQuery({ queryKey: ['dataset-usage', dataset.id], queryFn: () => getDatasetUsage(dataset.id ?? '') });
+  const purposeName = (code: string) => {
+    const purpose = reference.purposes.find((p) => p.code === code);
+    return purpose ? (locale === 'zh' ? purpose.zh : purpose.en) : code;
+  };
+  return (
+    <section aria-label={t('usageTitle')} style={{ marginTop: 16 }} data-testid="dataset-usage">
+      <h4 className="pdx-h3">{t('usageTitle')}</h4>
+      <p className="pdx-subtle-dark">{t('usageIntro')}</p>
+      <QueryView query={usage}>
+        {(u: DatasetUsage) => {
+          const calls = (u.months ?? []).reduce((sum, m) => sum + (m.calls ?? 0), 0);
+          return (
+            <>
+              <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+                <Descriptions.Item label={t('usageLicenses')}>
+                  <span data-testid="usage-licenses">{formatNumber(locale, (u.licensesInForce ?? []).reduce((sum, l) => sum + (l.licenses ?? 0), 0))}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('usageCalls')}>
+                  <span data-testid="usage-calls">{formatNumber(locale, calls)}</span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('usageRevenue')}>
+                  <span data-testid="usage-revenue">{formatFen(locale, u.revenueFenTotal)}</span>
+                </Descriptions.Item>
+              </Descriptions>
+              {(u.licensesInForce ?? []).length === 0 ? (
+                <p className="pdx-subtle-dark" data-testid="usage-none">{t('usageNone')}</p>
+              ) : (
+                <DataTable
+                  size="small"
+                  pagination={false}
+                  rowKey={(l) => `${l.organization}-${l.purposeCategory}`}
+                  dataSource={u.licensesInForce ?? []}
+                  data-testid="usage-table"
+                  columns={[
+                    { title: t('usageOrganization'), key: 'org', render: (_: unknown, l) => l.organizationName || l.organization },
+                    { title: t('colPurpose'), key: 'purpose', render: (_: unknown, l) => purposeName(l.purposeCategory ?? '') },
+                    { title: t('usageLicenses'), key: 'n', align: 'right', render: (_: unknown, l) => formatNumber(locale, l.licenses) },
+                  ]}
+                />
+              )}
+              <DataTable
+                size="small"
+                pagination={false}
+                style={{ marginTop: 8 }}
+                rowKey={(m) => m.month ?? ''}
+                dataSource={(u.months ?? []).filter((m) => (m.calls ?? 0) > 0 || (m.revenueFen ?? 0) > 0)}
+                locale={{ emptyText: t('usageNoCalls') }}
+                data-testid="usage-months"
+                columns={[
+                  { title: t('usageMonth'), key: 'month', render: (_: unknown, m) => m.month },
+                  { title: t('usageCalls'), key: 'calls', align: 'right', render: (_: unknown, m) => formatNumber(locale, m.calls) },
+                  { title: t('usageRevenue'), key: 'revenue', align: 'right', render: (_: unknown, m) => formatFen(locale, m.revenueFen) },
+                ]}
+              />
+            </>
+          );
+        }}
+      </QueryView>
+    </section>
   );
 }
