@@ -106,10 +106,14 @@ public record ControlsResult(
      * rounded up to {@code grid_ms}; the run is stopped {@code margin_ms} before the slot ends, and the job's
      * outcome is shown to its requester when it ends, never earlier. A statement whose slot would exceed
      * {@code max_ms} is refused before it runs. An organization has at most {@code max_pending} jobs whose slots
-     * have not ended: its slots follow one another, so one tenant never holds more than one run at a time.
+     * have not ended: its slots follow one another, so one tenant never holds more than one run at a time. A slot
+     * begins {@code admission_ms} after its submission arrived (the admission's allowance: the runner's analysis, OPA,
+     * the locks), so that how long the admission took never moves the outcome's time; only an admission that overruns
+     * its allowance starts its slot when it ends (0: always then).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Timing(long base_ms, long row_ns, long unit_ns, long grid_ms, long margin_ms, long max_ms, int max_pending) {
+    public record Timing(long base_ms, long row_ns, long unit_ns, long grid_ms, long margin_ms, long max_ms, int max_pending,
+                         long admission_ms) {
 
         /** The slot of a statement of {@code units} per row over {@code rows} rows, in milliseconds. */
         public long slotMillis(long rows, long units) {

@@ -55,7 +55,7 @@ class ProductWithdrawalTest {
 
         post("operator-b", "/api/v1/products/" + product + "/withdraw", Map.of("reason", "不想要了")).statusCode(403);
         post("provider-market", "/api/v1/products/" + product + "/withdraw", Map.of("reason", "不是我的")).statusCode(403);
-        post("provider-transport", "/api/v1/products/" + product + "/withdraw", Map.of("reason", "  ")).statusCode(422)
+        post("provider-transport", "/api/v1/products/" + product + "/withdraw", Map.of("reason", "  ")).statusCode(400)
                 .body("errors.field", hasItem("reason"));
         post("provider-transport", "/api/v1/products/" + product + "/withdraw", null).statusCode(400);
         post("provider-transport", "/api/v1/products/" + product + "/withdraw", Map.of("reason", "数据口径调整，暂停供给"))

@@ -57,14 +57,24 @@ class Admission {
     /** The admitted job: ADMITTED, or RUNNING when it started in its admission. */
     Uni<SandboxJob> admit(Subject subject, JobRequest request, String submittedSql, Preparation.Prepared prepared,
                           Analysis analysis) {
+        return admit(subject, request, submittedSql, prepared, analysis, OffsetDateTime.now(clock));
+    }
+
+    /**
+     * The admitted job, its slot counted from {@code arrived} — when its submission reached the platform — so that the
+     * time the submission then took (the runner's analysis, OPA, locks: all varying with the statement and the load)
+     * never shifts when its requester sees the outcome.
+     */
+    Uni<SandboxJob> admit(Subject subject, JobRequest request, String submittedSql, Preparation.Prepared prepared,
+                          Analysis analysis, OffsetDateTime arrived) {
         JobQueue.Offer offer = queue.offer();
-        return Panache.withTransaction(() -> admitted(subject, request, submittedSql, prepared, analysis)
+        return Panache.withTransaction(() -> admitted(subject, request, submittedSql, prepared, analysis, arrived)
                         .flatMap(job -> offer.place(job, prepared.allData())))
                 .onFailure().invoke(offer::rollback);
     }
 
     private Uni<SandboxJob> admitted(Subject subject, JobRequest request, String submittedSql, Preparation.Prepared prepared,
-                                     Analysis analysis) {
+                                     Analysis analysis, OffsetDateTime arrived) {
         UUID jobId = UUID.randomUUID();
         Instant now = clock.instant();
         ControlsResult controls = analysis.controls();
@@ -79,7 +89,7 @@ class Admission {
                                     PolicyAnswer<SandboxVerdict> answer = answers.get(0);
                                     SandboxJob job = newJob(jobId, subject, request, submittedSql, prepared, analysis,
                                             licenses.get(prepared.license().id), usage, answer, now);
-                                    return create(job, analysis, usage, subject, answer.decisionId())
+                                    return create(job, analysis, usage, subject, answer.decisionId(), arrived)
                                             .call(created -> joinedReads(created, reads, answers, usage.earlier() != null))
                                             .call(created -> JobTables.record(created.id,
                                                     prepared.tables().stream().map(table -> table.id).toList()));
@@ -147,10 +157,10 @@ class Admission {
         return joined.isEmpty() ? Uni.createFrom().voidItem() : JoinedRead.persist(joined);
     }
 
-    /** The job reserves its slot, is stored and admitted (QUEUED → ADMITTED, audited with OPA's decision). */
-    private Uni<SandboxJob> create(SandboxJob job, Analysis analysis, PriorUsage usage, Subject subject, String decisionId) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return slots.forJob(job.organization, analysis, job.controls, usage.earlier(), now)
+    /** The job reserves its slot from its submission's arrival, is stored and admitted (QUEUED → ADMITTED, audited). */
+    private Uni<SandboxJob> create(SandboxJob job, Analysis analysis, PriorUsage usage, Subject subject, String decisionId,
+                                   OffsetDateTime arrived) {
+        return slots.forJob(job.organization, analysis, job.controls, usage.earlier(), arrived, OffsetDateTime.now(clock))
                 .flatMap(slot -> {
                     job.slotStart = slot.start();
                     job.visibleAt = slot.end();

@@ -19,8 +19,8 @@ import java.util.List;
 /**
  * The slots of an organization's jobs (Fuzz's predictable transactions). A job's slot is as long as its statement and
  * the sizes of the tables it reads say ({@code Analysis.slotMillis}); it begins when the organization's previous slot
- * ends (or now) and its end is when the requester sees the outcome — never earlier, and the run is stopped before
- * it. Slots of one organization follow one another, so a tenant never holds more than one run at a time, and its
+ * ends, or the admission's allowance after its submission arrived ({@link #earliestStart}), and its end is when
+ * the requester sees the outcome — never earlier, and the run is stopped before it. Slots of one organization follow one another, so a tenant never holds more than one run at a time, and its
  * jobs' visible times depend on its own statements only, not on how long any run took. Reserved in the admission's
  * transaction under an advisory lock on the organization; at most {@code max_pending} unfinished slots each.
  */
@@ -35,10 +35,12 @@ class JobSlots {
     }
 
     /**
-     * Locks the organization's slots for the caller's transaction and reserves the next one, {@code slotMillis} long;
-     * 429 when the organization already has {@code max_pending} unfinished slots.
+     * Locks the organization's slots for the caller's transaction and reserves the next one, {@code slotMillis} long,
+     * beginning no earlier than {@code earliest}; 429 when the organization already has {@code max_pending} unfinished
+     * slots at {@code now}.
      */
-    public Uni<Slot> reserve(String organization, long slotMillis, ControlsResult.Timing timing, OffsetDateTime now) {
+    Uni<Slot> reserve(String organization, long slotMillis, ControlsResult.Timing timing, OffsetDateTime now,
+                      OffsetDateTime earliest) {
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(PrivacySpending.LOCK, String.class)
                         .setParameter("key", lockKey(organization)).getSingleResult()
                         .flatMap(locked -> session.createSelectionQuery(LAST_END, Object[].class)
@@ -52,7 +54,7 @@ class JobSlots {
                         throw new TooManyPending(timing.max_pending());
                     }
                     OffsetDateTime lastEnd = (OffsetDateTime) row[0];
-                    OffsetDateTime start = (lastEnd == null || lastEnd.isBefore(now) ? now : lastEnd)
+                    OffsetDateTime start = (lastEnd == null || lastEnd.isBefore(earliest) ? earliest : lastEnd)
                             .truncatedTo(ChronoUnit.MILLIS); // as PostgreSQL keeps it, whoever reads it
                     return new Slot(start, start.plus(Duration.ofMillis(slotMillis)));
                 });
@@ -62,7 +64,8 @@ class JobSlots {
      * A job's slot: the next of its organization's, as long as the runner's analysis said; a repeated statement
      * ({@code earlier} not null), which runs nothing, shows its answer when the earlier job does (or now).
      */
-    Uni<Slot> forJob(String organization, Analysis analysis, ControlsResult controls, SandboxJob earlier, OffsetDateTime at) {
+    Uni<Slot> forJob(String organization, Analysis analysis, ControlsResult controls, SandboxJob earlier,
+                     OffsetDateTime arrived, OffsetDateTime at) {
         OffsetDateTime now = at.truncatedTo(ChronoUnit.MILLIS);
         if (earlier != null) {
             OffsetDateTime shown = earlier.visibleAt == null || earlier.visibleAt.isBefore(now) ? now : earlier.visibleAt;
@@ -71,7 +74,16 @@ class JobSlots {
         if (controls == null || controls.timing() == null || analysis.slotMillis() <= 0) {
             throw new JobProblems.SlotsUnavailable(); // no slot, no run: a job's timing is never left to its data
         }
-        return reserve(organization, analysis.slotMillis(), controls.timing(), now);
+        return reserve(organization, analysis.slotMillis(), controls.timing(), now, earliestStart(arrived, now, controls.timing()));
+    }
+
+    /**
+     * When a slot may begin: its submission's arrival plus the admission's allowance, whatever the admission took
+     * within it; {@code now} when the admission overran it (or there is none).
+     */
+    static OffsetDateTime earliestStart(OffsetDateTime arrived, OffsetDateTime now, ControlsResult.Timing timing) {
+        OffsetDateTime allowed = arrived.truncatedTo(ChronoUnit.MILLIS).plus(Duration.ofMillis(Math.max(0, timing.admission_ms())));
+        return timing.admission_ms() > 0 && !now.isAfter(allowed) ? allowed : now;
     }
 
     static long lockKey(String organization) {

@@ -35,9 +35,11 @@ public class JobSubmission {
     private final QueryTemplates templates;
     private final Admission admission;
     private final RefusalAudit refusals;
+    private final java.time.Clock clock;
 
     JobSubmission(OperationGuard guard, SandboxRunner runner, QueryTemplates templates, Admission admission,
-                  RefusalAudit refusals) {
+                  RefusalAudit refusals, java.time.Clock clock) {
+        this.clock = clock;
         this.guard = guard;
         this.runner = runner;
         this.templates = templates;
@@ -50,6 +52,8 @@ public class JobSubmission {
     }
 
     public Uni<Admitted> submit(Subject subject, JobRequest request) {
+        // the slot counts from here: nothing the submission then takes (analysis, OPA, locks) moves the outcome's time
+        java.time.OffsetDateTime arrived = java.time.OffsetDateTime.now(clock);
         FieldCheck check = JobRequestCheck.of(request);
         Uni<?> allowed = guard.require(subject, Operation.JOB_SUBMIT,
                 new AuthzInput.Resource("job", null, subject.organization(), null, null));
@@ -64,7 +68,7 @@ public class JobSubmission {
                     String sql = request.templateId() != null ? templates.fill(request.templateId(), request.params()) : request.sql();
                     return allowedAndPrepared.getItem2().orFailure()
                             .flatMap(prepared -> runner.analyse(new AnalysisRequest(sql, prepared.allData()))
-                                    .flatMap(analysis -> admission.admit(subject, request, sql, prepared, analysis))
+                                    .flatMap(analysis -> admission.admit(subject, request, sql, prepared, analysis, arrived))
                                     .map(job -> new Admitted(job, prepared.allData())))
                             .onFailure(refusal -> refusal instanceof ProblemException && !(refusal instanceof JobProblems.InvalidJob))
                             .call(refusal -> refusals.record(subject, request, sql, refusal));
