@@ -1004,6 +1004,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a product / 下架数据产品
+         * @description LISTED → WITHDRAWN by the holding department's provider or the bureau, with a reason. New applications are refused (product_not_listed); licenses already granted keep their term.
+         */
+        post: operations["withdrawProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reference": {
         parameters: {
             query?: never;
@@ -1839,6 +1859,15 @@ export interface components {
             /** Format: int32 */
             size: number;
         };
+        PageProductView: {
+            items: components["schemas"]["ProductView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         PagePublicityEntry: {
             items: components["schemas"]["PublicityEntry"][];
             /** Format: int64 */
@@ -1934,15 +1963,6 @@ export interface components {
                 [key: string]: unknown;
             }[] | null;
         };
-        ProductPage: {
-            items: components["schemas"]["ProductView"][];
-            /** Format: int64 */
-            total: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            size: number;
-        };
         /** @description A product listing (数据产品上架). Checked beyond this schema (422): each mode is one the dataset's grade allows, and the price rule's own rules (Price). */
         ProductRequest: {
             /**
@@ -1962,10 +1982,14 @@ export interface components {
             /** @description The holding department's consent, when the bureau lists the product with the department's letter; a product listed by its holding department has it by itself, one without it is not listed until the department consents (POST /products/{id}/consent) */
             holderConsent?: components["schemas"]["ConsentRequest"] | null;
         };
+        /** @enum {string} */
+        ProductStatus: "LISTED" | "WITHDRAWN";
         ProductView: {
             id?: components["schemas"]["UUID"] | null;
             datasetId?: components["schemas"]["UUID"] | null;
             grade?: components["schemas"]["Grade"] | null;
+            /** @description The holding department (数源单位) of its dataset */
+            provider?: string | null;
             nameZh?: string | null;
             nameEn?: string | null;
             modes?: components["schemas"]["LicenseMode"][] | null;
@@ -1975,6 +1999,18 @@ export interface components {
             createdAt?: components["schemas"]["OffsetDateTime"] | null;
             /** @description The holding department's consent; absent: not listed to operators until the department consents / 数源单位同意 */
             holderConsent?: components["schemas"]["HolderConsent"] | null;
+            /** @description LISTED, or WITHDRAWN (下架: no new application; licenses granted keep their term) */
+            status: components["schemas"]["ProductStatus"];
+            /** @description When it was withdrawn / 下架时间 */
+            withdrawnAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description Why it was withdrawn / 下架原因 */
+            withdrawalReason?: string | null;
+            /** @description What the caller may do with the product now, e.g. withdraw */
+            actions?: string[] | null;
+        };
+        ProductWithdrawal: {
+            /** @description Why the product is withdrawn / 下架原因 */
+            reason: string;
         };
         PublicityEntry: {
             datasetId?: components["schemas"]["UUID"] | null;
@@ -7694,7 +7730,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProductPage"];
+                    "application/json": components["schemas"]["PageProductView"];
                 };
             };
             /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
@@ -8170,6 +8206,140 @@ export interface operations {
             };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description the withdrawn product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No product id, or one you may not see / 数据产品不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Withdrawn already / 已下架 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable, or a sandbox run that failed after reading data / 无法处理 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
