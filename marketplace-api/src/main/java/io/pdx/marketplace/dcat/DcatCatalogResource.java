@@ -139,7 +139,8 @@ public class DcatCatalogResource {
         Set<String> categories = items.stream().map(DatasetSummary::category).collect(Collectors.toSet());
         Set<Grade> grades = items.stream().map(DatasetSummary::grade).collect(Collectors.toSet());
         return Dataset.<Dataset>list("id in ?1", ids).flatMap(datasets -> Category.<Category>list("code in ?1", categories)
-                .flatMap(categoryRows -> Product.<Product>list("datasetId in ?1 order by createdAt, id", ids)
+                .flatMap(categoryRows -> Product.<Product>list("datasetId in ?1 and status = ?2 order by createdAt, id", ids,
+                        io.pdx.contracts.product.ProductStatus.LISTED) // a withdrawn product is offered no more
                         .flatMap(products -> rules(grades).map(rules -> {
                             Map<UUID, Dataset> byId = datasets.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
                             Map<String, Category> byCode = categoryRows.stream()

@@ -63,7 +63,8 @@ public class DcatResource {
                 .call(dataset -> guard.require(subject, Operation.DATASET_DCAT,
                         new AuthzInput.Resource("dataset", id.toString(), null, dataset.provider, null)))
                 .flatMap(dataset -> Category.<Category>findById(dataset.category)
-                        .flatMap(category -> Product.<Product>list("datasetId", Sort.by("createdAt").and("id"), id)
+                        .flatMap(category -> Product.<Product>list("datasetId = ?1 and status = ?2", Sort.by("createdAt").and("id"), id,
+                                        io.pdx.contracts.product.ProductStatus.LISTED) // a withdrawn product is offered no more
                                 .flatMap(products -> gradeRules.of(dataset.grade)
                                         .map(grade -> DcatDocument.of(dataset, category, grade, products,
                                                 uri.getBaseUri())))));
