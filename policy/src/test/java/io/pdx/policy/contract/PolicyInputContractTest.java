@@ -63,7 +63,8 @@ class PolicyInputContractTest {
 
     /** Every example input with its record: the decisions' and the one of {@code data.pdx.authz.actions}. */
     static Stream<Arguments> inputs() {
-        return Stream.concat(examples(), Stream.of(Arguments.of("actions.json", ActionsInput.class)));
+        return Stream.concat(examples(), Stream.of(Arguments.of("actions.json", ActionsInput.class),
+                Arguments.of("grading.json", io.pdx.contracts.policy.GradingInput.class)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -85,6 +86,17 @@ class PolicyInputContractTest {
         assertEquals(outcome, answer.path("outcome").asText(), file + " reasons " + answer.path("reasons"));
         assertTrue(answer.path("allow").asBoolean());
         assertTrue(answer.path("reasons").isArray() && answer.path("reasons").isEmpty());
+    }
+
+    @Test
+    void gradingExample_isProposedImportant_withReasonsTheRecordReads() throws Exception {
+        io.pdx.contracts.policy.GradingInput example = JSON.readValue(EXAMPLES.resolve("grading.json").toFile(),
+                io.pdx.contracts.policy.GradingInput.class);
+        JsonNode answer = evaluate("pdx/grading/proposal", example);
+        io.pdx.contracts.policy.GradeProposal proposal = JSON.treeToValue(answer, io.pdx.contracts.policy.GradeProposal.class);
+        assertEquals(answer, JSON.valueToTree(proposal), "the answer round-trips through GradeProposal");
+        assertEquals(io.pdx.contracts.Grade.IMPORTANT, proposal.grade());
+        assertTrue(proposal.reasons().stream().anyMatch(reason -> reason.code().equals("sensitive_columns")));
     }
 
     @Test
