@@ -525,9 +525,11 @@ test('provider: drafts a dataset from a CSV sample in 我的数据, submits it, 
   await expect(report.getByTestId('quality-rows')).toHaveText('3');
   await expect(report.getByRole('row').filter({ hasText: 'fare_amount' })).toContainText('1 [0, 40]');
   await expect(report.getByRole('row').filter({ hasText: 'swipe_date' }).getByRole('cell').nth(2)).toHaveText('1');
-  await expect(report.getByRole('table')).not.toContainText('99');
+  await expect(report.locator('.ant-table-tbody')).not.toContainText('99');
   // Its usage, in aggregate: nobody licenses it yet.
   await expect(registered.getByTestId('dataset-usage').getByTestId('usage-none')).toBeVisible();
+  await expect(registered.getByTestId('dataset-usage').getByTestId('usage-no-calls')).toBeVisible();
+  await expect(registered.locator('.ant-upload-list-item')).toHaveCount(0); // the sent file's entry has faded out
   await expectAccessible(page, 'provider: registered dataset with product, quality report and usage');
   await screenshots(page, 'journey-10-provider-listed');
 
@@ -536,7 +538,7 @@ test('provider: drafts a dataset from a CSV sample in 我的数据, submits it, 
   const withdrawDialog = page.getByRole('dialog').filter({ hasText: '下架' });
   await expect(withdrawDialog).not.toHaveClass(/ant-zoom/);
   await withdrawDialog.getByTestId('product-withdraw-reason').fill('线路编码调整，暂停供给');
-  await withdrawDialog.getByRole('button', { name: '下架' }).click();
+  await withdrawDialog.getByRole('button', { name: /^下\s*架$/ }).click();
   await expect(listed).toHaveAttribute('data-status', 'WITHDRAWN');
   await expect(listed.getByTestId('product-withdrawal')).toContainText('线路编码调整');
   await expect(listed.getByTestId('product-withdraw')).toHaveCount(0);

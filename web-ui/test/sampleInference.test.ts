@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/i18n/messages';
-import { REASON_CODES, columnName, fieldPath, inferColumns, inferType, parseCsv, proposeBounds, suggestEntityColumn, suggestGrade, suggestTag } from '../src/lib/sampleInference';
+import { REASON_CODES, columnName, fieldPath, inferColumns, inferType, parseCsv, proposeBounds, suggestEntityColumn, suggestTag } from '../src/lib/sampleInference';
 
 const SAMPLE = [
   'id_card,手机号,plate_no,uscc,visit_date,district,age,diagnosis,amount,trips,active,note',
@@ -107,8 +107,6 @@ describe('inferColumns', () => {
     expect(by['trips']).toMatchObject({ type: 'INTEGER', tag: 'ATTRIBUTE' });
     expect(by['active']?.type).toBe('BOOLEAN');
     expect(suggestEntityColumn(cols)).toBe('id_card');
-    expect(suggestGrade(cols).grade).toBe('IMPORTANT');
-    expect(suggestGrade([{ tag: 'METRIC' }]).grade).toBe('GENERAL');
   });
 
   it('never gives two columns the same name', () => {

@@ -30,6 +30,8 @@ import type {
   OrganizationRequest,
   OrganizationView,
   DatasetUsage,
+  GradeProposal,
+  GradeProposalRequest,
   ProductRequest,
   ProductView,
   PublicityPage,
@@ -132,6 +134,8 @@ export async function listProducts(query: { datasetId?: string; page?: number; s
 export const getProduct = (id: string) => apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}`);
 export const withdrawProduct = (id: string, reason: string) =>
   apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}/withdraw`, { method: 'POST', body: { reason } });
+export const proposeGrade = (request: GradeProposalRequest) =>
+  apiFetch<GradeProposal>(`${API}/grade-proposals`, { method: 'POST', body: request });
 export const getDatasetUsage = (id: string) => apiFetch<DatasetUsage>(`${API}/datasets/${encodeURIComponent(id)}/usage`);
 
 // ---- organizations -------------------------------------------------------------------------------

@@ -2,16 +2,17 @@
 // types, tags suggested with their reasons, METRIC bounds), edited by the provider, saved with POST or PUT; the API's
 // field errors beside the fields.
 import { useEffect, useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, InputNumber, Radio, Select, Space, Upload } from 'antd';
 import { DeleteOutlined, FileSearchOutlined, PlusOutlined } from '@ant-design/icons';
-import { createDataset, updateDataset } from '../api/endpoints';
-import type { DatasetDraft, DatasetSummary } from '../api/types';
+import { createDataset, proposeGrade, updateDataset } from '../api/endpoints';
+import type { DatasetDraft, DatasetSummary, GradeProposalRequest } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
 import { useReference } from '../hooks';
 import { problemOf, pickLanguage, type Problem } from '../lib/problem';
-import { fieldPath, inferColumns, parseCsv, suggestEntityColumn, suggestGrade, type InferredColumn, type Reason } from '../lib/sampleInference';
+import { fieldPath, inferColumns, parseCsv, suggestEntityColumn, type InferredColumn, type Reason } from '../lib/sampleInference';
+import { readParquetSample } from '../lib/parquetSample';
 import { ProblemAlert } from './ProblemAlert';
 import { ColumnTagBadge } from './Tags';
 
@@ -54,9 +55,26 @@ export function DraftForm({
   const [suggestions, setSuggestions] = useState<Record<string, InferredColumn>>({});
   const [sample, setSample] = useState<{ name: string; rows: number } | null>(null);
   const [sampleEmpty, setSampleEmpty] = useState(false);
-  const [gradeHint, setGradeHint] = useState<string | null>(null);
+  // after a sample is read, the policy's proposal is taken as the grade once (the provider may change it)
+  const [takeProposal, setTakeProposal] = useState(false);
   const columns: ColumnRow[] = Form.useWatch('columns', form) ?? [];
   const sharingType = Form.useWatch('sharingType', form);
+  const category = Form.useWatch('category', form);
+  const rowCount = Form.useWatch('rowCount', form);
+  // The grade and its reasons come from the policy (data.pdx.grading), asked as the columns are tagged.
+  const tagged = columns.filter((c) => c?.name && c?.tag).map((c) => ({ name: c.name, tag: c.tag as NonNullable<GradeProposalRequest['columns']>[number]['tag'] }));
+  const proposal = useQuery({
+    queryKey: ['grade-proposal', category, rowCount, tagged],
+    queryFn: () => proposeGrade({ category: category ?? null, rowCount: typeof rowCount === 'number' ? rowCount : null, columns: tagged }),
+    enabled: tagged.length > 0,
+    staleTime: 60_000,
+  });
+  useEffect(() => {
+    if (takeProposal && proposal.data?.grade) {
+      form.setFieldsValue({ grade: proposal.data.grade });
+      setTakeProposal(false);
+    }
+  }, [takeProposal, proposal.data, form]);
 
   const save = useMutation({
     mutationFn: (v: DraftValues) => {
@@ -93,8 +111,10 @@ export function DraftForm({
   });
 
   async function readSample(file: File) {
-    const text = await file.slice(0, SAMPLE_BYTES).text();
-    const { header, rows } = parseCsv(text, SAMPLE_ROWS);
+    const parquet = /\.parquet$/i.test(file.name);
+    const { header, rows } = parquet
+      ? await readParquetSample(file, SAMPLE_ROWS).catch(() => ({ header: [] as string[], rows: [] as string[][] }))
+      : parseCsv(await file.slice(0, SAMPLE_BYTES).text(), SAMPLE_ROWS);
     if (header.length === 0) {
       setSample(null);
       setSampleEmpty(true);
@@ -104,8 +124,7 @@ export function DraftForm({
     const inferred = inferColumns(header, rows);
     setSuggestions(Object.fromEntries(inferred.map((c) => [c.header, c])));
     setSample({ name: file.name, rows: rows.length });
-    const grade = suggestGrade(inferred);
-    setGradeHint(grade.reason);
+    setTakeProposal(true);
     form.setFieldsValue({
       columns: inferred.map((c) => ({
         header: c.header,
@@ -118,7 +137,6 @@ export function DraftForm({
         granularity: c.granularity ?? null,
       })),
       entityColumn: suggestEntityColumn(inferred) ?? '',
-      grade: grade.grade,
     });
   }
 
@@ -182,7 +200,7 @@ export function DraftForm({
           </h3>
           <Alert type="info" showIcon title={t('sampleStaysInBrowser')} style={{ marginBottom: 8 }} />
           <Upload
-            accept=".csv,text/csv"
+            accept=".csv,text/csv,.parquet"
             maxCount={1}
             showUploadList={false}
             beforeUpload={(file) => {
@@ -241,7 +259,30 @@ export function DraftForm({
         <Form.Item name="description" label={t('draftDescription')} rules={[{ max: 4000 }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Form.Item name="grade" label={t('draftGrade')} rules={[{ required: true, message: t('required') }]} extra={gradeHint ? t(gradeHint as MessageKey) : t('draftGradeHelp')}>
+        <Form.Item
+          name="grade"
+          label={t('draftGrade')}
+          rules={[{ required: true, message: t('required') }]}
+          extra={
+            proposal.data ? (
+              <div data-testid="grade-proposal" data-grade={proposal.data.grade ?? ''}>
+                <span>{t('gradeProposed', { grade: te('grade_', proposal.data.grade ?? 'GENERAL') })}</span>{' '}
+                {form.getFieldValue('grade') !== proposal.data.grade && (
+                  <Button type="link" size="small" onClick={() => form.setFieldsValue({ grade: proposal.data?.grade ?? undefined })} data-testid="grade-proposal-take">
+                    {t('gradeProposalTake')}
+                  </Button>
+                )}
+                <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+                  {(proposal.data.reasons ?? []).map((r) => (
+                    <li key={r.code}>{locale === 'zh' ? r.message_zh : r.message_en}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              t('draftGradeHelp')
+            )
+          }
+        >
           <Radio.Group>
             <Space orientation="vertical">
               {['GENERAL', 'IMPORTANT', 'CORE'].map((g) => (

@@ -189,11 +189,6 @@ export function suggestEntityColumn(columns: { name: string; tag: Tag | string }
   return (columns.find((c) => c.tag === 'IDENTIFIER') ?? columns[0])?.name;
 }
 
-/** A grade to start from: IMPORTANT when the data holds sensitive columns, else GENERAL; the provider decides. */
-export function suggestGrade(columns: { tag: Tag | string }[]): { grade: 'GENERAL' | 'IMPORTANT'; reason: string } {
-  return columns.some((c) => c.tag === 'SENSITIVE') ? { grade: 'IMPORTANT', reason: 'gradeReason_sensitive' } : { grade: 'GENERAL', reason: 'gradeReason_general' };
-}
-
 /** "columns[2].lower" → ['columns', 2, 'lower']: a problem's field as an antd form path. */
 export function fieldPath(field: string): (string | number)[] {
   return field

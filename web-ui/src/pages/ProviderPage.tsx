@@ -662,6 +662,7 @@ function UsageView({ dataset }: { dataset: DatasetSummary }) {
       <QueryView query={usage}>
         {(u: DatasetUsage) => {
           const calls = (u.months ?? []).reduce((sum, m) => sum + (m.calls ?? 0), 0);
+          const active = (u.months ?? []).filter((m) => (m.calls ?? 0) > 0 || (m.revenueFen ?? 0) > 0);
           return (
             <>
               <Descriptions size="small" column={{ xs: 1, md: 3 }}>
@@ -691,13 +692,15 @@ function UsageView({ dataset }: { dataset: DatasetSummary }) {
                   ]}
                 />
               )}
+              {active.length === 0 ? (
+                <p className="pdx-subtle-dark" data-testid="usage-no-calls">{t('usageNoCalls')}</p>
+              ) : (
               <DataTable
                 size="small"
                 pagination={false}
                 style={{ marginTop: 8 }}
                 rowKey={(m) => m.month ?? ''}
-                dataSource={(u.months ?? []).filter((m) => (m.calls ?? 0) > 0 || (m.revenueFen ?? 0) > 0)}
-                locale={{ emptyText: t('usageNoCalls') }}
+                dataSource={active}
                 data-testid="usage-months"
                 columns={[
                   { title: t('usageMonth'), key: 'month', render: (_: unknown, m) => m.month },
@@ -705,6 +708,7 @@ function UsageView({ dataset }: { dataset: DatasetSummary }) {
                   { title: t('usageRevenue'), key: 'revenue', align: 'right', render: (_: unknown, m) => formatFen(locale, m.revenueFen) },
                 ]}
               />
+              )}
             </>
           );
         }}
