@@ -19,6 +19,7 @@ const RegistrationReviewPage = lazy(() => import('./pages/RegistrationReviewPage
 const ReleaseReviewPage = lazy(() => import('./pages/ReleaseReviewPage'));
 const LedgerPage = lazy(() => import('./pages/LedgerPage'));
 const EfficiencyPage = lazy(() => import('./pages/EfficiencyPage'));
+const CasesPage = lazy(() => import('./pages/CasesPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const WorkspacePage = lazy(() => import('./pages/WorkspacePage'));
 const TablesPage = lazy(() => import('./pages/TablesPage'));
@@ -51,6 +52,7 @@ export function App() {
             <Route path="review/jobs/:id" element={<Lazy page={<ReleaseReviewPage />} />} />
             <Route path="ledger" element={<Lazy page={<LedgerPage />} />} />
             <Route path="efficiency" element={<Lazy page={<EfficiencyPage />} />} />
+            <Route path="cases" element={<Lazy page={<CasesPage />} />} />
             <Route path="audit" element={<Lazy page={<AuditPage />} />} />
             <Route path="workspace" element={<Lazy page={<WorkspacePage />} />} />
             <Route path="tables" element={<Lazy page={<TablesPage />} />} />

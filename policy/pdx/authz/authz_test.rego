@@ -64,6 +64,13 @@ _matrix := {
 	"job.cancel": {"developer"},
 	"ledger.read": {"operator", "bureau-admin"},
 	"audit.verify": {"bureau-admin"},
+	"rating.create": {"operator", "developer", "provider"},
+	"rating.list": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"complaint.create": {"operator", "developer", "provider"},
+	"case.list": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"case.read": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"case.answer": {"bureau-reviewer", "bureau-admin"},
+	"satisfaction.summary": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
 }
 
 test_every_operation_and_role if {
@@ -558,4 +565,30 @@ test_a_provider_withdraws_only_its_departments_products if {
 	d := _decide(object.union(_subject("provider"), {"department": "dept-market"}), "product.withdraw", product)
 	not d.allow
 	_codes(d) == ["department_mismatch"]
+}
+
+# A case (好差评工单) is read by the bureau and, within its organization or department, by the side that opened it;
+# only the bureau answers it, and someone of another organization is not even shown it (404, not 403).
+test_a_case_is_answered_by_the_bureau_and_hidden_from_other_organizations if {
+	opened := {"type": "case", "id": "c-1", "organization": "org-1", "department": null, "created_by": "operator-user", "state": "OPEN"}
+	_decide(_subject("bureau-reviewer"), "case.answer", opened).allow
+	d := _decide(_subject("developer"), "case.answer", opened)
+	not d.allow
+	d.visible
+	_codes(d) == ["role_not_permitted"]
+	foreign := _decide(object.union(_subject("operator"), {"organization": "org-2"}), "case.answer", opened)
+	not foreign.visible
+}
+
+# The answer deadline and the calendar it is counted in are policy data: make-up working days (调休上班) fall on a
+# weekend and are no holiday; every date is an ISO date.
+test_satisfaction_deadline_and_calendar_are_policy_data if {
+	data.pdx.config.satisfaction.answer_working_days >= 1
+	every day in data.pdx.config.calendar.holidays {
+		time.parse_ns("2006-01-02", day)
+	}
+	every day in data.pdx.config.calendar.workdays {
+		time.weekday(time.parse_ns("2006-01-02", day)) in {"Saturday", "Sunday"}
+		not day in {d | some d in data.pdx.config.calendar.holidays}
+	}
 }

@@ -37,6 +37,16 @@ import type {
   PublicityPage,
   QualityReport,
   Workspace,
+  CaseAnswer,
+  CasePage,
+  CaseStatus,
+  CaseView,
+  ComplaintRequest,
+  RatingPage,
+  RatingRequest,
+  RatingView,
+  SatisfactionSummary,
+  ServiceEventKind,
 } from './types';
 
 export const API = '/api/v1';
@@ -340,6 +350,25 @@ export const fetchResultBlob = (id: string, format: 'arrow' | 'parquet') =>
     as: 'blob',
     accept: `${format === 'parquet' ? 'application/vnd.apache.parquet' : ARROW_STREAM}, application/octet-stream, application/problem+json`,
   });
+
+// ---- 好差评: ratings, complaints, cases ----------------------------------------------------------
+
+/** The person served rates a decided event once; a poor level opens a case (caseId). */
+export const createRating = (request: RatingRequest) => apiFetch<RatingView>(`${API}/ratings`, { method: 'POST', body: request });
+/** The caller's own ratings (the bureau: every one), newest first. */
+export const listRatings = (query: { eventKind?: ServiceEventKind; eventId?: string; page?: number; size?: number } = {}) =>
+  apiFetch<RatingPage>(`${API}/ratings${qs(query)}`);
+/** A complaint always opens a case. */
+export const createComplaint = (request: ComplaintRequest) => apiFetch<CaseView>(`${API}/complaints`, { method: 'POST', body: request });
+/** Every case for the bureau, the caller's own for anyone else; newest first. */
+export const listCases = (query: { status?: CaseStatus; overdue?: boolean; page?: number; size?: number } = {}) =>
+  apiFetch<CasePage>(`${API}/cases${qs({ ...query, overdue: query.overdue === undefined ? undefined : String(query.overdue) })}`);
+export const getCase = (id: string) => apiFetch<CaseView>(`${API}/cases/${encodeURIComponent(id)}`);
+/** The bureau's written answer: OPEN → ANSWERED. */
+export const answerCase = (id: string, answer: CaseAnswer['answer']) =>
+  apiFetch<CaseView>(`${API}/cases/${encodeURIComponent(id)}/answer`, { method: 'POST', body: { answer } });
+/** Counts per level and of cases (anonymous). */
+export const getSatisfactionSummary = () => apiFetch<SatisfactionSummary>(`${API}/satisfaction/summary`);
 
 // ---- money, audit, efficiency, reference ---------------------------------------------------------
 

@@ -27,6 +27,7 @@ const NAV: NavItem[] = [
   { path: '/review', label: 'navReview', roles: ['bureau-reviewer', 'bureau-admin'] },
   { path: '/licenses', label: 'navAllLicenses', roles: ['bureau-reviewer', 'bureau-admin'] },
   { path: '/efficiency', label: 'navEfficiency', roles: ['bureau-reviewer', 'bureau-admin'] },
+  { path: '/cases', label: 'navCases', roles: ['bureau-reviewer', 'bureau-admin'] },
   { path: '/ledger', label: 'navLedger', roles: ['bureau-admin'] },
   { path: '/audit', label: 'navAudit', roles: ['bureau-admin'] },
 ];

@@ -23,6 +23,7 @@ import { ReasonList } from '../components/Reasons';
 import { Badge, LicenseStateTag } from '../components/Tags';
 import { SlaTimer } from '../components/SlaTimer';
 import { RequireRole } from '../components/RequireRole';
+import { RateService } from '../components/RateService';
 
 export default function LicensePage() {
   return (
@@ -69,6 +70,7 @@ function LicenseContent() {
           </span>
           <code>{l.organization}</code>
           {l.datasetId && <Link to={`/datasets/${l.datasetId}`}>{t('datasetTitle')}</Link>}
+          {l.state !== 'APPLIED' && l.state !== 'IN_REVIEW' && <RateService eventKind="LICENSE_DECISION" eventId={l.id ?? ''} />}
         </Space>
       }
     >

@@ -30,6 +30,7 @@ import { SqlEditor, type SqlSchema } from '../components/SqlEditor';
 import { EChart, type EChartsOption } from '../components/EChart';
 import { CodeBlock } from '../components/CodeBlock';
 import { RequireRole } from '../components/RequireRole';
+import { RateService } from '../components/RateService';
 import { BudgetText } from './ReleaseReviewPage';
 
 export default function WorkspacePage() {
@@ -516,6 +517,7 @@ function ReleasedResult({ job }: { job: JobView }) {
   const r = job.result;
   return (
     <div data-testid="released-result">
+      <RateService eventKind="RESULT_RELEASE" eventId={job.id ?? ''} />
       <h3 className="pdx-h3">{t('controlsApplied')}</h3>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered data-testid="controls-applied">
         <Descriptions.Item label={t('kThreshold')}>{formatNumber(locale, r?.k)}</Descriptions.Item>

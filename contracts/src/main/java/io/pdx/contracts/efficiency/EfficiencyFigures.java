@@ -1,5 +1,7 @@
 package io.pdx.contracts.efficiency;
 
+import io.pdx.contracts.satisfaction.SatisfactionSummary;
+
 import java.util.List;
 
 /**
@@ -9,14 +11,22 @@ import java.util.List;
  * @param medianSecondsToDecision median time from application to decision
  * @param reviewsPastSla          applications in review for longer than {@code reviewSlaHours}
  * @param months                  calls, revenue and open-data downloads per calendar month (Asia/Shanghai)
+ * @param satisfaction            好差评: ratings per level (overall and per kind of event) and the cases open, answered
+ *                                on time, answered late and overdue now
  */
 public record EfficiencyFigures(long applications, long autoApproved, double autoApprovedShare, long decided,
                                 double medianSecondsToDecision, double p90SecondsToDecision, long inReview, long reviewsPastSla,
-                                int reviewSlaHours, List<Month> months) {
+                                int reviewSlaHours, List<Month> months,
+                                SatisfactionSummary satisfaction) {
 
     public EfficiencyFigures withMonths(int slaHours, List<Month> figures) {
         return new EfficiencyFigures(applications, autoApproved, autoApprovedShare, decided, medianSecondsToDecision,
-                p90SecondsToDecision, inReview, reviewsPastSla, slaHours, List.copyOf(figures));
+                p90SecondsToDecision, inReview, reviewsPastSla, slaHours, List.copyOf(figures), satisfaction);
+    }
+
+    public EfficiencyFigures withSatisfaction(SatisfactionSummary figures) {
+        return new EfficiencyFigures(applications, autoApproved, autoApprovedShare, decided, medianSecondsToDecision,
+                p90SecondsToDecision, inReview, reviewsPastSla, reviewSlaHours, months, figures);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.pdx.marketplace.efficiency;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pdx.contracts.efficiency.EfficiencyFigures;
+import io.pdx.marketplace.satisfaction.SatisfactionFigures;
 import io.pdx.marketplace.security.Operation;
 import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.contracts.policy.AuthzInput;
@@ -26,7 +27,8 @@ import java.util.Map;
 /**
  * 效能评估: the figures a bureau reports — how many applications were approved at once (秒批),
  * how long decisions take (median and p90), how many reviews are past their SLA (hours from the
- * policy data), and calls, revenue and open-data downloads (开放数据下载, from the audit trail) per month. Computed by PostgreSQL over the whole record.
+ * policy data), and calls, revenue and open-data downloads (开放数据下载, from the audit trail) per month, and the
+ * 好差评 figures (ratings per level, cases open, answered on time or late, overdue now). Computed by PostgreSQL over the whole record.
  */
 @Path("/api/v1/efficiency")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,9 +44,12 @@ public class EfficiencyResource {
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
     private final Clock clock;
+    private final SatisfactionFigures satisfaction;
 
-    public EfficiencyResource(Pool pool, PolicyClient policy, OperationGuard guard, CurrentSubject currentSubject, Clock clock) {
+    public EfficiencyResource(Pool pool, PolicyClient policy, OperationGuard guard, CurrentSubject currentSubject, Clock clock,
+                              SatisfactionFigures satisfaction) {
         this.pool = pool;
+        this.satisfaction = satisfaction;
         this.clock = clock;
         this.policy = policy;
         this.guard = guard;
@@ -52,13 +57,14 @@ public class EfficiencyResource {
     }
 
     @GET
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getEfficiency", summary = "Efficiency figures / 效能指标", description = "秒批 share, time to decision (median, p90), reviews past their SLA, calls, revenue and open-data downloads per month.")
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getEfficiency", summary = "Efficiency figures / 效能指标", description = "秒批 share, time to decision (median, p90), reviews past their SLA, calls, revenue and open-data downloads per month, and satisfaction (好差评): ratings per level, cases open, answered on time, answered late, overdue now.")
     public Uni<EfficiencyFigures> figures() {
         return guard.require(currentSubject.get(), Operation.EFFICIENCY_READ,
                         new AuthzInput.Resource("efficiency", null, null, null, null))
                 .flatMap(allowed -> policy.evaluate(REVIEW_SLA, Map.of(), Integer.class))
                 .flatMap(sla -> decisions(sla.result()).flatMap(figures -> monthly()
-                        .map(months -> figures.withMonths(sla.result(), months))));
+                        .map(months -> figures.withMonths(sla.result(), months))))
+                .flatMap(figures -> satisfaction.summary().map(figures::withSatisfaction));
     }
 
     private Uni<EfficiencyFigures> decisions(int slaHours) {
@@ -78,7 +84,7 @@ public class EfficiencyResource {
             long auto = row.getLong("auto_approved");
             return new EfficiencyFigures(applications, auto, applications == 0 ? 0.0 : (double) auto / applications,
                     row.getLong("decided"), row.getDouble("median_seconds"), row.getDouble("p90_seconds"), row.getLong("in_review"),
-                    row.getLong("past_sla"), slaHours, List.of());
+                    row.getLong("past_sla"), slaHours, List.of(), null);
         });
     }
 

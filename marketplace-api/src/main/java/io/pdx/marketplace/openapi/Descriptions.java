@@ -33,7 +33,9 @@ final class Descriptions {
             "tables", "Own tables / 自有数据: an organization's own data for clean rooms, stored in the domain, never served back",
             "ledger", "Ledger / 计费与收益: invoice lines and the double-entry ledger (收益归财政)",
             "audit", "Audit / 审计: the append-only, hash-chained trail",
-            "efficiency", "Efficiency / 效能评估: the figures a bureau reports");
+            "efficiency", "Efficiency / 效能评估: the figures a bureau reports",
+            "satisfaction", "Satisfaction / 好差评: the person served rates a service event; a poor rating or a complaint "
+                    + "opens a case the bureau answers within its working days; public in aggregate");
 
     private static java.util.Map<String, String> ordered(String... namesAndDescriptions) {
         java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();

@@ -50,7 +50,13 @@ public enum Operation {
     AUDIT_READ("audit.read"),
     INVOICE_LIST("invoice.list"),
     AUDIT_VERIFY("audit.verify"),
-    EFFICIENCY_READ("efficiency.read");
+    EFFICIENCY_READ("efficiency.read"),
+    RATING_CREATE("rating.create"),
+    RATING_LIST("rating.list"),
+    COMPLAINT_CREATE("complaint.create"),
+    CASE_LIST("case.list"),
+    CASE_READ("case.read"),
+    SATISFACTION_SUMMARY("satisfaction.summary");
 
     private static final Map<String, Operation> BY_POLICY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Operation::policyName, Function.identity()));

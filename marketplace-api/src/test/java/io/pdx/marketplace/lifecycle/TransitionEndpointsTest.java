@@ -30,7 +30,8 @@ class TransitionEndpointsTest {
             "organization", "/api/v1/organizations",
             "table", "/api/v1/tables",
             "objection", "/api/v1/objections",
-            "product", "/api/v1/products");
+            "product", "/api/v1/products",
+            "case", "/api/v1/cases");
     /**
      * POST endpoints under an aggregate's id that create something rather than move it (a product's consent records
      * the holding department's consent beside its state).

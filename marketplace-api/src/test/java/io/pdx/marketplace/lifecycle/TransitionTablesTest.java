@@ -25,6 +25,9 @@ import io.pdx.marketplace.product.Product;
 import io.pdx.marketplace.product.ProductTransition;
 import io.pdx.contracts.product.ProductStatus;
 import io.pdx.marketplace.catalog.registration.RegistrationObjection;
+import io.pdx.contracts.satisfaction.CaseStatus;
+import io.pdx.marketplace.satisfaction.CaseTransition;
+import io.pdx.marketplace.satisfaction.SatisfactionCase;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,6 +168,46 @@ class TransitionTablesTest {
             product.createdBy = "provider-transport";
             FixtureStates.inState(product, status);
             return product;
+        }
+    }
+
+    @Nested
+    class Cases {
+
+        @TestFactory
+        List<DynamicTest> everyTransition_fromEveryState() {
+            return TransitionWalk.of(CaseTransition.values(), CaseStatus.values(), EXPECTED,
+                    Cases::inState, (from, to) -> TransitionTable.next(CaseTransition.class, from).contains(to));
+        }
+
+        static final Map<CaseTransition, Move<CaseStatus>> EXPECTED = Map.of(
+                CaseTransition.ANSWER, to(CaseStatus.ANSWERED, CaseStatus.OPEN));
+
+        @Test
+        void wellFormed() {
+            TransitionWalk.wellFormed(CaseTransition.values(), transition -> false);
+        }
+
+        /** Answering stamps who and when; OPA reads the case as of the organization of the person who opened it. */
+        @Test
+        void answer_stampsWhenAndWho() {
+            SatisfactionCase opened = inState(CaseStatus.OPEN);
+            opened.organization = "91110000600037341L";
+            TransitionWalk.apply(opened, CaseTransition.ANSWER, "reviewer-1");
+            assertEquals("reviewer-1", opened.answeredBy);
+            assertNotNull(opened.answeredAt);
+            assertEquals("91110000600037341L", opened.asResource().organization());
+            assertEquals("operator-b", opened.asResource().created_by());
+            assertEquals("ANSWERED", opened.asResource().state());
+        }
+
+        static SatisfactionCase inState(CaseStatus status) {
+            SatisfactionCase opened = new SatisfactionCase();
+            opened.id = UUID.randomUUID();
+            opened.eventId = UUID.randomUUID();
+            opened.openedBy = "operator-b";
+            FixtureStates.inState(opened, status);
+            return opened;
         }
     }
 
