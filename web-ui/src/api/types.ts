@@ -152,85 +152,16 @@ export type WorkspaceColumn = Omit<S['WorkspaceColumn'], 'name' | 'tag'> & { nam
 export type WorkspaceTemplate = ApiTemplate & { id: string };
 
 // ---- 好差评 (satisfaction and complaints) -------------------------------------------------------
-// until schema.d.ts is regenerated: the records of io.pdx.contracts.satisfaction, field for field.
-
-/** SatisfactionLevel: 非常满意, 满意, 基本满意, 不满意, 非常不满意. */
-export type SatisfactionLevel = 'VERY_SATISFIED' | 'SATISFIED' | 'BASICALLY_SATISFIED' | 'DISSATISFIED' | 'VERY_DISSATISFIED';
-/** ServiceEventKind: what a rating or a complaint is about. */
-export type ServiceEventKind = 'LICENSE_DECISION' | 'RESULT_RELEASE' | 'REGISTRATION';
-export type CaseStatus = 'OPEN' | 'ANSWERED';
-export type CaseOrigin = 'RATING' | 'COMPLAINT';
-
-/** POST /ratings (RatingRequest). */
-export interface RatingRequest {
-  eventKind: ServiceEventKind;
-  eventId: string;
-  level: SatisfactionLevel;
-  comment?: string;
-}
-
-/** RatingView. */
-export interface RatingView {
-  id?: string;
-  eventKind?: ServiceEventKind;
-  eventId?: string;
-  level?: SatisfactionLevel;
-  comment?: string | null;
-  ratedBy?: string;
-  ratedAt?: string;
-  caseId?: string | null;
-}
-
-/** POST /complaints (ComplaintRequest). */
-export interface ComplaintRequest {
-  eventKind: ServiceEventKind;
-  eventId: string;
-  text: string;
-}
-
-/** CaseView: a case (工单) opened by a poor rating or a complaint. */
-export interface CaseView {
-  id?: string;
-  origin?: CaseOrigin;
-  eventKind?: ServiceEventKind;
-  eventId?: string;
-  level?: SatisfactionLevel | null;
-  text?: string | null;
-  openedBy?: string;
-  openedAt?: string;
-  /** ISO date (Asia/Shanghai): the last working day of the answer's deadline. */
-  answerDue?: string;
-  overdue: boolean;
-  status?: CaseStatus;
-  answer?: string | null;
-  answeredBy?: string | null;
-  answeredAt?: string | null;
-  actions: string[];
-}
-
-/** POST /cases/{id}/answer (CaseAnswer). */
-export interface CaseAnswer {
-  answer: string;
-}
-
-/** GET /satisfaction/summary (SatisfactionSummary): counts only. */
-export interface SatisfactionSummary {
-  ratings?: number;
-  levels?: Record<SatisfactionLevel, number>;
-  byEventKind?: { eventKind?: ServiceEventKind; ratings?: number; levels?: Record<SatisfactionLevel, number> }[];
-  cases?: { opened?: number; open?: number; answeredOnTime?: number; answeredLate?: number; overdueNow?: number };
-}
-
-/** Page<RatingView> and Page<CaseView>. */
-export interface RatingPage {
-  items?: RatingView[];
-  total?: number;
-  page?: number;
-  size?: number;
-}
-export interface CasePage {
-  items?: CaseView[];
-  total?: number;
-  page?: number;
-  size?: number;
-}
+// the records of io.pdx.contracts.satisfaction
+export type SatisfactionLevel = S['SatisfactionLevel'];
+export type ServiceEventKind = S['ServiceEventKind'];
+export type CaseStatus = S['CaseStatus'];
+export type CaseOrigin = S['CaseOrigin'];
+export type RatingRequest = S['RatingRequest'];
+export type RatingView = S['RatingView'];
+export type ComplaintRequest = S['ComplaintRequest'];
+export type CaseView = S['CaseView'];
+export type CaseAnswer = S['CaseAnswer'];
+export type SatisfactionSummary = S['SatisfactionSummary'];
+export type RatingPage = S['PageRatingView'];
+export type CasePage = S['PageCaseView'];

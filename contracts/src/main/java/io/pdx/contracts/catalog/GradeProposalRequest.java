@@ -1,5 +1,6 @@
 package io.pdx.contracts.catalog;
 
+import io.pdx.contracts.ColumnTag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
