@@ -10,7 +10,7 @@ test_e2e() {
   (
     cd "$ROOT/web-ui"
     PDX_WEB_URL=$STACK_API_URL PDX_API_URL=$STACK_API_URL PDX_KEYCLOAK_URL=$KC_URL \
-      PDX_STACK_DATABASE_URL="postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$STACK_DB" \
+      PDX_STACK_DATABASE_URL="postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$STACK_DB" PDX_STACK_DATA="$STACK_DATA" \
       PLAYWRIGHT_JUNIT_OUTPUT_NAME="$LOGS/junit-e2e.xml" npx playwright test --reporter=list,junit
   ) >"$LOGS/test-e2e.log" 2>&1
   local rc=$?

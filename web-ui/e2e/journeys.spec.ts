@@ -552,3 +552,28 @@ test('provider: drafts a dataset from a CSV sample in 我的数据, submits it, 
   expect(refused.body.decisionReasons.map((r) => r.code)).toContain('product_not_listed');
   await screenshots(page, 'journey-10-provider-withdrawn');
 });
+
+test('provider: a Parquet sample is read in the browser, and the policy proposes the grade with its reasons', async ({ page }) => {
+  // A Parquet file of the stack's own synthetic claims (never real persons): read in the browser, never uploaded.
+  const claims = readFileSync(`${process.env.PDX_STACK_DATA ?? '../.pdx/stack-data'}/medical_insurance_claims.parquet`);
+  const uploads: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() !== 'GET' && request.postDataBuffer()?.includes(claims.subarray(0, 64))) uploads.push(request.url());
+  });
+  await login(page, 'provider-transport', '/provider');
+  await page.getByRole('heading', { level: 1, name: '我的数据' }).waitFor();
+  await page.getByTestId('provider-new-draft').click();
+  const form = page.getByTestId('draft-form-card');
+  await form.locator('input[type=file]').setInputFiles({ name: 'claims.parquet', mimeType: 'application/vnd.apache.parquet', buffer: claims });
+  await expect(page.getByTestId('sample-read')).toContainText('claims.parquet');
+  const values = await form.locator('input').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  expect(values).toEqual(expect.arrayContaining(['person_id', 'diagnosis_code', 'settle_date', 'total_amount']));
+  // The grade and its reasons are the policy's: sensitive values make it important, and it is taken as the grade.
+  const proposal = page.getByTestId('grade-proposal');
+  await expect(proposal).toHaveAttribute('data-grade', 'IMPORTANT');
+  await expect(proposal).toContainText('敏感');
+  await expect(page.getByTestId('draft-grade-IMPORTANT').locator('input')).toBeChecked();
+  expect(uploads, 'the sample never leaves the browser').toEqual([]);
+  await expectAccessible(page, 'provider draft from a Parquet sample');
+  await screenshots(page, 'journey-11-provider-parquet-sample');
+});
