@@ -551,6 +551,21 @@ test('provider: drafts a dataset from a CSV sample in 我的数据, submits it, 
     termEnd: new Date(Date.now() + 200 * 86_400_000).toISOString().slice(0, 10) });
   expect(refused.body.decisionReasons.map((r) => r.code)).toContain('product_not_listed');
   await screenshots(page, 'journey-10-provider-withdrawn');
+
+  // A cancellation (注销登记) of the registered version, with its reason, from the console; submitted as it stands.
+  await registered.getByTestId('provider-amend').click();
+  const amendDialog = page.getByRole('dialog').filter({ hasText: '新的登记' });
+  await expect(amendDialog).not.toHaveClass(/ant-zoom/);
+  await amendDialog.getByTestId('amend-type-CANCELLATION').click();
+  await amendDialog.getByTestId('amend-reason').fill('线路调整，停止提供');
+  await amendDialog.getByRole('button', { name: '创建登记草稿' }).click();
+  await expect(amendDialog).toBeHidden();
+  const cancellation = page.getByTestId('provider-dataset').filter({ hasText: nameZh }).filter({ hasText: '注销登记' });
+  await expect(cancellation).toHaveAttribute('data-status', 'DRAFT');
+  await cancellation.getByTestId('provider-toggle').click();
+  await cancellation.getByTestId('provider-submit').click();
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  await expect(cancellation).toHaveAttribute('data-status', 'SUBMITTED');
 });
 
 test('provider: a Parquet sample is read in the browser, and the policy proposes the grade with its reasons', async ({ page }) => {

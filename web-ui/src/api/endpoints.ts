@@ -30,6 +30,7 @@ import type {
   OrganizationRequest,
   OrganizationView,
   DatasetUsage,
+  AmendmentRequest,
   GradeProposal,
   GradeProposalRequest,
   ProductRequest,
@@ -100,6 +101,9 @@ export const createDataset = (draft: DatasetDraft) => apiFetch<DatasetSummary>(`
 export const updateDataset = (id: string, draft: DatasetDraft) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}`, { method: 'PUT', body: draft });
 /** The holding department submits a draft or a returned registration for review: DRAFT/RETURNED → SUBMITTED. */
+/** A new registration amending a registered version: CHANGE (a new version), CORRECTION or CANCELLATION, with a reason. */
+export const amendDataset = (id: string, request: AmendmentRequest) =>
+  apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/versions`, { method: 'POST', body: request });
 export const submitDataset = (id: string) =>
   apiFetch<DatasetSummary>(`${API}/datasets/${encodeURIComponent(id)}/submit`, { method: 'POST' });
 export const createProduct = (request: ProductRequest) => apiFetch<ProductView>(`${API}/products`, { method: 'POST', body: request });

@@ -26,6 +26,7 @@ export type ProductView = S['ProductView'];
 export type PriceRule = NonNullable<S['ProductView']['priceRule']>;
 export type ProductDescription = NonNullable<S['ProductView']['description']>;
 export type DatasetUsage = S['DatasetUsage'];
+export type AmendmentRequest = S['AmendmentRequest'];
 export type GradeProposal = S['GradeProposal'];
 export type GradeProposalRequest = S['GradeProposalRequest'];
 export type ProductWithdrawal = S['ProductWithdrawal'];

@@ -4,10 +4,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Progress, Select, Space, Upload } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Progress, Radio, Select, Space, Upload } from 'antd';
 import { CloudUploadOutlined, EditOutlined, PlusOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
-import { consentToProduct, createProduct, getDataset, getDatasetUsage, getQuality, listDepartmentDatasets, listProducts, submitDataset, uploadDatasetData, withdrawProduct } from '../api/endpoints';
-import type { DatasetSummary, DatasetUsage, ProductRequest, ProductView, QualityReport } from '../api/types';
+import { amendDataset, consentToProduct, createProduct, getDataset, getDatasetUsage, getQuality, listDepartmentDatasets, listProducts, submitDataset, uploadDatasetData, withdrawProduct } from '../api/endpoints';
+import type { AmendmentRequest, DatasetSummary, DatasetUsage, ProductRequest, ProductView, QualityReport } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { useReference } from '../hooks';
@@ -212,6 +212,7 @@ function DatasetDetail({ id, onEdit }: { id: string; onEdit: (d: DatasetSummary)
           </Button>
         )}
         {editable && !can(d, 'submit') && <span className="pdx-subtle-dark">{t('providerSubmitNotOffered')}</span>}
+        {d.status === 'REGISTERED' && <AmendRegistration dataset={d} onDraft={onEdit} />}
       </Space>
       {problem && <ProblemAlert problem={problem} />}
       <Products dataset={d} />
@@ -714,5 +715,60 @@ function UsageView({ dataset }: { dataset: DatasetSummary }) {
         }}
       </QueryView>
     </section>
+  );
+}
+
+/**
+ * 变更、更正、注销登记: a new registration amending this registered version, with its reason. A change or correction
+ * opens its draft for editing; a cancellation is submitted as it stands. Either goes through review and publicity.
+ */
+function AmendRegistration({ dataset, onDraft }: { dataset: DatasetSummary; onDraft: (d: DatasetSummary) => void }) {
+  const { t, te } = useI18n();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [type, setType] = useState<AmendmentRequest['type']>('CHANGE');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const amend = useMutation({
+    mutationFn: () => amendDataset(dataset.id ?? '', { type, reason: reason.trim() }),
+    onSuccess: (draft) => {
+      setOpen(false);
+      setProblem(null);
+      setReason('');
+      void queryClient.invalidateQueries({ queryKey: ['provider-datasets'] });
+      if (draft.registrationType !== 'CANCELLATION') onDraft(draft);
+    },
+    onError: (e) => setProblem(problemOf(e)),
+  });
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} data-testid="provider-amend">
+        {t('amendOpen')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('amendTitle', { name: dataset.nameZh ?? '' })}
+        okText={t('amendCreate')}
+        okButtonProps={{ disabled: reason.trim() === '', loading: amend.isPending }}
+        cancelText={t('cancel')}
+        onOk={() => amend.mutate()}
+        onCancel={() => setOpen(false)}
+      >
+        <Radio.Group value={type} onChange={(e) => setType(e.target.value as AmendmentRequest['type'])} aria-label={t('amendType')} data-testid="amend-type">
+          <Space orientation="vertical">
+            {(['CHANGE', 'CORRECTION', 'CANCELLATION'] as const).map((kind) => (
+              <Radio key={kind} value={kind} data-testid={`amend-type-${kind}`}>
+                <strong>{te('regType_', kind)}</strong> — {t(`amendHelp_${kind}`)}
+              </Radio>
+            ))}
+          </Space>
+        </Radio.Group>
+        <p style={{ marginTop: 12, marginBottom: 4 }}>
+          <label htmlFor={`amend-reason-${dataset.id}`}>{t('amendReason')}</label>
+        </p>
+        <Input.TextArea id={`amend-reason-${dataset.id}`} rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="amend-reason" />
+        {problem && <ProblemAlert problem={problem} />}
+      </Modal>
+    </>
   );
 }
