@@ -592,3 +592,42 @@ test('provider: a Parquet sample is read in the browser, and the policy proposes
   await expectAccessible(page, 'provider draft from a Parquet sample');
   await screenshots(page, 'journey-11-provider-parquet-sample');
 });
+
+test('好差评: an operator rates a license decision as 不满意, a case opens, and a reviewer answers it on /cases', async ({ browser }) => {
+  const license = await activeLicense('公交刷卡记录', ['route_id', 'district_code']);
+  const stamp = Date.now().toString(36);
+  const operatorContext = await browser.newContext();
+  const operator = await operatorContext.newPage();
+  await login(operator, 'operator-a', `/licenses/${license.id}`);
+  const rate = operator.getByTestId('rate-service');
+  await rate.getByTestId('rate-open').click();
+  const rateDialog = operator.getByRole('dialog');
+  await expect(rateDialog).not.toHaveClass(/ant-zoom/);
+  await rateDialog.getByTestId('rate-level').getByText('不满意', { exact: true }).click();
+  await rateDialog.getByTestId('rate-comment').fill(`审批意见说明不够清楚（端到端 ${stamp}）`);
+  await rateDialog.getByRole('button', { name: '提交评价' }).click();
+  await expect(rate.getByTestId('my-rating')).toContainText('不满意');
+  await expect(rate.getByTestId('my-rating')).toContainText('已转为工单');
+  await expect(rate.getByTestId('rate-open')).toHaveCount(0);
+  await expectAccessible(operator, 'license page with its rating');
+  await screenshots(operator, 'journey-12-rating');
+  await operatorContext.close();
+
+  // The bureau answers the case the poor rating opened, after a confirmation.
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await login(reviewer, 'reviewer-1', '/cases');
+  const row = reviewer.getByTestId('cases-table').getByRole('row').filter({ hasText: stamp });
+  await expect(row).toContainText('不满意');
+  await row.getByTestId('case-answer').click();
+  const answerDialog = reviewer.getByRole('dialog');
+  await expect(answerDialog).not.toHaveClass(/ant-zoom/);
+  await answerDialog.getByTestId('case-answer-text').fill('已补充审批意见的说明，并在审核指引中增加示例。');
+  await answerDialog.getByTestId('case-answer-send').click();
+  await reviewer.locator('.ant-popconfirm').getByRole('button', { name: /^确\s*定$/ }).click();
+  await expect(row).toContainText('已答复');
+  await expect(row.getByTestId('case-answer')).toHaveCount(0);
+  await expectAccessible(reviewer, '/cases');
+  await screenshots(reviewer, 'journey-12-cases');
+  await reviewerContext.close();
+});
