@@ -25,10 +25,11 @@ const BLUE = '#0958d9';
 const GREEN = '#237804';
 const ORANGE = '#ad4e00';
 const RED = '#cf1322';
+const LEVELS = ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED', 'VERY_DISSATISFIED'] as const;
 
 function Efficiency() {
   const auth = useAuth();
-  const { t, locale } = useI18n();
+  const { t, te, locale } = useI18n();
   const figures = useQuery({ queryKey: ['efficiency', auth.username], queryFn: getEfficiency, refetchInterval: 30_000 });
   const licenses = useQuery({ queryKey: ['licenses', auth.username], queryFn: () => listLicenses() });
   const series = useMemo(
@@ -61,6 +62,24 @@ function Efficiency() {
       ],
     }),
     [figures.data, t],
+  );
+
+  const satisfaction = figures.data?.satisfaction;
+  const levelsOption: EChartsOption = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 48, right: 16, top: 16, bottom: 56 },
+      xAxis: { type: 'category', data: LEVELS.map((l) => te('satisfaction_', l)), axisLabel: { interval: 0, rotate: 20 } },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          type: 'bar',
+          name: t('ratings'),
+          data: LEVELS.map((l, i) => ({ value: satisfaction?.levels?.[l] ?? 0, itemStyle: { color: i < 3 ? GREEN : RED } })),
+        },
+      ],
+    }),
+    [satisfaction, t, te],
   );
 
   const decisionOption: EChartsOption = useMemo(
@@ -153,6 +172,33 @@ function Efficiency() {
                     testId="chart-decision-time"
                     height={280}
                   />
+                </Card>
+              </Col>
+              <Col xs={24} lg={12}>
+                <Card title={<h2 className="pdx-card-title">{t('satisfactionTitle')}</h2>} data-testid="satisfaction-figures">
+                  {(satisfaction?.ratings ?? 0) === 0 ? (
+                    <EmptyState title={t('satisfactionNone')} />
+                  ) : (
+                    <EChart option={levelsOption} label={t('satisfactionTitle')} testId="chart-satisfaction" height={260} />
+                  )}
+                </Card>
+              </Col>
+              <Col xs={24} lg={12}>
+                <Card title={<h2 className="pdx-card-title">{t('casesFigures')}</h2>}>
+                  <Row gutter={[16, 16]}>
+                    <Col span={12}>
+                      <Statistic title={t('casesOpen')} value={satisfaction?.cases?.open ?? 0} />
+                    </Col>
+                    <Col span={12}>
+                      <Statistic title={t('casesOverdueNow')} value={satisfaction?.cases?.overdueNow ?? 0} styles={{ content: { color: (satisfaction?.cases?.overdueNow ?? 0) > 0 ? RED : undefined } }} />
+                    </Col>
+                    <Col span={12}>
+                      <Statistic title={t('casesAnsweredOnTime')} value={satisfaction?.cases?.answeredOnTime ?? 0} />
+                    </Col>
+                    <Col span={12}>
+                      <Statistic title={t('casesAnsweredLate')} value={satisfaction?.cases?.answeredLate ?? 0} />
+                    </Col>
+                  </Row>
                 </Card>
               </Col>
               <Col xs={24}>
