@@ -1,6 +1,12 @@
 // The first rows of a Parquet sample, read in the browser (hyparquet: no upload, no WebAssembly): its column names and
 // its values as text, as parseCsv gives them, so that the same inference proposes names, types and tags.
-import { parquetMetadataAsync, parquetReadObjects, parquetSchema, type AsyncBuffer } from 'hyparquet';
+import { decompress } from 'fzstd';
+import { parquetMetadataAsync, parquetReadObjects, parquetSchema, type AsyncBuffer, type Compressors } from 'hyparquet';
+
+/** Codecs beyond hyparquet's own (snappy, uncompressed): ZSTD, which DuckDB writes by default, in pure JS. */
+const COMPRESSORS: Compressors = {
+  ZSTD: (input: Uint8Array, outputLength: number) => decompress(input, new Uint8Array(outputLength)),
+};
 
 /** A File as hyparquet reads it: only the byte ranges it asks for (the footer, then the first row group's pages). */
 function fileBuffer(file: Blob): AsyncBuffer {
@@ -24,6 +30,13 @@ export async function readParquetSample(file: Blob, limit: number): Promise<{ he
   const buffer = fileBuffer(file);
   const metadata = await parquetMetadataAsync(buffer);
   const header = parquetSchema(metadata).children.map((child) => child.element.name);
-  const objects = await parquetReadObjects({ file: buffer, metadata, rowStart: 0, rowEnd: Math.min(limit, Number(metadata.num_rows)) });
+  // A codec not read here still gives the column names (their values then infer nothing)
+  const objects = await parquetReadObjects({
+    file: buffer,
+    metadata,
+    compressors: COMPRESSORS,
+    rowStart: 0,
+    rowEnd: Math.min(limit, Number(metadata.num_rows)),
+  }).catch(() => [] as Record<string, unknown>[]);
   return { header, rows: objects.map((row) => header.map((name) => cellText(row[name]))) };
 }
