@@ -1,6 +1,7 @@
 package io.pdx.contracts.catalog;
 
 import io.pdx.contracts.ColumnTag;
+import io.pdx.contracts.Text;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -11,7 +12,7 @@ import java.util.List;
  * count and its columns' tags (names for the reasons). Nothing is stored.
  */
 public record GradeProposalRequest(
-        @Schema(maxLength = 100, description = "The category code, e.g. 交通/公共交通") String category,
+        @Schema(maxLength = 100, pattern = Text.NOT_BLANK, description = "The category code, e.g. 交通/公共交通") String category,
         @Schema(minimum = "0", maximum = "1000000000000", description = "The expected number of records") Long rowCount,
         @Schema(required = true, type = SchemaType.ARRAY, minItems = 1, maxItems = MAX_COLUMNS, implementation = Column.class)
         List<Column> columns) {
@@ -19,6 +20,7 @@ public record GradeProposalRequest(
     public static final int MAX_COLUMNS = 500;
 
     /** A column's name and tag. */
-    public record Column(@Schema(required = true, maxLength = 128) String name, @Schema(required = true) ColumnTag tag) {
+    public record Column(@Schema(required = true, maxLength = 128, pattern = Text.NOT_BLANK) String name,
+                         @Schema(required = true) ColumnTag tag) {
     }
 }
