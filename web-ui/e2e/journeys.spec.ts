@@ -560,7 +560,8 @@ test('provider: drafts a dataset from a CSV sample in 我的数据, submits it, 
   await amendDialog.getByTestId('amend-reason').fill('线路调整，停止提供');
   await amendDialog.getByRole('button', { name: '创建登记草稿' }).click();
   await expect(amendDialog).toBeHidden();
-  const cancellation = page.getByTestId('provider-dataset').filter({ hasText: nameZh }).filter({ hasText: '注销登记' });
+  // the new version (v2) of the cancellation type; the registered v1 also names 注销登记 on its amend button
+  const cancellation = page.getByTestId('provider-dataset').filter({ hasText: nameZh }).filter({ hasText: 'v2 · 注销登记' });
   await expect(cancellation).toHaveAttribute('data-status', 'DRAFT');
   await cancellation.getByTestId('provider-toggle').click();
   await cancellation.getByTestId('provider-submit').click();
@@ -587,7 +588,7 @@ test('provider: a Parquet sample is read in the browser, and the policy proposes
   const proposal = page.getByTestId('grade-proposal');
   await expect(proposal).toHaveAttribute('data-grade', 'IMPORTANT');
   await expect(proposal).toContainText('敏感');
-  await expect(page.getByTestId('draft-grade-IMPORTANT').locator('input')).toBeChecked();
+  await expect(page.getByTestId('draft-grade-IMPORTANT')).toBeChecked();
   expect(uploads, 'the sample never leaves the browser').toEqual([]);
   await expectAccessible(page, 'provider draft from a Parquet sample');
   await screenshots(page, 'journey-11-provider-parquet-sample');

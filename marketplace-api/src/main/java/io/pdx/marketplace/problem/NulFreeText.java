@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Text the API reads is text: a JSON number or boolean where a string is expected is refused (it was made a string), and
+ * Text the API reads is text: a JSON number or boolean where a string is expected is refused (it was made a string), as
+ * is a number where an enum's name is expected (it was taken as an ordinal), and
  * no text carries the NUL character: PostgreSQL cannot store it, and a request holding one used to end
  * in a 500. Such a string is refused as it is read (400 naming the field, {@link ProblemMappers}); the OpenAPI
  * document says so on every request string ({@code io.pdx.marketplace.openapi.ApiContract}).
@@ -23,6 +24,8 @@ public class NulFreeText implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("pdx-nul-free-text").addDeserializer(String.class, new Deserializer()));
+        // an enum is one of its names: a number is not taken as an ordinal (tag 0 is not IDENTIFIER)
+        mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
     }
 
     /** A string holding NUL. */

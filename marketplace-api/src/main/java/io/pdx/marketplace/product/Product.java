@@ -123,7 +123,7 @@ public class Product extends StatefulEntity<ProductStatus> {
 
     @Override
     protected void stamp(Transition<ProductStatus> transition, String actor, java.time.OffsetDateTime now) {
-        if (transition == ProductTransition.WITHDRAW) {
+        if (transition.target() == ProductStatus.WITHDRAWN) {
             withdrawnAt = now;
             withdrawnBy = actor;
         }

@@ -142,11 +142,12 @@ class TransitionTablesTest {
         }
 
         static final Map<ProductTransition, Move<ProductStatus>> EXPECTED = Map.of(
-                ProductTransition.WITHDRAW, to(ProductStatus.WITHDRAWN, ProductStatus.LISTED));
+                ProductTransition.WITHDRAW, to(ProductStatus.WITHDRAWN, ProductStatus.LISTED),
+                ProductTransition.DELIST, to(ProductStatus.WITHDRAWN, ProductStatus.LISTED));
 
         @Test
         void wellFormed() {
-            TransitionWalk.wellFormed(ProductTransition.values(), transition -> false);
+            TransitionWalk.wellFormed(ProductTransition.values(), transition -> transition == ProductTransition.DELIST);
         }
 
         /** Withdrawing stamps when and by whom; OPA reads the holding department as the product's. */

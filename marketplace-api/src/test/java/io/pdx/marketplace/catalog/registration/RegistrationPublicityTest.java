@@ -182,6 +182,9 @@ class RegistrationPublicityTest {
         String id = RegistrationResourceTest.registered(draft(uniqueName()));
         String original = given().auth().oauth2(KeycloakTokens.of(PROVIDER)).get("/api/v1/datasets/" + id).then()
                 .extract().path("certificateNo");
+        String product = post(PROVIDER, "/api/v1/products", Map.of("datasetId", id, "modes", List.of("DELIVERY"),
+                "priceRule", Map.of("kind", "FREE", "unitPriceFen", 0), "scenarios", List.of("城市治理 / city governance"),
+                "qualityNotes", "测试 / test")).statusCode(201).body("status", equalTo("LISTED")).extract().path("id");
         post(PROVIDER, "/api/v1/datasets/" + id + "/versions", Map.of("type", "REMOVAL", "reason", "x")).statusCode(400)
                 .body("errors.field", hasItem("type"));
         post(PROVIDER, "/api/v1/datasets/" + id + "/versions", Map.of("type", "CANCELLATION")).statusCode(400)
@@ -202,6 +205,11 @@ class RegistrationPublicityTest {
                 .body("certificate.registrationType", equalTo("CANCELLATION"))
                 .body("certificate.amendsCode", equalTo(original));
         given().get("/api/v1/datasets/" + id).then().statusCode(404); // out of the public catalog
+        // its products are delisted by the platform, with the reason
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/products/" + product).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN")).body("withdrawalReason", containsString("注销"));
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).queryParam("resourceId", product).get("/api/v1/audit/events")
+                .then().statusCode(200).body("items.action", hasItem("product.delist"));
     }
 
     @Test
