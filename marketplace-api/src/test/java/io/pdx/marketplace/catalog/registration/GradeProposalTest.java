@@ -57,5 +57,7 @@ class GradeProposalTest {
                 .body("errors.field", hasItem("columns"));
         post(PROVIDER, "/api/v1/grade-proposals", Map.of("columns", List.of(Map.of("name", "a")))).statusCode(400)
                 .body("errors.field", hasItem("columns[0].tag"));
+        // an enum by name only: a number is not an ordinal
+        post(PROVIDER, "/api/v1/grade-proposals", Map.of("columns", List.of(Map.of("name", "a", "tag", 0)))).statusCode(400);
     }
 }
