@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record GradeProposalRequest(
         @Schema(maxLength = 100, pattern = Text.NOT_BLANK, description = "The category code, e.g. 交通/公共交通") String category,
-        @Schema(minimum = "0", maximum = "1000000000000", description = "The expected number of records") Long rowCount,
+        @Schema(minimum = "0", maximum = "1000000000000", description = "The expected number of records (a number: an estimate)") Double rowCount,
         @Schema(required = true, type = SchemaType.ARRAY, minItems = 1, maxItems = MAX_COLUMNS, implementation = Column.class)
         List<Column> columns) {
 

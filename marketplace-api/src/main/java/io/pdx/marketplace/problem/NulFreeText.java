@@ -26,8 +26,6 @@ public class NulFreeText implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("pdx-nul-free-text").addDeserializer(String.class, new Deserializer()));
         // an enum is one of its names: a number is not taken as an ordinal (tag 0 is not IDENTIFIER)
         mapper.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        // an integer is an integer: 2.5 (or 2.6e-42) is not silently truncated to 2 (or 0)
-        mapper.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /** A string holding NUL. */

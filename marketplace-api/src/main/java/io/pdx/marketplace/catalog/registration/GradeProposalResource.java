@@ -68,7 +68,7 @@ public class GradeProposalResource {
         }
         if (request != null) {
             check.text("category", request.category(), false, false, 100);
-            if (request.rowCount() != null && (request.rowCount() < 0 || request.rowCount() > 1_000_000_000_000L)) {
+            if (request.rowCount() != null && (request.rowCount() < 0 || request.rowCount() > 1e12 || request.rowCount().isNaN())) {
                 check.schema("rowCount", "from 0 to 10^12");
             }
         }
@@ -78,7 +78,7 @@ public class GradeProposalResource {
         return guard.require(subject, Operation.DATASET_CREATE,
                         new AuthzInput.Resource("dataset", null, null, subject.department(), null))
                 .flatMap(allowed -> policy.evaluate(PATH, new GradingInput(request.category(),
-                        request.rowCount() == null ? 0 : request.rowCount(),
+                        request.rowCount() == null ? 0 : request.rowCount().longValue(),
                         request.columns().stream().map(column -> new GradingInput.Column(column.name(), column.tag().name()))
                                 .toList()), GradeProposal.class))
                 .map(answer -> answer.result());
