@@ -99,7 +99,7 @@ ET.ElementTree(suite).write(out, encoding="utf-8", xml_declaration=True)
 PY
 }
 
-# One line per run: operations, test cases, checks and failures, from the run's output and NDJSON events.
+# One line per run: operations, test cases, checks, failures and errors (a schema Schemathesis cannot generate for), from the run's output and NDJSON events.
 contract_run_summary() { # role work-dir seconds
   python3 - "$@" <<'PY'
 import json, re, sys
@@ -108,6 +108,7 @@ text = open(f"{work}/{role}.log", encoding="utf-8", errors="replace").read()
 tested = re.search(r"Tested:\s+(\d+)", text)
 cases = re.search(r"^\s+(\d+) generated", text, re.M)
 failures = re.search(r"(\d+) found (\d+) unique failures?", text)
+errors = re.search(r"^=+ .*?(\d+) errors?[ ,]", text, re.M)
 checks = failed = 0
 try:
     for line in open(f"{work}/{role}.ndjson", encoding="utf-8"):
@@ -122,7 +123,7 @@ except OSError:
     pass
 unique = failures.group(2) if failures else ("0" if cases else "?")
 print(f"{role}: {tested.group(1) if tested else '?'} operations, {cases.group(1) if cases else '?'} test cases, "
-      f"{checks} checks, {unique} failures ({seconds}s)")
+      f"{checks} checks, {unique} failures, {errors.group(1) if errors else 0} errors ({seconds}s)")
 PY
 }
 

@@ -1,6 +1,7 @@
 package io.pdx.contracts.satisfaction;
 
 import io.pdx.contracts.Text;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -14,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(description = "A rating of a service event (好差评). A poor level (DISSATISFIED, VERY_DISSATISFIED) opens a case.")
 public record RatingRequest(
-        @Schema(required = true, implementation = ServiceEventKind.class) String eventKind,
+        @Schema(required = true, type = SchemaType.STRING, implementation = ServiceEventKind.class) String eventKind,
         @Schema(required = true, format = "uuid", pattern = UUID_PATTERN, description = "The license, sandbox job or dataset version") String eventId,
-        @Schema(required = true, implementation = SatisfactionLevel.class) String level,
+        @Schema(required = true, type = SchemaType.STRING, implementation = SatisfactionLevel.class) String level,
         @Schema(pattern = Text.NOT_BLANK, maxLength = MAX_COMMENT, description = "Comment / 评价内容") String comment) {
 
     public static final int MAX_COMMENT = 1000;

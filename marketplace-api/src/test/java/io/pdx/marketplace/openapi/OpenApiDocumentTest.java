@@ -127,6 +127,36 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void noSchemaContradictsItself_aReferenceTypedOtherwiseThanWhatItNames() {
+        Map<String, Object> document = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Map<String, Object>> components =
+                (Map<String, Map<String, Object>>) ((Map<String, Object>) document.get("components")).get("schemas");
+        List<String> contradictions = new ArrayList<>();
+        collectTypedReferences(document, "", components, contradictions);
+        // {"$ref": an enum of strings, "type": "object"} admits no value: no client can send a valid body
+        assertEquals(List.of(), contradictions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectTypedReferences(Object node, String path, Map<String, Map<String, Object>> components,
+                                               List<String> found) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("$ref") instanceof String ref && map.containsKey("type")) {
+                Map<String, Object> named = components.get(ref.substring(ref.lastIndexOf('/') + 1));
+                if (named == null || !map.get("type").equals(named.get("type"))) {
+                    found.add(path + " is " + map.get("type") + " but names " + ref);
+                }
+            }
+            map.forEach((key, value) -> collectTypedReferences(value, path + "/" + key, components, found));
+        } else if (node instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                collectTypedReferences(list.get(i), path + "[" + i + "]", components, found);
+            }
+        }
+    }
+
+    @Test
     void swaggerUi_isServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
