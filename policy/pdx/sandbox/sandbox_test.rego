@@ -300,7 +300,7 @@ test_controls_of_important_job if {
 	c.max_rows_per_entity == 10
 	c.max_groups_per_entity == 3
 	c.budget.period == "YEAR"
-	c.joins == []
+	c.joins == ["INNER"]
 	c.row_cap == 10000
 	c.row_level_output == false
 	c.join_keys_in_output == false

@@ -8,5 +8,5 @@ import java.util.List;
  */
 public record DataManifest(int format, long seed, String scale, List<DatasetDescriptor> datasets) {
 
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
 }

@@ -37,6 +37,9 @@ public final class DemoDataGenerator {
     static final String FUZHOU = "350100";
     /** The key domain the swipes and the routes are joined on. */
     static final String BUS_ROUTE = "bus_route";
+    /** The key domain of designated medical facilities (定点医疗机构编码, H0000…H0079): an insurer's own list of partner
+     *  hospitals joins the settlements on it. */
+    static final String MEDICAL_FACILITY = "medical_facility";
     private static final String DISTRICT_LIST = "['350102','350103','350104','350105','350111','350112']";
 
     private final long seed;
@@ -245,7 +248,7 @@ public final class DemoDataGenerator {
                         bounded(column("age", "INTEGER", ColumnTag.QUASI_IDENTIFIER, "年龄 / age"), "0", "120", "1"),
                         column("gender", "VARCHAR", ColumnTag.QUASI_IDENTIFIER, "性别 / gender"),
                         column("district_code", "VARCHAR", ColumnTag.QUASI_IDENTIFIER, "参保地区县 / district of insurance"),
-                        column("hospital_code", "VARCHAR", ColumnTag.ATTRIBUTE, "定点医疗机构编码 / facility"),
+                        column("hospital_code", "VARCHAR", ColumnTag.ATTRIBUTE, "定点医疗机构编码 / facility").withJoinKey(MEDICAL_FACILITY),
                         column("diagnosis_code", "VARCHAR", ColumnTag.SENSITIVE, "诊断编码 ICD-10 / diagnosis"),
                         column("settle_date", "DATE", ColumnTag.QUASI_IDENTIFIER, "结算日期 / settlement date"),
                         bounded(column("total_amount", "DOUBLE", ColumnTag.METRIC, "医疗总费用（元）/ total cost, CNY"), "0", "6000", "0.01"),

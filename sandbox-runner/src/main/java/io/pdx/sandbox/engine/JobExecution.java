@@ -170,9 +170,9 @@ public class JobExecution {
 
     private Outcome runPrivate(RunRequest request, GuardedStatement statement, ControlsResult controls, PrivacyCost cost,
                                Path file, long deadline) throws RunFailure {
-        if (!statement.aggregate() || statement.shape() == null || statement.joined()) {
+        if (!statement.aggregate() || statement.shape() == null) {
             throw new RunFailure("row_level_output_not_allowed", 422, "该分级只发布差分隐私聚合结果",
-                    "This grade releases differentially private aggregates of one dataset only");
+                    "This grade releases differentially private aggregates only");
         }
         Contribution contribution = new Contribution(controls.max_rows_per_entity(), controls.max_groups_per_entity());
         PrivateAggregation mechanism = new PrivateAggregation(statement.shape(), controls.k(), controls.delta_per_query(),

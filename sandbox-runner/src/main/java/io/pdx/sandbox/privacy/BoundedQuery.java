@@ -31,6 +31,11 @@ import java.util.List;
  * groups, which only makes the group's release less likely. Either way what one entity contributes depends on
  * its own rows and the run's randomness only: at most {@code max_rows_per_entity} rows in at most
  * {@code max_groups_per_entity} groups.
+ * In a clean room the rows are those of the join, each counted for the entity of the one dataset under noise (the
+ * privacy unit): what one such entity brings in through the join — however many rows of an own table or another
+ * dataset match it — is bounded like its own rows. The entities of the other public datasets joined are counted
+ * per group on the bounded rows (for their own noisy k thresholds: one entity of the privacy unit changes these
+ * counts by at most {@code max_rows_per_entity} in all, one per kept row).
  * Entities are told apart by a 64-bit hash of the entity value: two entities whose hashes collide (about one
  * chance in 10^13 among a million) are bounded together, which only lowers what either contributes.
  */
@@ -48,6 +53,10 @@ final class BoundedQuery {
     static String sql(AggregateShape shape, List<NoisedAggregate> aggregates, Contribution contribution, long seed) {
         List<String> inner = new ArrayList<>();
         inner.add("hash(" + shape.entity() + ") AS " + ENTITY);
+        for (int i = 0; i < shape.joinedEntities().size(); i++) {
+            String joined = shape.joinedEntities().get(i);
+            inner.add("CASE WHEN " + joined + " IS NULL THEN NULL ELSE hash(" + joined + ") END AS " + joinedEntity(i));
+        }
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < shape.groupKeys().size(); i++) {
             keys.add(key(i));
@@ -92,8 +101,20 @@ final class BoundedQuery {
         }
         outer.addAll(exact);
         outer.add("count(DISTINCT " + ENTITY + ") AS \"" + ENTITIES + "\"");
+        for (int i = 0; i < shape.joinedEntities().size(); i++) {
+            outer.add("count(DISTINCT " + joinedEntity(i) + ") AS \"" + joinedEntities(i) + "\"");
+        }
         return "SELECT " + String.join(", ", outer) + " FROM (" + ranked + ") WHERE " + ROW_RANK + " <= " + contribution.maxRows()
                 + (keys.isEmpty() ? "" : " GROUP BY " + String.join(", ", keys));
+    }
+
+    /** The distinct entities of the {@code index}th other public dataset in a group, counted on the bounded rows. */
+    static String joinedEntities(int index) {
+        return ENTITIES + "_joined_" + index;
+    }
+
+    private static String joinedEntity(int index) {
+        return "\"__pdx_j" + index + "\"";
     }
 
     private static String key(int index) {

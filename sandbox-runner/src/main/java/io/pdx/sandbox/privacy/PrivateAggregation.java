@@ -17,8 +17,8 @@ import java.util.Map;
  * The differentially private output control of one aggregate job (entity-level DP): the
  * {@link BoundedQuery bounded statement} to run, then, on its exact per-group aggregates, the
  * {@link GroupSelection noisy group threshold} and {@link NoisedAggregate discrete Laplace noise} on every
- * aggregate. The query's ε is split evenly into shares: one for the group selection and one per noisy
- * quantity (two for AVG). Nothing exact leaves: the hidden columns are read here only, and the released
+ * aggregate. The query's ε is split evenly into shares: one for the group selection, one per other public dataset
+ * joined (its own noisy k threshold) and one per noisy quantity (two for AVG). Nothing exact leaves: the hidden columns are read here only, and the released
  * rows carry noised values on their grids.
  */
 public final class PrivateAggregation {
@@ -27,6 +27,8 @@ public final class PrivateAggregation {
     private final Contribution contribution;
     private final List<NoisedAggregate> aggregates = new ArrayList<>();
     private final GroupSelection selection;
+    /** One per other public dataset joined: its distinct entities in a group must pass k too, under their own noise. */
+    private final List<GroupSelection> joinedSelections = new ArrayList<>();
     private final long epsilonMicros;
     private final int shares;
     private final String sql;
@@ -44,7 +46,7 @@ public final class PrivateAggregation {
         this.shape = shape;
         this.contribution = contribution;
         this.epsilonMicros = epsilonMicros;
-        int parts = 1;
+        int parts = 1 + shape.joinedEntities().size();
         for (AggregateShape.Output output : shape.outputs()) {
             if (output.aggregate() != null) {
                 parts += NoisedAggregate.sharesOf(output.aggregate());
@@ -58,6 +60,11 @@ public final class PrivateAggregation {
             }
         }
         this.selection = new GroupSelection(k, delta, contribution.groupsReached(), epsilonMicros, shares, noise);
+        for (int i = 0; i < shape.joinedEntities().size(); i++) {
+            // one entity of the privacy unit brings at most max_rows rows, each one joined entity into one group: the
+            // counts' L1 sensitivity is max_rows (the counts themselves are of the joined dataset, whose k they keep)
+            joinedSelections.add(new GroupSelection(k, delta, contribution.maxRows(), epsilonMicros, shares, noise));
+        }
         this.sql = BoundedQuery.sql(shape, aggregates, contribution, seed);
     }
 
@@ -115,6 +122,9 @@ public final class PrivateAggregation {
         metadata.put("pdx.max_groups_per_entity", Integer.toString(contribution.maxGroups()));
         metadata.put("pdx.group_selection", "noisy distinct-entity count >= threshold");
         metadata.put("pdx.group_threshold", Long.toString(selection.threshold()));
+        if (!joinedSelections.isEmpty()) {
+            metadata.put("pdx.joined_entity_threshold", Long.toString(joinedSelections.get(0).threshold()));
+        }
         return metadata;
     }
 
@@ -127,7 +137,12 @@ public final class PrivateAggregation {
         int at = released.getRowCount();
         for (int row = 0; row < source.getRowCount(); row++) {
             long exactEntities = entities.isNull(row) ? 0 : entities.get(row);
-            if (!selection.releases(exactEntities)) {
+            boolean passes = selection.releases(exactEntities);
+            for (int i = 0; i < joinedSelections.size(); i++) {
+                BigIntVector joined = (BigIntVector) source.getVector(BoundedQuery.joinedEntities(i));
+                passes &= joinedSelections.get(i).releases(joined.isNull(row) ? 0 : joined.get(row));
+            }
+            if (!passes) {
                 suppressedGroups++;
                 continue;
             }

@@ -9,9 +9,11 @@ import java.util.List;
  * form that cannot fail), and the clauses that act on aggregates — HAVING, ORDER BY, LIMIT, OFFSET —
  * kept aside, to be applied to the released (noised) values rather than to exact ones.
  *
- * @param from      the FROM clause (one table; the grades that add noise join nothing)
+ * @param from      the FROM clause with its joins
  * @param where     the filter, or null
- * @param entity    the entity (privacy unit) column, qualified
+ * @param entity    the entity (privacy unit) column, qualified: of the one dataset whose grade adds noise
+ * @param joinedEntities the entity columns, qualified, of the other public datasets the statement joins (each is counted
+ *                  for k by its own noisy threshold); own tables have none
  * @param groupKeys the GROUP BY expressions
  * @param outputs   the output columns, in order
  * @param having    conditions on released values, all of which a released row must meet
@@ -19,10 +21,12 @@ import java.util.List;
  * @param limit     LIMIT on the released rows, or null
  * @param offset    OFFSET on the released rows, or null
  */
-public record AggregateShape(String from, String where, String entity, List<String> groupKeys, List<Output> outputs,
+public record AggregateShape(String from, String where, String entity, List<String> joinedEntities, List<String> groupKeys,
+                             List<Output> outputs,
                              List<ReleasedFilter> having, List<ReleasedOrder> orderBy, Long limit, Long offset) {
 
     public AggregateShape {
+        joinedEntities = List.copyOf(joinedEntities);
         groupKeys = List.copyOf(groupKeys);
         outputs = List.copyOf(outputs);
         having = List.copyOf(having);

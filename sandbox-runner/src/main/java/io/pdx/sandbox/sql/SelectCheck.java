@@ -1,5 +1,6 @@
 package io.pdx.sandbox.sql;
 
+import io.pdx.contracts.Grade;
 import io.pdx.contracts.ColumnTag;
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.policy.ControlsResult;
@@ -51,6 +52,7 @@ import static io.pdx.sandbox.sql.Refusal.HAVING_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.JOIN_KEY_IN_OUTPUT;
 import static io.pdx.sandbox.sql.Refusal.JOIN_KEY_NOT_DECLARED;
 import static io.pdx.sandbox.sql.Refusal.JOIN_NOT_ALLOWED;
+import static io.pdx.sandbox.sql.Refusal.NOISED_DATASETS_JOINED;
 import static io.pdx.sandbox.sql.Refusal.NOT_GROUPED;
 import static io.pdx.sandbox.sql.Refusal.ORDER_BY_NOT_ALLOWED;
 import static io.pdx.sandbox.sql.Refusal.ORDER_STATISTIC_NOT_ALLOWED;
@@ -105,6 +107,8 @@ final class SelectCheck {
     private final List<ReleasedFilter> releasedHaving = new ArrayList<>();
     private final List<ReleasedOrder> releasedOrder = new ArrayList<>();
     private Map<String, List<String>> uses;
+    /** Under noise: the reference (alias in the statement) of the dataset whose entity is the privacy unit. */
+    private String privacyUnit;
 
     /** What an expression reads: its (resolved) columns and the aggregate calls inside it. */
     private record Reads(List<SourceColumn> columns, List<Function> aggregates) {
@@ -133,6 +137,9 @@ final class SelectCheck {
         scope.add((Table) select.getFromItem());
         for (Join join : select.getJoins() == null ? List.<Join>of() : select.getJoins()) {
             checkJoin(join);
+        }
+        if (noised) {
+            requireOnePrivacyUnit();
         }
         checkWhere();
         checkGroupBy();
@@ -163,7 +170,7 @@ final class SelectCheck {
             select.setSelectItems(items);
             return new GuardedStatement(sql, scope.columnsByAlias(), output, false, tables, executable, executable, null, costUnits);
         }
-        AggregateShape shape = noised ? shape(tables.get(0)) : null;
+        AggregateShape shape = noised ? shape(counted) : null;
         SelectItem<?> rows = hidden(new Function("count", new AllColumns()), "__pdx_rows");
         select.addSelectItems(rows);
         String withRowCount = select.toString();
@@ -183,8 +190,14 @@ final class SelectCheck {
                 tables.size() == 1 ? withRowCount : executable, shape, costUnits);
     }
 
-    /** The statement taken apart for differentially private execution (from the non-failing tree). */
-    private AggregateShape shape(TableRef table) {
+    /**
+     * The statement taken apart for differentially private execution (from the non-failing tree). Its privacy unit is
+     * the entity of the one public dataset of the strictest grade read (the grade that decided the noise); the other
+     * public datasets it joins are counted for k by their own noisy thresholds, and own tables have no entity.
+     */
+    private AggregateShape shape(List<TableRef> counted) {
+        TableRef table = counted.stream().filter(ref -> ref.ref().equals(privacyUnit)).findFirst().orElseThrow();
+        List<String> joinedEntities = counted.stream().filter(other -> other != table).map(other -> entity(other).toString()).toList();
         List<AggregateShape.Output> outputs = new ArrayList<>();
         for (int i = 0; i < output.size(); i++) {
             Function call = aggregateCalls.get(i);
@@ -204,8 +217,12 @@ final class SelectCheck {
                 keys.add(key.toString());
             }
         }
-        return new AggregateShape(select.getFromItem().toString(), select.getWhere() == null ? null : select.getWhere().toString(),
-                entity(table).toString(), keys, outputs, releasedHaving, releasedOrder,
+        StringBuilder from = new StringBuilder(select.getFromItem().toString());
+        for (Join join : select.getJoins() == null ? List.<Join>of() : select.getJoins()) {
+            from.append(' ').append(join);
+        }
+        return new AggregateShape(from.toString(), select.getWhere() == null ? null : select.getWhere().toString(),
+                entity(table).toString(), joinedEntities, keys, outputs, releasedHaving, releasedOrder,
                 select.getLimit() == null ? null : ((LongValue) select.getLimit().getRowCount()).getValue(),
                 select.getOffset() == null ? null : ((LongValue) select.getOffset().getOffset()).getValue());
     }
@@ -229,6 +246,23 @@ final class SelectCheck {
 
     private static SelectItem<?> hidden(Expression expression, String name) {
         return new SelectItem<>(expression, new Alias(quoted(name), true));
+    }
+
+    /**
+     * Under noise the privacy unit is the entity of one dataset: a statement reading two public datasets of the strictest
+     * grade it reads is refused, naming them.
+     */
+    private void requireOnePrivacyUnit() throws StatementRefused {
+        Grade strictest = scope.tables().values().stream().filter(table -> table.entityColumn() != null).map(TableSchema::grade)
+                .max(Grade::compareTo).orElse(null);
+        List<String> units = scope.tables().entrySet().stream()
+                .filter(entry -> entry.getValue().entityColumn() != null && entry.getValue().grade() == strictest)
+                .map(Map.Entry::getKey).toList();
+        if (units.size() > 1) {
+            throw NOISED_DATASETS_JOINED.refused(units.stream().map(ref -> scope.tables().get(ref).alias()).distinct()
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        privacyUnit = units.isEmpty() ? null : units.get(0);
     }
 
     /**
@@ -471,7 +505,8 @@ final class SelectCheck {
 
     /**
      * The kind of an aggregate call ({@code COUNT_DISTINCT} for count(DISTINCT x)), with its columns' uses checked:
-     * count(DISTINCT entity) is the ENTITY_COUNT use of the privacy unit, every other aggregate the AGGREGATE use;
+     * count(DISTINCT entity) is the ENTITY_COUNT use of the privacy unit (under noise: of the dataset whose entity it is),
+     * every other aggregate the AGGREGATE use;
      * order statistics of the tags the policy protects are refused.
      */
     private String aggregateKind(Function call, Reads reads) throws StatementRefused {
@@ -483,7 +518,7 @@ final class SelectCheck {
             requireUse(reads.columns(), ENTITY_COUNT);
         } else {
             if (noised && "COUNT_DISTINCT".equals(kind)) {
-                throw COUNT_DISTINCT_ENTITY_ONLY.refused(scope.tables().values().iterator().next().entityColumn());
+                throw COUNT_DISTINCT_ENTITY_ONLY.refused(scope.tables().get(privacyUnit).entityColumn());
             }
             requireUse(reads.columns(), AGGREGATE);
         }
@@ -505,7 +540,8 @@ final class SelectCheck {
         return call.isDistinct() && "count".equalsIgnoreCase(call.getName()) && reads.columns().size() == 1
                 && call.getParameters() != null && call.getParameters().size() == 1
                 && call.getParameters().get(0) instanceof Column
-                && reads.columns().get(0).name().equals(scope.table(reads.columns().get(0).ref()).entityColumn());
+                && reads.columns().get(0).name().equals(scope.table(reads.columns().get(0).ref()).entityColumn())
+                && (!noised || reads.columns().get(0).ref().equals(privacyUnit));
     }
 
     /** The columns of an expression that must not contain aggregates. */

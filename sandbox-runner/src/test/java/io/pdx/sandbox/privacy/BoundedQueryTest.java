@@ -28,7 +28,7 @@ class BoundedQueryTest {
 
     private static final AggregateShape.ValueBounds BOUNDS =
             new AggregateShape.ValueBounds(BigDecimal.ZERO, new BigDecimal("500"), new BigDecimal("0.01"));
-    private static final AggregateShape SHAPE = new AggregateShape("t", null, "t.e", List.of("t.g"), List.of(
+    private static final AggregateShape SHAPE = new AggregateShape("t", null, "t.e", List.of(), List.of("t.g"), List.of(
             new Output("g", 0, null, null, null),
             new Output("rows", -1, "COUNT", null, null),
             new Output("total", -1, "SUM", "t.x", BOUNDS),
@@ -78,7 +78,7 @@ class BoundedQueryTest {
 
     @Test
     void withoutGroups_theRowBoundAloneApplies() throws SQLException {
-        AggregateShape total = new AggregateShape("t", "try(t.x > 100)", "t.e", List.of(), List.of(
+        AggregateShape total = new AggregateShape("t", "try(t.x > 100)", "t.e", List.of(), List.of(), List.of(
                 new Output("rows", -1, "COUNT", null, null)), List.of(), List.of(), null, null);
         PrivateAggregation mechanism = new PrivateAggregation(total, 1, 0.5, new Contribution(10, 3), 1_000_000,
                 new DiscreteLaplace(new Random(1)), 1);

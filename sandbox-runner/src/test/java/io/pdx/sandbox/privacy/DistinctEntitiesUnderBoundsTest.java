@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DistinctEntitiesUnderBoundsTest {
 
     private static final Contribution BOUNDS = new Contribution(10, 3);
-    private static final AggregateShape PERSONS_BY_GROUP = new AggregateShape("t", null, "t.e", List.of("t.g"), List.of(
+    private static final AggregateShape PERSONS_BY_GROUP = new AggregateShape("t", null, "t.e", List.of(), List.of("t.g"), List.of(
             new Output("g", 0, null, null, null),
             new Output("persons", -1, "COUNT_DISTINCT", null, null)), List.of(), List.of(), null, null);
 

@@ -26,7 +26,7 @@ import java.util.List;
 final class ExactAggregates {
 
     static final ValueBounds AMOUNT = new ValueBounds(new BigDecimal("0"), new BigDecimal("500"), new BigDecimal("0.01"));
-    static final AggregateShape SHAPE = new AggregateShape("t", null, "t.e", List.of("t.g"), List.of(
+    static final AggregateShape SHAPE = new AggregateShape("t", null, "t.e", List.of(), List.of("t.g"), List.of(
             new Output("g", 0, null, null, null),
             new Output("n", -1, "COUNT", null, null),
             new Output("s", -1, "SUM", "t.x", AMOUNT),

@@ -59,7 +59,7 @@ class ReleasedRowsTest {
 
     private static AggregateShape shape(List<AggregateShape.ReleasedFilter> having, List<AggregateShape.ReleasedOrder> order,
                                         Long limit, Long offset) {
-        return new AggregateShape("t", null, "t.e", List.of("t.d"), OUTPUTS, having, order, limit, offset);
+        return new AggregateShape("t", null, "t.e", List.of(), List.of("t.d"), OUTPUTS, having, order, limit, offset);
     }
 
     private static List<String> run(AggregateShape shape, long cap) throws IOException {

@@ -352,7 +352,7 @@ class StatementGuardTest {
             void onAQuasiIdentifierOfImportantData_isRefused() {
                 assertRefused(IMPORTANT, "SELECT a.gender, count(*) AS n FROM medical_insurance_claims a "
                         + "JOIN medical_insurance_claims b ON a.district_code = b.district_code GROUP BY a.gender",
-                        "join_not_allowed");
+                        "self_join_not_allowed");
             }
 
             @Test
@@ -376,9 +376,9 @@ class StatementGuardTest {
         }
 
         @Test
-        void joinsOfNoisedData_areRefused() {
+        void joinsOfNoisedData_onAColumnThatIsNoDeclaredKey_areRefused() {
             assertRefused(IMPORTANT, "SELECT c.gender, count(*) AS n FROM medical_insurance_claims c "
-                    + "JOIN bus_routes r ON c.hospital_code = r.route_id GROUP BY c.gender", "join_not_allowed");
+                    + "JOIN bus_routes r ON c.hospital_code = r.route_id GROUP BY c.gender", "join_key_not_declared");
         }
 
         @Test
@@ -440,9 +440,9 @@ class StatementGuardTest {
             StatementRefused refused = assertRefused(IMPORTANT,
                     "SELECT lower(id_card_no), count(*) FROM medical_insurance_claims GROUP BY lower(id_card_no)",
                     "column_use_not_allowed");
-            assertEquals("The column id_card_no (IDENTIFIER) may not be used for GROUP_BY; its tag allows: ENTITY_COUNT.",
+            assertEquals("The column id_card_no (IDENTIFIER) may not be used for GROUP_BY; its tag allows: ENTITY_COUNT, JOIN.",
                     refused.messageEn());
-            assertEquals("列 id_card_no（IDENTIFIER）不允许用于 GROUP_BY；该标签允许的用途：ENTITY_COUNT。", refused.messageZh());
+            assertEquals("列 id_card_no（IDENTIFIER）不允许用于 GROUP_BY；该标签允许的用途：ENTITY_COUNT, JOIN。", refused.messageZh());
         }
 
         @Test
