@@ -214,6 +214,7 @@ function EditorCard({
     [workspace, joinedDatasets],
   );
   const combinable = workspace.combinable ?? [];
+  const templateMissing = (template?.joins ?? []).filter((alias) => !combinable.some((c) => c.alias === alias));
   // a clean room with the organization's own tables (CONFIRMED ones)
   const ownTables = useQuery({ queryKey: ['tables', 'confirmed'], queryFn: listTables });
   const confirmedTables = (ownTables.data ?? []).filter((x) => x.state === 'CONFIRMED');
@@ -263,6 +264,11 @@ function EditorCard({
                   setTemplate(tp);
                   setTemplateParams({});
                   if (tp.sql) setSqlText(tp.sql);
+                  // a clean-room template: select the organization's licenses of the datasets it joins
+                  const needed = (tp.joins ?? [])
+                    .map((alias) => combinable.find((c) => c.alias === alias)?.licenseId)
+                    .filter((id): id is string => Boolean(id));
+                  if (needed.length > 0) onJoinedChange(Array.from(new Set([...joined, ...needed])).slice(0, 3));
                 }}
               >
                 {locale === 'zh' ? tp.titleZh ?? tp.id : tp.titleEn ?? tp.id}
@@ -278,6 +284,14 @@ function EditorCard({
           style={{ marginBottom: 12 }}
           title={`${t('template')}: ${locale === 'zh' ? template.titleZh ?? template.id : template.titleEn ?? template.id}`}
           description={
+            <>
+            {(template.joins ?? []).length > 0 && (
+              <p style={{ margin: '0 0 8px' }} data-testid="template-joins">
+                {templateMissing.length > 0
+                  ? t('templateNeedsLicense', { datasets: templateMissing.join(', ') })
+                  : t('templateJoins', { datasets: (template.joins ?? []).join(', ') })}
+              </p>
+            )}
             <Form layout="inline">
               {Object.entries(template.params ?? {}).map(([name, spec]) => (
                 <Form.Item key={name} label={locale === 'zh' ? spec.descriptionZh ?? name : spec.descriptionEn ?? name}>
@@ -298,6 +312,7 @@ function EditorCard({
                 {t('cancel')}
               </Button>
             </Form>
+            </>
           }
         />
       )}

@@ -72,9 +72,15 @@ public record Workspace(UUID licenseId, UUID datasetId, String datasetNameZh, St
 
     /**
      * @param params the parameters to give, by name
+     * @param joins  the other datasets the template reads (aliases), beside this license's: a job from it names a license
+     *               of the organization for each in {@code joinLicenseIds} (a clean-room template); empty for one dataset
      */
     public record Template(String id, String titleZh, String titleEn, String sql, Map<String, TemplateParameter> params,
-                           boolean autoRelease) {
+                           boolean autoRelease, List<String> joins) {
+
+        public Template {
+            joins = joins == null ? List.of() : List.copyOf(joins);
+        }
     }
 
     /**

@@ -111,7 +111,7 @@ public class LicenseWorkspace {
         List<Workspace.Template> mine = templates.all().stream()
                 .filter(template -> template.dataset().equals(licensed.alias()))
                 .map(template -> new Workspace.Template(template.id(), template.titleZh(), template.titleEn(), template.sql(),
-                        parameters(template.params()), controls.template_auto_release()))
+                        parameters(template.params()), controls.template_auto_release(), template.joins()))
                 .toList();
         return new Workspace(license.id, dataset.id, dataset.nameZh, dataset.nameEn, dataset.grade.name(), license.mode.name(),
                 licensed.alias(), licensed.entityColumn(), columns, controls.aggregates(), controls.row_level_output(), controls.k(),

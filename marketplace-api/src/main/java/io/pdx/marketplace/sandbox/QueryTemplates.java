@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * parameter is rendered as a literal only after its value passed its check (a pattern of digits, a
  * value from a list, an integer in range), and the filled statement still goes through the SQL
  * guard. Whether a template's result releases automatically is the policy's call
- * ({@code pre_approved_templates} in policy data).
+ * ({@code pre_approved_templates} in policy data). A template may span datasets (a clean room): it names the others
+ * it joins, and a job from it runs under a license of each, as any joining job does.
  */
 @ApplicationScoped
 public class QueryTemplates {
@@ -29,8 +30,13 @@ public class QueryTemplates {
     public record Catalog(List<Template> templates) {
     }
 
-    public record Template(String id, String titleZh, String titleEn, String dataset, String sql,
+    /** @param joins the other datasets the statement joins (aliases), each needing a license of the organization; may be empty */
+    public record Template(String id, String titleZh, String titleEn, String dataset, List<String> joins, String sql,
                            Map<String, Parameter> params) {
+
+        public Template {
+            joins = joins == null ? List.of() : List.copyOf(joins);
+        }
     }
 
     /** kind PATTERN (regex over [0-9A-Za-z]), ONE_OF (values) or INTEGER (min..max). */

@@ -107,6 +107,36 @@ class CleanRoomTest {
     }
 
     @Test
+    void aTemplateSpanningDatasets_isOffered_andRunsUnderTheLicensesOfBoth() throws Exception {
+        given().auth().oauth2(KeycloakTokens.of("developer-a")).get("/api/v1/licenses/" + busLicense + "/workspace")
+                .then().statusCode(200)
+                .body("templates.find { it.id == 'tpl-swipes-by-route-operator' }.joins", contains(ROUTES))
+                .body("templates.find { it.id == 'tpl-traffic-flow-by-hour' }.joins", org.hamcrest.Matchers.empty());
+        String district = String.valueOf(exact("SELECT min(district_code) AS d FROM bus_card_swipes").get(0).get("d"));
+        Map<String, Object> body = new HashMap<>();
+        body.put("licenseId", busLicense);
+        body.put("templateId", "tpl-swipes-by-route-operator");
+        body.put("params", Map.of("district", district));
+        // without a license of the routes the template's second dataset is not the caller's to read
+        post("developer-a", "/api/v1/sandbox/jobs", body).statusCode(422).contentType("application/problem+json");
+        body.put("joinLicenseIds", List.of(routesLicense));
+        String id = post("developer-a", "/api/v1/sandbox/jobs", body).statusCode(202)
+                .body("templateId", equalTo("tpl-swipes-by-route-operator")).extract().path("id");
+        awaitJob(id).body("state", equalTo("RELEASED")).body("joinedLicenseIds", contains(routesLicense));
+        SandboxFixtures.ArrowResult result = readArrow(given().auth().oauth2(KeycloakTokens.of("developer-a"))
+                .get("/api/v1/sandbox/jobs/" + id + "/result").then().statusCode(200).extract().asByteArray());
+        Map<Object, Long> truth = new HashMap<>();
+        for (Map<String, Object> row : exact("SELECT r.operator, count(*) AS swipes FROM bus_card_swipes s"
+                + " JOIN bus_routes r ON s.route_id = r.route_id WHERE s.district_code = '" + district + "' GROUP BY r.operator")) {
+            truth.put(String.valueOf(row.get("operator")), ((Number) row.get("swipes")).longValue());
+        }
+        assertFalse(result.rows().isEmpty());
+        for (Map<String, Object> row : result.rows()) {
+            assertEquals(truth.get(String.valueOf(row.get("operator"))), ((Number) row.get("swipes")).longValue());
+        }
+    }
+
+    @Test
     void withoutTheJoinedLicense_theOtherTableIsUnknown() {
         submit(busLicense, List.of(), BY_OPERATOR).statusCode(422).contentType("application/problem+json");
     }
