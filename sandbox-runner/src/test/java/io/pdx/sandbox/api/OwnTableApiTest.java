@@ -80,6 +80,29 @@ class OwnTableApiTest {
     }
 
     @Test
+    void aJoinKeyThatRepeatsAValueInTheOwnTable_isRefusedAtAnalysisAndRun_beforeAnyPublicRowIsRead() {
+        // route L001 a thousand times: each swipe on it would be read a thousand times, a fan-out the owner chose
+        StringBuilder csv = new StringBuilder(depots());
+        csv.append("L001,电动\n".repeat(1000));
+        UUID table = UUID.randomUUID();
+        runner().contentType(ContentType.BINARY).body(csv.toString().getBytes(StandardCharsets.UTF_8))
+                .put("/internal/v1/tables/" + table + "?organization=" + ORG + "&format=csv&maxBytes=1000000")
+                .then().statusCode(200).body("rowCount", equalTo(1120));
+        runner().contentType(ContentType.JSON).body(new io.pdx.contracts.runner.AnalysisRequest(BY_DEPOT_KIND, List.of(BUS, mine(table))))
+                .post("/internal/v1/analysis").then().statusCode(422)
+                .body("reasons[0].code", equalTo("join_key_not_unique"))
+                .body("reasons[0].message_en", org.hamcrest.Matchers.containsString("route_id"));
+        UUID job = UUID.randomUUID();
+        runner().contentType(ContentType.JSON)
+                .body(new RunRequest(job, BY_DEPOT_KIND, List.of(BUS, mine(table)), 0, 0, ORG, "2026"))
+                .post("/internal/v1/jobs/" + job + "/run").then().statusCode(422)
+                .body("reasons[0].code", equalTo("join_key_not_unique"));
+        // the same table with one row per route is analysed as before
+        runner().contentType(ContentType.JSON).body(new io.pdx.contracts.runner.AnalysisRequest(BY_DEPOT_KIND, List.of(BUS, mine(stored()))))
+                .post("/internal/v1/analysis").then().statusCode(200);
+    }
+
+    @Test
     void theOwnTableAlone_isNotAJob() {
         UUID table = stored();
         UUID job = UUID.randomUUID();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pdx.contracts.catalog.ColumnSpec;
 import io.pdx.contracts.runner.DeletedTable;
 import io.pdx.contracts.runner.IngestedTable;
+import io.pdx.contracts.runner.SandboxDataset;
 import io.pdx.sandbox.data.DataFolder;
 import io.pdx.sandbox.driver.DuckDb;
 import io.pdx.sandbox.engine.RunFailure;
@@ -48,6 +49,8 @@ public class OwnTables {
 
     private final Path folder;
     private final ObjectMapper json;
+    /** Whether a table's join key column holds each value once, by table id and column. */
+    private final java.util.Map<String, Boolean> uniqueKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
     public OwnTables(DataFolder data, ObjectMapper json) throws IOException {
@@ -182,6 +185,43 @@ public class OwnTables {
                 throw new RunFailure("table_not_found", 404, "该表不存在", "No such table");
             }
         } catch (IOException | IllegalArgumentException unreadable) {
+            throw new RunFailure("table_not_found", 404, "该表不存在", "No such table");
+        }
+    }
+
+    /**
+     * Every declared join key of an own table holds each value at most once (NULLs join nothing). A repeated key would
+     * multiply the public rows a job reads by a factor the enterprise chooses, so the run's duration — and whether it
+     * passes its time limit — would follow how many public rows share a key: a channel past the slot. Read from the
+     * table's own file only, once per table and column (the file never changes); 422 naming the table and the column.
+     */
+    public void requireUniqueJoinKeys(SandboxDataset table) throws RunFailure {
+        for (ColumnSpec column : table.columns()) {
+            if (column.joinKey() == null) {
+                continue;
+            }
+            String key = table.table() + "/" + column.name();
+            Boolean unique = uniqueKeys.get(key);
+            if (unique == null) {
+                unique = unique(fileOf(table.table()), column.name());
+                uniqueKeys.put(key, unique);
+            }
+            if (!unique) {
+                throw new RunFailure("join_key_not_unique", 422,
+                        "自有表 " + table.alias() + " 的关联键列 " + column.name() + " 有重复值：关联键在自有表中须每个值只出现一次（每键一行）",
+                        "The join key column " + column.name() + " of your table " + table.alias()
+                                + " repeats values: a join key must hold each value once in your table (one row per key)");
+            }
+        }
+    }
+
+    private static boolean unique(Path parquet, String column) throws RunFailure {
+        try (Connection duck = DuckDb.inMemory(); Statement sql = duck.createStatement();
+             ResultSet counts = sql.executeQuery("SELECT count(" + quoted(column) + ") = count(DISTINCT " + quoted(column)
+                     + ") FROM read_parquet(" + literal(parquet) + ")")) {
+            counts.next();
+            return counts.getBoolean(1);
+        } catch (SQLException unreadable) {
             throw new RunFailure("table_not_found", 404, "该表不存在", "No such table");
         }
     }
