@@ -1569,7 +1569,8 @@ export interface components {
         };
         /** @description A complaint about a service event (投诉); it opens a case the bureau answers within its deadline. */
         ComplaintRequest: {
-            eventKind: components["schemas"]["ServiceEventKind"];
+            /** @enum {string} */
+            eventKind: "LICENSE_DECISION" | "RESULT_RELEASE" | "REGISTRATION";
             /**
              * Format: uuid
              * @description The license, sandbox job or dataset version
@@ -1759,8 +1760,8 @@ export interface components {
             /** @description The category code, e.g. 交通/公共交通 */
             category?: string | null;
             /**
-             * Format: int64
-             * @description The expected number of records
+             * Format: double
+             * @description The expected number of records (a number: an estimate)
              */
             rowCount?: number | null;
             columns: {
@@ -2320,13 +2321,15 @@ export interface components {
         };
         /** @description A rating of a service event (好差评). A poor level (DISSATISFIED, VERY_DISSATISFIED) opens a case. */
         RatingRequest: {
-            eventKind: components["schemas"]["ServiceEventKind"];
+            /** @enum {string} */
+            eventKind: "LICENSE_DECISION" | "RESULT_RELEASE" | "REGISTRATION";
             /**
              * Format: uuid
              * @description The license, sandbox job or dataset version
              */
             eventId: string;
-            level: components["schemas"]["SatisfactionLevel"];
+            /** @enum {string} */
+            level: "VERY_SATISFIED" | "SATISFIED" | "BASICALLY_SATISFIED" | "DISSATISFIED" | "VERY_DISSATISFIED";
             /** @description Comment / 评价内容 */
             comment?: string | null;
         };
@@ -2479,6 +2482,7 @@ export interface components {
                 [key: string]: components["schemas"]["TemplateParameter"];
             } | null;
             autoRelease?: boolean | null;
+            joins?: string[] | null;
         };
         TemplateParameter: {
             kind?: string | null;
