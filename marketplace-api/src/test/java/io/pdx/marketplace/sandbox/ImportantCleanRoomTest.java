@@ -76,7 +76,7 @@ class ImportantCleanRoomTest {
 
         String job = submit(license, table, sql).statusCode(202).extract().path("id");
         awaitJob(job).body("state", equalTo("AWAITING_RELEASE")).body("grade", equalTo("IMPORTANT"))
-                .body("epsilon", equalTo(1.0f)).body("result", nullValue());
+                .body("epsilon", equalTo(1)).body("result", nullValue());
         given().auth().oauth2(KeycloakTokens.of("reviewer-1")).get("/api/v1/sandbox/jobs/" + job).then().statusCode(200)
                 .body("result.noise", equalTo("DISCRETE_LAPLACE")).body("result.rowCount", equalTo(3));
         post("reviewer-1", "/api/v1/sandbox/jobs/" + job + "/release", null).statusCode(200).body("state", equalTo("RELEASED"));
