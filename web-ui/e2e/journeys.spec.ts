@@ -149,7 +149,7 @@ test('bureau: an IMPORTANT application is approved by two reviewers', async ({ b
   await second.close();
 });
 
-test('bureau: a reviewer releases an IMPORTANT result', async ({ page }) => {
+test('bureau: a reviewer releases an IMPORTANT result', async ({ page, browser }) => {
   const license = await activeLicense('医保结算明细', ['district_code', 'age', 'total_amount']);
   const minAge = 20 + Math.floor(Math.random() * 40);
   const job = await runJob(
@@ -179,6 +179,13 @@ test('bureau: a reviewer releases an IMPORTANT result', async ({ page }) => {
   const after = await api<Job>('developer-a', 'GET', `/sandbox/jobs/${job.id}`);
   expect(after.body.state).toBe('RELEASED');
   await screenshots(page, 'journey-4-release-result');
+  // the developer reads the released counts with their 95 % interval: noised values are not shown as exact
+  const developer = await (await browser.newContext()).newPage();
+  await login(developer, 'developer-a', '/workspace');
+  await developer.goto(`/workspace/${license.id}?job=${job.id}`);
+  await expect(developer.getByTestId('noised-note')).toBeVisible({ timeout: 30_000 });
+  await expect(developer.getByTestId('noised-value').first()).toContainText('±');
+  await screenshots(developer, 'journey-4-noised-result');
 });
 
 test('developer: runs a query, sees the table and the chart, downloads the Arrow file', async ({ page }) => {

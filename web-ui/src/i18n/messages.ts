@@ -565,6 +565,8 @@ const zh = {
   curl: 'curl',
   python: 'Python',
   resultRowsShown: '显示前 {shown} 行，共 {total} 行',
+  noisedColumnHint: '已加噪（差分隐私，该统计量 ε = {epsilon}）',
+  noisedResultNote: '本结果已加噪（差分隐私）：“±”为噪声的 95% 区间；“≈”的平均值是两个加噪量之比。每个主体的贡献另有上限（行数、分组数、取值范围），可能使数值偏小；低于门限的分组不发布。',
   cancelJob: '取消作业',
 
   // efficiency
@@ -1364,6 +1366,8 @@ const en: Record<MessageKey, string> = {
   curl: 'curl',
   python: 'Python',
   resultRowsShown: 'First {shown} of {total} rows',
+  noisedColumnHint: 'Noised (differential privacy, ε = {epsilon} for this statistic)',
+  noisedResultNote: 'This result is noised (differential privacy): “±” is the 95 % interval of the noise; an average marked “≈” is a ratio of two noised values. Each entity\'s contribution is also bounded (rows, groups, value range), which can make values smaller; groups under the threshold are not released.',
   cancelJob: 'Cancel job',
 
   efficiencyTitle: 'Efficiency',

@@ -1,5 +1,6 @@
 // Arrow IPC streams (a released sandbox result) into what the result table and the chart show.
 import { DataType, tableFromIPC, util, type Table } from 'apache-arrow';
+import { noiseOf, type NoiseInfo } from './noiseInterval';
 
 export type CellValue = string | number | boolean | null;
 
@@ -10,6 +11,8 @@ export interface ResultColumn {
   /** Arrow's name of the type, e.g. Int64, Float64, Utf8, Timestamp<MICROSECOND>. */
   arrowType: string;
   kind: ColumnKind;
+  /** How the column was noised (differential privacy), from its field metadata; null for exact values. */
+  noise: NoiseInfo | null;
 }
 
 export interface ResultData {
@@ -48,7 +51,12 @@ export function toCell(value: unknown, type: DataType): CellValue {
 
 export function tableToResult(table: Table, limit = Number.POSITIVE_INFINITY): ResultData {
   const fields = table.schema.fields;
-  const columns: ResultColumn[] = fields.map((f) => ({ name: f.name, arrowType: String(f.type), kind: kindOf(f.type) }));
+  const columns: ResultColumn[] = fields.map((f) => ({
+    name: f.name,
+    arrowType: String(f.type),
+    kind: kindOf(f.type),
+    noise: noiseOf(f.metadata),
+  }));
   const vectors = fields.map((f) => table.getChild(f.name));
   const count = Math.min(table.numRows, limit);
   const rows: Record<string, CellValue>[] = [];
@@ -113,7 +121,7 @@ export function jsonRowsToResult(rows: Record<string, unknown>[]): ResultData {
   const columns: ResultColumn[] = names.map((name) => {
     const sample = rows.find((r) => r[name] !== null && r[name] !== undefined)?.[name];
     const kind: ColumnKind = typeof sample === 'number' ? 'number' : typeof sample === 'boolean' ? 'boolean' : 'text';
-    return { name, arrowType: typeof sample, kind };
+    return { name, arrowType: typeof sample, kind, noise: null };
   });
   return {
     columns,

@@ -612,16 +612,38 @@ const TABLE_ROWS = 200;
 function ResultTable({ data }: { data: ResultData }) {
   const { t, locale } = useI18n();
   const columns = data.columns.map((c) => ({
-    title: <code>{c.name}</code>,
+    title: c.noise ? (
+      <span title={t('noisedColumnHint', { epsilon: formatNumber(locale, c.noise.epsilon, 4) })}>
+        <code>{c.name}</code> <span className="pdx-subtle-dark">{c.noise.halfWidth !== null ? '± 95%' : '≈'}</span>
+      </span>
+    ) : (
+      <code>{c.name}</code>
+    ),
     dataIndex: c.name,
     key: c.name,
     align: (c.kind === 'number' ? 'right' : 'left') as 'right' | 'left',
     render: (v: unknown) =>
-      v === null || v === undefined ? <span className="pdx-subtle-dark">∅</span> : typeof v === 'number' ? formatNumber(locale, v, 4) : <span className="pdx-nowrap">{String(v)}</span>,
+      v === null || v === undefined ? (
+        <span className="pdx-subtle-dark">∅</span>
+      ) : typeof v === 'number' ? (
+        c.noise && c.noise.halfWidth !== null ? (
+          <span className="pdx-nowrap" data-testid="noised-value">
+            {formatNumber(locale, v, 4)} <span className="pdx-subtle-dark">± {formatNumber(locale, c.noise.halfWidth, 4)}</span>
+          </span>
+        ) : (
+          formatNumber(locale, v, 4)
+        )
+      ) : (
+        <span className="pdx-nowrap">{String(v)}</span>
+      ),
   }));
+  const noised = data.columns.some((c) => c.noise);
   return (
     <>
       <p className="pdx-subtle-dark">{t('resultRowsShown', { shown: Math.min(TABLE_ROWS, data.rows.length), total: data.totalRows })}</p>
+      {noised && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('noisedResultNote')} data-testid="noised-note" />
+      )}
       <DataTable
         rowKey="__row"
         columns={columns}
