@@ -1,4 +1,5 @@
-// 效能评估: 秒批 share, time to decision (p50, p90) against the SLA, applications, calls and revenue per month.
+// 效能评估: 秒批 share, time to decision (p50, p90) against the SLA, applications, calls and revenue per month, and
+// every kind of decision against its deadline (按时办结).
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic } from 'antd';
@@ -12,6 +13,7 @@ import { Page } from '../components/Page';
 import { EmptyState, QueryView } from '../components/QueryView';
 import { EChart, type EChartsOption } from '../components/EChart';
 import { RequireRole } from '../components/RequireRole';
+import { DeadlinesSection } from '../components/DeadlinesSection';
 
 export default function EfficiencyPage() {
   return (
@@ -214,6 +216,7 @@ function Efficiency() {
           </>
         )}
       </QueryView>
+      <DeadlinesSection />
     </Page>
   );
 }

@@ -32,6 +32,7 @@ import { CodeBlock } from '../components/CodeBlock';
 import { RequireRole } from '../components/RequireRole';
 import { RateService } from '../components/RateService';
 import { BudgetText } from './ReleaseReviewPage';
+import { saveBlob } from '../lib/download';
 
 export default function WorkspacePage() {
   return (
@@ -567,16 +568,7 @@ function Downloads({ jobId, bytes }: { jobId: string; bytes: ArrayBuffer }) {
   const { t } = useI18n();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-  const save = (blob: Blob, name: string) => {
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
+  const save = saveBlob;
   const parquet = async () => {
     setBusy(true);
     setProblem(null);

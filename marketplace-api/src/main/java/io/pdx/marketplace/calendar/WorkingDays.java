@@ -57,6 +57,14 @@ public final class WorkingDays {
         return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
+    /**
+     * The moment a matter begun on {@code startDay} and due {@code count} working days later becomes overdue: the start,
+     * in the bureau's time zone, of the day after its due day (answered on the due day is on time).
+     */
+    public java.time.OffsetDateTime overdueAfter(LocalDate startDay, int count) {
+        return startOf(after(startDay, count).plusDays(1));
+    }
+
     /** The {@code count}-th working day after the day of {@code moment} in the bureau's time zone. */
     public LocalDate after(Instant moment, int count) {
         return after(dayOf(moment), count);

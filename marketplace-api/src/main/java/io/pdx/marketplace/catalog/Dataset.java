@@ -130,6 +130,14 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
     @Column(name = "registered_at")
     public OffsetDateTime registeredAt;
 
+    /** When the formal review (形式审核) of the latest submission, or of a review reopened by an objection, began. */
+    @Column(name = "review_started_at")
+    public OffsetDateTime reviewStartedAt;
+
+    /** When that review accepted the version into publicity or returned it; empty while it is in review. */
+    @Column(name = "review_decided_at")
+    public OffsetDateTime reviewDecidedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "registration_type")
     public RegistrationType registrationType = RegistrationType.INITIAL;
@@ -196,8 +204,16 @@ public class Dataset extends StatefulEntity<RegistrationStatus> {
         if (transition == RegistrationTransition.SUBMIT) {
             submittedBy = actor;
             submittedAt = now;
+            reviewStartedAt = now;
+            reviewDecidedAt = null;
+        } else if (transition == RegistrationTransition.REOPEN) {
+            reviewStartedAt = now;
+            reviewDecidedAt = null;
         } else if (transition == RegistrationTransition.ACCEPT) {
             acceptedBy = actor;
+            reviewDecidedAt = now;
+        } else if (transition == RegistrationTransition.RETURN) {
+            reviewDecidedAt = now;
         } else if (transition.target() == RegistrationStatus.REGISTERED) {
             registeredBy = actor;
             registeredAt = now;

@@ -102,6 +102,9 @@ public class SandboxJob extends StatefulEntity<JobState> {
     public OffsetDateTime finishedAt;
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
+    /** When its result was released or rejected, by a reviewer or by the policy at once (效能评估). */
+    @Column(name = "release_decided_at")
+    public OffsetDateTime releaseDecidedAt;
     /** When the job's slot begins: its requester sees it start then, and it runs no earlier. */
     @Column(name = "slot_start")
     public OffsetDateTime slotStart;
@@ -157,8 +160,15 @@ public class SandboxJob extends StatefulEntity<JobState> {
                 leaseOwner = null;
                 leaseUntil = null;
             }
-            case RELEASE, REJECT -> reviewedBy = actor;
-            case POLICY_REJECT -> reviewedBy = "policy";
+            case RELEASE, REJECT -> {
+                reviewedBy = actor;
+                releaseDecidedAt = now;
+            }
+            case POLICY_REJECT -> {
+                reviewedBy = "policy";
+                releaseDecidedAt = now;
+            }
+            case AUTO_RELEASE -> releaseDecidedAt = now;
             default -> { }
         }
     }

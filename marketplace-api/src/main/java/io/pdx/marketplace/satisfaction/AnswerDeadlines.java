@@ -33,8 +33,9 @@ public class AnswerDeadlines {
                 .flatMap(rules -> policy.evaluate(PolicyCalendar.PATH, Map.of(), PolicyCalendar.class)
                         .map(calendar -> {
                             WorkingDays days = calendar.result().workingDays();
-                            LocalDate due = days.after(opened.toInstant(), rules.result().answerWorkingDays());
-                            return new Deadline(due, days.startOf(due.plusDays(1)));
+                            LocalDate openedOn = days.dayOf(opened.toInstant());
+                            int count = rules.result().answerWorkingDays();
+                            return new Deadline(days.after(openedOn, count), days.overdueAfter(openedOn, count));
                         }));
     }
 }

@@ -62,6 +62,14 @@ class WorkingDaysTest {
         assertEquals(Instant.parse("2026-03-08T16:00:00Z"), AUTUMN_2026.startOf(LocalDate.parse("2026-03-09")).toInstant());
     }
 
+    /** Due on the working day before 中秋: overdue from the start of the next day in Shanghai, not at its end in UTC. */
+    @Test
+    void overdueAfter_isTheStartOfTheDayAfterTheDueDay_inTheBureausZone() {
+        assertEquals(Instant.parse("2026-09-24T16:00:00Z"), AUTUMN_2026.overdueAfter(LocalDate.parse("2026-09-23"), 1).toInstant());
+        // two working days from Thursday 24 September: Tuesday 29 (the holiday skipped), overdue from Wednesday 30
+        assertEquals(Instant.parse("2026-09-29T16:00:00Z"), AUTUMN_2026.overdueAfter(LocalDate.parse("2026-09-24"), 2).toInstant());
+    }
+
     /**
      * The policy's own calendar ({@code policy/data.json}): fifteen working days counted across 中秋 and 国庆 2026 and
      * their make-up days, as the State Council's arrangement has them.
