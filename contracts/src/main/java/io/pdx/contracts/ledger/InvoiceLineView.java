@@ -10,7 +10,9 @@ import java.util.UUID;
  * @param amountFen  the amount in fen (分); 0 for free purposes
  * @param journalId  the ledger journal that posted it, null when the amount is 0
  * @param reversedBy the journal that reversed it, or null
+ * @param billingPeriod the period a {@code PERIOD} line bills ({@code 2026-12}, {@code 2026-Q4}, {@code 2026}), else null
  */
 public record InvoiceLineView(UUID id, String organization, UUID licenseId, UUID productId, String unit, long quantity,
-                              long unitPriceFen, long amountFen, UUID journalId, UUID reversedBy, OffsetDateTime createdAt) {
+                              long unitPriceFen, long amountFen, UUID journalId, UUID reversedBy, OffsetDateTime createdAt,
+                              String billingPeriod) {
 }

@@ -54,16 +54,32 @@ public class Charges {
                         throw new ChargeRefused("license " + licenseId + " is not ACTIVE");
                     }
                     return Product.<Product>findById(license.productId).flatMap(product -> {
-                        OffsetDateTime now = OffsetDateTime.now(clock);
-                        InvoiceLine line = line(license, product, unit, quantity, List.of(free.result()), now);
-                        return line.persist().flatMap(saved -> line.amountFen == 0 ? Uni.createFrom().item(line)
-                                : post(line, line.journalId, LedgerEntry.receivable(line.organization),
-                                LedgerEntry.PUBLIC_FINANCE_REVENUE, null, "charge " + unit + " x " + quantity, now))
-                                .call(posted -> audit.record(actor, AuditAction.LEDGER_CHARGE, "invoice_line", line.id,
-                                        line.organization, null, Map.of("amountFen", line.amountFen, "unit", unit.name(),
-                                                "quantity", quantity, "licenseId", licenseId.toString())));
+                        InvoiceLine line = line(license, product, unit, quantity, List.of(free.result()), OffsetDateTime.now(clock));
+                        return persistAndPost(line, actor, "charge " + unit + " x " + quantity);
                     });
                 })));
+    }
+
+    /**
+     * Bills one period of a PER_PERIOD price, inside the caller's transaction (which holds the license's billing lock):
+     * one line of quantity 1 labelled with its period, free for the purposes the policy lists.
+     */
+    Uni<InvoiceLine> chargePeriod(License license, Product product, String period, List<String> freePurposes, String actor) {
+        InvoiceLine line = line(license, product, Unit.PERIOD, 1, freePurposes, OffsetDateTime.now(clock));
+        line.billingPeriod = period;
+        return persistAndPost(line, actor, "charge PERIOD " + period);
+    }
+
+    private Uni<InvoiceLine> persistAndPost(InvoiceLine line, String actor, String memo) {
+        return line.persist().flatMap(saved -> line.amountFen == 0 ? Uni.createFrom().item(line)
+                        : post(line, line.journalId, LedgerEntry.receivable(line.organization),
+                        LedgerEntry.PUBLIC_FINANCE_REVENUE, null, memo, line.createdAt))
+                .call(posted -> audit.record(actor, AuditAction.LEDGER_CHARGE, "invoice_line", line.id, line.organization, null,
+                        line.billingPeriod == null
+                                ? Map.of("amountFen", line.amountFen, "unit", line.unit, "quantity", line.quantity,
+                                "licenseId", line.licenseId.toString())
+                                : Map.of("amountFen", line.amountFen, "unit", line.unit, "quantity", line.quantity,
+                                "licenseId", line.licenseId.toString(), "period", line.billingPeriod)));
     }
 
     /** Posts the opposite journal of a charge; the charge stays, marked as reversed. */

@@ -34,9 +34,12 @@ public class InvoiceLine extends PanacheEntityBase {
     public UUID reversedBy;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** The period a PER_PERIOD line bills ({@code 2026-12}, {@code 2026-Q4}, {@code 2026}): at most one line per license and period. */
+    @Column(name = "billing_period")
+    public String billingPeriod;
 
     public InvoiceLineView toView() {
         return new InvoiceLineView(id, organization, licenseId, productId, unit, quantity, unitPriceFen, amountFen, journalId,
-                reversedBy, createdAt);
+                reversedBy, createdAt, billingPeriod);
     }
 }
