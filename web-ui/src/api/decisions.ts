@@ -1,50 +1,19 @@
 // 按时办结 / Deadlines: decisions against their deadlines per kind, month and department, and their export.
 //
-// HAND-WRITTEN wire types: GET /api/v1/efficiency/decisions and /export are newer than schema.d.ts. Once
-// `npm run api:types` has regenerated schema.d.ts against an API that serves them, replace these interfaces by
-// aliases of components['schemas'] ('DecisionFigures', 'DecisionFiguresRow', 'DecisionDeadline', as types.ts does).
+// The wire types are the generated ones (schema.d.ts from the OpenAPI document).
+import type { components } from './schema';
 import { apiFetch } from './http';
 
 const API = '/api/v1';
 
-export type DecisionKind = 'LICENSE' | 'REGISTRATION_REVIEW' | 'REGISTRATION' | 'RESULT_RELEASE' | 'SATISFACTION_CASE' | 'OBJECTION';
-export type DeadlineUnit = 'HOURS' | 'WORKING_DAYS';
-
+type Schemas = components['schemas'];
+export type DecisionKind = Schemas['DecisionKind'];
+export type DeadlineUnit = Schemas['DecisionDeadline']['unit'];
 /** A kind's deadline as the policy data holds it (pdx.config.efficiency.deadlines). */
-export interface DecisionDeadline {
-  kind: DecisionKind;
-  labelZh: string;
-  labelEn: string;
-  unit: DeadlineUnit;
-  amount: number;
-  /** The policy data key the amount is read from. */
-  source: string;
-  basisZh: string;
-  basisEn: string;
-}
-
+export type DecisionDeadline = Schemas['DecisionDeadline'];
 /** One kind, month and department; no department: the total of all departments. */
-export interface DecisionFiguresRow {
-  kind: DecisionKind;
-  month: string;
-  department?: string | null;
-  departmentName?: string | null;
-  decided: number;
-  decidedAutomatically: number;
-  medianSecondsToDecide?: number | null;
-  metDeadline: number;
-  late: number;
-  openNow: number;
-  overdueNow: number;
-}
-
-export interface DecisionFigures {
-  from: string;
-  to: string;
-  asOf: string;
-  deadlines: DecisionDeadline[];
-  rows: DecisionFiguresRow[];
-}
+export type DecisionFiguresRow = Schemas['DecisionFiguresRow'];
+export type DecisionFigures = Schemas['DecisionFigures'];
 
 export type DecisionExportFormat = 'csv' | 'xlsx';
 

@@ -572,6 +572,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/efficiency/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Decisions against their deadlines / 按时办结
+         * @description Per kind of decision (license applications, registration formal review, registration, result release, 好差评 cases, objections), calendar month (Asia/Shanghai: of the decision, or of the beginning for what is open) and providing department, with a total per kind and month (no department): decided, decided automatically (秒批), median seconds to decide, met deadline, late, open now, overdue now. The deadlines (hours, or working days of the policy's calendar) come from the policy data and are returned with the figures.
+         */
+        get: operations["getDecisionFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/efficiency/decisions/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Decisions against their deadlines, as a file / 按时办结导出
+         * @description The figures of getDecisionFigures as one table for outside evaluators: CSV (UTF-8 with a byte order mark, a header row in Chinese and English) or an Excel workbook (a second sheet lists every deadline and its basis). Content-Disposition names the file.
+         */
+        get: operations["exportDecisionFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grade-proposals": {
         parameters: {
             query?: never;
@@ -1688,6 +1728,70 @@ export interface components {
             /** Format: int64 */
             revenueFenTotal?: number | null;
         };
+        /** @enum {string} */
+        DeadlineUnit: "HOURS" | "WORKING_DAYS";
+        /** @description A kind of decision's deadline, from the policy data / 办理时限 */
+        DecisionDeadline: {
+            kind: components["schemas"]["DecisionKind"];
+            /** @example 授权申请审核 */
+            labelZh: string;
+            /** @example License application decision */
+            labelEn: string;
+            unit: components["schemas"]["DeadlineUnit"];
+            /**
+             * Format: int32
+             * @example 120
+             */
+            amount: number;
+            /** @example pdx.config.license.review_sla_hours */
+            source: string;
+            /** @description The legal or configured basis / 依据 */
+            basisZh: string;
+            /** @description The legal or configured basis, in English */
+            basisEn: string;
+        };
+        /** @description Decisions against their deadlines per kind, month and department / 按时办结 */
+        DecisionFigures: {
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-12 */
+            to: string;
+            asOf: components["schemas"]["OffsetDateTime"];
+            deadlines: components["schemas"]["DecisionDeadline"][];
+            rows: components["schemas"]["DecisionFiguresRow"][];
+        };
+        /** @description One kind, month and department / 单项月度统计 */
+        DecisionFiguresRow: {
+            kind: components["schemas"]["DecisionKind"];
+            /** @example 2026-10 */
+            month: string;
+            /**
+             * @description The providing department's code; absent on the total of all departments
+             * @example dept-transport
+             */
+            department?: string | null;
+            /**
+             * @description The department's name, where the platform knows it
+             * @example 福州市交通运输局
+             */
+            departmentName?: string | null;
+            /** Format: int64 */
+            decided: number;
+            /** Format: int64 */
+            decidedAutomatically: number;
+            /** Format: double */
+            medianSecondsToDecide?: number | null;
+            /** Format: int64 */
+            metDeadline: number;
+            /** Format: int64 */
+            late: number;
+            /** Format: int64 */
+            openNow: number;
+            /** Format: int64 */
+            overdueNow: number;
+        };
+        /** @enum {string} */
+        DecisionKind: "LICENSE" | "REGISTRATION_REVIEW" | "REGISTRATION" | "RESULT_RELEASE" | "SATISFACTION_CASE" | "OBJECTION";
         DeletionReceipt: {
             tableId?: components["schemas"]["UUID"] | null;
             alias?: string | null;
@@ -1797,6 +1901,7 @@ export interface components {
             journalId?: components["schemas"]["UUID"] | null;
             reversedBy?: components["schemas"]["UUID"] | null;
             createdAt?: components["schemas"]["OffsetDateTime"] | null;
+            billingPeriod?: string | null;
         };
         /** @description A sandbox job: sql, or templateId with params. Checked beyond this schema (422): exactly one of sql and templateId is given; templateId names a template of the license's workspace and params are its parameters with values of their types; epsilon lies within the grade's range (GET /api/v1/licenses/{id}/workspace). The statement itself is then analysed (422 with reasons when refused) and admitted by the policy (403). */
         JobRequest: {
@@ -5981,6 +6086,207 @@ export interface operations {
             };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDecisionFigures: {
+        parameters: {
+            query?: {
+                /** @description only this providing department's matters (its code, e.g. dept-transport) */
+                department?: string;
+                /** @description the first month, a calendar month (Asia/Shanghai), YYYY-MM; from defaults to eleven months before to, to to the current month; at most 24 months (else 422) */
+                from?: string;
+                /** @description the last month, a calendar month (Asia/Shanghai), YYYY-MM; from defaults to eleven months before to, to to the current month; at most 24 months (else 422) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DecisionFigures"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description to before from, or more than 24 months (each error names its parameter) / 统计月份无效 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportDecisionFigures: {
+        parameters: {
+            query?: {
+                /** @description only this providing department's matters (its code, e.g. dept-transport) */
+                department?: string;
+                /** @description csv (the default) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description the first month, a calendar month (Asia/Shanghai), YYYY-MM; from defaults to eleven months before to, to to the current month; at most 24 months (else 422) */
+                from?: string;
+                /** @description the last month, a calendar month (Asia/Shanghai), YYYY-MM; from defaults to eleven months before to, to to the current month; at most 24 months (else 422) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the table (Content-Disposition names the file) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description to before from, or more than 24 months (each error names its parameter) / 统计月份无效 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
