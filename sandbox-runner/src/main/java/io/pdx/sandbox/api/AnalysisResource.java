@@ -1,6 +1,6 @@
 package io.pdx.sandbox.api;
 
-import io.pdx.sandbox.engine.tables.OwnTables;
+
 import io.pdx.contracts.runner.Analysis;
 import io.pdx.contracts.runner.AnalysisRequest;
 import io.pdx.sandbox.engine.RunFailure;
@@ -19,11 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 public class AnalysisResource {
 
     private final StatementAnalysis analysis;
-    private final OwnTables ownTables;
 
-    public AnalysisResource(StatementAnalysis analysis, OwnTables ownTables) {
+    public AnalysisResource(StatementAnalysis analysis) {
         this.analysis = analysis;
-        this.ownTables = ownTables;
     }
 
     @POST
@@ -31,11 +29,6 @@ public class AnalysisResource {
     public Analysis analyse(AnalysisRequest request) throws RunFailure {
         if (request == null || request.sql() == null || request.datasets().isEmpty()) {
             throw new RunFailure("sql_invalid", 400, "请求不完整", "The request is incomplete");
-        }
-        for (var dataset : request.datasets()) {
-            if (dataset.owned()) {
-                ownTables.requireUniqueJoinKeys(dataset); // an own table's key repeats no value: no fan-out the owner picks
-            }
         }
         return analysis.analyse(request.sql(), request.datasets());
     }

@@ -105,7 +105,6 @@ public class JobExecution {
         for (var dataset : request.datasets()) {
             if (dataset.owned()) {
                 ownTables.requireOwner(dataset.table(), request.organization()); // only its organization's jobs read it
-                ownTables.requireUniqueJoinKeys(dataset);
             }
         }
         StatementAnalysis.Checked checked = analysis.check(request.sql(), request.datasets());

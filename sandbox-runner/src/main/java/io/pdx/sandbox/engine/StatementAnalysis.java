@@ -1,5 +1,6 @@
 package io.pdx.sandbox.engine;
 
+import io.pdx.sandbox.engine.tables.OwnTables;
 import io.pdx.contracts.policy.ControlsResult;
 import io.pdx.contracts.policy.SandboxReleaseInput.OutputColumn;
 import io.pdx.contracts.runner.Analysis;
@@ -38,14 +39,17 @@ public class StatementAnalysis {
     private final SandboxPolicy policy;
     private final RecentChecks recent;
     private final TableSizes sizes;
+    private final OwnTables ownTables;
 
-    public StatementAnalysis(SandboxPolicy policy, TableSizes sizes,
+    @jakarta.inject.Inject
+    public StatementAnalysis(SandboxPolicy policy, TableSizes sizes, OwnTables ownTables,
                              @ConfigProperty(name = "pdx.sandbox.recent-check-ttl", defaultValue = "PT10S") Duration recentCheckTtl)
             throws SQLException {
         this.secondOpinion = new DuckDbSecondOpinion();
         this.policy = policy;
         this.recent = new RecentChecks(recentCheckTtl);
         this.sizes = sizes;
+        this.ownTables = ownTables;
     }
 
     /** A checked statement with the controls it was checked against (asked of OPA). Blocking. */
@@ -102,6 +106,11 @@ public class StatementAnalysis {
                         "A job reads at least one public dataset: an organization's own tables are joined with licensed public data");
             }
             secondOpinion.confirm(statement.sql(), tables.keySet());
+            for (SandboxDataset dataset : datasets) { // an own table's key repeats no value: no fan-out its owner picks
+                if (dataset.owned() && ownTables != null) {
+                    ownTables.requireUniqueKey(dataset, statement.joinColumnsByAlias().getOrDefault(dataset.alias(), Set.of()));
+                }
+            }
             return statement;
         } catch (StatementRefused refused) {
             throw new RunFailure(refused.code(), 422, refused.messageZh(), refused.messageEn());

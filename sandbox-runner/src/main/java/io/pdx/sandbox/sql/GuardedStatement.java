@@ -35,6 +35,7 @@ import static java.util.Collections.unmodifiableSet;
  * @param shape                 aggregate: the statement taken apart for differentially private execution; else null
  * @param costUnits             units of work per row the cost model counted (one per expression node, one per
  *                              pattern character): with the tables' sizes it fixes the job's slot
+ * @param joinColumnsByAlias    per dataset alias, the columns its ON conditions compare (the key each table is joined on)
  */
 public record GuardedStatement(
         String sql,
@@ -45,7 +46,8 @@ public record GuardedStatement(
         String executableSql,
         String executableWithRowCount,
         AggregateShape shape,
-        long costUnits) {
+        long costUnits,
+        Map<String, Set<String>> joinColumnsByAlias) {
 
     /** One table of the statement: its reference in the SQL, its dataset alias and its entity column. */
     public record TableRef(String ref, String alias, String entityColumn) {
@@ -60,6 +62,9 @@ public record GuardedStatement(
         var columns = new LinkedHashMap<String, Set<String>>();
         columnsByAlias.forEach((alias, names) -> columns.put(alias, unmodifiableSet(new LinkedHashSet<>(names))));
         columnsByAlias = unmodifiableMap(columns);
+        var keys = new LinkedHashMap<String, Set<String>>();
+        joinColumnsByAlias.forEach((alias, names) -> keys.put(alias, unmodifiableSet(new LinkedHashSet<>(names))));
+        joinColumnsByAlias = unmodifiableMap(keys);
         output = List.copyOf(output);
         tables = List.copyOf(tables);
     }

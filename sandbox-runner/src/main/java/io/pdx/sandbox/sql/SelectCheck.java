@@ -98,6 +98,8 @@ final class SelectCheck {
     private final Scope scope;
     private final boolean noised;
     private final Set<String> joinKeys = new HashSet<>();
+    /** Per dataset alias, the columns its ON conditions compare. */
+    private final Map<String, Set<String>> joinColumns = new java.util.LinkedHashMap<>();
     private final List<String> groupKeys = new ArrayList<>();
     private final List<OutputColumn> output = new ArrayList<>();
     private final List<String> outputSql = new ArrayList<>();
@@ -168,7 +170,8 @@ final class SelectCheck {
             }
             String executable = select.toString();
             select.setSelectItems(items);
-            return new GuardedStatement(sql, scope.columnsByAlias(), output, false, tables, executable, executable, null, costUnits);
+            return new GuardedStatement(sql, scope.columnsByAlias(), output, false, tables, executable, executable, null, costUnits,
+                    joinColumns);
         }
         AggregateShape shape = noised ? shape(counted) : null;
         SelectItem<?> rows = hidden(new Function("count", new AllColumns()), "__pdx_rows");
@@ -187,7 +190,7 @@ final class SelectCheck {
         String executable = select.toString();
         select.setSelectItems(items);
         return new GuardedStatement(sql, scope.columnsByAlias(), output, true, tables, executable,
-                tables.size() == 1 ? withRowCount : executable, shape, costUnits);
+                tables.size() == 1 ? withRowCount : executable, shape, costUnits, joinColumns);
     }
 
     /**
@@ -294,6 +297,7 @@ final class SelectCheck {
                     throw JOIN_KEY_NOT_DECLARED.refused(key.name());
                 }
                 joinKeys.add(key.sql());
+                joinColumns.computeIfAbsent(scope.table(key.ref()).alias(), alias -> new java.util.TreeSet<>()).add(key.name());
             }
             if (!a.spec().joinKey().equals(b.spec().joinKey()) || a.spec().type() == null
                     || !a.spec().type().equalsIgnoreCase(String.valueOf(b.spec().type()))) {

@@ -66,7 +66,7 @@ class JobExecutionTest {
             public Controls controlsFor(List<SandboxDataset> datasets) {
                 return new Controls(GuardFixture.IMPORTANT, List.copyOf(GuardFixture.UNTAGGED_OUTPUT_USES));
             }
-        }, new io.pdx.sandbox.engine.duckdb.TableSizes(data), Duration.ZERO);
+        }, new io.pdx.sandbox.engine.duckdb.TableSizes(data), null, Duration.ZERO);
     }
 
     @AfterEach

@@ -65,6 +65,9 @@ class NoisedCleanRoomGuardTest {
         assertEquals("c.person_id", shape.entity(), "the privacy unit is the noised dataset's entity");
         assertEquals(List.of(), shape.joinedEntities(), "an own table has no entities to count");
         assertTrue(shape.from().contains("JOIN my_partner_hospitals AS p ON c.hospital_code = p.hospital_code"), shape.from());
+        // what each table is joined on (the own table's key must be unique in it: the runner checks its file)
+        assertEquals(Map.of("claims", java.util.Set.of("hospital_code"), "my_partner_hospitals", java.util.Set.of("hospital_code")),
+                statement.joinColumnsByAlias());
     }
 
     @Test

@@ -49,7 +49,7 @@ public class OwnTables {
 
     private final Path folder;
     private final ObjectMapper json;
-    /** Whether a table's join key column holds each value once, by table id and column. */
+    /** Whether a table's join key holds each value once, by table id and (sorted) columns. */
     private final java.util.Map<String, Boolean> uniqueKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     @jakarta.inject.Inject
@@ -190,35 +190,38 @@ public class OwnTables {
     }
 
     /**
-     * Every declared join key of an own table holds each value at most once (NULLs join nothing). A repeated key would
-     * multiply the public rows a job reads by a factor the enterprise chooses, so the run's duration — and whether it
-     * passes its time limit — would follow how many public rows share a key: a channel past the slot. Read from the
-     * table's own file only, once per table and column (the file never changes); 422 naming the table and the column.
+     * The columns an own table is joined on hold each combination of values at most once in it (rows with a NULL among
+     * them join nothing). A repeated key would multiply the public rows a job reads by a factor the enterprise chooses,
+     * so the run's duration — and whether it passes its time limit — would follow how many public rows share a key: a
+     * channel past the slot. Read from the table's own file only, once per table and set of columns (the file never
+     * changes); 422 naming the table and the columns.
      */
-    public void requireUniqueJoinKeys(SandboxDataset table) throws RunFailure {
-        for (ColumnSpec column : table.columns()) {
-            if (column.joinKey() == null) {
-                continue;
-            }
-            String key = table.table() + "/" + column.name();
-            Boolean unique = uniqueKeys.get(key);
-            if (unique == null) {
-                unique = unique(fileOf(table.table()), column.name());
-                uniqueKeys.put(key, unique);
-            }
-            if (!unique) {
-                throw new RunFailure("join_key_not_unique", 422,
-                        "自有表 " + table.alias() + " 的关联键列 " + column.name() + " 有重复值：关联键在自有表中须每个值只出现一次（每键一行）",
-                        "The join key column " + column.name() + " of your table " + table.alias()
-                                + " repeats values: a join key must hold each value once in your table (one row per key)");
-            }
+    public void requireUniqueKey(SandboxDataset table, java.util.Collection<String> columns) throws RunFailure {
+        if (columns.isEmpty()) {
+            return;
+        }
+        List<String> sorted = columns.stream().sorted().toList();
+        String key = table.table() + "/" + String.join(",", sorted);
+        Boolean unique = uniqueKeys.get(key);
+        if (unique == null) {
+            unique = unique(fileOf(table.table()), sorted);
+            uniqueKeys.put(key, unique);
+        }
+        if (!unique) {
+            String named = String.join(", ", sorted);
+            throw new RunFailure("join_key_not_unique", 422,
+                    "自有表 " + table.alias() + " 的关联列（" + named + "）有重复值：自有表中每个关联键须只出现一次（每键一行）",
+                    "The join key (" + named + ") of your table " + table.alias()
+                            + " repeats values: a join key must hold each value once in your table (one row per key)");
         }
     }
 
-    private static boolean unique(Path parquet, String column) throws RunFailure {
+    private static boolean unique(Path parquet, List<String> columns) throws RunFailure {
+        String tuple = columns.stream().map(Uploads::quoted).collect(java.util.stream.Collectors.joining(", "));
+        String present = columns.stream().map(column -> quoted(column) + " IS NOT NULL").collect(java.util.stream.Collectors.joining(" AND "));
         try (Connection duck = DuckDb.inMemory(); Statement sql = duck.createStatement();
-             ResultSet counts = sql.executeQuery("SELECT count(" + quoted(column) + ") = count(DISTINCT " + quoted(column)
-                     + ") FROM read_parquet(" + literal(parquet) + ")")) {
+             ResultSet counts = sql.executeQuery("SELECT count(*) = count(DISTINCT (" + tuple + ")) FROM read_parquet("
+                     + literal(parquet) + ") WHERE " + present)) {
             counts.next();
             return counts.getBoolean(1);
         } catch (SQLException unreadable) {

@@ -65,6 +65,24 @@ class OwnTablesTest {
     }
 
     @Test
+    void aJoinKey_isUniqueAsAWhole_andACompositeKeyMayRepeatEachOfItsColumns() throws Exception {
+        UUID id = UUID.randomUUID();
+        // route L1 at two stops, stop S1 on two routes: each column repeats, the pair does not; NULLs join nothing
+        tables.ingest(id, ORG, "csv", 1 << 20, utf8("route_id,stop_id,kind\nL1,S1,a\nL1,S2,b\nL2,S1,c\nL2,,d\nL2,,e\n"));
+        io.pdx.contracts.runner.SandboxDataset table = io.pdx.contracts.runner.SandboxDataset.ownTable("my_stops", List.of(
+                new ColumnSpec("route_id", "VARCHAR", io.pdx.contracts.ColumnTag.ATTRIBUTE, null),
+                new ColumnSpec("stop_id", "VARCHAR", io.pdx.contracts.ColumnTag.ATTRIBUTE, null),
+                new ColumnSpec("kind", "VARCHAR", io.pdx.contracts.ColumnTag.ATTRIBUTE, null)), id.toString());
+        tables.requireUniqueKey(table, List.of("route_id", "stop_id"));
+        tables.requireUniqueKey(table, List.of("kind"));
+        tables.requireUniqueKey(table, List.of());
+        RunFailure repeated = assertThrows(RunFailure.class, () -> tables.requireUniqueKey(table, List.of("route_id")));
+        assertEquals("join_key_not_unique", repeated.code());
+        assertTrue(repeated.messageEn().contains("route_id") && repeated.messageEn().contains("my_stops"), repeated.messageEn());
+        assertEquals("join_key_not_unique", assertThrows(RunFailure.class, () -> tables.requireUniqueKey(table, List.of("stop_id"))).code());
+    }
+
+    @Test
     void aParquetFile_isStoredToo() throws Exception {
         UUID first = UUID.randomUUID();
         tables.ingest(first, ORG, "csv", 1 << 20, utf8(CSV));
