@@ -102,18 +102,25 @@ def bare(sql):
 
 def main():
     developer, operator, sandbox, routes, product, rows = setup()
-    warmed, until = 0, time.monotonic() + WARMUP_SECONDS
+    warmed, failed, until = 0, 0, time.monotonic() + WARMUP_SECONDS
     while time.monotonic() < until:
         for sql in QUERIES.values():
-            end_to_end(developer, sandbox, sql)
+            try:
+                end_to_end(developer, sandbox, sql)
+            except AssertionError:  # a cold engine may pass the job's slot (time_limit_exceeded): counted, not fatal
+                failed += 1
             warmed += 1
     print(f"Sandbox jobs vs bare DuckDB {duckdb.__version__} (threads={THREADS}) on {rows:,} swipes; "
-          f"median of {ROUNDS} rounds, alternating, after {warmed} warm-up jobs ({WARMUP_SECONDS:.0f} s)")
+          f"median of {ROUNDS} rounds, alternating, after {warmed} warm-up jobs ({WARMUP_SECONDS:.0f} s, "
+          f"{failed} of them failed: past their slot)")
     print(f"{'query':36} {'sandbox e2e':>12} {'bare DuckDB':>12} {'ratio':>7}  rows")
     ratios, joined_ratios = [], []
     for name, sql in list(QUERIES.items()) + list(JOINED.items()):
         joined = routes if name in JOINED else None
-        end_to_end(developer, sandbox, sql, joined)
+        try:
+            end_to_end(developer, sandbox, sql, joined)
+        except AssertionError:
+            pass  # a first, cold run past its slot
         bare(sql)  # its page cache and imports
         sandboxed, direct = [], []
         for _ in range(ROUNDS):
