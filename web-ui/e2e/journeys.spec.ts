@@ -649,3 +649,33 @@ test('好差评: an operator rates a license decision as 不满意, a case opens
   await screenshots(reviewer, 'journey-12-cases');
   await reviewerContext.close();
 });
+
+test('truthful states: a license accepted ahead of its term reads 未生效 with its first day and cannot be picked in the workspace', async ({ page }) => {
+  await ensureOrganization('operator-a', ORG_A, '闽数科技有限公司');
+  const swipes = await product('公交刷卡记录');
+  const start = new Date(Date.now() + 8 * 3_600_000 + 40 * 86_400_000).toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 8 * 3_600_000 + 200 * 86_400_000).toISOString().slice(0, 10);
+  const applied = await api<License>('operator-a', 'POST', '/licenses', {
+    productId: swipes.id,
+    purposeCategory: 'PUBLIC_GOVERNANCE',
+    purposeText: `未来期限 ${new Date().toISOString()}`,
+    columns: ['route_id', 'district_code'],
+    mode: 'SANDBOX',
+    termStart: start,
+    termEnd: end,
+    expectedVolume: 10,
+  });
+  expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+  let license = applied.body;
+  if (license.state === 'IN_REVIEW') license = (await api<License>('reviewer-1', 'POST', `/licenses/${license.id}/approve`)).body;
+  const accepted = await api<License>('operator-a', 'POST', `/licenses/${license.id}/accept`);
+  expect(accepted.body.state, JSON.stringify(accepted.body)).toBe('ACTIVE');
+
+  await login(page, 'operator-a', `/licenses/${license.id}`);
+  await expect(page.getByTestId('license-not-started').first()).toContainText(`未生效（${start} 起）`);
+  await page.goto('/workspace');
+  const notInForce = page.getByTestId('workspace-license-not-in-force');
+  await expect(notInForce.first()).toBeVisible();
+  await expect(page.locator(`a[href="/workspace/${license.id}"]`)).toHaveCount(0);
+  await screenshots(page, 'journey-13-license-not-started');
+});

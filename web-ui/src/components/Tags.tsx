@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Tooltip } from 'antd';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
+import { termStatus } from '../lib/licenseTerm';
 
 export type Tone = 'blue' | 'green' | 'orange' | 'red' | 'gray' | 'purple' | 'cyan';
 
@@ -115,8 +116,21 @@ const LICENSE_TONE: Record<string, Tone> = {
   EXPIRED: 'gray',
 };
 
-export function LicenseStateTag({ state }: { state: string | undefined | null }) {
-  const { te } = useI18n();
+/**
+ * A license's state; with its term given, an ACTIVE license whose term has not begun reads 未生效 with its first day
+ * (and one whose term has ended, before the nightly expiry, 已到期).
+ */
+export function LicenseStateTag({ state, termStart, termEnd }: { state: string | undefined | null; termStart?: string | null; termEnd?: string | null }) {
+  const { t, te } = useI18n();
+  const term = termStart !== undefined ? termStatus({ state, termStart, termEnd }) : null;
+  if (term === 'NOT_STARTED') {
+    return (
+      <span data-testid="license-not-started">
+        <Badge tone="blue">{t('licenseNotStarted', { date: (termStart ?? '').slice(0, 10) })}</Badge>
+      </span>
+    );
+  }
+  if (term === 'ENDED') return <Badge tone="gray">{te('state_', 'EXPIRED')}</Badge>;
   return <Badge tone={LICENSE_TONE[state ?? ''] ?? 'gray'}>{te('state_', state)}</Badge>;
 }
 

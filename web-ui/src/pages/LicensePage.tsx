@@ -66,7 +66,7 @@ function LicenseContent() {
       intro={
         <Space wrap>
           <span data-testid="license-state">
-            <LicenseStateTag state={l.state} />
+            <LicenseStateTag state={l.state} termStart={l.termStart} termEnd={l.termEnd} />
           </span>
           <code>{l.organization}</code>
           {l.datasetId && <Link to={`/datasets/${l.datasetId}`}>{t('datasetTitle')}</Link>}

@@ -53,7 +53,7 @@ function LicensesContent() {
       },
     },
     ...(auth.isBureau ? [{ title: t('organization'), key: 'org', render: (_: unknown, l: LicenseView) => <code>{l.organization}</code> }] : []),
-    { title: t('colState'), key: 'state', render: (_, l) => <LicenseStateTag state={l.state} /> },
+    { title: t('colState'), key: 'state', render: (_, l) => <LicenseStateTag state={l.state} termStart={l.termStart} termEnd={l.termEnd} /> },
     { title: t('colPurpose'), key: 'purpose', render: (_, l) => <span className="pdx-nowrap">{purposeLabel(l.purposeCategory)}</span> },
     { title: t('colMode'), key: 'mode', render: (_, l) => <span className="pdx-nowrap">{te('mode_', l.mode)}</span> },
     {

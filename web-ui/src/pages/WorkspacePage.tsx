@@ -25,7 +25,8 @@ import { Page } from '../components/Page';
 import { EmptyState, Loading, QueryView } from '../components/QueryView';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { ReasonList } from '../components/Reasons';
-import { ColumnTagBadge, GradeTag, JobStateTag, UseBadges } from '../components/Tags';
+import { ColumnTagBadge, GradeTag, JobStateTag, LicenseStateTag, UseBadges } from '../components/Tags';
+import { termStatus } from '../lib/licenseTerm';
 import { SqlEditor, type SqlSchema } from '../components/SqlEditor';
 import { EChart, type EChartsOption } from '../components/EChart';
 import { CodeBlock } from '../components/CodeBlock';
@@ -76,12 +77,22 @@ function LicensePicker({ query }: { query: UseQueryResult<ListPage<LicenseView>>
                 .filter((l) => l.mode === 'SANDBOX' && l.state === 'ACTIVE')
                 .map((l) => {
                   const p = products[l.productId ?? ''];
+                  const name = p ? (locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh) : l.productId;
+                  const term = termStatus(l);
                   return (
                     <li key={l.id}>
                       <Space wrap>
-                        <Link to={`/workspace/${l.id}`} data-testid="workspace-license">
-                          {p ? (locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh) : l.productId}
-                        </Link>
+                        {term === 'IN_FORCE' ? (
+                          <Link to={`/workspace/${l.id}`} data-testid="workspace-license">
+                            {name}
+                          </Link>
+                        ) : (
+                          // not pickable: a job under it would be refused (license_not_started / license_expired)
+                          <span className="pdx-subtle-dark" title={t('licenseNotStartedHint')} data-testid="workspace-license-not-in-force">
+                            {name}
+                          </span>
+                        )}
+                        {term !== 'IN_FORCE' && <LicenseStateTag state={l.state} termStart={l.termStart} termEnd={l.termEnd} />}
                         <GradeTag grade={p?.grade} />
                         <span className="pdx-subtle-dark">
                           {te('mode_', l.mode)} · {(l.termStart ?? '').slice(0, 10)} – {(l.termEnd ?? '').slice(0, 10)} · <code>{l.id?.slice(0, 8)}</code>
