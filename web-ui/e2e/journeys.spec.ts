@@ -671,7 +671,7 @@ test('truthful states: a license accepted ahead of its term reads 未生效 with
   const accepted = await api<License>('operator-a', 'POST', `/licenses/${license.id}/accept`);
   expect(accepted.body.state, JSON.stringify(accepted.body)).toBe('ACTIVE');
 
-  await login(page, 'operator-a', `/licenses/${license.id}`);
+  await login(page, 'developer-a', `/licenses/${license.id}`);
   await expect(page.getByTestId('license-not-started').first()).toContainText(`未生效（${start} 起）`);
   await page.goto('/workspace');
   const notInForce = page.getByTestId('workspace-license-not-in-force');
