@@ -63,6 +63,7 @@ _matrix := {
 	"job.release": {"bureau-reviewer", "bureau-admin"},
 	"job.cancel": {"developer"},
 	"ledger.read": {"operator", "bureau-admin"},
+	"invoice.reverse": {"bureau-admin"},
 	"audit.verify": {"bureau-admin"},
 	"rating.create": {"operator", "developer", "provider"},
 	"rating.list": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},

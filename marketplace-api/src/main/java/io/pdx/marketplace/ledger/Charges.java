@@ -84,16 +84,29 @@ public class Charges {
 
     /** Posts the opposite journal of a charge; the charge stays, marked as reversed. */
     public Uni<InvoiceLine> reverse(UUID invoiceLineId, String actor) {
+        return reverse(invoiceLineId, actor, null);
+    }
+
+    /**
+     * Posts the opposite journal of a charge, with its reason in the audit chain; the charge stays, marked as reversed
+     * (never edited). 404 for no such line, 409 for a line with nothing posted or reversed already.
+     */
+    public Uni<InvoiceLine> reverse(UUID invoiceLineId, String actor, String reason) {
         return Panache.withTransaction(() -> InvoiceLine.<InvoiceLine>findById(invoiceLineId).flatMap(line -> {
-            if (line == null || line.journalId == null || line.reversedBy != null) {
-                throw new ChargeRefused("invoice line " + invoiceLineId + " has no posted, unreversed charge");
+            if (line == null) {
+                throw new InvoiceLineNotFound(invoiceLineId);
+            }
+            if (line.journalId == null || line.reversedBy != null) {
+                throw new ChargeRefused(line.journalId == null ? "invoice line " + invoiceLineId + " posted nothing (a free use)"
+                        : "invoice line " + invoiceLineId + " is reversed already, by journal " + line.reversedBy);
             }
             UUID reversal = UUID.randomUUID();
             line.reversedBy = reversal;
             return post(line, reversal, LedgerEntry.PUBLIC_FINANCE_REVENUE, LedgerEntry.receivable(line.organization),
                     line.journalId, "reversal of journal " + line.journalId, OffsetDateTime.now(clock))
                     .call(posted -> audit.record(actor, AuditAction.LEDGER_REVERSE, "invoice_line", line.id, line.organization,
-                            null, Map.of("amountFen", line.amountFen, "reversal", reversal.toString())));
+                            null, reason == null ? Map.of("amountFen", line.amountFen, "reversal", reversal.toString())
+                                    : Map.of("amountFen", line.amountFen, "reversal", reversal.toString(), "reason", reason)));
         }));
     }
 
@@ -133,6 +146,13 @@ public class Charges {
                         LedgerEntry.of(journal, debitAccount, line.amountFen, 0, line, reverses, memo, now),
                         LedgerEntry.of(journal, creditAccount, 0, line.amountFen, line, reverses, memo, now))
                 .replaceWith(line);
+    }
+
+    /** No invoice line of that id: 404. */
+    public static final class InvoiceLineNotFound extends ProblemException {
+        InvoiceLineNotFound(UUID id) {
+            super(404, "invoice-line-not-found", "Invoice line not found / 账单明细不存在", "No invoice line " + id);
+        }
     }
 
     /** A charge that cannot be made: 409. */

@@ -3,6 +3,15 @@ package io.pdx.marketplace.ledger;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pdx.contracts.Page;
 import io.pdx.contracts.ledger.InvoiceLineView;
+import io.pdx.contracts.ledger.InvoiceReversal;
+import io.pdx.marketplace.problem.FieldCheck;
+import io.pdx.marketplace.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.pdx.contracts.ledger.LedgerPage;
 import io.pdx.contracts.policy.AuthzInput;
 import io.pdx.contracts.policy.Subject;
@@ -36,10 +45,12 @@ public class LedgerResource {
 
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
+    private final Charges charges;
 
-    public LedgerResource(OperationGuard guard, CurrentSubject currentSubject) {
+    public LedgerResource(OperationGuard guard, CurrentSubject currentSubject, Charges charges) {
         this.guard = guard;
         this.currentSubject = currentSubject;
+        this.charges = charges;
     }
 
     /** Ledger entries, newest first, with the totals over every entry the caller may see (debits equal credits when it balances). */
@@ -85,6 +96,40 @@ public class LedgerResource {
                         ? InvoiceLine.<InvoiceLine>findAll(Sort.by("createdAt").descending())
                         : InvoiceLine.<InvoiceLine>find("organization", Sort.by("createdAt").descending(), organization),
                         InvoiceLine::toView));
+    }
+
+    /**
+     * Reverses a charge (冲销): the opposite journal is posted and the line marked reversed, never edited; the reason goes
+     * to the audit chain. The bureau only.
+     */
+    @POST
+    @Path("/invoices/{id}/reverse")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @io.quarkus.security.Authenticated
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "reverseInvoiceLine", summary = "Reverse a charge / 冲销账单明细",
+            description = "Posts the opposite journal of the line's charge (debit public-finance revenue, credit the operator's receivable) and marks the line reversed; the line itself is never edited. The reason is recorded in the audit chain. The bureau only.")
+    @APIResponse(responseCode = "200", description = "the reversed line", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InvoiceLineView.class)))
+    @APIResponse(responseCode = "404", description = "No such invoice line / 账单明细不存在")
+    @APIResponse(responseCode = "409", description = "Reversed already, or nothing was posted (a free use) / 已冲销或未记账")
+    public Uni<InvoiceLineView> reverse(@PathParam("id") UUID id, InvoiceReversal request) {
+        Subject subject = currentSubject.get();
+        FieldCheck check = new FieldCheck();
+        check.text("reason", request == null ? null : request.reason(), true, false, InvoiceReversal.MAX_REASON);
+        if (!check.valid()) {
+            throw new InvalidReversal(check);
+        }
+        return guard.require(subject, Operation.INVOICE_REVERSE, new AuthzInput.Resource("invoice", id.toString(), null, null, null))
+                .flatMap(allowed -> charges.reverse(id, subject.user(), request.reason().trim()))
+                .map(InvoiceLine::toView);
+    }
+
+    /** A reversal request that breaks its schema (400) or a rule (422). */
+    static final class InvalidReversal extends ProblemException {
+        InvalidReversal(FieldCheck check) {
+            super(check.status(), "invalid-request", "Invalid request / 请求无效",
+                    check.errors().size() + " field(s) of the reversal are invalid.", check.errors());
+        }
     }
 
     static boolean bureau(Subject subject) {

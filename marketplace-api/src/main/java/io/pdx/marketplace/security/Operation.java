@@ -49,6 +49,7 @@ public enum Operation {
     LEDGER_READ("ledger.read"),
     AUDIT_READ("audit.read"),
     INVOICE_LIST("invoice.list"),
+    INVOICE_REVERSE("invoice.reverse"),
     AUDIT_VERIFY("audit.verify"),
     EFFICIENCY_READ("efficiency.read"),
     RATING_CREATE("rating.create"),

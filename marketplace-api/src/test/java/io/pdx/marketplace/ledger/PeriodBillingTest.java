@@ -118,6 +118,47 @@ class PeriodBillingTest {
     }
 
     @Test
+    void aChargeIsReversed_byTheBureauOnly_once_withTheOppositeJournal_andTheReasonInTheAuditChain() throws Throwable {
+        String product = monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"));
+        String license = SandboxFixtures.activeLicense(product, List.of("route_id"), "SANDBOX", "INDUSTRY_DEVELOPMENT");
+        VertxContextSupport.subscribeAndAwait(() -> billing.billDue());
+        InvoiceLine line = lines(license).get(0);
+        String path = "/api/v1/invoices/" + line.id + "/reverse";
+        Map<String, Object> body = Map.of("reason", "开票有误，冲销 / billed in error");
+
+        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401);
+        given().auth().oauth2(KeycloakTokens.of("operator-a")).contentType(ContentType.JSON).body(body).post(path).then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(Map.of("reason", " "))
+                .post(path).then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/invoices/" + UUID.randomUUID() + "/reverse").then().statusCode(404).contentType("application/problem+json");
+        String reversal = given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
+                .post(path).then().statusCode(200).extract().path("reversedBy");
+        assertNotNull(reversal);
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
+                .post(path).then().statusCode(409).contentType("application/problem+json");
+
+        // the charge stays as it was; the reversing journal debits revenue and credits the receivable by the same amount
+        InvoiceLine after = lines(license).get(0);
+        assertEquals(line.amountFen, after.amountFen);
+        assertEquals(line.journalId, after.journalId);
+        List<LedgerEntry> opposite = entries(UUID.fromString(reversal));
+        assertEquals(2, opposite.size());
+        assertEquals(MONTHLY_FEN, opposite.stream().mapToLong(entry -> entry.debitFen).sum());
+        assertEquals(MONTHLY_FEN, opposite.stream().mapToLong(entry -> entry.creditFen).sum());
+        assertTrue(opposite.stream().allMatch(entry -> line.journalId.equals(entry.reversesJournal)), "linked to the charge");
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/ledger?size=1").then().statusCode(200)
+                .body("balanced", org.hamcrest.Matchers.equalTo(true));
+        List<Map<String, Object>> events = given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
+                .get("/api/v1/audit/events?resourceId=" + line.id + "&size=50").then().statusCode(200).extract().path("items");
+        assertTrue(events.stream().anyMatch(event -> "ledger.reverse".equals(event.get("action"))
+                && String.valueOf(event.get("detail")).contains("billed in error")), "the reason is in the chain: " + events);
+        // billing again does not bill the reversed period anew: a reversal is a correction, not a missing period
+        VertxContextSupport.subscribeAndAwait(() -> billing.billDue());
+        assertEquals(1, lines(license).size());
+    }
+
+    @Test
     void aFreePurpose_isBilledAtZero_withoutAJournal() throws Throwable {
         String product = monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"));
         String license = SandboxFixtures.activeLicense(product, List.of("route_id"), "SANDBOX", "PUBLIC_WELFARE");
