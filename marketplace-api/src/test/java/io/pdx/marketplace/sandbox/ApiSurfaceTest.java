@@ -68,7 +68,7 @@ class ApiSurfaceTest {
                 .body("alias", equalTo(CLAIMS))
                 .body("grade", equalTo("IMPORTANT"))
                 .body("columns.name", hasItems(CLAIM_COLUMNS.toArray(String[]::new)))
-                .body("columns.find { it.name == 'person_id' }.uses", equalTo(List.of("ENTITY_COUNT")))
+                .body("columns.find { it.name == 'person_id' }.uses", equalTo(List.of("ENTITY_COUNT", "JOIN")))
                 .body("columns.find { it.name == 'total_amount' }.upper", notNullValue())
                 .body("rowLevelOutput", equalTo(false))
                 .body("privacy.epsilonMin", equalTo(0.1f))

@@ -87,7 +87,7 @@ class SandboxAttackTest {
             IMPORTANT | 422 | column_use_not_allowed        | SELECT count(*) AS n FROM medical_insurance_claims WHERE id_card_no = '350102198001011234' | 350102198001011234
             IMPORTANT | 422 | column_use_not_allowed        | SELECT age, count(*) AS n FROM medical_insurance_claims GROUP BY age, person_id       | xx-none
             IMPORTANT | 422 | aggregate_not_allowed         | SELECT max(total_amount) AS top FROM medical_insurance_claims                         | xx-none
-            IMPORTANT | 422 | join_not_allowed              | SELECT a.gender, count(*) AS n FROM medical_insurance_claims a JOIN medical_insurance_claims b ON a.district_code = b.district_code GROUP BY a.gender | xx-none
+            IMPORTANT | 422 | self_join_not_allowed         | SELECT a.gender, count(*) AS n FROM medical_insurance_claims a JOIN medical_insurance_claims b ON a.district_code = b.district_code GROUP BY a.gender | xx-none
             IMPORTANT | 422 | column_not_licensed           | SELECT sum(self_paid) AS s FROM medical_insurance_claims                              | xx-none
             IMPORTANT | 422 | released_clause_not_an_output | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender HAVING sum(total_amount) > 100 | xx-none
             IMPORTANT | 422 | set_operation_not_allowed     | SELECT gender, count(*) AS n FROM medical_insurance_claims GROUP BY gender UNION SELECT gender, count(*) FROM medical_insurance_claims WHERE age = 99 GROUP BY gender | xx-none
