@@ -196,7 +196,7 @@ function KindTable({ figures, deadline, label }: { figures: DecisionFigures; dea
           </Typography.Text>
         </Tooltip>
       </Typography.Title>
-      <DataTable<KindMonth> rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} locale={{ emptyText: t('deadlinesNone') }} />
+      <DataTable<KindMonth> rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} locale={{ emptyText: <EmptyState title={t('deadlinesNone')} /> }} />
     </section>
   );
 }
