@@ -681,3 +681,13 @@ test('truthful states: a license accepted ahead of its term reads 未生效 with
   await expect(page.locator(`a[href="/workspace/${license.id}"]`)).toHaveCount(0);
   await screenshots(page, 'journey-13-license-not-started');
 });
+
+test('first run: the query the editor offers runs as it stands on the demo data', async ({ page }) => {
+  const license: License = await activeLicense('公交刷卡记录', ['swipe_time', 'route_id', 'district_code', 'fare_cents']);
+  await login(page, 'developer-a', '/workspace');
+  await page.locator(`a[href="/workspace/${license.id}"]`).first().click();
+  await expect(page.getByTestId('sql-editor')).toContainText('GROUP BY route_id');
+  await page.getByTestId('submit-job').click();
+  await expect(page.getByTestId('job-state')).toHaveAttribute('data-state', 'RELEASED', { timeout: 90_000 });
+  await expect(page.getByTestId('result-table').locator('tr.ant-table-row').first()).toBeVisible();
+});

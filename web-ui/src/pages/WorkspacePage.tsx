@@ -213,9 +213,17 @@ function EditorCard({
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const first = workspace.datasets[0];
-  const example = first
-    ? `SELECT ${(first.columns.find((c) => c.tag === 'ATTRIBUTE' && c.uses?.includes('GROUP_BY')) ?? first.columns.find((c) => c.uses?.includes('GROUP_BY') && c.tag !== 'IDENTIFIER'))?.name ?? '*'}, count(*) AS n\nFROM ${first.alias}\nGROUP BY 1`
-    : 'SELECT 1';
+  // the first query offered runs as it stands: a column the policy lets it group by, grouped by name (the guard refuses
+  // GROUP BY <position>), a count; without such a column, a count of the whole dataset
+  const groupColumn = first
+    ? (first.columns.find((c) => c.tag === 'ATTRIBUTE' && c.uses?.includes('GROUP_BY')) ??
+        first.columns.find((c) => c.uses?.includes('GROUP_BY') && c.tag !== 'IDENTIFIER'))?.name
+    : undefined;
+  const example = !first
+    ? 'SELECT 1'
+    : groupColumn
+      ? `SELECT ${groupColumn}, count(*) AS n\nFROM ${first.alias}\nGROUP BY ${groupColumn}`
+      : `SELECT count(*) AS n\nFROM ${first.alias}`;
   const [sqlText, setSqlText] = useState(example);
   const [epsilon, setEpsilon] = useState<number | null>(null);
   const [template, setTemplate] = useState<WorkspaceTemplate | null>(null);
