@@ -6,7 +6,7 @@ import { Card, Col, Row, Statistic } from 'antd';
 import { getEfficiency, listLicenses } from '../api/endpoints';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
-import { decisionHours, monthlySeries } from '../lib/efficiency';
+import { decisionScale, monthlySeries } from '../lib/efficiency';
 import { formatNumber, formatPercent } from '../lib/format';
 import { decisionTime } from '../lib/sla';
 import { Page } from '../components/Page';
@@ -45,7 +45,7 @@ function Efficiency() {
     const d = decisionTime(seconds ?? 0);
     return t(d.unit, { n: formatNumber(locale, d.value, 1) });
   };
-  const hours = decisionHours(figures.data?.medianSecondsToDecision ?? 0, figures.data?.p90SecondsToDecision ?? 0);
+  const scale = decisionScale(figures.data?.medianSecondsToDecision ?? 0, figures.data?.p90SecondsToDecision ?? 0, sla);
 
   const shareOption: EChartsOption = useMemo(
     () => ({
@@ -89,21 +89,23 @@ function Efficiency() {
       tooltip: { trigger: 'axis' },
       grid: { left: 48, right: 80, top: 24, bottom: 32 },
       xAxis: { type: 'category', data: ['P50', 'P90'] },
-      yAxis: { type: 'value', name: 'h', max: (v: { max: number }) => Math.max(v.max, sla) * 1.1 },
+      yAxis: { type: 'value', name: scale.unit, max: scale.axisMax },
       series: [
         {
           type: 'bar',
           name: t('timeToDecision'),
           data: [
-            { value: hours.p50, itemStyle: { color: hours.p50 > sla ? RED : BLUE } },
-            { value: hours.p90, itemStyle: { color: hours.p90 > sla ? RED : ORANGE } },
+            { value: scale.p50, itemStyle: { color: scale.p50 > scale.sla ? RED : BLUE } },
+            { value: scale.p90, itemStyle: { color: scale.p90 > scale.sla ? RED : ORANGE } },
           ],
           barMaxWidth: 60,
-          markLine: { symbol: 'none', lineStyle: { color: RED, type: 'dashed' }, label: { formatter: `${t('sla')} ${sla} h` }, data: [{ yAxis: sla }] },
+          ...(scale.slaShown
+            ? { markLine: { symbol: 'none', lineStyle: { color: RED, type: 'dashed' }, label: { formatter: `${t('sla')} ${sla} h` }, data: [{ yAxis: scale.sla }] } }
+            : {}),
         },
       ],
     }),
-    [hours.p50, hours.p90, sla, t],
+    [scale, sla, t],
   );
 
   const monthsOption: EChartsOption = useMemo(
@@ -170,10 +172,15 @@ function Efficiency() {
                 <Card title={<h2 className="pdx-card-title">{t('timeToDecision')}</h2>}>
                   <EChart
                     option={decisionOption}
-                    label={`${t('p50')} ${hours.p50} h, ${t('p90')} ${hours.p90} h, ${t('sla')} ${sla} h`}
+                    label={`${t('p50')} ${scale.p50} ${scale.unit}, ${t('p90')} ${scale.p90} ${scale.unit}, ${t('sla')} ${sla} h`}
                     testId="chart-decision-time"
                     height={280}
                   />
+                  {!scale.slaShown && (
+                    <p className="pdx-subtle-dark" data-testid="sla-far">
+                      {t('slaFarAbove', { sla })}
+                    </p>
+                  )}
                 </Card>
               </Col>
               <Col xs={24} lg={12}>
