@@ -1,6 +1,7 @@
 package io.pdx.marketplace.catalog.registration;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,6 +21,7 @@ import static org.hamcrest.Matchers.emptyOrNullString;
  * The grade a draft is proposed, from the real policy ({@code data.pdx.grading.proposal}): with the reasons in zh and
  * en, for whoever may draft; nothing stored.
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class GradeProposalTest {
 

@@ -4,6 +4,7 @@ import io.pdx.contracts.catalog.RegistrationStatus;
 import io.pdx.marketplace.time.MovablePlatformClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -32,6 +33,7 @@ import static org.hamcrest.Matchers.startsWith;
  * during an open publicity window a 409 {@code publicity-open}. Each case on a registration of its own, brought to its
  * state through the API (the window's end on the platform's movable clock).
  */
+@Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
 class RegistrationTransitionsInEveryStateTest {
 
