@@ -4,7 +4,9 @@ import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.sandbox.SandboxFixtures;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.time.MovablePlatformClock;
+import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -32,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("stack")
 @QuarkusTest
+@WithTestResource(SandboxRunnerProcess.class) // the demo datasets' manifest is the runner's: it writes target/sandbox-data
 class PeriodBillingTest {
 
     private static final long MONTHLY_FEN = 12_345;

@@ -53,7 +53,8 @@ public final class SandboxFixtures {
                     .readValue(DATA.resolve("manifest.json").toFile(), DataManifest.class);
             return manifest.datasets().stream().filter(d -> d.file().equals(alias + ".parquet")).findFirst().orElseThrow();
         } catch (IOException unreadable) {
-            throw new IllegalStateException(unreadable);
+            throw new IllegalStateException("the demo data's manifest is written by the sandbox-runner the test starts:"
+                    + " annotate the test class @WithTestResource(SandboxRunnerProcess.class)", unreadable);
         }
     }
 

@@ -7,7 +7,9 @@ import io.pdx.marketplace.catalog.certificate.CertificateKey;
 import io.pdx.marketplace.sandbox.SandboxFixtures;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.time.MovablePlatformClock;
+import io.pdx.marketplace.testing.SandboxRunnerProcess;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -49,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("stack") // needs the real stack: ./pdx test starts it; the fast tier leaves it out
 @QuarkusTest
+@WithTestResource(SandboxRunnerProcess.class) // the demo datasets' manifest is the runner's: it writes target/sandbox-data
 class RegistrationPublicityTest {
 
     static final String PROBLEMS = "https://pdx.example/problems/";
