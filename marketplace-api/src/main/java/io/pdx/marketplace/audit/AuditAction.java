@@ -13,6 +13,8 @@ public enum AuditAction {
     PRODUCT_DELIST("product.delist"),
     PRODUCT_RELIST("product.relist"),
     PRODUCT_DELIVERY("product.delivery"),
+    PRODUCT_REPRICE("product.reprice"),
+    DISCLOSURE_PREPARE("disclosure.prepare"),
     /** 开放数据下载: anyone's download of an open dataset (actor "anonymous" when not signed in). */
     OPEN_DATA_DOWNLOAD("dataset.open_data"),
     LICENSE_APPLY("license.apply"),

@@ -35,4 +35,14 @@ public final class ProductConflict extends ProblemException {
         return new ProductConflict("consent-given", "Consent already recorded / 已记录数源单位同意",
                 "The holding department's consent to this product is already recorded; a consent is given once.", List.of());
     }
+
+    static ProductConflict notListed(Object status) {
+        return new ProductConflict("product-not-listed", "Product not listed / 数据产品未上架",
+                "Only a listed product's price can change; this one is " + status + ".", List.of());
+    }
+
+    static ProductConflict free() {
+        return new ProductConflict("product-free", "Free product / 免费数据产品",
+                "A FREE product has no price to change: list a priced product instead.", List.of());
+    }
 }

@@ -116,7 +116,7 @@ final class ProductRequestValidator {
     }
 
     /** A whole, non-negative number of fen; null when missing or wrong (and then reported if required). */
-    private static Long fen(FieldCheck check, String field, BigDecimal value, boolean required) {
+    static Long fen(FieldCheck check, String field, BigDecimal value, boolean required) {
         if (value == null) {
             if (required) {
                 check.schema(field, "is required (whole fen)");

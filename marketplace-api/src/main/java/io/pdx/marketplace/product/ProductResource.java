@@ -65,11 +65,13 @@ public class ProductResource {
     private final io.pdx.marketplace.audit.AuditLog audit;
     private final java.time.Clock clock;
     private final io.pdx.marketplace.lifecycle.TransitionKernel transitions;
+    private final ProductPricing pricing;
 
     public ProductResource(CatalogPolicy catalog, OperationGuard guard, GradeRules gradeRules,
                            CurrentSubject currentSubject, io.pdx.marketplace.audit.AuditLog audit, java.time.Clock clock,
-                           io.pdx.marketplace.lifecycle.TransitionKernel transitions) {
+                           io.pdx.marketplace.lifecycle.TransitionKernel transitions, ProductPricing pricing) {
         this.transitions = transitions;
+        this.pricing = pricing;
         this.audit = audit;
         this.clock = clock;
         this.catalog = catalog;
@@ -194,6 +196,35 @@ public class ProductResource {
                                 .flatMap(visible -> Product.<Product>findById(id).invoke(product -> product.department = visible.provider())),
                         io.pdx.marketplace.lifecycle.Change.<Product>with(product -> product.withdrawalReason = reason)))
                 .flatMap(product -> Dataset.<Dataset>findById(product.datasetId).map(dataset -> product.toView(dataset.grade, dataset.provider)));
+    }
+
+    /**
+     * The bureau changes a listed product's unit price (调价) within its cap, with the basis it is set on; the new price
+     * takes effect now, applies to the charges made from now on and joins the product's fee notice (收费公示). Audited as
+     * {@code product.reprice}.
+     */
+    @POST
+    @Path("/{id}/price")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @io.quarkus.security.Authenticated
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "changeProductPrice", summary = "Change a product's price / 调整数据产品价格",
+            description = "The bureau sets a listed, priced product's unit price, never above its cap (422 naming the cap), with the basis (定价依据). It takes effect when recorded and is published in the product's fee notice (GET /fee-notices/{productId}).")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200", description = "the product at its new price",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProductView.class)))
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "404", description = "No such product / 数据产品不存在")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "409", description = "Withdrawn, or FREE / 已下架或免费")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "422", description = "Above the cap, or 0 / 超过上限或为零")
+    public Uni<ProductView> changePrice(@PathParam("id") UUID id, io.pdx.contracts.product.PriceChangeRequest request) {
+        Subject subject = currentSubject.get();
+        io.pdx.marketplace.problem.FieldCheck check = new io.pdx.marketplace.problem.FieldCheck();
+        Long price = ProductRequestValidator.fen(check, "unitPriceFen", request == null ? null : request.unitPriceFen(), true);
+        check.text("basis", request == null ? null : request.basis(), true, false,
+                io.pdx.contracts.product.PriceChangeRequest.MAX_BASIS);
+        if (!check.valid()) {
+            throw new InvalidProduct(check);
+        }
+        return guard.require(subject, Operation.PRODUCT_REPRICE, new AuthzInput.Resource("product", id.toString(), null, null, null))
+                .flatMap(allowed -> pricing.reprice(id, price, request.basis().trim(), subject.user()));
     }
 
     static final String LISTED_BY_HOLDER = "数源单位同意 / consented by the holding department";

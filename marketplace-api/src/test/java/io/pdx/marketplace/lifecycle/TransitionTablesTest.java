@@ -23,6 +23,9 @@ import io.pdx.contracts.catalog.ObjectionStatus;
 import io.pdx.marketplace.catalog.registration.ObjectionTransition;
 import io.pdx.marketplace.product.Product;
 import io.pdx.marketplace.product.ProductTransition;
+import io.pdx.marketplace.disclosure.AnnualDisclosure;
+import io.pdx.marketplace.disclosure.DisclosureTransition;
+import io.pdx.contracts.disclosure.DisclosureStatus;
 import io.pdx.contracts.product.ProductStatus;
 import io.pdx.marketplace.catalog.registration.RegistrationObjection;
 import io.pdx.contracts.satisfaction.CaseStatus;
@@ -36,6 +39,7 @@ import java.util.UUID;
 import static io.pdx.marketplace.lifecycle.TransitionWalk.to;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Every named transition of every aggregate against every state — the fast tier, no stack. */
@@ -169,6 +173,45 @@ class TransitionTablesTest {
             product.createdBy = "provider-transport";
             FixtureStates.inState(product, status);
             return product;
+        }
+    }
+
+    @Nested
+    class Disclosures {
+
+        @TestFactory
+        List<DynamicTest> everyTransition_fromEveryState() {
+            return TransitionWalk.of(DisclosureTransition.values(), DisclosureStatus.values(), EXPECTED,
+                    Disclosures::inState, (from, to) -> TransitionTable.next(DisclosureTransition.class, from).contains(to));
+        }
+
+        static final Map<DisclosureTransition, Move<DisclosureStatus>> EXPECTED = Map.of(
+                DisclosureTransition.PUBLISH, to(DisclosureStatus.PUBLISHED, DisclosureStatus.DRAFT));
+
+        @Test
+        void wellFormed() {
+            TransitionWalk.wellFormed(DisclosureTransition.values(), transition -> false);
+        }
+
+        /** Publishing stamps when and by whom, and the audit detail carries both digests; PUBLISHED is final. */
+        @Test
+        void publish_stampsWhenAndWho_andIsFinal() {
+            AnnualDisclosure disclosure = inState(DisclosureStatus.DRAFT);
+            TransitionWalk.apply(disclosure, DisclosureTransition.PUBLISH, "bureau-admin");
+            assertEquals("bureau-admin", disclosure.publishedBy);
+            assertNotNull(disclosure.publishedAt);
+            assertEquals("c".repeat(64), disclosure.auditDetail().get("pdfSha256"));
+            assertTrue(TransitionTable.terminal(DisclosureTransition.class, DisclosureStatus.PUBLISHED));
+        }
+
+        static AnnualDisclosure inState(DisclosureStatus status) {
+            AnnualDisclosure disclosure = new AnnualDisclosure();
+            disclosure.year = 2025;
+            disclosure.preparedBy = "bureau-admin";
+            disclosure.contentSha256 = "a".repeat(64);
+            disclosure.pdfSha256 = "c".repeat(64);
+            FixtureStates.inState(disclosure, status);
+            return disclosure;
         }
     }
 
