@@ -35,8 +35,19 @@ test.beforeAll(async () => {
 });
 
 test('anonymous: a search for 公交 finds the bus data and shows no IMPORTANT dataset', async ({ page }) => {
+  const missingIcons: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404 && /favicon/.test(response.url())) missingIcons.push(response.url());
+  });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('公共数据资源目录');
+  await expect(page).toHaveTitle('公共数据资源目录 · 公共数据授权运营平台');
+  // the console's icon is its own SVG, served (no request for a missing /favicon.ico)
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(icon).toBe('/favicon.svg');
+  const iconAnswer = await page.request.get(icon ?? '');
+  expect(iconAnswer.status(), `GET ${icon}`).toBe(200);
+  expect(iconAnswer.headers()['content-type']).toContain('image/svg+xml');
   const search = page.getByRole('searchbox').or(page.getByLabel('搜索数据集')).first();
   await search.fill('公交');
   await search.press('Enter');
@@ -63,6 +74,7 @@ test('anonymous: a search for 公交 finds the bus data and shows no IMPORTANT d
   await expect(page.getByTestId('catalog-table')).toBeVisible();
   await expectAccessible(page, 'catalog');
   await screenshots(page, 'journey-1-anonymous-search');
+  expect(missingIcons, 'favicon requests answered 404').toEqual([]);
 });
 
 test('operator: registers the organization, applies for a GENERAL product, is approved at once, accepts the contract', async ({ page }) => {

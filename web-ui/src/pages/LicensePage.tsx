@@ -62,7 +62,7 @@ function LicenseContent() {
 
   return (
     <Page
-      title={`${t('licenseTitle')} · ${productName ?? ''}`}
+      title={productName ? `${t('licenseTitle')} · ${productName}` : t('licenseTitle')}
       intro={
         <Space wrap>
           <span data-testid="license-state">

@@ -129,7 +129,7 @@ function WorkspaceView({ license }: { license: LicenseView }) {
   const p = products[license.productId ?? ''];
   return (
     <Page
-      title={`${t('workspaceTitle')} · ${p ? (locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh) : ''}`}
+      title={p ? `${t('workspaceTitle')} · ${locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh}` : t('workspaceTitle')}
       intro={
         <Space wrap>
           <GradeTag grade={workspace.data?.grade ?? p?.grade} />
