@@ -319,6 +319,25 @@ test('bureau: the efficiency dashboard renders its charts with data', async ({ p
   }
   await expectAccessible(page, 'efficiency');
   await screenshots(page, 'journey-6-efficiency');
+  // The bureau's menu is one line at 1280 px: its pages besides the queue are one sub-menu, opened from the keyboard.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const menuBox = await nav.getByRole('menu').first().boundingBox();
+  const itemBox = await nav.getByRole('menuitem').first().boundingBox();
+  expect(menuBox && itemBox && menuBox.height < itemBox.height * 1.5, `menu ${JSON.stringify(menuBox)}, item ${JSON.stringify(itemBox)}`).toBe(true);
+  await nav.getByTestId('nav-group-oversight').focus();
+  await page.keyboard.press('Enter');
+  const audit = page.getByRole('menu').getByRole('link', { name: '审计追踪' });
+  await expect(audit).toBeVisible();
+  await audit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/audit(\?|$)/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('审计');
+  // At 390 px the drawer lists every page under its group's heading.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('open-menu').click();
+  await page.getByRole('dialog').getByRole('link', { name: '收益台账' }).click();
+  await expect(page).toHaveURL(/\/ledger(\?|$)/);
 });
 
 interface Registration {
