@@ -220,6 +220,10 @@ test('developer: runs a query, sees the table and the chart, downloads the Arrow
   const table = page.getByTestId('result-table');
   await expect(table).toContainText('district_code');
   await expect(table.locator('tr.ant-table-row').first()).toBeVisible();
+  // districts by name (the demo's are Fuzhou's), the code on hover
+  const district = table.locator('tr.ant-table-row').first().locator('[data-code]');
+  await expect(district).toHaveAttribute('title', /^3501\d\d$/);
+  await expect(district).toHaveText(/区|县|市/);
   await expect(page.getByTestId('controls-applied')).toContainText('10');
   await page.getByRole('tab', { name: '图表' }).click();
   await expect(page.getByTestId('result-chart').locator('canvas')).toBeVisible();
@@ -229,6 +233,7 @@ test('developer: runs a query, sees the table and the chart, downloads the Arrow
   const arrow = tableFromIPC(readFileSync(path));
   expect(arrow.numRows).toBeGreaterThan(0);
   expect(arrow.schema.fields.map((f) => f.name)).toEqual(['district_code', 'swipes', 'avg_fare']);
+  expect(String(arrow.getChild('district_code')?.get(0)), 'the file keeps the codes').toMatch(/^\d{6}$/);
   const [parquet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-parquet').click()]);
   expect(readFileSync(await parquet.path()).subarray(0, 4).toString('latin1')).toBe('PAR1');
   await expect(page.getByText('pa.ipc.open_stream').or(page.getByText('result.arrows')).first()).toBeAttached();
