@@ -24,6 +24,7 @@ import { Badge, LicenseStateTag } from '../components/Tags';
 import { SlaTimer } from '../components/SlaTimer';
 import { RequireRole } from '../components/RequireRole';
 import { RateService } from '../components/RateService';
+import { OrganizationName } from '../components/OrganizationName';
 
 export default function LicensePage() {
   return (
@@ -68,7 +69,7 @@ function LicenseContent() {
           <span data-testid="license-state">
             <LicenseStateTag state={l.state} termStart={l.termStart} termEnd={l.termEnd} />
           </span>
-          <code>{l.organization}</code>
+          <OrganizationName code={l.organization} />
           {l.datasetId && <Link to={`/datasets/${l.datasetId}`}>{t('datasetTitle')}</Link>}
           {l.state !== 'APPLIED' && l.state !== 'IN_REVIEW' && <RateService eventKind="LICENSE_DECISION" eventId={l.id ?? ''} />}
         </Space>
