@@ -35,8 +35,19 @@ test.beforeAll(async () => {
 });
 
 test('anonymous: a search for 公交 finds the bus data and shows no IMPORTANT dataset', async ({ page }) => {
+  const missingIcons: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404 && /favicon/.test(response.url())) missingIcons.push(response.url());
+  });
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('公共数据资源目录');
+  await expect(page).toHaveTitle('公共数据资源目录 · 公共数据授权运营平台');
+  // the console's icon is its own SVG, served (no request for a missing /favicon.ico)
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(icon).toBe('/favicon.svg');
+  const iconAnswer = await page.request.get(icon ?? '');
+  expect(iconAnswer.status(), `GET ${icon}`).toBe(200);
+  expect(iconAnswer.headers()['content-type']).toContain('image/svg+xml');
   const search = page.getByRole('searchbox').or(page.getByLabel('搜索数据集')).first();
   await search.fill('公交');
   await search.press('Enter');
@@ -63,6 +74,7 @@ test('anonymous: a search for 公交 finds the bus data and shows no IMPORTANT d
   await expect(page.getByTestId('catalog-table')).toBeVisible();
   await expectAccessible(page, 'catalog');
   await screenshots(page, 'journey-1-anonymous-search');
+  expect(missingIcons, 'favicon requests answered 404').toEqual([]);
 });
 
 test('operator: registers the organization, applies for a GENERAL product, is approved at once, accepts the contract', async ({ page }) => {
@@ -208,6 +220,10 @@ test('developer: runs a query, sees the table and the chart, downloads the Arrow
   const table = page.getByTestId('result-table');
   await expect(table).toContainText('district_code');
   await expect(table.locator('tr.ant-table-row').first()).toBeVisible();
+  // districts by name (the demo's are Fuzhou's), the code on hover
+  const district = table.locator('tr.ant-table-row').first().locator('[data-code]');
+  await expect(district).toHaveAttribute('title', /^3501\d\d$/);
+  await expect(district).toHaveText(/区|县|市/);
   await expect(page.getByTestId('controls-applied')).toContainText('10');
   await page.getByRole('tab', { name: '图表' }).click();
   await expect(page.getByTestId('result-chart').locator('canvas')).toBeVisible();
@@ -217,6 +233,7 @@ test('developer: runs a query, sees the table and the chart, downloads the Arrow
   const arrow = tableFromIPC(readFileSync(path));
   expect(arrow.numRows).toBeGreaterThan(0);
   expect(arrow.schema.fields.map((f) => f.name)).toEqual(['district_code', 'swipes', 'avg_fare']);
+  expect(String(arrow.getChild('district_code')?.get(0)), 'the file keeps the codes').toMatch(/^\d{6}$/);
   const [parquet] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-parquet').click()]);
   expect(readFileSync(await parquet.path()).subarray(0, 4).toString('latin1')).toBe('PAR1');
   await expect(page.getByText('pa.ipc.open_stream').or(page.getByText('result.arrows')).first()).toBeAttached();
@@ -307,6 +324,25 @@ test('bureau: the efficiency dashboard renders its charts with data', async ({ p
   }
   await expectAccessible(page, 'efficiency');
   await screenshots(page, 'journey-6-efficiency');
+  // The bureau's menu is one line at 1280 px: its pages besides the queue are one sub-menu, opened from the keyboard.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const menuBox = await nav.getByRole('menu').first().boundingBox();
+  const itemBox = await nav.getByRole('menuitem').first().boundingBox();
+  expect(menuBox && itemBox && menuBox.height < itemBox.height * 1.5, `menu ${JSON.stringify(menuBox)}, item ${JSON.stringify(itemBox)}`).toBe(true);
+  await nav.getByTestId('nav-group-oversight').focus();
+  await page.keyboard.press('Enter');
+  const audit = page.getByRole('menu').getByRole('link', { name: '审计追踪' });
+  await expect(audit).toBeVisible();
+  await audit.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/audit(\?|$)/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('审计');
+  // At 390 px the drawer lists every page under its group's heading.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('open-menu').click();
+  await page.getByRole('dialog').getByRole('link', { name: '收益台账' }).click();
+  await expect(page).toHaveURL(/\/ledger(\?|$)/);
 });
 
 interface Registration {

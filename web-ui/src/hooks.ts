@@ -1,6 +1,7 @@
 // Queries several pages share.
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { getEfficiency, getReference, listProducts } from './api/endpoints';
+import { getEfficiency, getOrganization, getReference, listOrganizations, listProducts } from './api/endpoints';
 import { DEFAULT_REFERENCE } from './lib/reference';
 import { useAuth } from './auth/AuthContext';
 import type { ProductView } from './api/types';
@@ -17,6 +18,33 @@ export function useProductNames() {
   const byId: Record<string, ProductView> = {};
   for (const p of q.data ?? []) if (p.id) byId[p.id] = p;
   return byId;
+}
+
+/**
+ * Organizations' names by their 统一社会信用代码: every one for the bureau (its list of organizations), the user's own
+ * otherwise. The views that name an organization carry only its code; a code not found here is shown as it is.
+ */
+export function useOrganizationNames(): Record<string, string> {
+  const auth = useAuth();
+  const all = useQuery({
+    queryKey: ['organization-names', 'all', auth.username],
+    queryFn: () => listOrganizations(undefined, 500),
+    enabled: auth.isBureau,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  const own = useQuery({
+    queryKey: ['organization-names', 'own', auth.organization],
+    queryFn: () => getOrganization(auth.organization ?? ''),
+    enabled: !auth.isBureau && Boolean(auth.organization),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+  return useMemo(() => {
+    const byCode: Record<string, string> = {};
+    for (const o of [...(all.data ?? []), ...(own.data ? [own.data] : [])]) if (o.id && o.name) byCode[o.id] = o.name;
+    return byCode;
+  }, [all.data, own.data]);
 }
 
 /** The policy's review SLA in hours: reference data, else the efficiency figures (bureau), else the default. */

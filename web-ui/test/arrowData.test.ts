@@ -60,6 +60,17 @@ describe('Arrow result streams to table and chart data', () => {
     });
   });
 
+  it('names the districts along the axis in the chosen language, a code it does not know as it is', () => {
+    const result = jsonRowsToResult([
+      { district_code: '350103', n: 3 },
+      { district_code: '350199', n: 2 },
+      { district_code: null, n: 1 },
+    ]);
+    expect(chartData(result, { x: 'district_code', y: ['n'] }, 'zh').categories).toEqual(['台江区', '350199', '∅']);
+    expect(chartData(result, { x: 'district_code', y: ['n'] }, 'en').categories).toEqual(['Taijiang', '350199', '∅']);
+    expect(chartData(result, { x: 'district_code', y: ['n'] }).categories).toEqual(['350103', '350199', '∅']);
+  });
+
   it('charts a chosen subset and turns non-numbers into gaps', () => {
     const result = jsonRowsToResult([
       { d: 'x', v: 1 },

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { visibleNav } from '../src/components/AppShell';
+import { headerLayout, navEntries, visibleNav } from '../src/lib/nav';
+import type { Role } from '../src/lib/jwt';
+
+const ROLES: Role[][] = [[], ['operator'], ['developer'], ['provider'], ['bureau-reviewer'], ['bureau-admin']];
+const paths = (entries: ReturnType<typeof navEntries>) => entries.flatMap((e) => (e.kind === 'item' ? [e.item.path] : e.items.map((i) => i.path)));
 
 describe('the menu', () => {
   it('shows the publicity list and certificate verification to everyone, anonymous included', () => {
@@ -16,5 +20,49 @@ describe('the menu', () => {
     for (const roles of [[], ['operator'], ['developer'], ['bureau-reviewer'], ['bureau-admin']] as const) {
       expect(visibleNav([...roles]).map((n) => n.path), roles.join()).not.toContain('/provider');
     }
+  });
+
+  it("keeps the bureau admin's line to five entries: its queue on the line, its other pages in one sub-menu", () => {
+    const entries = navEntries(visibleNav(['bureau-admin']));
+    expect(entries).toHaveLength(5);
+    expect(entries.map((e) => (e.kind === 'item' ? e.item.path : e.group))).toEqual(['/', '/publicity', '/verify', '/review', 'oversight']);
+    const group = entries[4];
+    expect(group?.kind === 'group' && group.items.map((i) => i.path)).toEqual(['/licenses', '/efficiency', '/cases', '/ledger', '/audit']);
+  });
+
+  it('loses no page to the grouping, for any role', () => {
+    for (const roles of ROLES) {
+      expect(paths(navEntries(visibleNav(roles))), roles.join()).toEqual(visibleNav(roles).map((n) => n.path));
+    }
+  });
+
+  it('shows a group of one page as that page', () => {
+    const [only] = navEntries([{ path: '/audit', label: 'navAudit', group: 'oversight' }]);
+    expect(only).toEqual({ kind: 'item', item: { path: '/audit', label: 'navAudit', group: 'oversight' } });
+  });
+});
+
+describe('the header', () => {
+  const PHONE = { sm: false, lg: false, xl: false, xxl: false };
+  const LAPTOP = { sm: true, lg: true, xl: false, xxl: false }; // 992–1199 px
+  const DESKTOP = { sm: true, lg: true, xl: true, xxl: false }; // 1200–1599 px, 1280 among them
+  const WIDE = { sm: true, lg: true, xl: true, xxl: true };
+
+  it('is one line at 1280 px for every role, the longest lines without the console name beside the mark', () => {
+    for (const roles of ROLES) {
+      const entries = navEntries(visibleNav(roles)).length;
+      expect(entries, roles.join()).toBeLessThanOrEqual(7);
+      expect(headerLayout(DESKTOP, entries).compact, roles.join()).toBe(false);
+    }
+    expect(headerLayout(DESKTOP, 5)).toEqual({ compact: false, brandName: true });
+    expect(headerLayout(DESKTOP, 7)).toEqual({ compact: false, brandName: false });
+    expect(headerLayout(WIDE, 7)).toEqual({ compact: false, brandName: true });
+  });
+
+  it('goes to the drawer on a phone, and on a laptop for the long lines', () => {
+    expect(headerLayout(PHONE, 3)).toEqual({ compact: true, brandName: false });
+    expect(headerLayout(LAPTOP, 5)).toEqual({ compact: false, brandName: false });
+    expect(headerLayout(LAPTOP, 4)).toEqual({ compact: false, brandName: true });
+    expect(headerLayout(LAPTOP, 6).compact).toBe(true);
   });
 });

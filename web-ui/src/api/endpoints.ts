@@ -160,10 +160,10 @@ export const getOrganization = (id: string) => apiFetch<OrganizationView>(`${API
 export const organizationAction = (id: string, action: OrganizationAction) =>
   apiFetch<OrganizationView>(`${API}/organizations/${encodeURIComponent(id)}/${action}`, { method: 'POST' });
 
-/** Organizations by status, for the bureau's queue; null when the API offers no such list (yet). */
-export async function listOrganizations(status: string): Promise<OrganizationView[] | null> {
+/** Organizations (of one status, for the bureau's queue; all, up to `size`); null when the API offers no such list. */
+export async function listOrganizations(status?: string, size?: number): Promise<OrganizationView[] | null> {
   try {
-    const body = await apiFetch<unknown>(`${API}/organizations${qs({ status })}`);
+    const body = await apiFetch<unknown>(`${API}/organizations${qs({ status, size })}`);
     return asListPage<OrganizationView>(body).items;
   } catch (e) {
     if (isApiError(e) && [404, 405].includes(e.problem.status)) return null;

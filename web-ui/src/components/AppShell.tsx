@@ -5,41 +5,7 @@ import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Tooltip } from 'antd'
 import { GlobalOutlined, LoginOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
-import type { MessageKey } from '../i18n/messages';
-import type { Role } from '../lib/jwt';
-
-interface NavItem {
-  path: string;
-  label: MessageKey;
-  roles?: Role[];
-}
-
-const NAV: NavItem[] = [
-  { path: '/', label: 'navCatalog' },
-  { path: '/publicity', label: 'navPublicity' },
-  { path: '/verify', label: 'navVerify' },
-  { path: '/provider', label: 'navProvider', roles: ['provider'] },
-  { path: '/organization', label: 'navOrganization', roles: ['operator'] },
-  { path: '/licenses', label: 'navLicenses', roles: ['operator', 'developer'] },
-  { path: '/invoices', label: 'navInvoices', roles: ['operator'] },
-  { path: '/workspace', label: 'navWorkspace', roles: ['developer'] },
-  { path: '/tables', label: 'navTables', roles: ['developer', 'operator'] },
-  { path: '/review', label: 'navReview', roles: ['bureau-reviewer', 'bureau-admin'] },
-  { path: '/licenses', label: 'navAllLicenses', roles: ['bureau-reviewer', 'bureau-admin'] },
-  { path: '/efficiency', label: 'navEfficiency', roles: ['bureau-reviewer', 'bureau-admin'] },
-  { path: '/cases', label: 'navCases', roles: ['bureau-reviewer', 'bureau-admin'] },
-  { path: '/ledger', label: 'navLedger', roles: ['bureau-admin'] },
-  { path: '/audit', label: 'navAudit', roles: ['bureau-admin'] },
-];
-
-export function visibleNav(roles: Role[]): NavItem[] {
-  const seen = new Set<string>();
-  return NAV.filter((n) => !n.roles || n.roles.some((r) => roles.includes(r))).filter((n) => {
-    if (seen.has(n.path)) return false;
-    seen.add(n.path);
-    return true;
-  });
-}
+import { GROUP_LABEL, headerLayout, navEntries, visibleNav, type NavItem } from '../lib/nav';
 
 function selectedKey(pathname: string, items: NavItem[]): string {
   const match = items
@@ -57,9 +23,29 @@ export function AppShell() {
   const location = useLocation();
   const [drawer, setDrawer] = useState(false);
   const items = useMemo(() => visibleNav(auth.roles), [auth.roles]);
-  // The bureau's eight entries fit one line only from xl (1200 px); below it they go to the drawer.
-  const compact = !screens.lg || (!screens.xl && items.length > 6);
-  const menuItems = items.map((i) => ({ key: i.path, label: <Link to={i.path} onClick={() => setDrawer(false)}>{t(i.label)}</Link> }));
+  const entries = useMemo(() => navEntries(items), [items]);
+  // One line at any width from lg: the bureau's pages besides its queue are one sub-menu, the console's name gives way
+  // to the PDX mark where the line is long; below that, the drawer.
+  const { compact, brandName } = headerLayout(screens, entries.length);
+  const link = (i: NavItem) => ({ key: i.path, label: <Link to={i.path} onClick={() => setDrawer(false)}>{t(i.label)}</Link> });
+  // In the header a group opens as a sub-menu (a tab stop of its own; Enter or ↓ opens it and focuses its first page); in
+  // the drawer every page is listed under its group's heading.
+  const menuItems = entries.map((e) =>
+    e.kind === 'item'
+      ? link(e.item)
+      : {
+          key: `group:${e.group}`,
+          label: (
+            <span tabIndex={0} data-testid={`nav-group-${e.group}`}>
+              {t(GROUP_LABEL[e.group])}
+            </span>
+          ),
+          children: e.items.map(link),
+        },
+  );
+  const drawerItems = entries.map((e) =>
+    e.kind === 'item' ? link(e.item) : { type: 'group' as const, key: `group:${e.group}`, label: t(GROUP_LABEL[e.group]), children: e.items.map(link) },
+  );
   const selected = selectedKey(location.pathname, items);
 
   const localeButton = (
@@ -101,7 +87,7 @@ export function AppShell() {
       <Layout.Header className="pdx-header">
         <Link to="/" className="pdx-brand">
           <span className="pdx-brand-mark">PDX</span>
-          {!compact || screens.sm ? <span className="pdx-brand-name">{t('appTitle')}</span> : <span className="pdx-sr-only">{t('appTitle')}</span>}
+          {brandName ? <span className="pdx-brand-name">{t('appTitle')}</span> : <span className="pdx-sr-only">{t('appTitle')}</span>}
         </Link>
         {compact ? (
           <Space className="pdx-header-right" size={0}>
@@ -124,7 +110,7 @@ export function AppShell() {
       {compact && (
         <Drawer open={drawer} onClose={() => setDrawer(false)} title={t('appTitle')} placement="right" size="default">
           <nav aria-label={t('mainNav')}>
-            <Menu mode="vertical" selectedKeys={[selected]} items={menuItems} />
+            <Menu mode="vertical" selectedKeys={[selected]} items={drawerItems} />
           </nav>
         </Drawer>
       )}

@@ -3,11 +3,16 @@ import { useEffect, type ReactNode } from 'react';
 import { Typography } from 'antd';
 import { useI18n } from '../i18n/I18nContext';
 
-export function Page({ title, intro, extra, children }: { title: ReactNode; intro?: ReactNode; extra?: ReactNode; children: ReactNode }) {
+/** The browser tab's title: the page's own words, then the console's name (in the chosen language). */
+export function usePageTitle(title: ReactNode) {
   const { t } = useI18n();
   useEffect(() => {
-    if (typeof title === 'string') document.title = `${title} · ${t('appTitle')}`;
+    if (typeof title === 'string' && title) document.title = `${title} · ${t('appTitle')}`;
   }, [title, t]);
+}
+
+export function Page({ title, intro, extra, children }: { title: ReactNode; intro?: ReactNode; extra?: ReactNode; children: ReactNode }) {
+  usePageTitle(title);
   return (
     <div className="pdx-page">
       <div className="pdx-page-head">

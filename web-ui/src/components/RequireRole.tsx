@@ -4,10 +4,14 @@ import { Button, Result } from 'antd';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import type { Role } from '../lib/jwt';
+import { usePageTitle } from './Page';
 
 export function RequireRole({ roles, children }: { roles: Role[]; children: ReactNode }) {
   const auth = useAuth();
   const { t, te } = useI18n();
+  const refused = roles.length > 0 && !auth.hasRole(...roles);
+  // the page's own title once it shows (a child's effect runs before this one: null leaves it)
+  usePageTitle(!auth.user ? t('loginRequired') : refused ? t('forbiddenTitle') : null);
   if (!auth.user) {
     return (
       <Result
@@ -22,7 +26,7 @@ export function RequireRole({ roles, children }: { roles: Role[]; children: Reac
       />
     );
   }
-  if (roles.length > 0 && !auth.hasRole(...roles)) {
+  if (refused) {
     return (
       <Result
         status="403"

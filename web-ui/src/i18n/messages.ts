@@ -69,6 +69,7 @@ const zh = {
   navLedger: '收益台账',
   navEfficiency: '效能评估',
   navAudit: '审计追踪',
+  navOversight: '监督管理',
 
   // grades & tags
   grade_GENERAL: '一般数据',
@@ -906,6 +907,7 @@ const en: Record<MessageKey, string> = {
   navLedger: 'Ledger',
   navEfficiency: 'Efficiency',
   navAudit: 'Audit trail',
+  navOversight: 'Oversight',
 
   grade_GENERAL: 'General',
   grade_IMPORTANT: 'Important',

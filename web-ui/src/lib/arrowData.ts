@@ -1,6 +1,8 @@
 // Arrow IPC streams (a released sandbox result) into what the result table and the chart show.
 import { DataType, tableFromIPC, util, type Table } from 'apache-arrow';
+import { divisionName, isDivisionColumn } from './divisions';
 import { noiseOf, type NoiseInfo } from './noiseInterval';
+import type { Locale } from '../i18n/messages';
 
 export type CellValue = string | number | boolean | null;
 
@@ -96,8 +98,13 @@ export interface ChartData {
   series: { name: string; data: (number | null)[] }[];
 }
 
-export function chartData(result: ResultData, choice: ChartChoice): ChartData {
-  const categories = result.rows.map((r, i) => (choice.x === null ? String(i + 1) : formatCategory(r[choice.x] ?? null)));
+/** The chart's categories and series; given a language, a district column's codes are named along the axis. */
+export function chartData(result: ResultData, choice: ChartChoice, locale?: Locale): ChartData {
+  const x = choice.x;
+  const named = x !== null && locale !== undefined && isDivisionColumn(x);
+  const categories = result.rows.map((r, i) =>
+    x === null ? String(i + 1) : formatCategory(named ? divisionName(r[x] ?? null, locale) : (r[x] ?? null)),
+  );
   const series = choice.y.map((name) => ({
     name,
     data: result.rows.map((r) => {

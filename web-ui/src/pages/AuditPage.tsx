@@ -12,6 +12,7 @@ import { Page } from '../components/Page';
 import { EmptyState, Loading } from '../components/QueryView';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { RequireRole } from '../components/RequireRole';
+import { OrganizationName } from '../components/OrganizationName';
 
 const PAGE = 100;
 
@@ -48,7 +49,7 @@ function Audit() {
         </span>
       ),
     },
-    { title: t('organization'), key: 'o', render: (_, e) => (e.organization ? <code>{e.organization}</code> : t('unknown')) },
+    { title: t('organization'), key: 'o', render: (_, e) => (e.organization ? <OrganizationName code={e.organization} /> : t('unknown')) },
     { title: t('colDecision'), key: 'd', render: (_, e) => <code>{shortHash(e.decisionId, 8)}</code> },
     { title: t('colHash'), key: 'h', render: (_, e) => <code title={e.hash ?? undefined}>{shortHash(e.hash, 10)}</code> },
     { title: t('colDetail'), dataIndex: 'detail', key: 'de', render: (v: string) => <span className="pdx-detail">{v}</span> },

@@ -5,12 +5,14 @@ import { Button, Result } from 'antd';
 import { userManager } from '../auth/oidc';
 import { useI18n } from '../i18n/I18nContext';
 import { Loading } from '../components/QueryView';
+import { usePageTitle } from '../components/Page';
 
 export function CallbackPage() {
   const navigate = useNavigate();
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const once = useRef(false);
+  usePageTitle(error ? t('signInFailed') : t('signingIn'));
 
   useEffect(() => {
     if (once.current) return;

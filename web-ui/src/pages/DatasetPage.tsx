@@ -14,6 +14,7 @@ import { pickLanguage } from '../lib/problem';
 import { categoryPath } from '../lib/reference';
 import { useReference } from '../hooks';
 import { DataTable } from '../components/DataTable';
+import { DivisionText, TextCell } from '../components/DivisionText';
 import { Page } from '../components/Page';
 import { EmptyState, Loading } from '../components/QueryView';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -86,7 +87,7 @@ export function DatasetPage() {
               <Descriptions.Item label={t('timeCoverage')}>
                 {formatDate(d.timeCoverageStart)} – {formatDate(d.timeCoverageEnd)}
               </Descriptions.Item>
-              <Descriptions.Item label={t('spatialCoverage')}>{d.spatialCoverage ?? t('unknown')}</Descriptions.Item>
+              <Descriptions.Item label={t('spatialCoverage')}>{d.spatialCoverage ? <DivisionText code={d.spatialCoverage} /> : t('unknown')}</Descriptions.Item>
               <Descriptions.Item label={t('sharingType')}>{te('sharing_', d.sharingType)}</Descriptions.Item>
               <Descriptions.Item label={t('colOpenness')}>{te('openness_', d.openness)}</Descriptions.Item>
               {d.sharingCondition && <Descriptions.Item label={t('sharingCondition')}>{pickLanguage(d.sharingCondition, locale)}</Descriptions.Item>}
@@ -135,7 +136,7 @@ function ProductCard({ product: p }: { product: ProductView }) {
     title: <code>{k}</code>,
     dataIndex: k,
     key: k,
-    render: (v: unknown) => <span className="pdx-nowrap">{v === null || v === undefined ? '∅' : String(v)}</span>,
+    render: (v: unknown) => <TextCell column={k} value={v} />,
   }));
   const withdrawn = p.status === 'WITHDRAWN';
   const canApply = auth.hasRole('operator') && p.grade !== 'CORE' && !withdrawn;

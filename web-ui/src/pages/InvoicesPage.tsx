@@ -13,6 +13,7 @@ import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { EmptyState, QueryView } from '../components/QueryView';
 import { RequireRole } from '../components/RequireRole';
+import { OrganizationName } from '../components/OrganizationName';
 
 export default function InvoicesPage() {
   return (
@@ -38,7 +39,7 @@ function InvoicesContent() {
       },
     },
     { title: t('colLicense'), key: 'license', render: (_, i) => <Link to={`/licenses/${i.licenseId}`}>{i.licenseId?.slice(0, 8)}</Link> },
-    ...(auth.isBureau ? [{ title: t('organization'), key: 'org', render: (_: unknown, i: InvoiceLine) => <code>{i.organization}</code> }] : []),
+    ...(auth.isBureau ? [{ title: t('organization'), key: 'org', render: (_: unknown, i: InvoiceLine) => <OrganizationName code={i.organization} /> }] : []),
     { title: t('colUnit'), key: 'unit', render: (_, i) => <span className="pdx-nowrap">{te('unit_', i.unit)}</span> },
     { title: t('colQuantity'), key: 'q', align: 'right', render: (_, i) => formatNumber(locale, i.quantity) },
     { title: t('colUnitPrice'), key: 'p', align: 'right', render: (_, i) => formatFen(locale, i.unitPriceFen) },

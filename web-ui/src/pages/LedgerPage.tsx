@@ -12,6 +12,7 @@ import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { EmptyState, QueryView } from '../components/QueryView';
 import { RequireRole } from '../components/RequireRole';
+import { OrganizationName } from '../components/OrganizationName';
 
 export default function LedgerPage() {
   return (
@@ -27,7 +28,7 @@ function Ledger() {
   const query = useQuery({ queryKey: ['ledger', auth.username], queryFn: getLedger });
   const groupColumns: ColumnsType<LedgerGroup> = [
     { title: t('colMonth'), dataIndex: 'month', key: 'm' },
-    { title: t('organization'), key: 'o', render: (_, g) => <code>{g.organization}</code> },
+    { title: t('organization'), key: 'o', render: (_, g) => <OrganizationName code={g.organization} /> },
     { title: t('colDebit'), key: 'd', align: 'right', render: (_, g) => formatFen(locale, g.debitFen) },
     { title: t('colCredit'), key: 'c', align: 'right', render: (_, g) => formatFen(locale, g.creditFen) },
     { title: t('colEntries'), dataIndex: 'entries', key: 'n', align: 'right' },
@@ -41,7 +42,7 @@ function Ledger() {
     { title: t('colSeq'), dataIndex: 'seq', key: 's' },
     { title: t('colAt'), key: 'at', render: (_, e) => <span className="pdx-nowrap">{formatDateTime(locale, e.createdAt)}</span> },
     { title: t('colAccount'), key: 'a', render: (_, e) => <code className="pdx-nowrap">{e.account}</code> },
-    { title: t('organization'), key: 'o', render: (_, e) => <code>{e.organization}</code> },
+    { title: t('organization'), key: 'o', render: (_, e) => <OrganizationName code={e.organization} /> },
     { title: t('colDebit'), key: 'd', align: 'right', render: (_, e) => (e.debitFen ? formatFen(locale, e.debitFen) : '') },
     { title: t('colCredit'), key: 'c', align: 'right', render: (_, e) => (e.creditFen ? formatFen(locale, e.creditFen) : '') },
     { title: t('colMemo'), dataIndex: 'memo', key: 'memo' },

@@ -24,6 +24,7 @@ import { Badge, LicenseStateTag } from '../components/Tags';
 import { SlaTimer } from '../components/SlaTimer';
 import { RequireRole } from '../components/RequireRole';
 import { RateService } from '../components/RateService';
+import { OrganizationName } from '../components/OrganizationName';
 
 export default function LicensePage() {
   return (
@@ -62,13 +63,13 @@ function LicenseContent() {
 
   return (
     <Page
-      title={`${t('licenseTitle')} · ${productName ?? ''}`}
+      title={productName ? `${t('licenseTitle')} · ${productName}` : t('licenseTitle')}
       intro={
         <Space wrap>
           <span data-testid="license-state">
             <LicenseStateTag state={l.state} termStart={l.termStart} termEnd={l.termEnd} />
           </span>
-          <code>{l.organization}</code>
+          <OrganizationName code={l.organization} />
           {l.datasetId && <Link to={`/datasets/${l.datasetId}`}>{t('datasetTitle')}</Link>}
           {l.state !== 'APPLIED' && l.state !== 'IN_REVIEW' && <RateService eventKind="LICENSE_DECISION" eventId={l.id ?? ''} />}
         </Space>

@@ -14,6 +14,7 @@ import { Page } from '../components/Page';
 import { EmptyState, QueryView } from '../components/QueryView';
 import { LicenseStateTag } from '../components/Tags';
 import { RequireRole } from '../components/RequireRole';
+import { OrganizationName } from '../components/OrganizationName';
 
 const STATES = ['APPLIED', 'IN_REVIEW', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'REVOKED', 'EXPIRED', 'DENIED', 'REJECTED'];
 
@@ -52,7 +53,7 @@ function LicensesContent() {
         );
       },
     },
-    ...(auth.isBureau ? [{ title: t('organization'), key: 'org', render: (_: unknown, l: LicenseView) => <code>{l.organization}</code> }] : []),
+    ...(auth.isBureau ? [{ title: t('organization'), key: 'org', render: (_: unknown, l: LicenseView) => <OrganizationName code={l.organization} /> }] : []),
     { title: t('colState'), key: 'state', render: (_, l) => <LicenseStateTag state={l.state} termStart={l.termStart} termEnd={l.termEnd} /> },
     { title: t('colPurpose'), key: 'purpose', render: (_, l) => <span className="pdx-nowrap">{purposeLabel(l.purposeCategory)}</span> },
     { title: t('colMode'), key: 'mode', render: (_, l) => <span className="pdx-nowrap">{te('mode_', l.mode)}</span> },

@@ -21,6 +21,7 @@ import { ColumnTagBadge, GradeTag, JobStateTag } from '../components/Tags';
 import { SqlEditor } from '../components/SqlEditor';
 import { SlaTimer } from '../components/SlaTimer';
 import { RequireRole } from '../components/RequireRole';
+import { OrganizationName } from '../components/OrganizationName';
 
 export default function ReleaseReviewPage() {
   return (
@@ -95,7 +96,7 @@ function ReleaseReview() {
           <Card title={<h2 className="pdx-card-title">{t('controlsApplied')}</h2>} data-testid="release-summary">
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('organization')}>
-                <code>{j.organization}</code>
+                <OrganizationName code={j.organization} />
               </Descriptions.Item>
               <Descriptions.Item label={t('submittedBy')}>{j.submittedBy}</Descriptions.Item>
               <Descriptions.Item label={t('rowCount')}>

@@ -23,6 +23,7 @@ import { GradeTag, OrgStatusTag, RegistrationTag } from '../components/Tags';
 import { PublicityTimeLeft } from '../components/PublicityWindow';
 import { SlaTimer } from '../components/SlaTimer';
 import { RequireRole } from '../components/RequireRole';
+import { OrganizationName } from '../components/OrganizationName';
 
 const TABS = ['applications', 'registrations', 'organizations', 'results'] as const;
 type Tab = (typeof TABS)[number];
@@ -115,7 +116,7 @@ function ApplicationsTab({ query, items, sla }: { query: UseQueryResult<ListPage
       },
     },
     { title: t('colGrade'), key: 'g', render: (_, l) => <GradeTag grade={products[l.productId ?? '']?.grade} /> },
-    { title: t('organization'), key: 'o', render: (_, l) => <code>{l.organization}</code> },
+    { title: t('organization'), key: 'o', render: (_, l) => <OrganizationName code={l.organization} /> },
     {
       title: t('reviewState'),
       key: 'r',
@@ -312,7 +313,7 @@ function ResultsTab({ items, sla }: { items: JobView[]; sla: number }) {
       ),
     },
     { title: t('colGrade'), key: 'g', render: (_, j) => <GradeTag grade={j.grade} /> },
-    { title: t('organization'), key: 'o', render: (_, j) => <code>{j.organization}</code> },
+    { title: t('organization'), key: 'o', render: (_, j) => <OrganizationName code={j.organization} /> },
     { title: t('rowCount'), key: 'r', align: 'right', render: (_, j) => formatNumber(locale, j.result?.rowCount) },
     { title: t('epsilonCharged'), key: 'e', align: 'right', render: (_, j) => formatNumber(locale, j.epsilon, 6) },
     { title: t('submittedAt'), key: 's', render: (_, j) => <span className="pdx-nowrap">{formatDateTime(locale, j.createdAt)}</span> },

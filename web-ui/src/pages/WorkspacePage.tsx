@@ -21,6 +21,7 @@ import { problemOf, type Problem } from '../lib/problem';
 import { curlSnippet, pythonSnippet } from '../lib/snippets';
 import { useProductNames, useReference } from '../hooks';
 import { DataTable } from '../components/DataTable';
+import { TextCell } from '../components/DivisionText';
 import { Page } from '../components/Page';
 import { EmptyState, Loading, QueryView } from '../components/QueryView';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -129,7 +130,7 @@ function WorkspaceView({ license }: { license: LicenseView }) {
   const p = products[license.productId ?? ''];
   return (
     <Page
-      title={`${t('workspaceTitle')} · ${p ? (locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh) : ''}`}
+      title={p ? `${t('workspaceTitle')} · ${locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh}` : t('workspaceTitle')}
       intro={
         <Space wrap>
           <GradeTag grade={workspace.data?.grade ?? p?.grade} />
@@ -645,7 +646,7 @@ function ResultTable({ data }: { data: ResultData }) {
           formatNumber(locale, v, 4)
         )
       ) : (
-        <span className="pdx-nowrap">{String(v)}</span>
+        <TextCell column={c.name} value={v} />
       ),
   }));
   const noised = data.columns.some((c) => c.noise);
@@ -669,11 +670,11 @@ function ResultTable({ data }: { data: ResultData }) {
 }
 
 function ResultChart({ data }: { data: ResultData }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [choice, setChoice] = useState<ChartChoice>(() => defaultChartChoice(data.columns));
   const [kind, setKind] = useState<'bar' | 'line'>('bar');
   const numeric = data.columns.filter((c) => c.kind === 'number');
-  const cd = useMemo(() => chartData(data, choice), [data, choice]);
+  const cd = useMemo(() => chartData(data, choice, locale), [data, choice, locale]);
   const option: EChartsOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
