@@ -552,6 +552,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Annual disclosures / 年度披露
+         * @description The published disclosures, newest year first (the bureau sees drafts too); figures are left out here: read one year for them.
+         */
+        get: operations["listDisclosures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year's disclosure / 年度披露
+         * @description The figures with the due date, publication and both SHA-256 digests; 404 for a year not published (unless the bureau asks).
+         */
+        get: operations["getDisclosure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{year}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year's disclosure as a web page / 年度披露网页
+         * @description The same document as the PDF, as a self-contained HTML page.
+         */
+        get: operations["getDisclosureHtml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{year}/json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year's figures as hashed / 年度披露数据
+         * @description The figures exactly as stored: their SHA-256 is the contentSha256 the audit chain holds.
+         */
+        get: operations["getDisclosureFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{year}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A year's disclosure as PDF / 年度披露 PDF
+         * @description The PDF whose SHA-256 is the pdfSha256 the audit chain holds.
+         */
+        get: operations["getDisclosurePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{year}/prepare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Prepare a year's disclosure / 编制年度披露
+         * @description Draws the year's authorizations, products, fees and revenue into a DRAFT (replacing an earlier draft), with its PDF; the bureau administrator only.
+         */
+        post: operations["prepareDisclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{year}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a year's disclosure / 发布年度披露
+         * @description Publishes the draft (after the year is over; late after 31 March of the next year, which the view says). Never changed after.
+         */
+        post: operations["publishDisclosure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/efficiency": {
         parameters: {
             query?: never;
@@ -604,6 +744,46 @@ export interface paths {
          * @description The figures of getDecisionFigures as one table for outside evaluators: CSV (UTF-8 with a byte order mark, a header row in Chinese and English) or an Excel workbook (a second sheet lists every deadline and its basis). Content-Disposition names the file.
          */
         get: operations["exportDecisionFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fee notices / 收费公示
+         * @description Every product the caller may see (anyone, signed in or not), newest listing first, with its price in force, cap, basis and price history.
+         */
+        get: operations["listFeeNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fee-notices/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's fee notice / 数据产品收费公示
+         * @description The product's price in force, cap, basis and every price it had, oldest first; 404 for a product the caller may not see.
+         */
+        get: operations["getFeeNotice"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1164,6 +1344,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{id}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a product's price / 调整数据产品价格
+         * @description The bureau sets a listed, priced product's unit price, never above its cap (422 naming the cap), with the basis (定价依据). It takes effect when recorded and is published in the product's fee notice (GET /fee-notices/{productId}).
+         */
+        post: operations["changeProductPrice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -1514,6 +1714,25 @@ export interface components {
             /** Format: int64 */
             firstBrokenSeq?: number | null;
         };
+        Authorization: {
+            organization?: string | null;
+            /** @description The operator's name / 运营单位名称 */
+            organizationName?: string | null;
+            licenseId?: components["schemas"]["UUID"] | null;
+            productId?: components["schemas"]["UUID"] | null;
+            productNameZh?: string | null;
+            productNameEn?: string | null;
+            datasetNameZh?: string | null;
+            datasetNameEn?: string | null;
+            purposeCategory?: string | null;
+            mode?: string | null;
+            /** @description The product's application scenarios / 应用场景 */
+            scenarios?: string[] | null;
+            termStart?: components["schemas"]["LocalDate"] | null;
+            termEnd?: components["schemas"]["LocalDate"] | null;
+            /** @description The license's state when the disclosure was prepared */
+            state?: string | null;
+        };
         CaseAnswer: {
             /** @description The written answer / 书面答复 */
             answer: string;
@@ -1824,6 +2043,51 @@ export interface components {
             deletedAt?: components["schemas"]["OffsetDateTime"] | null;
             deletedBy?: string | null;
         };
+        DisclosureContent: {
+            /** Format: int32 */
+            year?: number | null;
+            /** @description Always CNY */
+            currency?: string | null;
+            /** @description Authorizations in force at some time in the year / 年度授权情况 */
+            authorizations?: components["schemas"]["Authorization"][] | null;
+            /** @description Products listed at some time in the year, with their fees and revenue / 数据产品及收费 */
+            products?: components["schemas"]["ProductFees"][] | null;
+            /**
+             * Format: int64
+             * @description Revenue credited to public finance in the year, net of reversals / 年度收益（分）
+             */
+            revenueFen?: number | null;
+            /**
+             * Format: int64
+             * @description Charges in the year / 年度计费笔数
+             */
+            charges?: number | null;
+            /**
+             * Format: int64
+             * @description Charges reversed in the year / 年度冲销笔数
+             */
+            reversals?: number | null;
+        };
+        /** @enum {string} */
+        DisclosureStatus: "DRAFT" | "PUBLISHED";
+        DisclosureView: {
+            /** Format: int32 */
+            year?: number | null;
+            status?: components["schemas"]["DisclosureStatus"] | null;
+            /** @description Due by (31 March of the next year) / 披露期限 */
+            due?: components["schemas"]["LocalDate"] | null;
+            /** @description Published after its due date / 逾期发布 */
+            late?: boolean | null;
+            preparedAt?: components["schemas"]["OffsetDateTime"] | null;
+            publishedAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description SHA-256 of the figures as served (canonical JSON) / 数据摘要 */
+            contentSha256?: string | null;
+            /** @description SHA-256 of the PDF / PDF 摘要 */
+            pdfSha256?: string | null;
+            content?: components["schemas"]["DisclosureContent"] | null;
+            /** @description What the caller may do with the disclosure now, e.g. publish */
+            actions?: string[] | null;
+        };
         EfficiencyFigures: {
             /** Format: int64 */
             applications?: number | null;
@@ -1853,6 +2117,42 @@ export interface components {
             levels?: {
                 [key: string]: number;
             } | null;
+        };
+        FeeNotice: {
+            productId?: components["schemas"]["UUID"] | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            /** @description The holding department / 数源单位 */
+            provider?: string | null;
+            status?: components["schemas"]["ProductStatus"] | null;
+            /** @description The price in force / 现行价格 */
+            priceRule?: components["schemas"]["PriceRule"] | null;
+            /** @description The basis of the price in force / 现行定价依据 */
+            basis?: string | null;
+            /** @description Listed at / 上架时间 */
+            listedAt?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description Withdrawn at (null: listed) / 下架时间 */
+            withdrawnAt?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
+            /** @description Every price the product had, oldest first / 历史价格 */
+            history?: components["schemas"]["FeePeriod"][] | null;
+        };
+        FeePeriod: {
+            /**
+             * Format: int64
+             * @description The unit price in fen / 单价（分）
+             */
+            unitPriceFen?: number | null;
+            /**
+             * Format: int64
+             * @description The cap in force / 上限（分）
+             */
+            capFen?: number | null;
+            /** @description The basis of the price / 定价依据 */
+            basis?: string | null;
+            /** @description In force from / 生效时间 */
+            effectiveFrom?: components["schemas"]["OffsetDateTime"] | null;
+            /** @description In force until (null: still in force) / 失效时间 */
+            effectiveUntil?: ((string | components["schemas"]["OffsetDateTime"] | null) | null) | components["schemas"]["OffsetDateTime"] | null;
         };
         /** @description A field of the request that failed validation; the message follows Accept-Language (zh by default, en) */
         FieldError: {
@@ -2198,6 +2498,24 @@ export interface components {
             /** Format: int32 */
             size: number;
         };
+        PageDisclosureView: {
+            items: components["schemas"]["DisclosureView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
+        PageFeeNotice: {
+            items: components["schemas"]["FeeNotice"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         PageInvoiceLineView: {
             items: components["schemas"]["InvoiceLineView"][];
             /** Format: int64 */
@@ -2289,6 +2607,12 @@ export interface components {
             /** @description PER_PERIOD only */
             period?: ("MONTH" | "QUARTER" | "YEAR") | null;
         };
+        PriceChangeRequest: {
+            /** @description The new unit price in fen (分), a whole number; never above the product's cap / 新单价（分） */
+            unitPriceFen: number;
+            /** @description The basis of the price (cost survey, decision number) / 定价依据 */
+            basis: string;
+        };
         /** @enum {string} */
         PriceKind: "FREE" | "PER_CALL" | "PER_1000_ROWS" | "PER_PERIOD";
         /** @enum {string} */
@@ -2355,6 +2679,28 @@ export interface components {
             syntheticSample?: {
                 [key: string]: unknown;
             }[] | null;
+        };
+        ProductFees: {
+            productId?: components["schemas"]["UUID"] | null;
+            nameZh?: string | null;
+            nameEn?: string | null;
+            provider?: string | null;
+            priceKind?: string | null;
+            pricePeriod?: string | null;
+            /** Format: int64 */
+            unitPriceFen?: number | null;
+            /** Format: int64 */
+            capFen?: number | null;
+            /**
+             * Format: int32
+             * @description Price changes recorded in the year / 年内调价次数
+             */
+            priceChanges?: number | null;
+            /**
+             * Format: int64
+             * @description Revenue credited in the year, net of reversals / 年度收益（分）
+             */
+            revenueFen?: number | null;
         };
         /** @description A product listing (数据产品上架). Checked beyond this schema (422): each mode is one the dataset's grade allows, and the price rule's own rules (Price). */
         ProductRequest: {
@@ -6072,6 +6418,617 @@ export interface operations {
             };
         };
     };
+    listDisclosures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageDisclosureView"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDisclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not published / 未发布 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDisclosureHtml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not published / 未发布 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDisclosureFigures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureContent"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not published / 未发布 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDisclosurePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not published / 未发布 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    prepareDisclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the draft */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureView"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Published already / 已发布 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A year to come / 年度未到 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    publishDisclosure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the published disclosure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureView"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No draft of that year / 无草稿 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Published already, or the year is not over / 已发布或年度未结束 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getEfficiency: {
         parameters: {
             query?: never;
@@ -6311,6 +7268,168 @@ export interface operations {
             };
             /** @description to before from, or more than 24 months (each error names its parameter) / 统计月份无效 */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFeeNotices: {
+        parameters: {
+            query?: {
+                page?: number;
+                size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageFeeNotice"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFeeNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeeNotice"];
+                };
+            };
+            /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token / 需要登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or one you may not see / 未找到 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9548,6 +10667,140 @@ export interface operations {
             };
             /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: Retry-After says when to try again / 请求过于频繁 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: the detail carries a trace id / 内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A component the decision needs (policy engine, sandbox) is unavailable: nothing was done / 服务暂不可用 */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeProductPrice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriceChangeRequest"];
+            };
+        };
+        responses: {
+            /** @description the product at its new price */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductView"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Authorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product / 数据产品不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing this operation answers fits Accept / 无法提供所请求的格式 */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Withdrawn, or FREE / 已下架或免费 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large / 请求体过大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json / 不支持的请求格式 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Above the cap, or 0 / 超过上限或为零 */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
