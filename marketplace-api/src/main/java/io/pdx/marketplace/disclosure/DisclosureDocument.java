@@ -1,7 +1,7 @@
 package io.pdx.marketplace.disclosure;
 
 import io.pdx.contracts.disclosure.DisclosureContent;
-import io.pdx.marketplace.ledger.Yuan;
+import io.pdx.marketplace.product.Yuan;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;

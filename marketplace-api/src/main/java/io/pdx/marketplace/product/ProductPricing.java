@@ -7,7 +7,6 @@ import io.pdx.contracts.product.ProductView;
 import io.pdx.marketplace.audit.AuditAction;
 import io.pdx.marketplace.audit.AuditLog;
 import io.pdx.marketplace.catalog.Dataset;
-import io.pdx.marketplace.ledger.Yuan;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -53,7 +53,7 @@ class ArchitectureTest {
             Map.entry("ledger", 8),
             Map.entry("sandbox", 9),
             Map.entry("dcat", 10), Map.entry("demo", 10), Map.entry("ratelimit", 10),
-            Map.entry("opendata", 10), Map.entry("ckan", 10), Map.entry("satisfaction", 10),
+            Map.entry("opendata", 10), Map.entry("ckan", 10), Map.entry("satisfaction", 10), Map.entry("disclosure", 10),
             Map.entry("efficiency", 11));
 
     @Test

@@ -1,4 +1,4 @@
-package io.pdx.marketplace.ledger;
+package io.pdx.marketplace.product;
 
 import java.math.BigDecimal;
 
