@@ -70,6 +70,8 @@ _matrix := {
 	"job.cancel": {"developer"},
 	"ledger.read": {"operator", "bureau-admin"},
 	"invoice.reverse": {"bureau-admin"},
+	"allowance.read": {"operator", "bureau-reviewer", "bureau-admin"},
+	"allowance.set": {"bureau-admin"},
 	"audit.verify": {"bureau-admin"},
 	"rating.create": {"operator", "developer", "provider"},
 	"rating.list": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},

@@ -22,7 +22,8 @@ public enum AuditAction {
     JOB_DOWNLOAD("job.download"),
     TABLE_UPLOAD("table.upload"),
     LEDGER_CHARGE("ledger.charge"),
-    LEDGER_REVERSE("ledger.reverse");
+    LEDGER_REVERSE("ledger.reverse"),
+    ALLOWANCE_SET("allowance.set");
 
     private final String action;
 

@@ -55,6 +55,8 @@ public enum Operation {
     AUDIT_READ("audit.read"),
     INVOICE_LIST("invoice.list"),
     INVOICE_REVERSE("invoice.reverse"),
+    ALLOWANCE_READ("allowance.read"),
+    ALLOWANCE_SET("allowance.set"),
     AUDIT_VERIFY("audit.verify"),
     EFFICIENCY_READ("efficiency.read"),
     RATING_CREATE("rating.create"),
