@@ -22,7 +22,7 @@ PDX is up ($(($(date +%s) - began))s). Everything listens on 127.0.0.1.
   OPA              $OPA_URL          (decision log: $LOGS/opa.log)
   PostgreSQL       127.0.0.1:$PG_PORT        (database pdx, user pdx / pdx)
 Demo logins (realm pdx, password pdx-demo for every user; development only):
-  bureau-admin · reviewer-1 · reviewer-2 · provider-transport · provider-market
+  bureau-admin · reviewer-1 · reviewer-2 · provider-transport · provider-market · regulator-1 (监管, read-only)
   operator-a · developer-a  (org 91350100M000100Y43)   operator-b · developer-b  (org 91110000600037341L)
   service accounts: dev-org-a / dev-org-a-dev-secret · dev-org-b / dev-org-b-dev-secret
 Logs: $LOGS     Stop: ./pdx down     Health: ./pdx status

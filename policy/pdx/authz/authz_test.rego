@@ -28,17 +28,17 @@ _decide(subject, operation, resource) := decision if {
 
 _codes(decision) := [reason.code | some reason in decision.reasons]
 
-_roles := ["anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"]
+_roles := ["anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"]
 
 # Operation × role on an own resource: the roles that may call it.
 _matrix := {
-	"dataset.list": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"dataset.list": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
 	"dataset.create": {"provider", "bureau-admin"},
 	"dataset.submit": {"provider"},
 	"dataset.register": {"bureau-reviewer", "bureau-admin"},
 	"dataset.accept": {"bureau-reviewer", "bureau-admin"},
-	"registration.publicity": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
-	"certificate.verify": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"registration.publicity": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
+	"certificate.verify": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
 	"objection.lodge": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
 	"objection.uphold": {"bureau-reviewer", "bureau-admin"},
 	"objection.confirm": {"bureau-reviewer", "bureau-admin"},
@@ -47,19 +47,19 @@ _matrix := {
 	"product.create": {"provider", "bureau-reviewer", "bureau-admin"},
 	"product.consent": {"provider", "bureau-admin"},
 	"product.withdraw": {"provider", "bureau-admin"},
-	"product.read": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"product.read": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
 	"dataset.import": {"provider", "bureau-admin"},
 	"dataset.quality": {"provider", "bureau-reviewer", "bureau-admin"},
 	"dataset.usage": {"provider", "bureau-reviewer", "bureau-admin"},
 	"product.delivery": {"operator", "developer"},
 	"product.reprice": {"bureau-admin"},
-	"fees.read": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
-	"disclosure.list": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
-	"disclosure.read": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"fees.read": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
+	"disclosure.list": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
+	"disclosure.read": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
 	"disclosure.prepare": {"bureau-admin"},
 	"disclosure.publish": {"bureau-admin"},
 	"license.apply": {"operator"},
-	"license.read": {"operator", "developer", "bureau-reviewer", "bureau-admin"},
+	"license.read": {"operator", "developer", "bureau-reviewer", "bureau-admin", "regulator"},
 	"license.approve": {"bureau-reviewer", "bureau-admin"},
 	"license.accept": {"operator"},
 	"license.suspend": {"bureau-admin"},
@@ -68,18 +68,18 @@ _matrix := {
 	"job.result": {"operator", "developer", "bureau-reviewer", "bureau-admin"},
 	"job.release": {"bureau-reviewer", "bureau-admin"},
 	"job.cancel": {"developer"},
-	"ledger.read": {"operator", "bureau-admin"},
+	"ledger.read": {"operator", "bureau-admin", "regulator"},
 	"invoice.reverse": {"bureau-admin"},
-	"allowance.read": {"operator", "bureau-reviewer", "bureau-admin"},
+	"allowance.read": {"operator", "bureau-reviewer", "bureau-admin", "regulator"},
 	"allowance.set": {"bureau-admin"},
-	"audit.verify": {"bureau-admin"},
+	"audit.verify": {"bureau-admin", "regulator"},
 	"rating.create": {"operator", "developer", "provider"},
 	"rating.list": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
 	"complaint.create": {"operator", "developer", "provider"},
 	"case.list": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
 	"case.read": {"operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
 	"case.answer": {"bureau-reviewer", "bureau-admin"},
-	"satisfaction.summary": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin"},
+	"satisfaction.summary": {"anonymous", "operator", "developer", "provider", "bureau-reviewer", "bureau-admin", "regulator"},
 }
 
 test_every_operation_and_role if {
@@ -600,4 +600,21 @@ test_satisfaction_deadline_and_calendar_are_policy_data if {
 		time.weekday(time.parse_ns("2006-01-02", day)) in {"Saturday", "Sunday"}
 		not day in {d | some d in data.pdx.config.calendar.holidays}
 	}
+}
+
+# The regulator (监管) reads across organizations and changes nothing: of every configured operation, the ones it may
+# call are exactly the public ones and these reads.
+_regulator_reads := {
+	"organization.list", "organization.read", "license.list", "license.read", "ledger.read", "audit.read",
+	"invoice.list", "allowance.read", "audit.verify", "efficiency.read",
+}
+
+test_the_regulator_reads_across_organizations_and_changes_nothing if {
+	other := {"type": "license", "id": "lic-9", "organization": "91110000600037341L", "department": null, "created_by": "someone"}
+	allowed := {name |
+		some name, operation in data.pdx.config.authz.operations
+		_decide(_subject_of("regulator"), name, other).allow
+	}
+	public := {name | some name, operation in data.pdx.config.authz.operations; operation.public == true}
+	allowed == public | _regulator_reads
 }

@@ -8,7 +8,9 @@ public enum Role {
     DEVELOPER("developer"),
     PROVIDER("provider"),
     BUREAU_REVIEWER("bureau-reviewer"),
-    BUREAU_ADMIN("bureau-admin");
+    BUREAU_ADMIN("bureau-admin"),
+    /** 监管: reads plans, licenses, the ledger, the audit trail and disclosures across organizations; changes nothing. */
+    REGULATOR("regulator");
 
     private final String realmName;
 

@@ -23,7 +23,9 @@ public enum AuditAction {
     TABLE_UPLOAD("table.upload"),
     LEDGER_CHARGE("ledger.charge"),
     LEDGER_REVERSE("ledger.reverse"),
-    ALLOWANCE_SET("allowance.set");
+    ALLOWANCE_SET("allowance.set"),
+    /** A read of the regulator (监管), recorded before it is answered. */
+    SUPERVISION_READ("supervision.read");
 
     private final String action;
 

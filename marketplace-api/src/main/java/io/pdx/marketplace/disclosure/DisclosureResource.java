@@ -60,7 +60,7 @@ public class DisclosureResource {
     @Extension(name = "x-pdx-anonymous", value = "true")
     public Uni<Page<DisclosureView>> list() {
         Subject subject = currentSubject.get();
-        boolean bureau = BureauRoles.of(subject);
+        boolean bureau = BureauRoles.oversees(subject);
         return guard.require(subject, Operation.DISCLOSURE_LIST, new AuthzInput.Resource("disclosure", null, null, null, null))
                 .flatMap(allowed -> (bureau ? AnnualDisclosure.<AnnualDisclosure>listAll(Sort.descending("year"))
                         : AnnualDisclosure.<AnnualDisclosure>list("status", Sort.descending("year"), DisclosureStatus.PUBLISHED)))
@@ -166,7 +166,7 @@ public class DisclosureResource {
         return guard.require(subject, Operation.DISCLOSURE_READ, new AuthzInput.Resource("disclosure", Integer.toString(year), null, null, null))
                 .flatMap(allowed -> AnnualDisclosure.<AnnualDisclosure>findById(year))
                 .map(found -> {
-                    if (found == null || found.state() != DisclosureStatus.PUBLISHED && !BureauRoles.of(subject)) {
+                    if (found == null || found.state() != DisclosureStatus.PUBLISHED && !BureauRoles.oversees(subject)) {
                         throw new DisclosureNotFound(year);
                     }
                     return found;

@@ -133,6 +133,6 @@ public class LedgerResource {
     }
 
     static boolean bureau(Subject subject) {
-        return BureauRoles.of(subject);
+        return BureauRoles.oversees(subject);
     }
 }

@@ -95,7 +95,7 @@ public class LicenseResource {
         LicenseState wanted = EnumParameter.parse("state", state, LicenseState.class);
         PageRequest paging = PageRequest.of(page, size);
         Subject subject = currentSubject.get();
-        boolean own = subject.organization() != null && !BureauRoles.of(subject);
+        boolean own = subject.organization() != null && !BureauRoles.oversees(subject);
         Sort newest = Sort.by("createdAt").descending();
         return guard.require(subject, Operation.LICENSE_LIST, resource(null, subject.organization(), null))
                 .flatMap(allowed -> paging.page(own
