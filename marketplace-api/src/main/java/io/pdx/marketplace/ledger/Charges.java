@@ -33,6 +33,12 @@ public class Charges {
     }
 
     static final String FREE_PURPOSES = "pdx/config/license/free_purposes";
+    static final String PAYMENT_TERM_DAYS = "pdx/config/billing/payment_term_days";
+    static final java.time.ZoneId BUREAU = java.time.ZoneId.of("Asia/Shanghai");
+
+    /** What the policy data says a charge needs: the purposes that use products free, and the days a charge is payable in. */
+    record Terms(List<String> freePurposes, int paymentTermDays) {
+    }
 
     private final PolicyClient policy;
     private final AuditLog audit;
@@ -48,13 +54,13 @@ public class Charges {
         if (quantity < 0) {
             throw new ChargeRefused("quantity must be 0 or more");
         }
-        return policy.evaluate(FREE_PURPOSES, Map.of(), String[].class).flatMap(free -> Panache.withTransaction(() ->
+        return terms().flatMap(terms -> Panache.withTransaction(() ->
                 License.<License>findById(licenseId).flatMap(license -> {
                     if (license == null || license.state() != LicenseState.ACTIVE) {
                         throw new ChargeRefused("license " + licenseId + " is not ACTIVE");
                     }
                     return Product.<Product>findById(license.productId).flatMap(product -> {
-                        InvoiceLine line = line(license, product, unit, quantity, List.of(free.result()), OffsetDateTime.now(clock));
+                        InvoiceLine line = line(license, product, unit, quantity, terms, OffsetDateTime.now(clock));
                         return persistAndPost(line, actor, "charge " + unit + " x " + quantity);
                     });
                 })));
@@ -64,10 +70,17 @@ public class Charges {
      * Bills one period of a PER_PERIOD price, inside the caller's transaction (which holds the license's billing lock):
      * one line of quantity 1 labelled with its period, free for the purposes the policy lists.
      */
-    Uni<InvoiceLine> chargePeriod(License license, Product product, String period, List<String> freePurposes, String actor) {
-        InvoiceLine line = line(license, product, Unit.PERIOD, 1, freePurposes, OffsetDateTime.now(clock));
+    Uni<InvoiceLine> chargePeriod(License license, Product product, String period, Terms terms, String actor) {
+        InvoiceLine line = line(license, product, Unit.PERIOD, 1, terms, OffsetDateTime.now(clock));
         line.billingPeriod = period;
         return persistAndPost(line, actor, "charge PERIOD " + period);
+    }
+
+    /** The free purposes and the payment term, from the policy data (both at once). */
+    Uni<Terms> terms() {
+        return Uni.combine().all().unis(policy.evaluate(FREE_PURPOSES, Map.of(), String[].class),
+                        policy.evaluate(PAYMENT_TERM_DAYS, Map.of(), Integer.class))
+                .with((free, days) -> new Terms(List.of(free.result()), days.result()));
     }
 
     private Uni<InvoiceLine> persistAndPost(InvoiceLine line, String actor, String memo) {
@@ -82,37 +95,16 @@ public class Charges {
                                 "licenseId", line.licenseId.toString(), "period", line.billingPeriod)));
     }
 
-    /** Posts the opposite journal of a charge; the charge stays, marked as reversed. */
-    public Uni<InvoiceLine> reverse(UUID invoiceLineId, String actor) {
-        return reverse(invoiceLineId, actor, null);
-    }
-
-    /**
-     * Posts the opposite journal of a charge, with its reason in the audit chain; the charge stays, marked as reversed
-     * (never edited). 404 for no such line, 409 for a line with nothing posted or reversed already.
-     */
-    public Uni<InvoiceLine> reverse(UUID invoiceLineId, String actor, String reason) {
-        return Panache.withTransaction(() -> InvoiceLine.<InvoiceLine>findById(invoiceLineId).flatMap(line -> {
-            if (line == null) {
-                throw new InvoiceLineNotFound(invoiceLineId);
-            }
-            if (line.journalId == null || line.reversedBy != null) {
-                throw new ChargeRefused(line.journalId == null ? "invoice line " + invoiceLineId + " posted nothing (a free use)"
-                        : "invoice line " + invoiceLineId + " is reversed already, by journal " + line.reversedBy);
-            }
-            UUID reversal = UUID.randomUUID();
-            line.reversedBy = reversal;
-            return post(line, reversal, LedgerEntry.PUBLIC_FINANCE_REVENUE, LedgerEntry.receivable(line.organization),
-                    line.journalId, "reversal of journal " + line.journalId, OffsetDateTime.now(clock))
-                    .call(posted -> audit.record(actor, AuditAction.LEDGER_REVERSE, "invoice_line", line.id, line.organization,
-                            null, reason == null ? Map.of("amountFen", line.amountFen, "reversal", reversal.toString())
-                                    : Map.of("amountFen", line.amountFen, "reversal", reversal.toString(), "reason", reason)));
-        }));
-    }
-
-    private static InvoiceLine line(License license, Product product, Unit unit, long quantity, List<String> freePurposes,
+    private static InvoiceLine line(License license, Product product, Unit unit, long quantity, Terms terms,
                                     OffsetDateTime now) {
-        InvoiceLine line = new InvoiceLine();
+        boolean free = product.priceKind == PriceKind.FREE || terms.freePurposes().contains(license.purposeCategory);
+        if (!free && !matches(product.priceKind, unit)) {
+            throw new ChargeRefused("product " + product.id + " is priced " + product.priceKind + ", not per " + unit);
+        }
+        long unitPrice = free ? 0 : product.unitPriceFen;
+        long units = unit == Unit.ROWS ? (quantity + 999) / 1000 : quantity;
+        long amount = Math.multiplyExact(units, unitPrice);
+        InvoiceLine line = InvoiceLine.issued(amount, now.atZoneSameInstant(BUREAU).toLocalDate().plusDays(terms.paymentTermDays()));
         line.id = UUID.randomUUID();
         line.organization = license.organization;
         line.licenseId = license.id;
@@ -120,14 +112,8 @@ public class Charges {
         line.unit = unit.name();
         line.quantity = quantity;
         line.createdAt = now; // its month in the revenue figures
-        boolean free = product.priceKind == PriceKind.FREE || freePurposes.contains(license.purposeCategory);
-        if (!free && !matches(product.priceKind, unit)) {
-            throw new ChargeRefused("product " + product.id + " is priced " + product.priceKind + ", not per " + unit);
-        }
-        line.unitPriceFen = free ? 0 : product.unitPriceFen;
-        long units = unit == Unit.ROWS ? (quantity + 999) / 1000 : quantity;
-        line.amountFen = Math.multiplyExact(units, line.unitPriceFen);
-        line.journalId = line.amountFen == 0 ? null : UUID.randomUUID();
+        line.unitPriceFen = unitPrice;
+        line.journalId = amount == 0 ? null : UUID.randomUUID();
         return line;
     }
 
@@ -140,7 +126,7 @@ public class Charges {
         };
     }
 
-    private static Uni<InvoiceLine> post(InvoiceLine line, UUID journal, String debitAccount, String creditAccount,
+    static Uni<InvoiceLine> post(InvoiceLine line, UUID journal, String debitAccount, String creditAccount,
                                          UUID reverses, String memo, OffsetDateTime now) {
         return LedgerEntry.persist(
                         LedgerEntry.of(journal, debitAccount, line.amountFen, 0, line, reverses, memo, now),

@@ -45,12 +45,12 @@ public class LedgerResource {
 
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
-    private final Charges charges;
+    private final Invoices invoices;
 
-    public LedgerResource(OperationGuard guard, CurrentSubject currentSubject, Charges charges) {
+    public LedgerResource(OperationGuard guard, CurrentSubject currentSubject, Invoices invoices) {
         this.guard = guard;
         this.currentSubject = currentSubject;
-        this.charges = charges;
+        this.invoices = invoices;
     }
 
     /** Ledger entries, newest first, with the totals over every entry the caller may see (debits equal credits when it balances). */
@@ -98,6 +98,23 @@ public class LedgerResource {
                         InvoiceLine::toView));
     }
 
+    /** One invoice line: the operator's own organization's, or any for the bureau and the regulator; 404 otherwise. */
+    @GET
+    @Path("/invoices/{id}")
+    @WithSession
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getInvoiceLine", summary = "An invoice line / 账单明细",
+            description = "Where it stands (issued, overdue, paid with its receipt, reversed) and what the caller may do with it now.")
+    @APIResponse(responseCode = "404", description = "No such invoice line visible to you / 账单明细不存在")
+    public Uni<InvoiceLineView> invoice(@PathParam("id") UUID id) {
+        Subject subject = currentSubject.get();
+        return InvoiceLine.<InvoiceLine>findById(id)
+                .onItem().ifNull().failWith(() -> new Charges.InvoiceLineNotFound(id))
+                .call(line -> guard.require(subject, Operation.INVOICE_READ, line.asResource())
+                        .onFailure(io.pdx.marketplace.security.OperationDenied.class)
+                        .transform(denied -> new Charges.InvoiceLineNotFound(id)))
+                .map(InvoiceLine::toView);
+    }
+
     /**
      * Reverses a charge (冲销): the opposite journal is posted and the line marked reversed, never edited; the reason goes
      * to the audit chain. The bureau only.
@@ -111,7 +128,8 @@ public class LedgerResource {
     @APIResponse(responseCode = "200", description = "the reversed line", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = InvoiceLineView.class)))
     @APIResponse(responseCode = "404", description = "No such invoice line / 账单明细不存在")
-    @APIResponse(responseCode = "409", description = "Reversed already, or nothing was posted (a free use) / 已冲销或未记账")
+    @APIResponse(responseCode = "403", description = "Not the bureau administrator / 无权冲销")
+    @APIResponse(responseCode = "409", description = "Reversed or paid already, or nothing was posted (a free use) / 已冲销、已缴款或未记账")
     public Uni<InvoiceLineView> reverse(@PathParam("id") UUID id, InvoiceReversal request) {
         Subject subject = currentSubject.get();
         FieldCheck check = new FieldCheck();
@@ -119,16 +137,41 @@ public class LedgerResource {
         if (!check.valid()) {
             throw new InvalidReversal(check);
         }
-        return guard.require(subject, Operation.INVOICE_REVERSE, new AuthzInput.Resource("invoice", id.toString(), null, null, null))
-                .flatMap(allowed -> charges.reverse(id, subject.user(), request.reason().trim()))
+        return invoices.reverse(id, subject, request.reason().trim())
                 .map(InvoiceLine::toView);
+    }
+
+    /**
+     * Records the payment of a charge (收款确认): the receivable is cleared into the treasury by a balanced journal and a
+     * numbered 非税收入 receipt is issued for the year. The bureau administrator only.
+     */
+    @POST
+    @Path("/invoices/{id}/pay")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @io.quarkus.security.Authenticated
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "payInvoiceLine", summary = "Record a payment / 收款确认",
+            description = "ISSUED or OVERDUE → PAID: posts the payment (debit the treasury, credit the operator's receivable) with its reference and issues the year's next 非税收入 receipt number. The bureau administrator only.")
+    @APIResponse(responseCode = "200", description = "the paid line with its receipt number", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InvoiceLineView.class)))
+    @APIResponse(responseCode = "403", description = "Not the bureau administrator / 无权确认收款")
+    @APIResponse(responseCode = "404", description = "No such invoice line / 账单明细不存在")
+    @APIResponse(responseCode = "409", description = "Paid or reversed already, or nothing to pay (a free use) / 已缴款、已冲销或无需缴款")
+    public Uni<InvoiceLineView> pay(@PathParam("id") UUID id, io.pdx.contracts.ledger.InvoicePayment request) {
+        Subject subject = currentSubject.get();
+        FieldCheck check = new FieldCheck();
+        check.text("reference", request == null ? null : request.reference(), true, false,
+                io.pdx.contracts.ledger.InvoicePayment.MAX_REFERENCE);
+        if (!check.valid()) {
+            throw new InvalidReversal(check);
+        }
+        return invoices.pay(id, subject, request.reference().trim()).map(InvoiceLine::toView);
     }
 
     /** A reversal request that breaks its schema (400) or a rule (422). */
     static final class InvalidReversal extends ProblemException {
         InvalidReversal(FieldCheck check) {
             super(check.status(), "invalid-request", "Invalid request / 请求无效",
-                    check.errors().size() + " field(s) of the reversal are invalid.", check.errors());
+                    check.errors().size() + " field(s) of the request are invalid.", check.errors());
         }
     }
 

@@ -63,10 +63,10 @@ public class PeriodBilling {
 
     /** Bills every period due of every ACTIVE license priced per period; returns how many lines it wrote. */
     public Uni<Integer> billDue() {
-        return policy.evaluate(Charges.FREE_PURPOSES, Map.of(), String[].class).flatMap(free -> Panache.withSession(() ->
+        return charges.terms().flatMap(terms -> Panache.withSession(() ->
                         License.<License>find(DUE, Map.of("kind", PriceKind.PER_PERIOD, "active", LicenseState.ACTIVE)).list())
                 .flatMap(licenses -> Multi.createFrom().iterable(licenses)
-                        .onItem().transformToUniAndConcatenate(license -> bill(license.id, List.of(free.result()))
+                        .onItem().transformToUniAndConcatenate(license -> bill(license.id, terms)
                                 .onFailure().recoverWithItem(failure -> {
                                     // one license's failure (a lost connection) leaves the others billed; the next run retries it
                                     LOG.warnf("billing license %s failed: %s", license.id, failure.getClass().getSimpleName());
@@ -77,7 +77,7 @@ public class PeriodBilling {
     }
 
     /** One license's due periods, in one transaction under its lock (re-read under the lock: it may have changed). */
-    Uni<Integer> bill(UUID licenseId, List<String> freePurposes) {
+    Uni<Integer> bill(UUID licenseId, Charges.Terms terms) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createSelectionQuery(LOCK, String.class)
                         .setParameter("key", LOCK_SPACE ^ licenseId.getMostSignificantBits()).getSingleResult())
@@ -90,7 +90,7 @@ public class PeriodBilling {
                                     .stream().filter(period -> !done.contains(period.label())).toList();
                             return Multi.createFrom().iterable(due)
                                     .onItem().transformToUniAndConcatenate(period ->
-                                            charges.chargePeriod(license, product, period.label(), freePurposes, ACTOR))
+                                            charges.chargePeriod(license, product, period.label(), terms, ACTOR))
                                     .collect().asList().map(List::size);
                         }))));
     }

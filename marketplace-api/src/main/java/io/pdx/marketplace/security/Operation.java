@@ -54,7 +54,7 @@ public enum Operation {
     LEDGER_READ("ledger.read"),
     AUDIT_READ("audit.read"),
     INVOICE_LIST("invoice.list"),
-    INVOICE_REVERSE("invoice.reverse"),
+    INVOICE_READ("invoice.read"),
     ALLOWANCE_READ("allowance.read"),
     ALLOWANCE_SET("allowance.set"),
     AUDIT_VERIFY("audit.verify"),

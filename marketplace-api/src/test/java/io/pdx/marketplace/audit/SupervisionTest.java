@@ -69,8 +69,15 @@ class SupervisionTest {
         regulator().contentType(ContentType.JSON).body(Map.of("costFen", 1, "profitFen", 0, "taxFen", 0, "basis", "监管"))
                 .put("/api/v1/allowances/" + SandboxFixtures.ORG_A + "/" + year).then().statusCode(403);
         regulator().post("/api/v1/disclosures/" + year + "/prepare").then().statusCode(403);
-        regulator().contentType(ContentType.JSON).body(Map.of("reason", "监管"))
-                .post("/api/v1/invoices/" + java.util.UUID.randomUUID() + "/reverse").then().statusCode(403);
+        List<String> lines = given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/invoices?size=1").then()
+                .statusCode(200).extract().path("items.id");
+        for (String line : lines) { // a line the regulator may read, and not change
+            regulator().get("/api/v1/invoices/" + line).then().statusCode(200);
+            regulator().contentType(ContentType.JSON).body(Map.of("reason", "监管"))
+                    .post("/api/v1/invoices/" + line + "/reverse").then().statusCode(403);
+            regulator().contentType(ContentType.JSON).body(Map.of("reference", "监管"))
+                    .post("/api/v1/invoices/" + line + "/pay").then().statusCode(403);
+        }
         // no sandbox job, no result: the regulator reads records, not data
         regulator().get("/api/v1/sandbox/jobs").then().statusCode(403);
         regulator().contentType(ContentType.JSON).body(Map.of("licenseId", java.util.UUID.randomUUID().toString(), "sql", "SELECT 1"))

@@ -97,9 +97,14 @@ class ChargesTest {
             lines.add(await(() -> charges.charge(industryLicense, Charges.Unit.CALL, quantity, "test")));
         }
         assertEquals(List.of(50L, 100L, 150L, 200L, 250L), lines.stream().map(line -> line.amountFen).toList());
-        InvoiceLine reversed = await(() -> charges.reverse(lines.get(2).id, "test"));
-        assertTrue(reversed.reversedBy != null);
-        assertThrows(Throwable.class, () -> await(() -> charges.reverse(lines.get(2).id, "test")));
+        assertEquals(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30), lines.get(0).dueOn,
+                "payable within the policy's 30 days");
+        assertEquals(io.pdx.contracts.ledger.InvoiceStatus.ISSUED, lines.get(0).state());
+        String reverse = "/api/v1/invoices/" + lines.get(2).id + "/reverse";
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(java.util.Map.of("reason", "测试 / test"))
+                .post(reverse).then().statusCode(200).body("status", equalTo("REVERSED")).body("reversedBy", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(java.util.Map.of("reason", "测试 / test"))
+                .post(reverse).then().statusCode(409);
         given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/ledger")
                 .then().statusCode(200)
                 .body("balanced", equalTo(true))
@@ -119,6 +124,8 @@ class ChargesTest {
         InvoiceLine line = await(() -> charges.charge(governanceLicense, Charges.Unit.CALL, 7, "test"));
         assertEquals(0L, line.amountFen);
         assertNull(line.journalId);
+        assertEquals(io.pdx.contracts.ledger.InvoiceStatus.NO_CHARGE, line.state(), "nothing to pay, ever");
+        assertNull(line.dueOn);
     }
 
     @Test

@@ -154,7 +154,7 @@ class PeriodBillingTest {
                 .body("balanced", org.hamcrest.Matchers.equalTo(true));
         List<Map<String, Object>> events = given().auth().oauth2(KeycloakTokens.of("bureau-admin"))
                 .get("/api/v1/audit/events?resourceId=" + line.id + "&size=50").then().statusCode(200).extract().path("items");
-        assertTrue(events.stream().anyMatch(event -> "ledger.reverse".equals(event.get("action"))
+        assertTrue(events.stream().anyMatch(event -> "invoice.reverse".equals(event.get("action"))
                 && String.valueOf(event.get("detail")).contains("billed in error")), "the reason is in the chain: " + events);
         // billing again does not bill the reversed period anew: a reversal is a correction, not a missing period
         VertxContextSupport.subscribeAndAwait(() -> billing.billDue());

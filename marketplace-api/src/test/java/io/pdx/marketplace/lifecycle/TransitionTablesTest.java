@@ -24,6 +24,9 @@ import io.pdx.marketplace.catalog.registration.ObjectionTransition;
 import io.pdx.marketplace.product.Product;
 import io.pdx.marketplace.product.ProductTransition;
 import io.pdx.marketplace.disclosure.AnnualDisclosure;
+import io.pdx.marketplace.ledger.InvoiceLine;
+import io.pdx.marketplace.ledger.InvoiceTransition;
+import io.pdx.contracts.ledger.InvoiceStatus;
 import io.pdx.marketplace.disclosure.DisclosureTransition;
 import io.pdx.contracts.disclosure.DisclosureStatus;
 import io.pdx.contracts.product.ProductStatus;
@@ -173,6 +176,49 @@ class TransitionTablesTest {
             product.createdBy = "provider-transport";
             FixtureStates.inState(product, status);
             return product;
+        }
+    }
+
+    @Nested
+    class Invoices {
+
+        @TestFactory
+        List<DynamicTest> everyTransition_fromEveryState() {
+            return TransitionWalk.of(InvoiceTransition.values(), InvoiceStatus.values(), EXPECTED,
+                    Invoices::inState, (from, to) -> TransitionTable.next(InvoiceTransition.class, from).contains(to));
+        }
+
+        /** The invoice life cycle as the issue states it: issued, overdue, paid or reversed; a free use has none. */
+        static final Map<InvoiceTransition, Move<InvoiceStatus>> EXPECTED = Map.of(
+                InvoiceTransition.PAY, to(InvoiceStatus.PAID, InvoiceStatus.ISSUED, InvoiceStatus.OVERDUE),
+                InvoiceTransition.REVERSE, to(InvoiceStatus.REVERSED, InvoiceStatus.ISSUED, InvoiceStatus.OVERDUE),
+                InvoiceTransition.FALL_DUE, to(InvoiceStatus.OVERDUE, InvoiceStatus.ISSUED));
+
+        @Test
+        void wellFormed() {
+            TransitionWalk.wellFormed(InvoiceTransition.values(), transition -> transition == InvoiceTransition.FALL_DUE);
+        }
+
+        /** Paying stamps when and by whom; PAID, REVERSED and NO_CHARGE are final. */
+        @Test
+        void pay_stampsWhenAndWho_andTheEndsAreFinal() {
+            InvoiceLine line = inState(InvoiceStatus.OVERDUE);
+            TransitionWalk.apply(line, InvoiceTransition.PAY, "bureau-admin");
+            assertEquals("bureau-admin", line.paidBy);
+            assertNotNull(line.paidAt);
+            assertEquals("91350100M000100Y43", line.asResource().organization());
+            for (InvoiceStatus end : List.of(InvoiceStatus.PAID, InvoiceStatus.REVERSED, InvoiceStatus.NO_CHARGE)) {
+                assertTrue(TransitionTable.terminal(InvoiceTransition.class, end), end + " is final");
+            }
+        }
+
+        static InvoiceLine inState(InvoiceStatus status) {
+            InvoiceLine line = new InvoiceLine();
+            line.id = UUID.randomUUID();
+            line.organization = "91350100M000100Y43";
+            line.amountFen = 12_345;
+            FixtureStates.inState(line, status);
+            return line;
         }
     }
 
