@@ -142,9 +142,11 @@ function Digests({ view }: { view: DisclosureView }) {
       <span className="pdx-subtle">{label}</span>
       <br />
       {value ? (
-        <Typography.Text className="pdx-digest" copyable={{ text: value, tooltips: [t('copy'), t('copied')] }} data-testid={testId}>
-          {value}
-        </Typography.Text>
+        <span data-testid={testId}>
+          <Typography.Text className="pdx-digest" copyable={{ text: value, tooltips: [t('copy'), t('copied')] }}>
+            {value}
+          </Typography.Text>
+        </span>
       ) : (
         t('unknown')
       )}
@@ -188,17 +190,18 @@ function PrepareCard({ list, onPrepared }: { list: DisclosureView[]; onPrepared:
       <p className="pdx-subtle-dark">{t('disclosurePrepareHelp')}</p>
       <Space wrap>
         <label htmlFor="disclosure-year">{t('disclosureYear')}</label>
-        <Select<number>
-          id="disclosure-year"
-          value={year}
-          onChange={(y) => {
-            prepare.reset();
-            setYear(y);
-          }}
-          options={years.map((y) => ({ value: y, label: String(y) }))}
-          style={{ width: 120 }}
-          data-testid="disclosure-year"
-        />
+        <span data-testid="disclosure-year">
+          <Select<number>
+            id="disclosure-year"
+            value={year}
+            onChange={(y) => {
+              prepare.reset();
+              setYear(y);
+            }}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+            style={{ width: 120 }}
+          />
+        </span>
         <Button type="primary" onClick={confirm} disabled={published} loading={prepare.isPending} data-testid="disclosure-prepare">
           {t('disclosurePrepare')}
         </Button>
@@ -273,13 +276,19 @@ function DisclosureDetail({ year, onClose }: { year: number; onClose: () => void
               </Space>
               <Row gutter={[16, 16]} style={{ marginBottom: 16 }} data-testid="disclosure-figures">
                 <Col xs={12} md={6}>
-                  <Statistic title={t('disclosureAuthorizations')} value={c?.authorizations?.length ?? 0} data-testid="disclosure-authorizations" />
+                  <div data-testid="disclosure-authorizations">
+                    <Statistic title={t('disclosureAuthorizations')} value={c?.authorizations?.length ?? 0} />
+                  </div>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Statistic title={t('disclosureProducts')} value={c?.products?.length ?? 0} data-testid="disclosure-products" />
+                  <div data-testid="disclosure-products">
+                    <Statistic title={t('disclosureProducts')} value={c?.products?.length ?? 0} />
+                  </div>
                 </Col>
                 <Col xs={12} md={6}>
-                  <Statistic title={t('disclosureRevenue')} value={total} data-testid="disclosure-revenue" />
+                  <div data-testid="disclosure-revenue">
+                    <Statistic title={t('disclosureRevenue')} value={total} />
+                  </div>
                 </Col>
                 <Col xs={12} md={6}>
                   <Statistic title={t('disclosureChargesReversals')} value={`${formatNumber(locale, c?.charges ?? 0)} / ${formatNumber(locale, c?.reversals ?? 0)}`} />
