@@ -74,7 +74,7 @@ export function PriceChangeModal({
         void form.validateFields().then((v) => {
           const checked = checkNewPrice(v.price, cap);
           if (product && checked.ok) change.mutate({ id: product.id, unitPriceFen: checked.fen, basis: v.basis.trim() });
-        })
+        }, () => undefined)
       }
       destroyOnHidden
     >

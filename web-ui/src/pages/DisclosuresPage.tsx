@@ -235,7 +235,7 @@ function DisclosureDetail({ year, onClose }: { year: number; onClose: () => void
     { title: t('colProvider'), key: 'provider', render: (_, p) => <span className="pdx-nowrap">{p.provider ?? t('unknown')}</span> },
     { title: t('feesKind'), key: 'kind', render: (_, p) => <span className="pdx-nowrap">{te('price_', p.priceKind)}</span> },
     { title: t('feesUnitPrice'), key: 'price', align: 'right', render: (_, p) => <span className="pdx-nowrap">{formatFen(locale, p.unitPriceFen)}</span> },
-    { title: t('feesCap'), key: 'cap', align: 'right', render: (_, p) => <span className="pdx-nowrap">{formatFen(locale, p.capFen)}</span> },
+    { title: t('feesCap'), key: 'cap', align: 'right', render: (_, p) => <span className="pdx-nowrap">{p.priceKind === 'FREE' ? t('unknown') : formatFen(locale, p.capFen)}</span> },
     { title: t('disclosurePriceChanges'), key: 'changes', align: 'right', render: (_, p) => formatNumber(locale, p.priceChanges ?? 0) },
     { title: t('disclosureRevenue'), key: 'revenue', align: 'right', render: (_, p) => <strong className="pdx-nowrap">{formatFen(locale, p.revenueFen)}</strong> },
   ];

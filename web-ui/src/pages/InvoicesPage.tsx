@@ -153,7 +153,7 @@ function InvoicesContent() {
             if (!line) return;
             setReversing(null);
             confirmReverse(line, v.reason.trim());
-          })
+          }, () => undefined)
         }
         destroyOnHidden
       >
