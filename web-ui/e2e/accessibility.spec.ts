@@ -10,7 +10,7 @@ test.beforeAll(async () => {
 test('public pages are accessible', async ({ page }) => {
   const found = await api<{ items: { certificateNo?: string }[] }>(null, 'GET', `/datasets?q=${encodeURIComponent('公交刷卡记录')}`);
   const code = items<{ certificateNo?: string }>(found.body).find((d) => d.certificateNo)?.certificateNo ?? 'PDX-000000-2000-000000';
-  for (const path of ['/publicity', `/verify?code=${code}`, '/verify?code=PDX-000000-2000-000000', '/verify']) {
+  for (const path of ['/publicity', `/verify?code=${code}`, '/verify?code=PDX-000000-2000-000000', '/verify', '/fees', '/disclosures']) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -35,7 +35,7 @@ test('operator pages are accessible', async ({ page }) => {
 
 test('bureau pages are accessible', async ({ page }) => {
   await login(page, 'bureau-admin', '/review');
-  for (const path of ['/review', '/review?tab=registrations', '/review?tab=organizations', '/review?tab=results', '/licenses', '/ledger', '/audit', '/efficiency']) {
+  for (const path of ['/review', '/review?tab=registrations', '/review?tab=organizations', '/review?tab=results', '/licenses', '/ledger', '/audit', '/efficiency', '/invoices', '/fees', '/disclosures']) {
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
@@ -55,6 +55,15 @@ test('bureau pages are accessible', async ({ page }) => {
     await page.goto(`/review/jobs/${any.id}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await expectAccessible(page, 'job review');
+  }
+  // a year's disclosure as the bureau reads it (a draft or published, whichever exists; nothing is prepared here)
+  const disclosures = await api('bureau-admin', 'GET', '/disclosures');
+  const disclosure = items<{ year: number }>(disclosures.body)[0];
+  if (disclosure) {
+    await page.goto(`/disclosures?year=${disclosure.year}`);
+    await page.getByTestId('disclosure-figures').waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, `/disclosures?year=${disclosure.year}`);
   }
 });
 

@@ -1,6 +1,7 @@
 // One test per journey of issue #16, against the real stack and the real Keycloak login page.
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
 import {
@@ -726,4 +727,126 @@ test('first run: the query the editor offers runs as it stands on the demo data'
   await page.getByTestId('submit-job').click();
   await expect(page.getByTestId('job-state')).toHaveAttribute('data-state', 'RELEASED', { timeout: 90_000 });
   await expect(page.getByTestId('result-table').locator('tr.ant-table-row').first()).toBeVisible();
+});
+
+interface FeeNoticeAnswer {
+  productId: string;
+  nameZh: string;
+  history: { unitPriceFen: number; effectiveUntil: string | null }[];
+}
+
+test('收费公示: an anonymous visitor opens the fee notices from the footer and reads a product’s price with its history', async ({ page }) => {
+  const notices = await api<{ items: FeeNoticeAnswer[]; total: number }>(null, 'GET', '/fee-notices?size=20');
+  expect(notices.status, JSON.stringify(notices.body)).toBe(200);
+  const first = notices.body.items[0];
+  expect(first, 'no fee notice in the demo data').toBeDefined();
+  await page.goto('/');
+  await page.getByTestId('footer-fees').click();
+  await expect(page).toHaveURL(/\/fees$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('收费公示');
+  await expect(page).toHaveTitle('收费公示 · 公共数据授权运营平台');
+  const table = page.getByTestId('fees-table');
+  const row = table.locator('tr.ant-table-row').filter({ hasText: first?.nameZh ?? '' }).first();
+  await expect(row).toContainText('¥');
+  // The row opens from the keyboard onto every price the product had; the price in force runs 至今.
+  await row.getByRole('button', { name: /展开行|Expand row/ }).focus();
+  await page.keyboard.press('Enter');
+  const history = table.getByTestId('fee-history').first();
+  await expect(history).toBeVisible();
+  await expect(history.locator('tr.ant-table-row')).toHaveCount(first?.history.length ?? 1);
+  await expect(history).toContainText('至今');
+  // The product's own notice, by its link.
+  await row.getByRole('link', { name: first?.nameZh ?? '' }).click();
+  await expect(page).toHaveURL(new RegExp(`/fees\\?product=${first?.productId}`));
+  await expect(page.getByTestId('fee-notice').getByTestId('fee-history')).toContainText('至今');
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, 'fee notices (anonymous)');
+  await screenshots(page, 'journey-fees-anonymous');
+});
+
+test('bureau: 调价 of a priced product within its cap, and its fee notice then shows two periods', async ({ page }) => {
+  // The demo data lists FREE products only: the transport department lists a priced one (¥2.00 a call, cap ¥5.00) on its
+  // registered bus routes, with a name of its own (names are unique per dataset).
+  const routes = await product('公交线路信息', 'provider-transport');
+  const tag = Date.now().toString(36);
+  const nameZh = `端到端调价线路 ${tag}`;
+  const listed = await api<{ id: string; status: string }>('provider-transport', 'POST', '/products', {
+    datasetId: routes.datasetId,
+    nameZh,
+    nameEn: `E2E priced bus routes ${tag}`,
+    modes: ['SANDBOX'],
+    scenarios: ['线路客流分析'],
+    qualityNotes: '端到端测试',
+    priceRule: { kind: 'PER_CALL', unitPriceFen: 200, capFen: 500 },
+  });
+  expect(listed.status, JSON.stringify(listed.body)).toBe(201);
+  await login(page, 'bureau-admin', `/datasets/${routes.datasetId}`);
+  const card = page.locator(`[data-product-id="${listed.body.id}"]`);
+  await expect(card.getByTestId('product-price')).toContainText('¥2.00');
+  await card.getByTestId('change-price').click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '调价' });
+  await expect(dialog).not.toHaveClass(/ant-zoom/);
+  await expect(dialog.getByTestId('price-change-cap')).toHaveText('¥5.00');
+  // Above the cap, and a third decimal: refused here, nothing sent.
+  await dialog.getByTestId('price-change-price').fill('5.01');
+  await dialog.getByTestId('price-change-basis').fill('成本调查（端到端）');
+  await dialog.getByTestId('price-change-submit').click();
+  await expect(dialog).toContainText('不得高于政府指导价上限 ¥5.00');
+  await dialog.getByTestId('price-change-price').fill('3.455');
+  await expect(dialog).toContainText('金额最多两位小数');
+  await dialog.getByTestId('price-change-price').fill('3.50');
+  await expectAccessible(page, 'price change dialog');
+  await dialog.getByTestId('price-change-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(card.getByTestId('price-changed')).toContainText('¥3.50');
+  await expect(card.getByTestId('product-price')).toContainText('¥3.50');
+  await card.getByTestId('price-changed-notice').click();
+  await expect(page).toHaveURL(new RegExp(`/fees\\?product=${listed.body.id}`));
+  const periods = page.getByTestId('fee-notice').getByTestId('fee-history').locator('tr.ant-table-row');
+  await expect(periods).toHaveCount(2);
+  await expect(periods.nth(0)).toContainText('¥2.00');
+  await expect(periods.nth(0)).not.toContainText('至今');
+  await expect(periods.nth(1)).toContainText('¥3.50');
+  await expect(periods.nth(1)).toContainText('成本调查（端到端）');
+  await expect(periods.nth(1)).toContainText('至今');
+  const notice = await api<FeeNoticeAnswer>(null, 'GET', `/fee-notices/${listed.body.id}`);
+  expect(notice.body.history.map((h) => h.unitPriceFen)).toEqual([200, 350]);
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, 'fee notice after 调价');
+  await screenshots(page, 'journey-fees-price-change');
+  // Withdrawn afterwards, so that the demo's catalog does not collect priced test products.
+  await api('provider-transport', 'POST', `/products/${listed.body.id}/withdraw`, { reason: '端到端测试结束' });
+});
+
+test('bureau: prepares this year’s disclosure, reads the draft’s figures, is not offered publish before the year is over, downloads the PDF', async ({ page }) => {
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  await login(page, 'bureau-admin', '/disclosures');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('年度披露');
+  const prepareCard = page.getByTestId('disclosure-prepare-card');
+  await expect(prepareCard.getByTestId('disclosure-year')).toContainText(String(year));
+  await prepareCard.getByTestId('disclosure-prepare').click();
+  await expect(page.getByRole('dialog')).toContainText(`编制 ${year} 年度披露`);
+  await confirmModal(page);
+  await expect(page).toHaveURL(new RegExp(`year=${year}`));
+  const detail = page.getByTestId('disclosure-detail');
+  await expect(detail.getByTestId('disclosure-status')).toHaveAttribute('data-status', 'DRAFT');
+  const drawn = await api<{ content: { authorizations: unknown[]; products: unknown[] }; pdfSha256: string }>('bureau-admin', 'GET', `/disclosures/${year}`);
+  await expect(detail.getByTestId('disclosure-authorizations')).toContainText(String(drawn.body.content.authorizations.length));
+  await expect(detail.getByTestId('disclosure-products')).toContainText(String(drawn.body.content.products.length));
+  await expect(detail.getByTestId('disclosure-revenue')).toContainText('¥');
+  await expect(detail.getByTestId('disclosure-products-table').locator('tr.ant-table-row')).toHaveCount(drawn.body.content.products.length);
+  // The year is not over: the server does not offer publish, and the page says when it can be.
+  await expect(detail.getByTestId('disclosure-publish')).toHaveCount(0);
+  await expect(detail.getByTestId('publish-not-offered')).toContainText(`${year} 年度结束后方可发布`);
+  // The draft's PDF, fetched with the bureau's token: a PDF whose SHA-256 is the digest shown.
+  const [download] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('disclosure-pdf').click()]);
+  expect(download.suggestedFilename()).toBe(`pdx-disclosure-${year}-draft.pdf`);
+  const pdf = readFileSync(await download.path());
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const digest = createHash('sha256').update(pdf).digest('hex');
+  await expect(detail.getByTestId('disclosure-pdf-sha')).toContainText(digest);
+  expect(digest).toBe(drawn.body.pdfSha256);
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, 'disclosure draft');
+  await screenshots(page, 'journey-disclosure-draft');
 });

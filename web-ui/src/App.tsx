@@ -26,6 +26,8 @@ const TablesPage = lazy(() => import('./pages/TablesPage'));
 const PublicityPage = lazy(() => import('./pages/PublicityPage'));
 const VerifyPage = lazy(() => import('./pages/VerifyPage'));
 const ProviderPage = lazy(() => import('./pages/ProviderPage'));
+const FeesPage = lazy(() => import('./pages/FeesPage'));
+const DisclosuresPage = lazy(() => import('./pages/DisclosuresPage'));
 
 export function App() {
   const auth = useAuth();
@@ -41,6 +43,8 @@ export function App() {
             <Route path="datasets/:id" element={<DatasetPage />} />
             <Route path="publicity" element={<Lazy page={<PublicityPage />} />} />
             <Route path="verify" element={<Lazy page={<VerifyPage />} />} />
+            <Route path="fees" element={<Lazy page={<FeesPage />} />} />
+            <Route path="disclosures" element={<Lazy page={<DisclosuresPage />} />} />
             <Route path="provider" element={<Lazy page={<ProviderPage />} />} />
             <Route path="organization" element={<Lazy page={<OrganizationPage />} />} />
             <Route path="apply/:productId" element={<Lazy page={<ApplyPage />} />} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headerLayout, navEntries, visibleNav } from '../src/lib/nav';
+import { FOOTER_NAV, MAX_LINE, headerLayout, navEntries, visibleNav } from '../src/lib/nav';
 import type { Role } from '../src/lib/jwt';
 
 const ROLES: Role[][] = [[], ['operator'], ['developer'], ['provider'], ['bureau-reviewer'], ['bureau-admin']];
@@ -22,12 +22,23 @@ describe('the menu', () => {
     }
   });
 
-  it("keeps the bureau admin's line to five entries: its queue on the line, its other pages in one sub-menu", () => {
+  it("keeps the bureau admin's line to six entries: its queue on the line, its other pages (年度披露 among them) in one sub-menu", () => {
     const entries = navEntries(visibleNav(['bureau-admin']));
-    expect(entries).toHaveLength(5);
-    expect(entries.map((e) => (e.kind === 'item' ? e.item.path : e.group))).toEqual(['/', '/publicity', '/verify', '/review', 'oversight']);
-    const group = entries[4];
-    expect(group?.kind === 'group' && group.items.map((i) => i.path)).toEqual(['/licenses', '/efficiency', '/cases', '/ledger', '/audit']);
+    expect(entries).toHaveLength(6);
+    expect(entries.map((e) => (e.kind === 'item' ? e.item.path : e.group))).toEqual(['/', '/publicity', '/verify', '/fees', '/review', 'oversight']);
+    const group = entries[5];
+    expect(group?.kind === 'group' && group.items.map((i) => i.path)).toEqual(['/licenses', '/efficiency', '/cases', '/disclosures', '/invoices', '/ledger', '/audit']);
+  });
+
+  it('shows 收费公示 on the line where it has room, and links both public notices from the footer for everyone', () => {
+    for (const roles of [[], ['developer'], ['provider'], ['bureau-reviewer'], ['bureau-admin']] as const) {
+      expect(visibleNav([...roles]).map((n) => n.path), roles.join()).toContain('/fees');
+    }
+    // the operator's line is full (seven pages): 收费公示 stays in the footer
+    expect(navEntries(visibleNav(['operator']))).toHaveLength(MAX_LINE);
+    expect(visibleNav(['operator']).map((n) => n.path)).not.toContain('/fees');
+    expect(FOOTER_NAV.map((n) => n.path)).toEqual(['/fees', '/disclosures']);
+    expect(FOOTER_NAV.every((n) => !n.roles)).toBe(true);
   });
 
   it('loses no page to the grouping, for any role', () => {
@@ -51,7 +62,7 @@ describe('the header', () => {
   it('is one line at 1280 px for every role, the longest lines without the console name beside the mark', () => {
     for (const roles of ROLES) {
       const entries = navEntries(visibleNav(roles)).length;
-      expect(entries, roles.join()).toBeLessThanOrEqual(7);
+      expect(entries, roles.join()).toBeLessThanOrEqual(MAX_LINE);
       expect(headerLayout(DESKTOP, entries).compact, roles.join()).toBe(false);
     }
     expect(headerLayout(DESKTOP, 5)).toEqual({ compact: false, brandName: true });

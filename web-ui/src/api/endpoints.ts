@@ -30,6 +30,11 @@ import type {
   OrganizationRequest,
   OrganizationView,
   DatasetUsage,
+  DisclosurePage,
+  DisclosureView,
+  FeeNotice,
+  FeeNoticePage,
+  PriceChangeRequest,
   AmendmentRequest,
   GradeProposal,
   GradeProposalRequest,
@@ -148,9 +153,35 @@ export async function listProducts(query: { datasetId?: string; page?: number; s
 export const getProduct = (id: string) => apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}`);
 export const withdrawProduct = (id: string, reason: string) =>
   apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}/withdraw`, { method: 'POST', body: { reason } });
+/** 调价: the bureau admin's new unit price for a listed, priced product, within its cap, with its basis. */
+export const changeProductPrice = (id: string, request: PriceChangeRequest) =>
+  apiFetch<ProductView>(`${API}/products/${encodeURIComponent(id)}/price`, { method: 'POST', body: request });
 export const proposeGrade = (request: GradeProposalRequest) =>
   apiFetch<GradeProposal>(`${API}/grade-proposals`, { method: 'POST', body: request });
 export const getDatasetUsage = (id: string) => apiFetch<DatasetUsage>(`${API}/datasets/${encodeURIComponent(id)}/usage`);
+
+// ---- 收费公示 and 年度披露 (anonymous reads) ---------------------------------------------------------
+
+/** Fee notices, one page of them (anonymous). */
+export const listFeeNotices = (page = 0, size = 20) => apiFetch<FeeNoticePage>(`${API}/fee-notices${qs({ page, size })}`);
+export const getFeeNotice = (productId: string) => apiFetch<FeeNotice>(`${API}/fee-notices/${encodeURIComponent(productId)}`);
+
+/** Published disclosures for anyone; the bureau sees the drafts too (the list carries no figures). */
+export const listDisclosures = () => apiFetch<DisclosurePage>(`${API}/disclosures`);
+export const getDisclosure = (year: number) => apiFetch<DisclosureView>(`${API}/disclosures/${year}`);
+/** The bureau admin draws a year's draft (again); 409 once published, 422 for a year not begun. */
+export const prepareDisclosure = (year: number) => apiFetch<DisclosureView>(`${API}/disclosures/${year}/prepare`, { method: 'POST' });
+/** Publishing is final; only once the year is over (409 year-not-over before). */
+export const publishDisclosure = (year: number) => apiFetch<DisclosureView>(`${API}/disclosures/${year}/publish`, { method: 'POST' });
+export type DisclosureFormat = 'pdf' | 'html' | 'json';
+/** A published disclosure's document as a plain link (anonymous). */
+export const disclosureUrl = (year: number, format: DisclosureFormat) => `${API}/disclosures/${year}/${format}`;
+/** A disclosure's document fetched with the caller's token (a draft is the bureau's only). */
+export const fetchDisclosureDocument = (year: number, format: DisclosureFormat) =>
+  apiFetch<Blob>(disclosureUrl(year, format), {
+    as: 'blob',
+    accept: `${format === 'pdf' ? 'application/pdf' : format === 'html' ? 'text/html' : 'application/json'}, application/problem+json`,
+  });
 
 // ---- organizations -------------------------------------------------------------------------------
 
@@ -379,6 +410,10 @@ export const getSatisfactionSummary = () => apiFetch<SatisfactionSummary>(`${API
 export async function listInvoices(): Promise<ListPage<InvoiceLine>> {
   return asListPage<InvoiceLine>(await apiFetch<unknown>(`${API}/invoices${qs({ size: 500 })}`));
 }
+
+/** 冲销: the bureau admin reverses a posted charge with its reason; 409 when reversed already or nothing was posted. */
+export const reverseInvoiceLine = (id: string, reason: string) =>
+  apiFetch<InvoiceLine>(`${API}/invoices/${encodeURIComponent(id)}/reverse`, { method: 'POST', body: { reason } });
 
 export async function getLedger(): Promise<LedgerAnswer> {
   const body = await apiFetch<Record<string, unknown> | unknown[]>(`${API}/ledger${qs({ size: 500 })}`);

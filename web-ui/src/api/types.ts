@@ -64,6 +64,21 @@ export type HolderConsent = S['HolderConsent'];
 /** GET /datasets/{id}/quality: the data's quality report (aggregates only). */
 export type QualityReport = S['QualityReport'];
 export type ColumnQuality = S['ColumnQuality'];
+/** GET /fee-notices: 收费公示, a product's price in force, its basis and every price it had (anonymous). */
+export type FeeNotice = S['FeeNotice'];
+export type FeePeriod = S['FeePeriod'];
+export type FeeNoticePage = S['PageFeeNotice'];
+/** POST /products/{id}/price: the bureau's new unit price (whole fen, within the cap) and its basis. */
+export type PriceChangeRequest = S['PriceChangeRequest'];
+/** GET /disclosures/{year}: 年度披露, a draft (the bureau's) or published, with both digests and its figures. */
+export type DisclosureView = S['DisclosureView'];
+export type DisclosureStatus = S['DisclosureStatus'];
+export type DisclosureContent = S['DisclosureContent'];
+export type DisclosureAuthorization = S['Authorization'];
+export type ProductFees = S['ProductFees'];
+export type DisclosurePage = S['PageDisclosureView'];
+/** POST /invoices/{id}/reverse: 冲销 with its reason. */
+export type InvoiceReversal = S['InvoiceReversal'];
 export type UpdateFrequency = DatasetDraft['updateFrequency'];
 export type SharingType = DatasetDraft['sharingType'];
 export type Openness = DatasetDraft['openness'];
@@ -78,6 +93,7 @@ export type DatasetAction = 'submit' | 'accept' | 'register' | 'return';
 export type ObjectionAction = 'uphold' | 'confirm' | 'dismiss';
 export type ProductAction = 'withdraw';
 export type CaseAction = 'answer';
+export type DisclosureAction = 'publish';
 export type OrganizationAction = 'verify' | 'suspend' | 'reinstate';
 
 /** GET /datasets: one page with facet counts (the generated DatasetPage with its fields required). */

@@ -5,7 +5,7 @@ import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Tooltip } from 'antd'
 import { GlobalOutlined, LoginOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
-import { GROUP_LABEL, headerLayout, navEntries, visibleNav, type NavItem } from '../lib/nav';
+import { FOOTER_NAV, GROUP_LABEL, headerLayout, navEntries, visibleNav, type NavItem } from '../lib/nav';
 
 function selectedKey(pathname: string, items: NavItem[]): string {
   const match = items
@@ -122,6 +122,13 @@ export function AppShell() {
       </Layout.Content>
       <Layout.Footer className="pdx-footer">
         <span>{t('appTitle')}</span> · <span>原始数据不出域 · 数据可用不可见</span>
+        <nav aria-label={t('footerNav')} className="pdx-footer-nav">
+          {FOOTER_NAV.map((i) => (
+            <Link key={i.path} to={i.path} data-testid={`footer-${i.path.slice(1)}`}>
+              {t(i.label)}
+            </Link>
+          ))}
+        </nav>
       </Layout.Footer>
     </Layout>
   );

@@ -9,10 +9,26 @@ export function formatNumber(locale: Locale, n: number | null | undefined, digit
   return new Intl.NumberFormat(NUMBER_LOCALE[locale], options).format(n);
 }
 
-/** Fen (分) as yuan: ¥12.34. */
-export function formatFen(locale: Locale, fen: number | null | undefined): string {
-  if (fen === null || fen === undefined || !Number.isFinite(fen)) return '—';
-  return new Intl.NumberFormat(NUMBER_LOCALE[locale], { style: 'currency', currency: 'CNY' }).format(fen / 100);
+/** Whole fen as yuan with two decimals, no grouping, exactly (BigInt): 123450 → "1234.50", -5 → "-0.05"; null when not whole fen. */
+export function fenToYuan(fen: number | bigint | null | undefined): string | null {
+  if (fen === null || fen === undefined) return null;
+  if (typeof fen === 'number' && !Number.isInteger(fen)) return null;
+  const value = BigInt(fen);
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  return `${negative ? '-' : ''}${(abs / 100n).toString()}.${(abs % 100n).toString().padStart(2, '0')}`;
+}
+
+/**
+ * Fen (分) as yuan, exactly from the whole fen (no division in floating point): ¥1,234.50 in Chinese, CN¥1,234.50 in
+ * English (what Intl's CNY currency format writes for these locales).
+ */
+export function formatFen(locale: Locale, fen: number | bigint | null | undefined): string {
+  const yuan = fenToYuan(fen);
+  if (yuan === null) return '—';
+  const negative = yuan.startsWith('-');
+  const [whole = '0', cents = '00'] = (negative ? yuan.slice(1) : yuan).split('.');
+  return `${negative ? '-' : ''}${locale === 'en' ? 'CN¥' : '¥'}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
 
 export function formatPercent(locale: Locale, share: number | null | undefined): string {

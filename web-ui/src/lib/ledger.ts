@@ -57,3 +57,13 @@ export function countByMonth(instants: (string | null | undefined)[]): Record<st
   }
   return out;
 }
+
+export interface ReversibleLine {
+  journalId?: string | null;
+  reversedBy?: string | null;
+}
+
+/** Whether the console offers 冲销 on an invoice line: the bureau admin, on a line that posted a journal not yet reversed. */
+export function canReverse(line: ReversibleLine, roles: readonly string[]): boolean {
+  return roles.includes('bureau-admin') && !!line.journalId && !line.reversedBy;
+}

@@ -10,6 +10,8 @@ export interface NavItem {
   label: MessageKey;
   roles?: Role[];
   group?: NavGroup;
+  /** Stands in the header only while the line has room (MAX_LINE entries); the footer links it on every page anyway. */
+  spare?: boolean;
 }
 
 export const GROUP_LABEL: Record<NavGroup, MessageKey> = { oversight: 'navOversight' };
@@ -20,6 +22,7 @@ const NAV: NavItem[] = [
   { path: '/', label: 'navCatalog' },
   { path: '/publicity', label: 'navPublicity' },
   { path: '/verify', label: 'navVerify' },
+  { path: '/fees', label: 'navFees', spare: true },
   { path: '/provider', label: 'navProvider', roles: ['provider'] },
   { path: '/organization', label: 'navOrganization', roles: ['operator'] },
   { path: '/licenses', label: 'navLicenses', roles: ['operator', 'developer'] },
@@ -30,18 +33,33 @@ const NAV: NavItem[] = [
   { path: '/licenses', label: 'navAllLicenses', roles: BUREAU, group: 'oversight' },
   { path: '/efficiency', label: 'navEfficiency', roles: BUREAU, group: 'oversight' },
   { path: '/cases', label: 'navCases', roles: BUREAU, group: 'oversight' },
+  { path: '/disclosures', label: 'navDisclosures', roles: BUREAU, group: 'oversight' },
+  { path: '/invoices', label: 'navAllInvoices', roles: ['bureau-admin'], group: 'oversight' },
   { path: '/ledger', label: 'navLedger', roles: ['bureau-admin'], group: 'oversight' },
   { path: '/audit', label: 'navAudit', roles: ['bureau-admin'], group: 'oversight' },
 ];
 
-/** Every page a user of these roles may open from the menu, each path once (the first entry naming it wins). */
+/** The public notices (收费公示, 年度披露): in the footer of every page, for everyone, anonymous included. */
+export const FOOTER_NAV: NavItem[] = [
+  { path: '/fees', label: 'navFees' },
+  { path: '/disclosures', label: 'navDisclosures' },
+];
+
+/** The most entries the header's line holds at 1280 px (see headerLayout); past it, spare pages stay in the footer. */
+export const MAX_LINE = 7;
+
+/**
+ * Every page a user of these roles may open from the menu, each path once (the first entry naming it wins); the spare
+ * ones only where the line has room for them.
+ */
 export function visibleNav(roles: Role[]): NavItem[] {
   const seen = new Set<string>();
-  return NAV.filter((n) => !n.roles || n.roles.some((r) => roles.includes(r))).filter((n) => {
+  const items = NAV.filter((n) => !n.roles || n.roles.some((r) => roles.includes(r))).filter((n) => {
     if (seen.has(n.path)) return false;
     seen.add(n.path);
     return true;
   });
+  return navEntries(items).length > MAX_LINE ? items.filter((n) => !n.spare) : items;
 }
 
 /** One entry of the header's line: a page, or a group of pages (where it holds more than one) in its first page's place. */

@@ -1,5 +1,6 @@
 // A dataset: overview, schema with its column tags explained, the product description (产品说明书),
 // price rule, DCAT link, synthetic sample rows, and the way to apply.
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
@@ -9,6 +10,7 @@ import type { ProductView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { can } from '../lib/actions';
+import { canChangePrice } from '../lib/fees';
 import { formatDate, formatDateTime, formatNumber } from '../lib/format';
 import { pickLanguage } from '../lib/problem';
 import { categoryPath } from '../lib/reference';
@@ -21,6 +23,7 @@ import { ProblemAlert } from '../components/ProblemAlert';
 import { GradeTag, RegistrationTag, TagLegend } from '../components/Tags';
 import { SchemaTable } from '../components/SchemaTable';
 import { PriceRuleText } from '../components/PriceRuleText';
+import { PriceChangeModal, PriceChangedAlert, type PricedProduct } from '../components/PriceChangeModal';
 
 export function DatasetPage() {
   const { id = '' } = useParams();
@@ -140,6 +143,8 @@ function ProductCard({ product: p }: { product: ProductView }) {
   }));
   const withdrawn = p.status === 'WITHDRAWN';
   const canApply = auth.hasRole('operator') && p.grade !== 'CORE' && !withdrawn;
+  const [pricing, setPricing] = useState<PricedProduct | null>(null);
+  const [changed, setChanged] = useState<ProductView | null>(null);
   return (
     <Card
       title={
@@ -149,7 +154,17 @@ function ProductCard({ product: p }: { product: ProductView }) {
       }
       style={{ marginBottom: 16 }}
       data-testid="product-card"
+      data-product-id={p.id ?? ''}
     >
+      {changed && <PriceChangedAlert product={changed} onClose={() => setChanged(null)} />}
+      <PriceChangeModal
+        product={pricing}
+        onClose={() => setPricing(null)}
+        onChanged={(view) => {
+          setPricing(null);
+          setChanged(view);
+        }}
+      />
       <Descriptions column={1} size="small">
         <Descriptions.Item label={t('productName')}>{locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh}</Descriptions.Item>
         <Descriptions.Item label={t('productModes')}>
@@ -162,7 +177,26 @@ function ProductCard({ product: p }: { product: ProductView }) {
           </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('productPrice')}>
-          <PriceRuleText rule={p.priceRule} />
+          <Space wrap size={8}>
+            <span data-testid="product-price">
+              <PriceRuleText rule={p.priceRule} />
+            </span>
+            <Link to={`/fees?product=${encodeURIComponent(p.id ?? '')}`} data-testid="product-fee-notice">
+              {t('productFeeNotice')}
+            </Link>
+            {canChangePrice(p, auth.roles) && (
+              <Button
+                size="small"
+                onClick={() => {
+                  setChanged(null);
+                  setPricing({ id: p.id ?? '', nameZh: p.nameZh ?? null, nameEn: p.nameEn ?? null, priceRule: p.priceRule ?? null });
+                }}
+                data-testid="change-price"
+              >
+                {t('priceChange')}
+              </Button>
+            )}
+          </Space>
         </Descriptions.Item>
         <Descriptions.Item label={t('updateFrequency')}>{te('freq_', p.description?.updateFrequency)}</Descriptions.Item>
         <Descriptions.Item label={t('scenarios')}>

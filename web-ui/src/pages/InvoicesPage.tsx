@@ -1,17 +1,21 @@
-// 我的账单: the organization's invoice lines (the bureau sees all).
+// 我的账单: the organization's invoice lines (the bureau sees all); the bureau admin reverses a posted charge (冲销)
+// with its reason, after a confirmation.
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { useQuery } from '@tanstack/react-query';
-import { Card, Statistic } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Input, Modal, Statistic, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { listInvoices } from '../api/endpoints';
+import { listInvoices, reverseInvoiceLine } from '../api/endpoints';
 import type { InvoiceLine } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { formatDateTime, formatFen, formatNumber } from '../lib/format';
+import { canReverse } from '../lib/ledger';
 import { useProductNames } from '../hooks';
 import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { EmptyState, QueryView } from '../components/QueryView';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { RequireRole } from '../components/RequireRole';
 import { OrganizationName } from '../components/OrganizationName';
 
@@ -28,6 +32,35 @@ function InvoicesContent() {
   const { t, te, locale } = useI18n();
   const products = useProductNames();
   const query = useQuery({ queryKey: ['invoices', auth.username], queryFn: listInvoices });
+  const { modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const [reversing, setReversing] = useState<InvoiceLine | null>(null);
+  const [form] = Form.useForm<{ reason: string }>();
+  const reverse = useMutation({
+    mutationFn: (v: { id: string; reason: string }) => reverseInvoiceLine(v.id, v.reason),
+    onSuccess: () => {
+      setReversing(null);
+      void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+      void queryClient.invalidateQueries({ queryKey: ['ledger'] });
+    },
+  });
+  const close = () => {
+    setReversing(null);
+    reverse.reset();
+  };
+  const lineName = (i: InvoiceLine | null) => {
+    const p = products[i?.productId ?? ''];
+    return p ? ((locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh) ?? '') : (i?.productId?.slice(0, 8) ?? '');
+  };
+  const confirmReverse = (line: InvoiceLine, reason: string) =>
+    modal.confirm({
+      title: t('reverseConfirmTitle'),
+      content: t('reverseConfirmText', { amount: formatFen(locale, line.amountFen), product: lineName(line), reason }),
+      okText: t('reverse'),
+      cancelText: t('cancel'),
+      okButtonProps: { danger: true },
+      onOk: () => reverse.mutateAsync({ id: line.id ?? '', reason }).catch(() => undefined),
+    });
   const columns: ColumnsType<InvoiceLine> = [
     { title: t('createdAt'), key: 'at', render: (_, i) => <span className="pdx-nowrap">{formatDateTime(locale, i.createdAt)}</span> },
     {
@@ -44,10 +77,48 @@ function InvoicesContent() {
     { title: t('colQuantity'), key: 'q', align: 'right', render: (_, i) => formatNumber(locale, i.quantity) },
     { title: t('colUnitPrice'), key: 'p', align: 'right', render: (_, i) => formatFen(locale, i.unitPriceFen) },
     { title: t('colAmount'), key: 'a', align: 'right', render: (_, i) => <strong>{formatFen(locale, i.amountFen)}</strong> },
-    { title: t('colReversed'), key: 'r', render: (_, i) => (i.reversedBy ? t('yes') : t('no')) },
+    {
+      title: t('colReversed'),
+      key: 'r',
+      render: (_, i) =>
+        i.reversedBy ? (
+          <Tag color="orange" data-testid="invoice-reversed">
+            {t('invoiceReversed')}
+          </Tag>
+        ) : (
+          t('no')
+        ),
+    },
+    ...(auth.hasRole('bureau-admin')
+      ? [
+          {
+            title: t('actions'),
+            key: 'actions',
+            render: (_: unknown, i: InvoiceLine) =>
+              canReverse(i, auth.roles) ? (
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => {
+                    reverse.reset();
+                    setReversing(i);
+                  }}
+                  data-testid="reverse-line"
+                >
+                  {t('reverse')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
   return (
     <Page title={auth.isBureau ? t('invoicesTitle') : t('navInvoices')}>
+      {reverse.isError && reversing === null && (
+        <div style={{ marginBottom: 16 }}>
+          <ProblemAlert error={reverse.error} />
+        </div>
+      )}
       <QueryView query={query}>
         {(data) => (
           <>
@@ -69,6 +140,30 @@ function InvoicesContent() {
           </>
         )}
       </QueryView>
+      <Modal
+        open={reversing !== null}
+        title={t('reverseTitle', { amount: formatFen(locale, reversing?.amountFen), product: lineName(reversing) })}
+        okText={t('reverse')}
+        cancelText={t('cancel')}
+        okButtonProps={{ danger: true }}
+        onCancel={close}
+        onOk={() =>
+          void form.validateFields().then((v) => {
+            const line = reversing;
+            if (!line) return;
+            setReversing(null);
+            confirmReverse(line, v.reason.trim());
+          }, () => undefined)
+        }
+        destroyOnHidden
+      >
+        <p>{t('reverseHelp')}</p>
+        <Form form={form} layout="vertical" preserve={false}>
+          <Form.Item name="reason" label={t('reverseReason')} rules={[{ required: true, whitespace: true, message: t('reverseReasonRequired') }]}>
+            <Input.TextArea rows={3} maxLength={500} data-testid="reverse-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Page>
   );
 }

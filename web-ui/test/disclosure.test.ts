@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { bureauYear, disclosureOffers, disclosureYears } from '../src/lib/disclosure';
+import { canReverse } from '../src/lib/ledger';
+
+describe('the years a disclosure is prepared for', () => {
+  it('runs from this year in bureau time back to 2000', () => {
+    const years = disclosureYears(new Date('2026-12-08T04:00:00Z'));
+    expect(years[0]).toBe(2026);
+    expect(years.at(-1)).toBe(2000);
+    expect(years).toHaveLength(27);
+  });
+
+  it('turns over at midnight in Beijing, not in UTC', () => {
+    expect(bureauYear(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
+    expect(bureauYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
+    expect(disclosureYears(new Date('2026-12-31T16:00:00Z'))[0]).toBe(2027);
+  });
+});
+
+describe('what the disclosure page offers', () => {
+  const draft = { status: 'DRAFT', actions: [] };
+  const publishable = { status: 'DRAFT', actions: ['publish'] };
+  const published = { status: 'PUBLISHED', actions: [] };
+
+  it('lets the bureau admin prepare a year with no disclosure or a draft, never a published one', () => {
+    expect(disclosureOffers(null, ['bureau-admin']).prepare).toBe(true);
+    expect(disclosureOffers(draft, ['bureau-admin']).prepare).toBe(true);
+    expect(disclosureOffers(published, ['bureau-admin']).prepare).toBe(false);
+    expect(disclosureOffers(draft, ['bureau-reviewer']).prepare).toBe(false);
+    expect(disclosureOffers(null, []).prepare).toBe(false);
+  });
+
+  it('offers publish only when the server names it (the current year\u2019s draft: not)', () => {
+    expect(disclosureOffers(draft, ['bureau-admin']).publish).toBe(false);
+    expect(disclosureOffers(publishable, ['bureau-admin']).publish).toBe(true);
+    expect(disclosureOffers(published, ['bureau-admin']).publish).toBe(false);
+  });
+
+  it('fetches a draft\u2019s documents with the token and links a published one\u2019s', () => {
+    expect(disclosureOffers(draft, ['bureau-admin']).withToken).toBe(true);
+    expect(disclosureOffers(published, []).withToken).toBe(false);
+  });
+});
+
+describe('冲销 is offered', () => {
+  it('to the bureau admin on a line that posted a journal and is not reversed', () => {
+    expect(canReverse({ journalId: 'j1', reversedBy: null }, ['bureau-admin'])).toBe(true);
+    expect(canReverse({ journalId: 'j1', reversedBy: 'j2' }, ['bureau-admin'])).toBe(false);
+    expect(canReverse({ journalId: null }, ['bureau-admin'])).toBe(false);
+    expect(canReverse({ journalId: 'j1' }, ['bureau-reviewer'])).toBe(false);
+    expect(canReverse({ journalId: 'j1' }, ['operator'])).toBe(false);
+  });
+});
