@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bureauYear, disclosureOffers, disclosureYears } from '../src/lib/disclosure';
-import { canReverse } from '../src/lib/ledger';
+import { outstandingFen } from '../src/lib/ledger';
+import { can } from '../src/lib/actions';
 
 describe('the years a disclosure is prepared for', () => {
   it('runs from this year in bureau time back to 2000', () => {
@@ -42,12 +43,26 @@ describe('what the disclosure page offers', () => {
   });
 });
 
-describe('冲销 is offered', () => {
-  it('to the bureau admin on a line that posted a journal and is not reversed', () => {
-    expect(canReverse({ journalId: 'j1', reversedBy: null }, ['bureau-admin'])).toBe(true);
-    expect(canReverse({ journalId: 'j1', reversedBy: 'j2' }, ['bureau-admin'])).toBe(false);
-    expect(canReverse({ journalId: null }, ['bureau-admin'])).toBe(false);
-    expect(canReverse({ journalId: 'j1' }, ['bureau-reviewer'])).toBe(false);
-    expect(canReverse({ journalId: 'j1' }, ['operator'])).toBe(false);
+describe('an invoice line', () => {
+  it('offers 冲销 and 收款确认 exactly where the server lists them', () => {
+    const issued = { id: 'l1', status: 'ISSUED', receiptNo: null, actions: ['pay', 'reverse'] };
+    const paid = { id: 'l2', status: 'PAID', receiptNo: 'FS2026-00000001', actions: [] };
+    expect(can(issued, 'pay')).toBe(true);
+    expect(can(issued, 'reverse')).toBe(true);
+    expect(can(paid, 'reverse')).toBe(false);
+    expect(can({ ...issued, actions: null }, 'pay')).toBe(false);
+  });
+
+  it('owes what is issued or overdue, not what is paid, reversed or free', () => {
+    expect(
+      outstandingFen([
+        { status: 'ISSUED', amountFen: 12345 },
+        { status: 'OVERDUE', amountFen: 100 },
+        { status: 'PAID', amountFen: 999 },
+        { status: 'REVERSED', amountFen: 777 },
+        { status: 'NO_CHARGE', amountFen: 0 },
+      ]),
+    ).toBe(12445);
+    expect(outstandingFen([])).toBe(0);
   });
 });

@@ -415,6 +415,9 @@ export async function listInvoices(): Promise<ListPage<InvoiceLine>> {
 export const reverseInvoiceLine = (id: string, reason: string) =>
   apiFetch<InvoiceLine>(`${API}/invoices/${encodeURIComponent(id)}/reverse`, { method: 'POST', body: { reason } });
 
+export const payInvoiceLine = (id: string, reference: string) =>
+  apiFetch<InvoiceLine>(`${API}/invoices/${encodeURIComponent(id)}/pay`, { method: 'POST', body: { reference } });
+
 export async function getLedger(): Promise<LedgerAnswer> {
   const body = await apiFetch<Record<string, unknown> | unknown[]>(`${API}/ledger${qs({ size: 500 })}`);
   const entries = asListPage<LedgerAnswer['entries'][number]>(body).items;

@@ -94,6 +94,7 @@ export type ObjectionAction = 'uphold' | 'confirm' | 'dismiss';
 export type ProductAction = 'withdraw';
 export type CaseAction = 'answer';
 export type DisclosureAction = 'publish';
+export type InvoiceAction = 'pay' | 'reverse';
 export type OrganizationAction = 'verify' | 'suspend' | 'reinstate';
 
 /** GET /datasets: one page with facet counts (the generated DatasetPage with its fields required). */

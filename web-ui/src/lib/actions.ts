@@ -2,9 +2,9 @@
 // organization) carries `actions`: the transitions (POST …/{id}/<action>) that the server, after asking
 // the policy and checking the state machine, lets this caller take. Action buttons follow it; the
 // console does not decide them again from roles and states.
-import type { CaseAction, DatasetAction, DisclosureAction, JobAction, LicenseAction, ObjectionAction, OrganizationAction, ProductAction } from '../api/types';
+import type { CaseAction, DatasetAction, DisclosureAction, InvoiceAction, JobAction, LicenseAction, ObjectionAction, OrganizationAction, ProductAction } from '../api/types';
 
-export type Action = LicenseAction | JobAction | DatasetAction | OrganizationAction | ObjectionAction | ProductAction | CaseAction | DisclosureAction;
+export type Action = LicenseAction | JobAction | DatasetAction | OrganizationAction | ObjectionAction | ProductAction | CaseAction | DisclosureAction | InvoiceAction;
 
 /** Anything that carries the server's actions; a view without them offers nothing. */
 export interface Actionable {
@@ -28,7 +28,9 @@ export type ActionOf<R> = 'decisionOutcome' extends keyof R
               ? CaseAction
               : 'contentSha256' extends keyof R
                 ? DisclosureAction
-                : Action;
+                : 'receiptNo' extends keyof R
+                  ? InvoiceAction
+                  : Action;
 
 /** Whether the server offers this action on this resource to this caller now. */
 export function can<R extends Actionable>(resource: R | null | undefined, action: NoInfer<ActionOf<R>>): boolean {

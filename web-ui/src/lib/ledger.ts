@@ -58,12 +58,16 @@ export function countByMonth(instants: (string | null | undefined)[]): Record<st
   return out;
 }
 
-export interface ReversibleLine {
-  journalId?: string | null;
-  reversedBy?: string | null;
-}
+/** The invoice states the API reports, with the colour each shows in. */
+export const INVOICE_STATUS_COLOR: Record<string, string> = {
+  NO_CHARGE: 'default',
+  ISSUED: 'blue',
+  OVERDUE: 'red',
+  PAID: 'green',
+  REVERSED: 'orange',
+};
 
-/** Whether the console offers 冲销 on an invoice line: the bureau admin, on a line that posted a journal not yet reversed. */
-export function canReverse(line: ReversibleLine, roles: readonly string[]): boolean {
-  return roles.includes('bureau-admin') && !!line.journalId && !line.reversedBy;
+/** What is still owed on the lines shown: the amounts ISSUED or OVERDUE (a paid, reversed or free line owes nothing). */
+export function outstandingFen(lines: readonly { status?: string | null; amountFen?: number | null }[]): number {
+  return lines.filter((l) => l.status === 'ISSUED' || l.status === 'OVERDUE').reduce((sum, l) => sum + (l.amountFen ?? 0), 0);
 }

@@ -1,16 +1,18 @@
-// 我的账单: the organization's invoice lines (the bureau sees all); the bureau admin reverses a posted charge (冲销)
-// with its reason, after a confirmation.
+// 我的账单: the organization's invoice lines (the bureau sees all) with where each stands (payable by its date,
+// overdue, paid with its receipt, reversed); the bureau admin records a payment (收款确认) or reverses a charge (冲销)
+// with its reason, after a confirmation — exactly where the server offers it (the line's `actions`).
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Statistic, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Statistic, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { listInvoices, reverseInvoiceLine } from '../api/endpoints';
+import { listInvoices, payInvoiceLine, reverseInvoiceLine } from '../api/endpoints';
 import type { InvoiceLine } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
-import { formatDateTime, formatFen, formatNumber } from '../lib/format';
-import { canReverse } from '../lib/ledger';
+import { formatDate, formatDateTime, formatFen, formatNumber } from '../lib/format';
+import { INVOICE_STATUS_COLOR, outstandingFen } from '../lib/ledger';
+import { can } from '../lib/actions';
 import { useProductNames } from '../hooks';
 import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
@@ -35,7 +37,17 @@ function InvoicesContent() {
   const { modal } = App.useApp();
   const queryClient = useQueryClient();
   const [reversing, setReversing] = useState<InvoiceLine | null>(null);
+  const [paying, setPaying] = useState<InvoiceLine | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
+  const [payForm] = Form.useForm<{ reference: string }>();
+  const pay = useMutation({
+    mutationFn: (v: { id: string; reference: string }) => payInvoiceLine(v.id, v.reference),
+    onSuccess: () => {
+      setPaying(null);
+      void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+      void queryClient.invalidateQueries({ queryKey: ['ledger'] });
+    },
+  });
   const reverse = useMutation({
     mutationFn: (v: { id: string; reason: string }) => reverseInvoiceLine(v.id, v.reason),
     onSuccess: () => {
@@ -52,6 +64,14 @@ function InvoicesContent() {
     const p = products[i?.productId ?? ''];
     return p ? ((locale === 'zh' ? p.nameZh : p.nameEn || p.nameZh) ?? '') : (i?.productId?.slice(0, 8) ?? '');
   };
+  const confirmPay = (line: InvoiceLine, reference: string) =>
+    modal.confirm({
+      title: t('payConfirmTitle'),
+      content: t('payConfirmText', { amount: formatFen(locale, line.amountFen), product: lineName(line), reference }),
+      okText: t('pay'),
+      cancelText: t('cancel'),
+      onOk: () => pay.mutateAsync({ id: line.id ?? '', reference }).catch(() => undefined),
+    });
   const confirmReverse = (line: InvoiceLine, reason: string) =>
     modal.confirm({
       title: t('reverseConfirmTitle'),
@@ -78,36 +98,61 @@ function InvoicesContent() {
     { title: t('colUnitPrice'), key: 'p', align: 'right', render: (_, i) => formatFen(locale, i.unitPriceFen) },
     { title: t('colAmount'), key: 'a', align: 'right', render: (_, i) => <strong>{formatFen(locale, i.amountFen)}</strong> },
     {
-      title: t('colReversed'),
-      key: 'r',
-      render: (_, i) =>
-        i.reversedBy ? (
-          <Tag color="orange" data-testid="invoice-reversed">
-            {t('invoiceReversed')}
+      title: t('colInvoiceStatus'),
+      key: 'status',
+      render: (_, i) => (
+        <span className="pdx-nowrap">
+          <Tag color={INVOICE_STATUS_COLOR[i.status ?? ''] ?? 'default'} data-testid={`invoice-status-${i.status ?? ''}`}>
+            {te('invoiceStatus_', i.status)}
           </Tag>
-        ) : (
-          t('no')
-        ),
+          {(i.status === 'ISSUED' || i.status === 'OVERDUE') && i.dueOn && (
+            <Typography.Text type={i.status === 'OVERDUE' ? 'danger' : 'secondary'}>
+              {t('invoiceDueOn', { date: formatDate(i.dueOn) })}
+            </Typography.Text>
+          )}
+          {i.status === 'PAID' && i.receiptNo && (
+            <Typography.Text type="secondary" copyable={{ text: i.receiptNo }} data-testid="invoice-receipt">
+              {t('invoiceReceipt', { receipt: i.receiptNo })}
+            </Typography.Text>
+          )}
+        </span>
+      ),
     },
-    ...(auth.hasRole('bureau-admin')
+    ...(data_hasActions(query.data?.items)
       ? [
           {
             title: t('actions'),
             key: 'actions',
-            render: (_: unknown, i: InvoiceLine) =>
-              canReverse(i, auth.roles) ? (
-                <Button
-                  size="small"
-                  danger
-                  onClick={() => {
-                    reverse.reset();
-                    setReversing(i);
-                  }}
-                  data-testid="reverse-line"
-                >
-                  {t('reverse')}
-                </Button>
-              ) : null,
+            render: (_: unknown, i: InvoiceLine) => (
+              <Space size="small">
+                {can(i, 'pay') && (
+                  <Button
+                    size="small"
+                    type="primary"
+                    onClick={() => {
+                      pay.reset();
+                      setPaying(i);
+                    }}
+                    data-testid="pay-line"
+                  >
+                    {t('pay')}
+                  </Button>
+                )}
+                {can(i, 'reverse') && (
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => {
+                      reverse.reset();
+                      setReversing(i);
+                    }}
+                    data-testid="reverse-line"
+                  >
+                    {t('reverse')}
+                  </Button>
+                )}
+              </Space>
+            ),
           },
         ]
       : []),
@@ -119,14 +164,25 @@ function InvoicesContent() {
           <ProblemAlert error={reverse.error} />
         </div>
       )}
+      {pay.isError && paying === null && (
+        <div style={{ marginBottom: 16 }}>
+          <ProblemAlert error={pay.error} />
+        </div>
+      )}
       <QueryView query={query}>
         {(data) => (
           <>
             <Card style={{ marginBottom: 16 }}>
-              <Statistic
-                title={t('total')}
-                value={formatFen(locale, data.items.filter((i) => !i.reversedBy).reduce((s, i) => s + (i.amountFen ?? 0), 0))}
-              />
+              <Space size="large" wrap>
+                <Statistic
+                  title={t('total')}
+                  value={formatFen(
+                    locale,
+                    data.items.filter((i) => i.status !== 'REVERSED').reduce((s, i) => s + (i.amountFen ?? 0), 0),
+                  )}
+                />
+                <Statistic title={t('outstanding')} value={formatFen(locale, outstandingFen(data.items))} />
+              </Space>
             </Card>
             <DataTable<InvoiceLine>
               rowKey={(i) => i.id ?? ''}
@@ -164,6 +220,37 @@ function InvoicesContent() {
           </Form.Item>
         </Form>
       </Modal>
+      <Modal
+        open={paying !== null}
+        title={t('payTitle', { amount: formatFen(locale, paying?.amountFen), product: lineName(paying) })}
+        okText={t('pay')}
+        cancelText={t('cancel')}
+        onCancel={() => {
+          setPaying(null);
+          pay.reset();
+        }}
+        onOk={() =>
+          void payForm.validateFields().then((v) => {
+            const line = paying;
+            if (!line) return;
+            setPaying(null);
+            confirmPay(line, v.reference.trim());
+          }, () => undefined)
+        }
+        destroyOnHidden
+      >
+        <p>{t('payHelp')}</p>
+        <Form form={payForm} layout="vertical" preserve={false}>
+          <Form.Item name="reference" label={t('payReference')} rules={[{ required: true, whitespace: true, message: t('payReferenceRequired') }]}>
+            <Input maxLength={100} data-testid="pay-reference" />
+          </Form.Item>
+        </Form>
+      </Modal>
     </Page>
   );
+}
+
+/** Whether any line offers this caller a step: then the table has an actions column. */
+function data_hasActions(items: readonly InvoiceLine[] | undefined): boolean {
+  return (items ?? []).some((i) => (i.actions ?? []).length > 0);
 }
