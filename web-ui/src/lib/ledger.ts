@@ -58,9 +58,9 @@ export function countByMonth(instants: (string | null | undefined)[]): Record<st
   return out;
 }
 
-/** The invoice states the API reports, with the colour each shows in. */
-export const INVOICE_STATUS_COLOR: Record<string, string> = {
-  NO_CHARGE: 'default',
+/** The invoice states the API reports, with the tone each shows in (the badges' colours meet 4.5:1 contrast). */
+export const INVOICE_STATUS_TONE: Record<string, 'gray' | 'blue' | 'red' | 'green' | 'orange'> = {
+  NO_CHARGE: 'gray',
   ISSUED: 'blue',
   OVERDUE: 'red',
   PAID: 'green',

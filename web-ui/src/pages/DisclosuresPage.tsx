@@ -4,9 +4,10 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Col, Row, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Row, Select, Space, Statistic, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
+import { Badge } from '../components/Tags';
 import {
   disclosureUrl,
   fetchDisclosureDocument,
@@ -59,8 +60,8 @@ export default function DisclosuresPage() {
       key: 'status',
       render: (_, d) => (
         <Space size={4} wrap>
-          <Tag color={d.status === 'PUBLISHED' ? 'green' : 'gold'}>{te('disclosureStatus_', d.status)}</Tag>
-          {d.late && <Tag color="red">{t('disclosureLate')}</Tag>}
+          <Badge tone={d.status === 'PUBLISHED' ? 'green' : 'orange'}>{te('disclosureStatus_', d.status)}</Badge>
+          {d.late && <Badge tone="red">{t('disclosureLate')}</Badge>}
         </Space>
       ),
     },
@@ -267,10 +268,10 @@ function DisclosureDetail({ year, onClose }: { year: number; onClose: () => void
           return (
             <>
               <Space wrap size={8} style={{ marginBottom: 12 }}>
-                <Tag color={d.status === 'PUBLISHED' ? 'green' : 'gold'} data-testid="disclosure-status" data-status={d.status ?? ''}>
-                  {te('disclosureStatus_', d.status)}
-                </Tag>
-                {d.late && <Tag color="red">{t('disclosureLate')}</Tag>}
+                <span data-testid="disclosure-status" data-status={d.status ?? ''}>
+                  <Badge tone={d.status === 'PUBLISHED' ? 'green' : 'orange'}>{te('disclosureStatus_', d.status)}</Badge>
+                </span>
+                {d.late && <Badge tone="red">{t('disclosureLate')}</Badge>}
                 <span>{t('disclosureDue', { due: formatDate(d.due) })}</span>
                 <span className="pdx-subtle-dark">{t('disclosurePreparedAt', { at: formatDateTime(locale, d.preparedAt) })}</span>
               </Space>

@@ -4,8 +4,9 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Tag } from 'antd';
+import { Button, Card, Space } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Badge } from '../components/Tags';
 import { getFeeNotice, listFeeNotices } from '../api/endpoints';
 import type { FeeNotice, FeePeriod, ProductView } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
@@ -110,9 +111,9 @@ function useNoticeColumns(onChangePrice: (n: FeeNotice) => void): ColumnsType<Fe
         <Space orientation="vertical" size={2}>
           <span className="pdx-nowrap">{formatDateTime(locale, n.listedAt)}</span>
           {n.status === 'WITHDRAWN' && (
-            <Tag color="default" className="pdx-nowrap">
-              {t('feesWithdrawnAt', { at: formatDateTime(locale, n.withdrawnAt) })}
-            </Tag>
+            <span className="pdx-nowrap">
+              <Badge tone="gray">{t('feesWithdrawnAt', { at: formatDateTime(locale, n.withdrawnAt) })}</Badge>
+            </span>
           )}
         </Space>
       ),
@@ -140,7 +141,7 @@ export function FeeHistory({ notice }: { notice: FeeNotice }) {
       render: (_, p) => (
         <Space size={4} className="pdx-nowrap">
           <span>{feePeriodLabel(locale, p.effectiveFrom, p.effectiveUntil)}</span>
-          {!p.effectiveUntil && <Tag color="green">{t('feeCurrent')}</Tag>}
+          {!p.effectiveUntil && <Badge tone="green">{t('feeCurrent')}</Badge>}
         </Space>
       ),
     },

@@ -4,14 +4,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Modal, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Space, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { listInvoices, payInvoiceLine, reverseInvoiceLine } from '../api/endpoints';
 import type { InvoiceLine } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { formatDate, formatDateTime, formatFen, formatNumber } from '../lib/format';
-import { INVOICE_STATUS_COLOR, outstandingFen } from '../lib/ledger';
+import { INVOICE_STATUS_TONE, outstandingFen } from '../lib/ledger';
+import { Badge } from '../components/Tags';
 import { can } from '../lib/actions';
 import { useProductNames } from '../hooks';
 import { DataTable } from '../components/DataTable';
@@ -102,9 +103,9 @@ function InvoicesContent() {
       key: 'status',
       render: (_, i) => (
         <span className="pdx-nowrap">
-          <Tag color={INVOICE_STATUS_COLOR[i.status ?? ''] ?? 'default'} data-testid={`invoice-status-${i.status ?? ''}`}>
-            {te('invoiceStatus_', i.status)}
-          </Tag>
+          <span data-testid={`invoice-status-${i.status ?? ''}`}>
+            <Badge tone={INVOICE_STATUS_TONE[i.status ?? ''] ?? 'gray'}>{te('invoiceStatus_', i.status)}</Badge>
+          </span>
           {(i.status === 'ISSUED' || i.status === 'OVERDUE') && i.dueOn && (
             <Typography.Text type={i.status === 'OVERDUE' ? 'danger' : 'secondary'}>
               {t('invoiceDueOn', { date: formatDate(i.dueOn) })}
