@@ -852,3 +852,43 @@ test('bureau: prepares this year’s disclosure, reads the draft’s figures, is
   await expectAccessible(page, 'disclosure draft');
   await screenshots(page, 'journey-disclosure-draft');
 });
+
+test('监管 and 最高准许收入: the bureau admin sets organization A’s allowed revenue on /organizations; the regulator reads it, with nothing to change', async ({ browser }) => {
+  const basis = `成本监审报告（端到端 ${Date.now().toString(36)}）`;
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await login(admin, 'bureau-admin', '/organizations');
+  await expect(admin.getByRole('heading', { level: 1 })).toContainText('运营主体');
+  const row = admin.getByTestId('organizations-table').getByRole('row').filter({ hasText: ORG_A });
+  await row.locator('.ant-table-row-expand-icon').click();
+  const allowances = admin.getByTestId(`allowances-${ORG_A}`);
+  await allowances.getByTestId('set-allowance').click();
+  const dialog = admin.getByRole('dialog');
+  await expect(dialog).not.toHaveClass(/ant-zoom/);
+  await dialog.getByTestId('allowance-cost').fill('12.345');
+  await dialog.getByTestId('allowance-profit').fill('100.5');
+  await dialog.getByTestId('allowance-tax').fill('12');
+  await dialog.getByTestId('allowance-basis').fill(basis);
+  await dialog.getByRole('button', { name: /^核\s*定$/ }).click();
+  await expect(dialog).toContainText('两位'); // 12.345 is refused, never rounded
+  await dialog.getByTestId('allowance-cost').fill('1,000');
+  await dialog.getByRole('button', { name: /^核\s*定$/ }).click();
+  await confirmModal(admin);
+  await expect(allowances).toContainText('1,112.50');
+  await expect(allowances).toContainText(basis);
+  await expectAccessible(admin, '/organizations');
+  await screenshots(admin, 'journey-16-allowance');
+  await adminContext.close();
+
+  const regulatorContext = await browser.newContext();
+  const regulator = await regulatorContext.newPage();
+  await login(regulator, 'regulator-1', '/organizations');
+  const seen = regulator.getByTestId('organizations-table').getByRole('row').filter({ hasText: ORG_A });
+  await seen.locator('.ant-table-row-expand-icon').click();
+  await expect(regulator.getByTestId(`allowances-${ORG_A}`)).toContainText(basis);
+  await expect(regulator.getByTestId('set-allowance')).toHaveCount(0);
+  await regulator.goto('/audit');
+  await expect(regulator.getByRole('heading', { level: 1 })).toContainText('审计');
+  await screenshots(regulator, 'journey-16-regulator');
+  await regulatorContext.close();
+});

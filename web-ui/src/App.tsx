@@ -10,6 +10,7 @@ import { CallbackPage } from './pages/CallbackPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 
 const OrganizationPage = lazy(() => import('./pages/OrganizationPage'));
+const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage'));
 const ApplyPage = lazy(() => import('./pages/ApplyPage'));
 const LicensesPage = lazy(() => import('./pages/LicensesPage'));
 const LicensePage = lazy(() => import('./pages/LicensePage'));
@@ -47,6 +48,7 @@ export function App() {
             <Route path="disclosures" element={<Lazy page={<DisclosuresPage />} />} />
             <Route path="provider" element={<Lazy page={<ProviderPage />} />} />
             <Route path="organization" element={<Lazy page={<OrganizationPage />} />} />
+            <Route path="organizations" element={<Lazy page={<OrganizationsPage />} />} />
             <Route path="apply/:productId" element={<Lazy page={<ApplyPage />} />} />
             <Route path="licenses" element={<Lazy page={<LicensesPage />} />} />
             <Route path="licenses/:id" element={<Lazy page={<LicensePage />} />} />

@@ -29,14 +29,14 @@ export function useOrganizationNames(): Record<string, string> {
   const all = useQuery({
     queryKey: ['organization-names', 'all', auth.username],
     queryFn: () => listOrganizations(undefined, 500),
-    enabled: auth.isBureau,
+    enabled: auth.oversees,
     staleTime: 5 * 60_000,
     retry: false,
   });
   const own = useQuery({
     queryKey: ['organization-names', 'own', auth.organization],
     queryFn: () => getOrganization(auth.organization ?? ''),
-    enabled: !auth.isBureau && Boolean(auth.organization),
+    enabled: !auth.oversees && Boolean(auth.organization),
     staleTime: 5 * 60_000,
     retry: false,
   });

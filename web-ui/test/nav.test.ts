@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FOOTER_NAV, MAX_LINE, headerLayout, navEntries, visibleNav } from '../src/lib/nav';
 import type { Role } from '../src/lib/jwt';
 
-const ROLES: Role[][] = [[], ['operator'], ['developer'], ['provider'], ['bureau-reviewer'], ['bureau-admin']];
+const ROLES: Role[][] = [[], ['operator'], ['developer'], ['provider'], ['bureau-reviewer'], ['bureau-admin'], ['regulator']];
 const paths = (entries: ReturnType<typeof navEntries>) => entries.flatMap((e) => (e.kind === 'item' ? [e.item.path] : e.items.map((i) => i.path)));
 
 describe('the menu', () => {
@@ -27,7 +27,7 @@ describe('the menu', () => {
     expect(entries).toHaveLength(6);
     expect(entries.map((e) => (e.kind === 'item' ? e.item.path : e.group))).toEqual(['/', '/publicity', '/verify', '/fees', '/review', 'oversight']);
     const group = entries[5];
-    expect(group?.kind === 'group' && group.items.map((i) => i.path)).toEqual(['/licenses', '/efficiency', '/cases', '/disclosures', '/invoices', '/ledger', '/audit']);
+    expect(group?.kind === 'group' && group.items.map((i) => i.path)).toEqual(['/licenses', '/organizations', '/efficiency', '/cases', '/disclosures', '/invoices', '/ledger', '/audit']);
   });
 
   it('shows 收费公示 on the line where it has room, and links both public notices from the footer for everyone', () => {
@@ -39,6 +39,16 @@ describe('the menu', () => {
     expect(visibleNav(['operator']).map((n) => n.path)).not.toContain('/fees');
     expect(FOOTER_NAV.map((n) => n.path)).toEqual(['/fees', '/disclosures']);
     expect(FOOTER_NAV.every((n) => !n.roles)).toBe(true);
+  });
+
+  it("gives the regulator (监管) the oversight pages it may read, and no page where it would change anything", () => {
+    const entries = navEntries(visibleNav(['regulator']));
+    const group = entries.find((e) => e.kind === 'group');
+    expect(group?.kind === 'group' && group.items.map((i) => i.path)).toEqual(['/licenses', '/organizations', '/efficiency', '/disclosures', '/invoices', '/ledger', '/audit']);
+    const all = visibleNav(['regulator']).map((n) => n.path);
+    for (const changes of ['/review', '/provider', '/workspace', '/tables', '/organization', '/cases']) {
+      expect(all, changes).not.toContain(changes);
+    }
   });
 
   it('loses no page to the grouping, for any role', () => {

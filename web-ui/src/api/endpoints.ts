@@ -5,6 +5,7 @@ import { ApiError, isApiError, parseProblem } from '../lib/problem';
 import { accessToken, apiFetch } from './http';
 import type { TableView } from './types';
 import type {
+  AllowanceView,
   ApiWorkspace,
   ColumnTag,
   AuditEvent,
@@ -458,3 +459,12 @@ export async function getReference(): Promise<Reference> {
   });
   return Object.keys(doc).length > 0 ? mergeReference(doc) : DEFAULT_REFERENCE;
 }
+
+/** 最高准许收入 of an operator, every year with one, oldest first (its own organization's, or any for the bureau and the regulator). */
+export async function listAllowances(organization: string): Promise<AllowanceView[]> {
+  const body = await apiFetch<unknown>(`${API}/allowances/${encodeURIComponent(organization)}`);
+  return asListPage<AllowanceView>(body).items;
+}
+
+export const setAllowance = (organization: string, year: number, body: { costFen: number; profitFen: number; taxFen: number; basis: string }) =>
+  apiFetch<AllowanceView>(`${API}/allowances/${encodeURIComponent(organization)}/${year}`, { method: 'PUT', body });

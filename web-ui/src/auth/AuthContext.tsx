@@ -14,6 +14,8 @@ export interface Auth {
   organization: string | null;
   hasRole: (...roles: Role[]) => boolean;
   isBureau: boolean;
+  /** The bureau, or the regulator (监管): reads every organization's records (the regulator changes nothing). */
+  oversees: boolean;
   login: (returnTo?: string) => Promise<void>;
   logout: () => Promise<void>;
   /** Set after an API call answered 401 to a token: the session has ended. */
@@ -88,6 +90,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       organization: typeof claims?.org_id === 'string' ? claims.org_id : null,
       hasRole: (...wanted: Role[]) => wanted.some((r) => roles.includes(r)),
       isBureau: roles.includes('bureau-admin') || roles.includes('bureau-reviewer'),
+      oversees: roles.includes('bureau-admin') || roles.includes('bureau-reviewer') || roles.includes('regulator'),
       login,
       logout,
       expired,

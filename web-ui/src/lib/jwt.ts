@@ -31,7 +31,7 @@ export function decodeClaims(token: string | undefined | null): Claims | null {
   }
 }
 
-export const ROLES = ['operator', 'developer', 'provider', 'bureau-reviewer', 'bureau-admin'] as const;
+export const ROLES = ['operator', 'developer', 'provider', 'bureau-reviewer', 'bureau-admin', 'regulator'] as const;
 export type Role = (typeof ROLES)[number];
 
 export function rolesOf(claims: Claims | null): Role[] {

@@ -17,6 +17,8 @@ export interface NavItem {
 export const GROUP_LABEL: Record<NavGroup, MessageKey> = { oversight: 'navOversight' };
 
 const BUREAU: Role[] = ['bureau-reviewer', 'bureau-admin'];
+/** The bureau and the regulator (监管), who reads across organizations and changes nothing. */
+const OVERSIGHT: Role[] = [...BUREAU, 'regulator'];
 
 const NAV: NavItem[] = [
   { path: '/', label: 'navCatalog' },
@@ -30,13 +32,14 @@ const NAV: NavItem[] = [
   { path: '/workspace', label: 'navWorkspace', roles: ['developer'] },
   { path: '/tables', label: 'navTables', roles: ['developer', 'operator'] },
   { path: '/review', label: 'navReview', roles: BUREAU },
-  { path: '/licenses', label: 'navAllLicenses', roles: BUREAU, group: 'oversight' },
-  { path: '/efficiency', label: 'navEfficiency', roles: BUREAU, group: 'oversight' },
+  { path: '/licenses', label: 'navAllLicenses', roles: OVERSIGHT, group: 'oversight' },
+  { path: '/organizations', label: 'navOrganizations', roles: OVERSIGHT, group: 'oversight' },
+  { path: '/efficiency', label: 'navEfficiency', roles: OVERSIGHT, group: 'oversight' },
   { path: '/cases', label: 'navCases', roles: BUREAU, group: 'oversight' },
-  { path: '/disclosures', label: 'navDisclosures', roles: BUREAU, group: 'oversight' },
-  { path: '/invoices', label: 'navAllInvoices', roles: ['bureau-admin'], group: 'oversight' },
-  { path: '/ledger', label: 'navLedger', roles: ['bureau-admin'], group: 'oversight' },
-  { path: '/audit', label: 'navAudit', roles: ['bureau-admin'], group: 'oversight' },
+  { path: '/disclosures', label: 'navDisclosures', roles: OVERSIGHT, group: 'oversight' },
+  { path: '/invoices', label: 'navAllInvoices', roles: ['bureau-admin', 'regulator'], group: 'oversight' },
+  { path: '/ledger', label: 'navLedger', roles: ['bureau-admin', 'regulator'], group: 'oversight' },
+  { path: '/audit', label: 'navAudit', roles: ['bureau-admin', 'regulator'], group: 'oversight' },
 ];
 
 /** The public notices (收费公示, 年度披露): in the footer of every page, for everyone, anonymous included. */

@@ -18,7 +18,7 @@ const PAGE = 100;
 
 export default function AuditPage() {
   return (
-    <RequireRole roles={['bureau-admin']}>
+    <RequireRole roles={['bureau-admin', 'regulator']}>
       <Audit />
     </RequireRole>
   );

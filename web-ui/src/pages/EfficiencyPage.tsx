@@ -17,7 +17,7 @@ import { DeadlinesSection } from '../components/DeadlinesSection';
 
 export default function EfficiencyPage() {
   return (
-    <RequireRole roles={['bureau-reviewer', 'bureau-admin']}>
+    <RequireRole roles={['bureau-reviewer', 'bureau-admin', 'regulator']}>
       <Efficiency />
     </RequireRole>
   );

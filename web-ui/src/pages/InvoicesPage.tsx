@@ -24,7 +24,7 @@ import { OrganizationName } from '../components/OrganizationName';
 
 export default function InvoicesPage() {
   return (
-    <RequireRole roles={['operator', 'bureau-admin', 'bureau-reviewer']}>
+    <RequireRole roles={['operator', 'bureau-admin', 'bureau-reviewer', 'regulator']}>
       <InvoicesContent />
     </RequireRole>
   );
@@ -93,7 +93,7 @@ function InvoicesContent() {
       },
     },
     { title: t('colLicense'), key: 'license', render: (_, i) => <Link to={`/licenses/${i.licenseId}`}>{i.licenseId?.slice(0, 8)}</Link> },
-    ...(auth.isBureau ? [{ title: t('organization'), key: 'org', render: (_: unknown, i: InvoiceLine) => <OrganizationName code={i.organization} /> }] : []),
+    ...(auth.oversees ? [{ title: t('organization'), key: 'org', render: (_: unknown, i: InvoiceLine) => <OrganizationName code={i.organization} /> }] : []),
     { title: t('colUnit'), key: 'unit', render: (_, i) => <span className="pdx-nowrap">{te('unit_', i.unit)}</span> },
     { title: t('colQuantity'), key: 'q', align: 'right', render: (_, i) => formatNumber(locale, i.quantity) },
     { title: t('colUnitPrice'), key: 'p', align: 'right', render: (_, i) => formatFen(locale, i.unitPriceFen) },
@@ -159,7 +159,7 @@ function InvoicesContent() {
       : []),
   ];
   return (
-    <Page title={auth.isBureau ? t('invoicesTitle') : t('navInvoices')}>
+    <Page title={auth.oversees ? t('invoicesTitle') : t('navInvoices')}>
       {reverse.isError && reversing === null && (
         <div style={{ marginBottom: 16 }}>
           <ProblemAlert error={reverse.error} />

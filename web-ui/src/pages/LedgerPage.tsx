@@ -16,7 +16,7 @@ import { OrganizationName } from '../components/OrganizationName';
 
 export default function LedgerPage() {
   return (
-    <RequireRole roles={['bureau-admin']}>
+    <RequireRole roles={['bureau-admin', 'regulator']}>
       <Ledger />
     </RequireRole>
   );

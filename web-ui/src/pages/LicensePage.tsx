@@ -28,7 +28,7 @@ import { OrganizationName } from '../components/OrganizationName';
 
 export default function LicensePage() {
   return (
-    <RequireRole roles={['operator', 'developer', 'bureau-reviewer', 'bureau-admin']}>
+    <RequireRole roles={['operator', 'developer', 'bureau-reviewer', 'bureau-admin', 'regulator']}>
       <LicenseContent />
     </RequireRole>
   );

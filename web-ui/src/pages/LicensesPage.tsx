@@ -20,7 +20,7 @@ const STATES = ['APPLIED', 'IN_REVIEW', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'REVO
 
 export default function LicensesPage() {
   return (
-    <RequireRole roles={['operator', 'developer', 'bureau-reviewer', 'bureau-admin']}>
+    <RequireRole roles={['operator', 'developer', 'bureau-reviewer', 'bureau-admin', 'regulator']}>
       <LicensesContent />
     </RequireRole>
   );
@@ -53,7 +53,7 @@ function LicensesContent() {
         );
       },
     },
-    ...(auth.isBureau ? [{ title: t('organization'), key: 'org', render: (_: unknown, l: LicenseView) => <OrganizationName code={l.organization} /> }] : []),
+    ...(auth.oversees ? [{ title: t('organization'), key: 'org', render: (_: unknown, l: LicenseView) => <OrganizationName code={l.organization} /> }] : []),
     { title: t('colState'), key: 'state', render: (_, l) => <LicenseStateTag state={l.state} termStart={l.termStart} termEnd={l.termEnd} /> },
     { title: t('colPurpose'), key: 'purpose', render: (_, l) => <span className="pdx-nowrap">{purposeLabel(l.purposeCategory)}</span> },
     { title: t('colMode'), key: 'mode', render: (_, l) => <span className="pdx-nowrap">{te('mode_', l.mode)}</span> },
@@ -72,7 +72,7 @@ function LicensesContent() {
 
   return (
     <Page
-      title={auth.isBureau ? t('navAllLicenses') : t('navLicenses')}
+      title={auth.oversees ? t('navAllLicenses') : t('navLicenses')}
       extra={
         <Space>
           <label htmlFor="license-state" className="pdx-sr-only">
