@@ -2628,6 +2628,15 @@ export interface components {
             use?: string | null;
             aggregate?: string | null;
         };
+        PageAllowanceView: {
+            items: components["schemas"]["AllowanceView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            size: number;
+        };
         PageAuditEventView: {
             items: components["schemas"]["AuditEventView"][];
             /** Format: int64 */
@@ -3996,6 +4005,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the operator's allowances, oldest year first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageAllowanceView"];
+                };
+            };
             /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
             400: {
                 headers: {
@@ -6862,6 +6880,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the disclosure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisclosureView"];
+                };
+            };
             /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
             400: {
                 headers: {
@@ -8054,6 +8081,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceLineView"];
+                };
+            };
             /** @description Invalid request: the problem names each field (errors[]) / 请求无效 */
             400: {
                 headers: {

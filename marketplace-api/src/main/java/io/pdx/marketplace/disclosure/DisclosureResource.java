@@ -76,6 +76,7 @@ public class DisclosureResource {
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getDisclosure", summary = "A year's disclosure / 年度披露",
             description = "The figures with the due date, publication and both SHA-256 digests; 404 for a year not published (unless the bureau asks).")
     @Extension(name = "x-pdx-anonymous", value = "true")
+    @APIResponse(responseCode = "200", description = "the disclosure", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisclosureView.class)))
     @APIResponse(responseCode = "404", description = "Not published / 未发布")
     public Uni<DisclosureView> get(@PathParam("year") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "9999")) int year) {
         return visible(year).map(disclosure -> disclosure.toView(disclosures.content(disclosure)));

@@ -81,6 +81,7 @@ public class AllowanceResource {
     @WithSession
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listAllowances", summary = "An operator's allowed revenue / 最高准许收入",
             description = "Every year with an allowance, oldest first: the allowance and its parts, the previous year's excess deducted, the revenue the ledger holds (net of reversals), what remains and the excess. The operator's own organization, or any for the bureau.")
+    @APIResponse(responseCode = "200", description = "the operator's allowances, oldest year first")
     @APIResponse(responseCode = "404", description = "No such organization visible to you / 主体不存在")
     public Uni<Page<AllowanceView>> list(@PathParam("organization") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = Uscc.PATTERN)) String organization) {
         Subject subject = currentSubject.get();

@@ -104,6 +104,8 @@ public class LedgerResource {
     @WithSession
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getInvoiceLine", summary = "An invoice line / 账单明细",
             description = "Where it stands (issued, overdue, paid with its receipt, reversed) and what the caller may do with it now.")
+    @APIResponse(responseCode = "200", description = "the line", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = InvoiceLineView.class)))
     @APIResponse(responseCode = "404", description = "No such invoice line visible to you / 账单明细不存在")
     public Uni<InvoiceLineView> invoice(@PathParam("id") UUID id) {
         Subject subject = currentSubject.get();

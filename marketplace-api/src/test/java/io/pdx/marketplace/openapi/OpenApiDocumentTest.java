@@ -126,6 +126,25 @@ class OpenApiDocumentTest {
         assertEquals(1, ((Map<String, Object>) q.get("schema")).get("minLength"));
     }
 
+    /** A success nobody declared is a failure to every client and contract test (an @APIResponse of a 404 alone drops the 200). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperation_declaresItsSuccess() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> silent = new ArrayList<>();
+        for (var path : paths.entrySet()) {
+            for (var entry : path.getValue().entrySet()) {
+                if (METHODS.contains(entry.getKey())) {
+                    Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) entry.getValue()).get("responses");
+                    if (responses == null || responses.keySet().stream().noneMatch(status -> status.startsWith("2"))) {
+                        silent.add(entry.getKey().toUpperCase() + " " + path.getKey());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), silent);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void noSchemaContradictsItself_aReferenceTypedOtherwiseThanWhatItNames() {
