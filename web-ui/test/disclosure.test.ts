@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bureauYear, disclosureOffers, disclosureYears } from '../src/lib/disclosure';
-import { outstandingFen } from '../src/lib/ledger';
+import { lastMonth, outstandingFen } from '../src/lib/ledger';
 import { can } from '../src/lib/actions';
 
 describe('the years a disclosure is prepared for', () => {
@@ -64,5 +64,13 @@ describe('an invoice line', () => {
       ]),
     ).toBe(12445);
     expect(outstandingFen([])).toBe(0);
+  });
+});
+
+describe('the month the bureau may close', () => {
+  it('is last month in bureau time, across a year', () => {
+    expect(lastMonth(new Date('2026-12-08T04:00:00Z'))).toBe('2026-11');
+    expect(lastMonth(new Date('2027-01-01T00:00:00Z'))).toBe('2026-12'); // 08:00 on 1 January in UTC+8
+    expect(lastMonth(new Date('2026-12-31T16:30:00Z'))).toBe('2026-12'); // already 1 January in UTC+8
   });
 });

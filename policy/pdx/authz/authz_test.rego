@@ -71,6 +71,8 @@ _matrix := {
 	"ledger.read": {"operator", "bureau-admin", "regulator"},
 	"invoice.reverse": {"bureau-admin"},
 	"invoice.pay": {"bureau-admin"},
+	"ledger.close": {"bureau-admin"},
+	"ledger.periods": {"bureau-admin", "regulator"},
 	"invoice.read": {"operator", "bureau-reviewer", "bureau-admin", "regulator"},
 	"allowance.read": {"operator", "bureau-reviewer", "bureau-admin", "regulator"},
 	"allowance.set": {"bureau-admin"},
@@ -608,7 +610,7 @@ test_satisfaction_deadline_and_calendar_are_policy_data if {
 # call are exactly the public ones and these reads.
 _regulator_reads := {
 	"organization.list", "organization.read", "license.list", "license.read", "ledger.read", "audit.read",
-	"invoice.list", "invoice.read", "allowance.read", "audit.verify", "efficiency.read",
+	"invoice.list", "invoice.read", "ledger.periods", "allowance.read", "audit.verify", "efficiency.read",
 }
 
 test_the_regulator_reads_across_organizations_and_changes_nothing if {

@@ -6,6 +6,7 @@ import { accessToken, apiFetch } from './http';
 import type { TableView } from './types';
 import type {
   AllowanceView,
+  LedgerPeriod,
   ApiWorkspace,
   ColumnTag,
   AuditEvent,
@@ -468,3 +469,9 @@ export async function listAllowances(organization: string): Promise<AllowanceVie
 
 export const setAllowance = (organization: string, year: number, body: { costFen: number; profitFen: number; taxFen: number; basis: string }) =>
   apiFetch<AllowanceView>(`${API}/allowances/${encodeURIComponent(organization)}/${year}`, { method: 'PUT', body });
+
+/** The closed months of the ledger, newest first (the bureau admin, the regulator). */
+export const listLedgerPeriods = () => apiFetch<LedgerPeriod[]>(`${API}/ledger/periods`);
+
+export const closeLedgerPeriod = (month: string) =>
+  apiFetch<LedgerPeriod>(`${API}/ledger/periods/${encodeURIComponent(month)}/close`, { method: 'POST' });

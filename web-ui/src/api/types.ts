@@ -33,6 +33,7 @@ export type ProductWithdrawal = S['ProductWithdrawal'];
 export type OrganizationRequest = S['OrganizationRequest'];
 export type OrganizationView = S['OrganizationView'];
 export type AllowanceView = S['AllowanceView'];
+export type LedgerPeriod = S['LedgerPeriodView'];
 export type AllowanceRequest = S['AllowanceRequest'];
 export type InvoiceLine = S['InvoiceLineView'];
 export type LedgerEntry = S['LedgerEntryView'];

@@ -71,3 +71,11 @@ export const INVOICE_STATUS_TONE: Record<string, 'gray' | 'blue' | 'red' | 'gree
 export function outstandingFen(lines: readonly { status?: string | null; amountFen?: number | null }[]): number {
   return lines.filter((l) => l.status === 'ISSUED' || l.status === 'OVERDUE').reduce((sum, l) => sum + (l.amountFen ?? 0), 0);
 }
+
+/** Last month in bureau time (UTC+8), as the ledger names months: the latest one that may be closed now. */
+export function lastMonth(now: Date = new Date()): string {
+  const bureau = new Date(now.getTime() + 8 * 3600_000);
+  const year = bureau.getUTCFullYear();
+  const month = bureau.getUTCMonth(); // 0-based: this month − 1 in 1-based terms
+  return month === 0 ? `${year - 1}-12` : `${year}-${String(month).padStart(2, '0')}`;
+}

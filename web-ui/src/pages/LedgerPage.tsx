@@ -1,13 +1,14 @@
 // 收益台账: the double-entry ledger, its balance, and the sums by organization and month.
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Statistic, Tabs } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Tabs, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { getLedger } from '../api/endpoints';
-import type { LedgerEntry } from '../api/types';
+import { closeLedgerPeriod, getLedger, listLedgerPeriods } from '../api/endpoints';
+import type { LedgerEntry, LedgerPeriod } from '../api/types';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { useAuth } from '../auth/AuthContext';
 import { useI18n } from '../i18n/I18nContext';
 import { formatDateTime, formatFen } from '../lib/format';
-import { groupLedger, isBalanced, type LedgerGroup } from '../lib/ledger';
+import { groupLedger, isBalanced, lastMonth, type LedgerGroup } from '../lib/ledger';
 import { DataTable } from '../components/DataTable';
 import { Page } from '../components/Page';
 import { EmptyState, QueryView } from '../components/QueryView';
@@ -91,6 +92,11 @@ function Ledger() {
                     ),
                   },
                   {
+                    key: 'periods',
+                    label: t('ledgerPeriods'),
+                    children: <ClosedPeriods />,
+                  },
+                  {
                     key: 'entries',
                     label: t('entries'),
                     children: (
@@ -111,5 +117,66 @@ function Ledger() {
         }}
       </QueryView>
     </Page>
+  );
+}
+
+/** 结账: the closed months with their frozen figures; the bureau admin closes last month after a confirmation. */
+function ClosedPeriods() {
+  const auth = useAuth();
+  const { t, locale } = useI18n();
+  const { modal } = App.useApp();
+  const queryClient = useQueryClient();
+  const periods = useQuery({ queryKey: ['ledger-periods'], queryFn: listLedgerPeriods });
+  const month = lastMonth();
+  const close = useMutation({
+    mutationFn: () => closeLedgerPeriod(month),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['ledger-periods'] }),
+  });
+  const closed = (periods.data ?? []).some((p) => p.period === month);
+  const columns: ColumnsType<LedgerPeriod> = [
+    { title: t('colMonth'), dataIndex: 'period', key: 'p' },
+    { title: t('colEntries'), dataIndex: 'entries', key: 'n', align: 'right' },
+    { title: t('colDebit'), key: 'd', align: 'right', render: (_, p) => formatFen(locale, p.debitFen) },
+    { title: t('colCredit'), key: 'c', align: 'right', render: (_, p) => formatFen(locale, p.creditFen) },
+    { title: t('ledgerPeriodRevenue'), key: 'r', align: 'right', render: (_, p) => formatFen(locale, p.revenueFen) },
+    { title: t('ledgerPeriodClosedAt'), key: 'at', render: (_, p) => <span className="pdx-nowrap">{formatDateTime(locale, p.closedAt)}</span> },
+    { title: t('ledgerPeriodDigest'), key: 'h', render: (_, p) => <Typography.Text code copyable={{ text: p.digest ?? '' }}>{(p.digest ?? '').slice(0, 12)}</Typography.Text> },
+  ];
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text type="secondary">{t('ledgerPeriodsHelp')}</Typography.Text>
+        {auth.hasRole('bureau-admin') && !closed && (
+          <Button
+            data-testid="close-period"
+            onClick={() =>
+              modal.confirm({
+                title: t('ledgerCloseConfirmTitle', { month }),
+                content: t('ledgerCloseConfirmText', { month }),
+                okText: t('ledgerClose'),
+                cancelText: t('cancel'),
+                onOk: () => close.mutateAsync().catch(() => undefined),
+              })
+            }
+          >
+            {t('ledgerCloseMonth', { month })}
+          </Button>
+        )}
+      </Space>
+      {close.isError && <ProblemAlert error={close.error} />}
+      <QueryView query={periods}>
+        {(items) => (
+          <DataTable<LedgerPeriod>
+            rowKey={(p) => p.period ?? ''}
+            columns={columns}
+            dataSource={items}
+            scroll={{ x: 'max-content' }}
+            pagination={false}
+            locale={{ emptyText: <EmptyState title={t('ledgerNoPeriods')} /> }}
+            data-testid="ledger-periods"
+          />
+        )}
+      </QueryView>
+    </>
   );
 }

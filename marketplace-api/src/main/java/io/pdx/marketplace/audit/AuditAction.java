@@ -22,7 +22,7 @@ public enum AuditAction {
     JOB_DOWNLOAD("job.download"),
     TABLE_UPLOAD("table.upload"),
     LEDGER_CHARGE("ledger.charge"),
-    LEDGER_REVERSE("ledger.reverse"),
+    LEDGER_CLOSE("ledger.close"),
     ALLOWANCE_SET("allowance.set"),
     /** A read of the regulator (监管), recorded before it is answered. */
     SUPERVISION_READ("supervision.read");

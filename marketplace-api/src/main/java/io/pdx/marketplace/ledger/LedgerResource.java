@@ -33,10 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The revenue ledger and the invoice lines: the bureau sees every organization's, an operator its own
- * organization's only (the policy says who may read; the queries below say what).
+ * The revenue ledger and its closed months: the bureau sees every organization's entries, an operator its own
+ * organization's only (the policy says who may read; the queries below say what). Invoice lines: {@link InvoiceResource}.
  */
-@Path("/api/v1")
+@Path("/api/v1/ledger")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "ledger")
 // only authenticated callers: 401 before any lookup or validation (an anonymous caller is never told 404 or 400)
@@ -45,17 +45,16 @@ public class LedgerResource {
 
     private final OperationGuard guard;
     private final CurrentSubject currentSubject;
-    private final Invoices invoices;
+    private final LedgerPeriods periods;
 
-    public LedgerResource(OperationGuard guard, CurrentSubject currentSubject, Invoices invoices) {
+    public LedgerResource(OperationGuard guard, CurrentSubject currentSubject, LedgerPeriods periods) {
         this.guard = guard;
         this.currentSubject = currentSubject;
-        this.invoices = invoices;
+        this.periods = periods;
     }
 
     /** Ledger entries, newest first, with the totals over every entry the caller may see (debits equal credits when it balances). */
     @GET
-    @Path("/ledger")
     @WithSession
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getLedger", summary = "Ledger entries / 总账", description = "Newest first, with totals over every entry the caller may see.")
     public Uni<LedgerPage> ledger(@QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
@@ -81,101 +80,47 @@ public class LedgerResource {
                         }));
     }
 
-    /** Invoice lines, newest first: an operator's own organization's, or all for the bureau. */
+    /** The closed months of the ledger, newest first, with their frozen figures (the bureau admin and the regulator). */
     @GET
-    @Path("/invoices")
+    @Path("/periods")
     @WithSession
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listInvoices", summary = "Invoice lines / 账单明细", description = "Your organization's, or every organization's for the bureau.")
-    public Uni<Page<InvoiceLineView>> invoices(@QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "100000", defaultValue = "0")) String page,
-                                               @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) String size) {
-        PageRequest paging = PageRequest.of(page, size);
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "listLedgerPeriods", summary = "Closed periods / 已结账期间",
+            description = "Every closed month, newest first: entries, debits, credits, public-finance revenue and the fingerprint of its entries.")
+    public Uni<java.util.List<io.pdx.contracts.ledger.LedgerPeriodView>> periods() {
         Subject subject = currentSubject.get();
-        String organization = bureau(subject) ? null : subject.organization();
-        return guard.require(subject, Operation.INVOICE_LIST, new AuthzInput.Resource("invoice", null, organization, null, null))
-                .flatMap(allowed -> paging.page(organization == null
-                        ? InvoiceLine.<InvoiceLine>findAll(Sort.by("createdAt").descending())
-                        : InvoiceLine.<InvoiceLine>find("organization", Sort.by("createdAt").descending(), organization),
-                        InvoiceLine::toView));
-    }
-
-    /** One invoice line: the operator's own organization's, or any for the bureau and the regulator; 404 otherwise. */
-    @GET
-    @Path("/invoices/{id}")
-    @WithSession
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "getInvoiceLine", summary = "An invoice line / 账单明细",
-            description = "Where it stands (issued, overdue, paid with its receipt, reversed) and what the caller may do with it now.")
-    @APIResponse(responseCode = "200", description = "the line", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = InvoiceLineView.class)))
-    @APIResponse(responseCode = "404", description = "No such invoice line visible to you / 账单明细不存在")
-    public Uni<InvoiceLineView> invoice(@PathParam("id") UUID id) {
-        Subject subject = currentSubject.get();
-        return InvoiceLine.<InvoiceLine>findById(id)
-                .onItem().ifNull().failWith(() -> new Charges.InvoiceLineNotFound(id))
-                .call(line -> guard.require(subject, Operation.INVOICE_READ, line.asResource())
-                        .onFailure(io.pdx.marketplace.security.OperationDenied.class)
-                        .transform(denied -> new Charges.InvoiceLineNotFound(id)))
-                .map(InvoiceLine::toView);
+        return guard.require(subject, Operation.LEDGER_PERIODS, new AuthzInput.Resource("ledger", null, null, null, null))
+                .flatMap(allowed -> LedgerPeriod.<LedgerPeriod>listAll(Sort.descending("period")))
+                .map(periods -> periods.stream().map(LedgerPeriod::toView).toList());
     }
 
     /**
-     * Reverses a charge (冲销): the opposite journal is posted and the line marked reversed, never edited; the reason goes
-     * to the audit chain. The bureau only.
+     * Closes a month of the ledger that is over (结账): its figures are frozen and the database refuses any posting dated
+     * in it from then on; a correction is a journal in an open month. Never undone. The bureau administrator only.
      */
     @POST
-    @Path("/invoices/{id}/reverse")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/periods/{period: [0-9]{4}-[0-9]{2}}/close")
     @io.quarkus.security.Authenticated
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "reverseInvoiceLine", summary = "Reverse a charge / 冲销账单明细",
-            description = "Posts the opposite journal of the line's charge (debit public-finance revenue, credit the operator's receivable) and marks the line reversed; the line itself is never edited. The reason is recorded in the audit chain. The bureau only.")
-    @APIResponse(responseCode = "200", description = "the reversed line", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = InvoiceLineView.class)))
-    @APIResponse(responseCode = "404", description = "No such invoice line / 账单明细不存在")
-    @APIResponse(responseCode = "403", description = "Not the bureau administrator / 无权冲销")
-    @APIResponse(responseCode = "409", description = "Reversed or paid already, or nothing was posted (a free use) / 已冲销、已缴款或未记账")
-    public Uni<InvoiceLineView> reverse(@PathParam("id") UUID id, InvoiceReversal request) {
+    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "closeLedgerPeriod", summary = "Close a period / 结账",
+            description = "Freezes the month's figures (Asia/Shanghai): entries, debits, credits, revenue and a SHA-256 over its entries; later postings in it are refused. 409 while the month runs, or once closed.")
+    @APIResponse(responseCode = "200", description = "the closed period", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = io.pdx.contracts.ledger.LedgerPeriodView.class)))
+    @APIResponse(responseCode = "400", description = "Not a month / 期间无效")
+    @APIResponse(responseCode = "403", description = "Not the bureau administrator / 无权结账")
+    @APIResponse(responseCode = "409", description = "The month is not over, or closed already / 期间未结束或已结账")
+    public Uni<io.pdx.contracts.ledger.LedgerPeriodView> close(@PathParam("period") @Parameter(description = "The month, e.g. 2026-11", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{4}-(0[1-9]|1[0-2])$")) String period) {
         Subject subject = currentSubject.get();
-        FieldCheck check = new FieldCheck();
-        check.text("reason", request == null ? null : request.reason(), true, false, InvoiceReversal.MAX_REASON);
-        if (!check.valid()) {
-            throw new InvalidReversal(check);
+        java.time.YearMonth month;
+        try {
+            month = java.time.YearMonth.parse(period);
+        } catch (java.time.format.DateTimeParseException notAMonth) {
+            throw new io.pdx.marketplace.problem.InvalidParameter("period", "a month, e.g. 2026-11");
         }
-        return invoices.reverse(id, subject, request.reason().trim())
-                .map(InvoiceLine::toView);
+        java.time.YearMonth closing = month;
+        return guard.require(subject, Operation.LEDGER_CLOSE, new AuthzInput.Resource("ledger", period, null, null, null))
+                .flatMap(allowed -> periods.close(closing, subject.user()))
+                .map(LedgerPeriod::toView);
     }
 
-    /**
-     * Records the payment of a charge (收款确认): the receivable is cleared into the treasury by a balanced journal and a
-     * numbered 非税收入 receipt is issued for the year. The bureau administrator only.
-     */
-    @POST
-    @Path("/invoices/{id}/pay")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @io.quarkus.security.Authenticated
-    @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "payInvoiceLine", summary = "Record a payment / 收款确认",
-            description = "ISSUED or OVERDUE → PAID: posts the payment (debit the treasury, credit the operator's receivable) with its reference and issues the year's next 非税收入 receipt number. The bureau administrator only.")
-    @APIResponse(responseCode = "200", description = "the paid line with its receipt number", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = InvoiceLineView.class)))
-    @APIResponse(responseCode = "403", description = "Not the bureau administrator / 无权确认收款")
-    @APIResponse(responseCode = "404", description = "No such invoice line / 账单明细不存在")
-    @APIResponse(responseCode = "409", description = "Paid or reversed already, or nothing to pay (a free use) / 已缴款、已冲销或无需缴款")
-    public Uni<InvoiceLineView> pay(@PathParam("id") UUID id, io.pdx.contracts.ledger.InvoicePayment request) {
-        Subject subject = currentSubject.get();
-        FieldCheck check = new FieldCheck();
-        check.text("reference", request == null ? null : request.reference(), true, false,
-                io.pdx.contracts.ledger.InvoicePayment.MAX_REFERENCE);
-        if (!check.valid()) {
-            throw new InvalidReversal(check);
-        }
-        return invoices.pay(id, subject, request.reference().trim()).map(InvoiceLine::toView);
-    }
-
-    /** A reversal request that breaks its schema (400) or a rule (422). */
-    static final class InvalidReversal extends ProblemException {
-        InvalidReversal(FieldCheck check) {
-            super(check.status(), "invalid-request", "Invalid request / 请求无效",
-                    check.errors().size() + " field(s) of the request are invalid.", check.errors());
-        }
-    }
 
     static boolean bureau(Subject subject) {
         return BureauRoles.oversees(subject);

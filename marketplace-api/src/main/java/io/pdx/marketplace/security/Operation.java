@@ -52,6 +52,8 @@ public enum Operation {
     TABLE_LIST("table.list"),
     TABLE_READ("table.read"),
     LEDGER_READ("ledger.read"),
+    LEDGER_CLOSE("ledger.close"),
+    LEDGER_PERIODS("ledger.periods"),
     AUDIT_READ("audit.read"),
     INVOICE_LIST("invoice.list"),
     INVOICE_READ("invoice.read"),

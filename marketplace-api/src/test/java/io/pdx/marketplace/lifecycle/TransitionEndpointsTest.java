@@ -31,12 +31,18 @@ class TransitionEndpointsTest {
             "table", "/api/v1/tables",
             "objection", "/api/v1/objections",
             "product", "/api/v1/products",
-            "case", "/api/v1/cases");
+            "case", "/api/v1/cases",
+            "invoice", "/api/v1/invoices",
+            "disclosure", "/api/v1/disclosures");
     /**
-     * POST endpoints under an aggregate's id that create something rather than move it (a product's consent records
-     * the holding department's consent beside its state).
+     * POST endpoints under an aggregate's id that create or record something rather than move it: a product's consent
+     * records the holding department's consent beside its state, a price change the new price beside it; preparing a
+     * disclosure draws its draft again.
      */
-    static final Set<String> CREATIONS = Set.of("dataset versions", "dataset objections", "product consent");
+    static final Set<String> CREATIONS = Set.of("dataset versions", "dataset objections", "product consent", "product price",
+            "disclosure prepare");
+    /** {@code /{id}/verb}, the id named as the collection names it ({@code {year: [0-9]{4}}} for a disclosure). */
+    static final java.util.regex.Pattern UNDER_ID = java.util.regex.Pattern.compile("^/\\{[^/]+\\}/([a-z_]+)$");
 
     @Test
     void theEndpoints_areTheCallersTransitions() {
@@ -59,8 +65,9 @@ class TransitionEndpointsTest {
                     if (method.isAnnotationPresent(jakarta.ws.rs.DELETE.class) && path != null && path.value().equals("/{id}")) {
                         endpoints.add(kind + " delete"); // DELETE …/{id} is the aggregate's delete transition
                     }
-                    if (method.isAnnotationPresent(POST.class) && path != null && path.value().startsWith("/{id}/")) {
-                        String verb = path.value().substring("/{id}/".length());
+                    java.util.regex.Matcher underId = path == null ? null : UNDER_ID.matcher(path.value());
+                    if (method.isAnnotationPresent(POST.class) && underId != null && underId.matches()) {
+                        String verb = underId.group(1);
                         if (!CREATIONS.contains(kind + " " + verb)) {
                             endpoints.add(kind + " " + verb);
                         }
