@@ -41,7 +41,7 @@ import java.util.List;
 @Tag(name = "ledger")
 public class DisclosureResource {
 
-    private static final String YEAR = "/{year: [0-9]{4}}";
+    private static final String YEAR = "/{year}";
 
     private final AnnualDisclosures disclosures;
     private final OperationGuard guard;

@@ -93,7 +93,7 @@ public class AllowanceResource {
     }
 
     @PUT
-    @Path("/{organization}/{year: [0-9]{4}}")
+    @Path("/{organization}/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "setAllowance", summary = "Set an operator's allowed revenue / 核定最高准许收入",
             description = "The bureau administrator sets the maximum allowed revenue of an operator for this year or a year to come (a year that is over is not changed: 409), as cost + profit + tax in whole fen with its basis. Audited as allowance.set.")

@@ -98,7 +98,7 @@ public class LedgerResource {
      * in it from then on; a correction is a journal in an open month. Never undone. The bureau administrator only.
      */
     @POST
-    @Path("/periods/{period: [0-9]{4}-[0-9]{2}}/close")
+    @Path("/periods/{period}/close")
     @io.quarkus.security.Authenticated
     @org.eclipse.microprofile.openapi.annotations.Operation(operationId = "closeLedgerPeriod", summary = "Close a period / 结账",
             description = "Freezes the month's figures (Asia/Shanghai): entries, debits, credits, revenue and a SHA-256 over its entries; later postings in it are refused. 409 while the month runs, or once closed.")
