@@ -24,7 +24,7 @@ import java.util.List;
 @ApplicationScoped
 public class DisclosureFigures {
 
-    static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUREAU = io.pdx.marketplace.time.BureauTime.ZONE;
 
     static final String AUTHORIZATIONS = "SELECT l.organization, o.name, l.id, p.id, p.name_zh, p.name_en, d.name_zh, d.name_en,"
             + " l.purpose_category, l.mode, ARRAY(SELECT jsonb_array_elements_text(p.description -> 'scenarios')),"

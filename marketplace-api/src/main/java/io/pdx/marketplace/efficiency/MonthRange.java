@@ -15,7 +15,7 @@ import java.time.ZoneId;
  */
 record MonthRange(YearMonth from, YearMonth to) {
 
-    static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUREAU = io.pdx.marketplace.time.BureauTime.ZONE;
     static final String MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
     static final int MAX_MONTHS = 24;
     static final int DEFAULT_MONTHS = 12;

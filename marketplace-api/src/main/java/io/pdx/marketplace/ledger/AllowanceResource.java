@@ -56,7 +56,7 @@ import java.util.Map;
 @io.quarkus.security.Authenticated
 public class AllowanceResource {
 
-    static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUREAU = io.pdx.marketplace.time.BureauTime.ZONE;
     static final String REVENUE_BY_YEAR = "SELECT extract(year FROM e.created_at AT TIME ZONE 'Asia/Shanghai')::int AS y,"
             + " sum(e.credit_fen - e.debit_fen) FROM ledger_entry e JOIN invoice_line i ON i.id = e.invoice_line_id"
             + " WHERE i.organization = $1 AND e.account = $2 GROUP BY y";

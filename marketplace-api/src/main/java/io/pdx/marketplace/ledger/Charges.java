@@ -34,7 +34,7 @@ public class Charges {
 
     static final String FREE_PURPOSES = "pdx/config/license/free_purposes";
     static final String PAYMENT_TERM_DAYS = "pdx/config/billing/payment_term_days";
-    static final java.time.ZoneId BUREAU = java.time.ZoneId.of("Asia/Shanghai");
+    static final java.time.ZoneId BUREAU = io.pdx.marketplace.time.BureauTime.ZONE;
 
     /** What the policy data says a charge needs: the purposes that use products free, and the days a charge is payable in. */
     record Terms(List<String> freePurposes, int paymentTermDays) {

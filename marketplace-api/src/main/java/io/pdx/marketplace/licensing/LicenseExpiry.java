@@ -34,7 +34,7 @@ public class LicenseExpiry {
 
     private static final Logger LOG = Logger.getLogger(LicenseExpiry.class);
     /** The bureau's calendar: a term ends at the end of its last day in China Standard Time. */
-    public static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BUREAU_ZONE = io.pdx.marketplace.time.BureauTime.ZONE;
 
     @Scheduled(every = "${pdx.licensing.expiry-every:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> onSchedule() {

@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class PlatformGauges {
 
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai"); // observability ranks with time: it may not import BureauTime
     static final String JOBS_BY_STATE = "select state, grade, count(*) from sandbox_job group by state, grade";
     static final String EPSILON_BY_GRADE = "select grade, coalesce(sum(epsilon_micros), 0)::bigint from sandbox_job"
             + " where created_at >= $1 and not refunded group by grade";

@@ -1,6 +1,5 @@
 package io.pdx.marketplace.disclosure;
 
-import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.ledger.LedgerEntry;
 import io.pdx.marketplace.ledger.PeriodBilling;
 import io.pdx.marketplace.sandbox.SandboxFixtures;
@@ -58,18 +57,6 @@ class FeesAndDisclosureTest {
         MovablePlatformClock.reset();
     }
 
-    private static String monthlyProduct(Dataset dataset) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetId", dataset.id.toString());
-        body.put("modes", List.of("SANDBOX"));
-        body.put("priceRule", Map.of("kind", "PER_PERIOD", "unitPriceFen", MONTHLY_FEN, "capFen", MONTHLY_FEN * 2, "period", "MONTH"));
-        body.put("scenarios", List.of("客流分析 / ridership analysis"));
-        body.put("qualityNotes", "合成数据 / synthetic");
-        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
-        return given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/products").then().statusCode(201).extract().path("id");
-    }
-
     private static io.restassured.response.ValidatableResponse reprice(String user, String product, Object price, String basis) {
         Map<String, Object> body = new HashMap<>();
         body.put("unitPriceFen", price);
@@ -81,7 +68,7 @@ class FeesAndDisclosureTest {
 
     @Test
     void aPriceChanges_withinItsCapOnly_byTheBureau_andTheFeeNoticeKeepsEveryPrice() {
-        String product = monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"));
+        String product = SandboxFixtures.monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"), MONTHLY_FEN);
         String basis = "2026年成本监审报告 / the 2026 cost survey";
 
         reprice(null, product, 20_000, basis).statusCode(401);
@@ -125,7 +112,7 @@ class FeesAndDisclosureTest {
     @Test
     void theYearsDisclosure_reconcilesWithTheLedger_isTheBureausUntilPublished_andIsFinalOncePublished() throws Throwable {
         int year = LocalDate.now(BUREAU).getYear();
-        String product = monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"));
+        String product = SandboxFixtures.monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"), MONTHLY_FEN);
         String kept = SandboxFixtures.activeLicense(product, List.of("route_id", "fare_cents"), "SANDBOX", "INDUSTRY_DEVELOPMENT");
         String reversed = SandboxFixtures.activeLicense(product, List.of("route_id"), "SANDBOX", "SECTOR_DEVELOPMENT");
         VertxContextSupport.subscribeAndAwait(() -> billing.billDue());

@@ -67,15 +67,7 @@ class AllowanceApiTest {
         set("bureau-admin", "91440300708461136T", year, 1, basis).statusCode(404);
 
         // one month billed to organization A at ¥123.45: this year's revenue from it is at least that
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetId", SandboxFixtures.dataset("bus_card_swipes").id.toString());
-        body.put("modes", List.of("SANDBOX"));
-        body.put("priceRule", Map.of("kind", "PER_PERIOD", "unitPriceFen", 12_345, "capFen", 20_000, "period", "MONTH"));
-        body.put("scenarios", List.of("客流分析 / ridership analysis"));
-        body.put("qualityNotes", "合成数据 / synthetic");
-        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
-        String product = given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+        String product = SandboxFixtures.monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"), 12_345);
         SandboxFixtures.activeLicense(product, List.of("route_id"), "SANDBOX", "INDUSTRY_DEVELOPMENT");
         VertxContextSupport.subscribeAndAwait(() -> billing.billDue());
 

@@ -51,15 +51,7 @@ class InvoiceLifecycleTest {
 
     /** A fresh monthly-priced license of organization A, billed for this month: its one ISSUED line. */
     private String issuedLine() throws Throwable {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetId", SandboxFixtures.dataset("bus_card_swipes").id.toString());
-        body.put("modes", List.of("SANDBOX"));
-        body.put("priceRule", Map.of("kind", "PER_PERIOD", "unitPriceFen", MONTHLY_FEN, "capFen", MONTHLY_FEN * 2, "period", "MONTH"));
-        body.put("scenarios", List.of("客流分析 / ridership analysis"));
-        body.put("qualityNotes", "合成数据 / synthetic");
-        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
-        String product = given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+        String product = SandboxFixtures.monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"), MONTHLY_FEN);
         String license = SandboxFixtures.activeLicense(product, List.of("route_id"), "SANDBOX", "INDUSTRY_DEVELOPMENT");
         VertxContextSupport.subscribeAndAwait(() -> billing.billDue());
         return given().auth().oauth2(KeycloakTokens.of("bureau-admin")).get("/api/v1/invoices?size=500").then().statusCode(200)

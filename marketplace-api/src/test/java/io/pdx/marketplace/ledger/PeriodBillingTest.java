@@ -1,6 +1,5 @@
 package io.pdx.marketplace.ledger;
 
-import io.pdx.marketplace.catalog.Dataset;
 import io.pdx.marketplace.sandbox.SandboxFixtures;
 import io.pdx.marketplace.testing.KeycloakTokens;
 import io.pdx.marketplace.time.MovablePlatformClock;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,18 +45,6 @@ class PeriodBillingTest {
         MovablePlatformClock.reset();
     }
 
-    private static String monthlyProduct(Dataset dataset) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("datasetId", dataset.id.toString());
-        body.put("modes", List.of("SANDBOX"));
-        body.put("priceRule", Map.of("kind", "PER_PERIOD", "unitPriceFen", MONTHLY_FEN, "capFen", MONTHLY_FEN * 2, "period", "MONTH"));
-        body.put("scenarios", List.of("交通规划 / transport planning"));
-        body.put("qualityNotes", "合成数据 / synthetic");
-        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
-        return given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/products").then().statusCode(201).extract().path("id");
-    }
-
     private static List<InvoiceLine> lines(String license) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> InvoiceLine.<InvoiceLine>list(
                 "licenseId = ?1 order by billingPeriod", UUID.fromString(license))));
@@ -71,7 +57,7 @@ class PeriodBillingTest {
 
     @Test
     void eachMonthBegun_isBilledOnce_atItsPrice_evenWithTwoRunsAtOnce() throws Throwable {
-        String product = monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"));
+        String product = SandboxFixtures.monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"), MONTHLY_FEN);
         String license = SandboxFixtures.activeLicense(product, List.of("route_id", "fare_cents"), "SANDBOX", "INDUSTRY_DEVELOPMENT");
 
         VertxContextSupport.subscribeAndAwait(() -> billing.billDue());
@@ -122,7 +108,7 @@ class PeriodBillingTest {
 
     @Test
     void aChargeIsReversed_byTheBureauOnly_once_withTheOppositeJournal_andTheReasonInTheAuditChain() throws Throwable {
-        String product = monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"));
+        String product = SandboxFixtures.monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"), MONTHLY_FEN);
         String license = SandboxFixtures.activeLicense(product, List.of("route_id"), "SANDBOX", "INDUSTRY_DEVELOPMENT");
         VertxContextSupport.subscribeAndAwait(() -> billing.billDue());
         InvoiceLine line = lines(license).get(0);
@@ -163,7 +149,7 @@ class PeriodBillingTest {
 
     @Test
     void aFreePurpose_isBilledAtZero_withoutAJournal() throws Throwable {
-        String product = monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"));
+        String product = SandboxFixtures.monthlyProduct(SandboxFixtures.dataset("bus_card_swipes"), MONTHLY_FEN);
         String license = SandboxFixtures.activeLicense(product, List.of("route_id"), "SANDBOX", "PUBLIC_WELFARE");
         VertxContextSupport.subscribeAndAwait(() -> billing.billDue());
         List<InvoiceLine> lines = lines(license);

@@ -110,6 +110,19 @@ public final class SandboxFixtures {
                 .post("/api/v1/products").then().statusCode(201).extract().path("id");
     }
 
+    /** A product of the dataset priced per month at {@code monthlyFen} (cap twice that), SANDBOX, with the department's consent. */
+    public static String monthlyProduct(Dataset dataset, long monthlyFen) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("datasetId", dataset.id.toString());
+        body.put("modes", List.of("SANDBOX"));
+        body.put("priceRule", Map.of("kind", "PER_PERIOD", "unitPriceFen", monthlyFen, "capFen", monthlyFen * 2, "period", "MONTH"));
+        body.put("scenarios", List.of("交通规划 / transport planning"));
+        body.put("qualityNotes", "合成数据 / synthetic");
+        body.put("holderConsent", Map.of("document", "数源单位同意函（测试） / the department's consent letter (test)"));
+        return given().auth().oauth2(KeycloakTokens.of("bureau-admin")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/products").then().statusCode(201).extract().path("id");
+    }
+
     /** Applies as operator-a, approves with as many reviewers as asked, accepts: an ACTIVE license id. */
     public static String activeLicense(String productId, List<String> columns, String mode, String purpose) {
         Map<String, Object> application = new HashMap<>();

@@ -39,7 +39,7 @@ import java.util.UUID;
 public class DatasetUsageResource {
 
     /** Months in the bureau's calendar (as the efficiency figures). */
-    static final ZoneId BUREAU = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUREAU = io.pdx.marketplace.time.BureauTime.ZONE;
 
     private final CatalogPolicy catalog;
     private final OperationGuard guard;

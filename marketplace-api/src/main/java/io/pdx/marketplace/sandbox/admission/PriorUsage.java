@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 record PriorUsage(long calls, PrivacyCost spent, SandboxJob earlier) {
 
-    static final ZoneId BUREAU_ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BUREAU_ZONE = io.pdx.marketplace.time.BureauTime.ZONE;
 
     /** In the admission's transaction, the license locked; {@code at}: the admission's moment. */
     static Uni<PriorUsage> read(PrivacySpending spending, License license, UUID dataset, String sqlSha256,
